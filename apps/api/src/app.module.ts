@@ -1,0 +1,28 @@
+import { IdentityModule } from '@achievement/identity';
+import { NotificationsModule } from '@achievement/notifications';
+import { AppConfig, PlatformModule } from '@achievement/platform';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { HealthController } from './health/health.controller';
+import { RedisHealthIndicator } from './health/redis.health';
+
+/** The HTTP app: every domain module, plus (for a one-process start) the queue processors and scheduled tasks. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const inProcessWorkers = config.RUN_WORKERS_IN_API;
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ config, scheduledTasks: inProcessWorkers && config.RUN_SCHEDULED_TASKS }),
+        IdentityModule,
+        NotificationsModule.forRoot({ processors: inProcessWorkers, http: true }),
+        TerminusModule.forRoot({ logger: false }),
+      ],
+      controllers: [HealthController],
+      providers: [RedisHealthIndicator, { provide: APP_GUARD, useClass: ThrottlerGuard }],
+    };
+  }
+}

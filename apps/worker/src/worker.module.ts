@@ -1,0 +1,14 @@
+import { NotificationsModule } from '@achievement/notifications';
+import { AppConfig, PlatformModule } from '@achievement/platform';
+import { DynamicModule, Module } from '@nestjs/common';
+
+/** The worker: queue processors and scheduled tasks, no HTTP. Run as many as the load needs. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot({ config }), NotificationsModule.forRoot({ processors: true, http: false })],
+    };
+  }
+}

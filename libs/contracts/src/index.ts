@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './session';
+export * from './errors';
+export * from './paging';
+export * from './email-log';

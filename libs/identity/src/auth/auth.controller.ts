@@ -1,0 +1,73 @@
+import { actorOf, AuthenticatedUser, CurrentUser, Public, SignedIn } from '@achievement/platform';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { newToken } from '../sessions/session.store';
+import { CSRF_COOKIE, SessionCookies } from '../sessions/session-cookies';
+import { SessionRequest } from '../sessions/session.guard';
+import { User } from '../user.entity';
+import { AuthService } from './auth.service';
+import { SessionResponseDto } from './dto/session.response';
+import { SignInDto } from './dto/sign-in.dto';
+import { LocalAuthGuard } from './local-auth.guard';
+
+type Reply = Parameters<SessionCookies['setSession']>[0];
+
+@ApiTags('Sign-in')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookies: SessionCookies,
+  ) {}
+
+  /** Who is signed in (or null); also hands out the anti-CSRF cookie the client echoes on writes. */
+  @Get('session')
+  @Public()
+  @ApiOkResponse({ type: SessionResponseDto })
+  async session(@Req() req: SessionRequest, @Res({ passthrough: true }) reply: Reply): Promise<SessionResponseDto> {
+    const user = req.session ? await this.auth.sessionUser(req.session.record.userId) : null;
+    const csrf = req.session ? req.session.record.csrf : (req.cookies?.[CSRF_COOKIE] ?? newToken());
+    if (req.cookies?.[CSRF_COOKIE] !== csrf) this.cookies.setCsrf(reply, csrf);
+    return { user };
+  }
+
+  @Post('sign-in')
+  @Public()
+  @HttpCode(200)
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @UseGuards(LocalAuthGuard)
+  @ApiOkResponse({ type: SessionResponseDto })
+  @ApiUnauthorizedResponse({ description: 'Email or password is incorrect.' })
+  async signIn(
+    @Body() _credentials: SignInDto,
+    @Req() req: SessionRequest & { user: unknown },
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<SessionResponseDto> {
+    const user = req.user as unknown as User;
+    if (req.session) await this.auth.endSession(req.session.id, { ...actorOf(req), userId: req.session.record.userId });
+    const session = await this.auth.startSession(user, actorOf(req));
+    this.cookies.setSession(reply, session.token);
+    this.cookies.setCsrf(reply, session.csrf);
+    return { user: await this.auth.sessionUser(user.id) };
+  }
+
+  @Post('sign-out')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async signOut(@Req() req: SessionRequest, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: Reply): Promise<void> {
+    await this.auth.endSession(user.sessionId, { ...actorOf(req), userId: user.id });
+    this.cookies.clearSession(reply);
+  }
+
+  /** Ends every session of the user on every device, this one included. */
+  @Post('sign-out-everywhere')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async signOutEverywhere(@Req() req: SessionRequest, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: Reply): Promise<void> {
+    await this.auth.endAllSessions({ ...actorOf(req), userId: user.id });
+    this.cookies.clearSession(reply);
+  }
+}

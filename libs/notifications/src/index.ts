@@ -1,0 +1,10 @@
+export { NotificationsModule } from './notifications.module';
+export type { NotificationsOptions } from './notifications.module';
+export { OutboxService } from './outbox.service';
+export type { EmailToSend, Outbox } from './outbox.service';
+export { EmailRenderer } from './email-renderer';
+export type { RenderedEmail } from './email-renderer';
+export type { EmailTemplate } from './templates/email-template';
+export { MailDeliveryService } from './mail-delivery.service';
+export { OutboxReconcilerTask } from './outbox-reconciler.task';
+export { MAIL_QUEUE } from './mail-queue';

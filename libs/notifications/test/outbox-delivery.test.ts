@@ -1,0 +1,220 @@
+import { NotificationsModule, OutboxReconcilerTask, OutboxService } from '@achievement/notifications';
+import { AppConfig, PlatformModule } from '@achievement/platform';
+import { dropTestArtifacts, eventually, PrivateRedis, SmtpSink, testConfig } from '@achievement/testing';
+import { Test, TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+
+async function startNotifications(config: AppConfig): Promise<TestingModule> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [PlatformModule.forRoot({ config, scheduledTasks: false }), NotificationsModule.forRoot({ processors: true, http: false })],
+  }).compile();
+  await moduleRef.init();
+  return moduleRef;
+}
+
+const testMessage = (to: string, eventKey: string) => ({
+  to,
+  template: 'test-message',
+  eventKey,
+  data: { requestedBy: 'Ada Admin', emailLogUrl: 'http://localhost:3000/admin/emails' },
+});
+
+async function rowFor(ds: DataSource, to: string) {
+  const rows = await ds.query('SELECT * FROM outbox_emails WHERE to_address = ?', [to]);
+  return rows as { id: number; status: string; attempts: number; last_error: string | null; message_id: string; html: string | null }[];
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 600));
+
+describe('email outbox and delivery over SMTP', () => {
+  const sink = new SmtpSink();
+  let config: AppConfig;
+  let moduleRef: TestingModule;
+  let outbox: OutboxService;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    await sink.start();
+    config = testConfig({ SMTP_URL: sink.url });
+    moduleRef = await startNotifications(config);
+    outbox = moduleRef.get(OutboxService);
+    ds = moduleRef.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await moduleRef?.close();
+    await sink.stop();
+    await dropTestArtifacts(config);
+  });
+
+  it('delivers an email written in a committed transaction, once, with the Message-ID fixed in the outbox', async () => {
+    await outbox.transaction(async (_m, o) => o.add(testMessage('ada@example.test', 'case-1')));
+    const mail = await sink.waitFor((m) => m.to.includes('ada@example.test'));
+    expect(mail.subject).toBe('Test email from Achievement Portal');
+    expect(mail.html).toContain('Ada Admin');
+    expect(mail.html).toContain('href="http://localhost:3000/admin/emails"');
+    expect(mail.text).toContain('Open the Email log: http://localhost:3000/admin/emails');
+    const [row] = await eventually(async () => {
+      const rows = await rowFor(ds, 'ada@example.test');
+      expect(rows[0].status).toBe('sent');
+      return rows;
+    });
+    expect(row.message_id).toBe(mail.messageId);
+    await settle();
+    expect(sink.received.filter((m) => m.to.includes('ada@example.test'))).toHaveLength(1);
+  });
+
+  it('writes no email when the change that caused it rolls back', async () => {
+    await expect(
+      outbox.transaction(async (_m, o) => {
+        await o.add(testMessage('rolled-back@example.test', 'case-2'));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await settle();
+    expect(await rowFor(ds, 'rolled-back@example.test')).toHaveLength(0);
+    expect(sink.received.some((m) => m.to.includes('rolled-back@example.test'))).toBe(false);
+  });
+
+  it('writes one email per event however often the event is recorded', async () => {
+    const first = await outbox.transaction(async (_m, o) => o.add(testMessage('once@example.test', 'case-3')));
+    const second = await outbox.transaction(async (_m, o) => o.add(testMessage('once@example.test', 'case-3')));
+    expect(first).toEqual(expect.any(Number));
+    expect(second).toBeNull();
+    await sink.waitFor((m) => m.to.includes('once@example.test'));
+    await settle();
+    expect(sink.received.filter((m) => m.to.includes('once@example.test'))).toHaveLength(1);
+    expect(await rowFor(ds, 'once@example.test')).toHaveLength(1);
+  });
+
+  it('keeps retrying while the SMTP server is down and delivers once it is back', async () => {
+    const port = sink.port;
+    await sink.stop();
+    await outbox.transaction(async (_m, o) => o.add(testMessage('outage@example.test', 'case-4')));
+    await eventually(async () => {
+      const [row] = await rowFor(ds, 'outage@example.test');
+      expect(row.status).toBe('pending');
+      expect(row.attempts).toBeGreaterThanOrEqual(1);
+      expect(row.last_error).toMatch(/ECONNREFUSED|connect/i);
+    });
+    await sink.start(port);
+    await sink.waitFor((m) => m.to.includes('outage@example.test'), 30_000);
+    await settle();
+    expect(sink.received.filter((m) => m.to.includes('outage@example.test'))).toHaveLength(1);
+    const [row] = await rowFor(ds, 'outage@example.test');
+    expect(row.status).toBe('sent');
+  });
+
+  it('retries a temporary refusal (4xx)', async () => {
+    sink.refuseWith(451, 'Try again later');
+    await outbox.transaction(async (_m, o) => o.add(testMessage('greylisted@example.test', 'case-5')));
+    await eventually(async () => {
+      const [row] = await rowFor(ds, 'greylisted@example.test');
+      expect(row.last_error).toMatch(/451/);
+      expect(row.status).toBe('pending');
+    });
+    sink.refuseWith(null);
+    await sink.waitFor((m) => m.to.includes('greylisted@example.test'), 30_000);
+  });
+
+  it('does not retry a permanent refusal (5xx): the email is suppressed with the reason', async () => {
+    sink.refuseWith(550, 'No such mailbox');
+    try {
+      await outbox.transaction(async (_m, o) => o.add(testMessage('nobody@example.test', 'case-6')));
+      const [row] = await eventually(async () => {
+        const rows = await rowFor(ds, 'nobody@example.test');
+        expect(rows[0].status).toBe('suppressed');
+        return rows;
+      });
+      expect(row.attempts).toBe(1);
+      expect(row.last_error).toMatch(/550/);
+      await new Promise((r) => setTimeout(r, 2500));
+      expect((await rowFor(ds, 'nobody@example.test'))[0].attempts).toBe(1);
+    } finally {
+      sink.refuseWith(null);
+    }
+  });
+});
+
+describe('email outbox when Redis fails', () => {
+  const sink = new SmtpSink();
+  const redis = new PrivateRedis();
+  let config: AppConfig;
+  let moduleRef: TestingModule;
+  let outbox: OutboxService;
+  let reconciler: OutboxReconcilerTask;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    await sink.start();
+    await redis.start();
+    config = testConfig({ SMTP_URL: sink.url, REDIS_URL: redis.url });
+    moduleRef = await startNotifications(config);
+    outbox = moduleRef.get(OutboxService);
+    reconciler = moduleRef.get(OutboxReconcilerTask);
+    ds = moduleRef.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await moduleRef?.close();
+    await redis.stop();
+    await sink.stop();
+    await dropTestArtifacts(config);
+  });
+
+  it('commits the change and its email while Redis is down, and delivers it once Redis is back', async () => {
+    await redis.stop();
+    const started = Date.now();
+    const id = await outbox.transaction(async (_m, o) => o.add(testMessage('redis-down@example.test', 'case-7')));
+    expect(Date.now() - started).toBeLessThan(3000); // the change is not held up by the queue
+    expect(id).toEqual(expect.any(Number));
+    expect((await rowFor(ds, 'redis-down@example.test'))[0].status).toBe('pending');
+
+    await redis.start(); // a restarted Redis holds nothing
+    await eventually(async () => {
+      await reconciler.reconcile(new Date(Date.now() + 10_000));
+      await sink.waitFor((m) => m.to.includes('redis-down@example.test'), 1000);
+    }, 30_000, 500);
+    await settle();
+    expect(sink.received.filter((m) => m.to.includes('redis-down@example.test'))).toHaveLength(1);
+  });
+
+  it('re-queues an email whose queue job Redis lost', async () => {
+    const id = await ds.transaction((m) => outbox.write(m, testMessage('lost-job@example.test', 'case-8'))); // written, never queued
+    await settle();
+    expect(sink.received.some((m) => m.to.includes('lost-job@example.test'))).toBe(false);
+    const queued = await reconciler.reconcile(new Date(Date.now() + 10_000));
+    expect(queued).toContain(id);
+    await sink.waitFor((m) => m.to.includes('lost-job@example.test'));
+    // a second reconciler run (another machine, or the next tick) sends nothing more
+    await reconciler.reconcile(new Date(Date.now() + 10_000));
+    await settle();
+    expect(sink.received.filter((m) => m.to.includes('lost-job@example.test'))).toHaveLength(1);
+  });
+});
+
+describe('email capture without SMTP (the demo)', () => {
+  let config: AppConfig;
+  let moduleRef: TestingModule;
+
+  beforeAll(async () => {
+    config = testConfig({ SMTP_URL: '' });
+    moduleRef = await startNotifications(config);
+  });
+
+  afterAll(async () => {
+    await moduleRef?.close();
+    await dropTestArtifacts(config);
+  });
+
+  it('keeps the rendered email as captured, for the Email log', async () => {
+    const ds = moduleRef.get(DataSource);
+    await moduleRef.get(OutboxService).transaction(async (_m, o) => o.add(testMessage('captured@example.test', 'case-9')));
+    const [row] = await eventually(async () => {
+      const rows = await rowFor(ds, 'captured@example.test');
+      expect(rows[0].status).toBe('captured');
+      return rows;
+    });
+    expect(row.html).toContain('<a href="http://localhost:3000/admin/emails"');
+  });
+});

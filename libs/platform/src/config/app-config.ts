@@ -1,0 +1,127 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const v = String(value).trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return value; // left as a string so @IsBoolean reports it
+};
+const toInt = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  return /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
+};
+
+/**
+ * Every setting of the portal, read once from the environment at start and validated.
+ * Defaults work on a development machine with no configuration at all.
+ * Property names are the environment variable names, so an error names the variable.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** The address people use to reach the portal: links in emails and QR codes start with it. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsString() @MinLength(1)
+  DB_HOST = '127.0.0.1';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  DB_PORT = 3306;
+
+  @IsString() @MinLength(1)
+  DB_USER = 'root';
+
+  @IsString()
+  DB_PASSWORD = '';
+
+  @Matches(/^[A-Za-z0-9_]{1,64}$/, { message: 'DB_NAME must be 1-64 letters, digits or underscores' })
+  DB_NAME = 'achievement_portal';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:port' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Every Redis key of this deployment starts with it, so several deployments (or test files) can share one Redis. */
+  @Matches(/^[A-Za-z0-9_:-]{1,40}$/, { message: 'REDIS_PREFIX must be 1-40 letters, digits, _ : or -' })
+  REDIS_PREFIX = 'ap';
+
+  /** Where PDFs and zips are kept (local-disk storage driver). */
+  @IsString() @MinLength(1)
+  STORAGE_DIR = './var/files';
+
+  /** SMTP server, e.g. smtp://user:pass@mail.example.org:587. Empty: emails are captured and shown in the Email log. */
+  @IsOptional() @Matches(/^(smtps?:\/\/.+)?$/, { message: 'SMTP_URL must be empty or look like smtp://host:port' })
+  SMTP_URL = '';
+
+  @IsString() @Matches(/^(.+<)?[^<>\s@]+@[^<>\s@]+(>)?$/, { message: 'MAIL_FROM must be an email address, optionally as "Name <address>"' })
+  MAIL_FROM = 'Achievement Portal <no-reply@achievement.test>';
+
+  @IsEmail({ require_tld: false }, { message: 'SERVICES_TEAM_EMAIL must be an email address' })
+  SERVICES_TEAM_EMAIL = 'centre.services@achievement.test';
+
+  /** Run the queue processors and scheduled tasks inside the api process too (one-process start). */
+  @Transform(toBool) @IsBoolean()
+  RUN_WORKERS_IN_API = true;
+
+  /** Scheduled tasks (reconciler, purges) run only where this is on. */
+  @Transform(toBool) @IsBoolean()
+  RUN_SCHEDULED_TASKS = true;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  SESSION_IDLE_MINUTES = 30;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(168)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /** Secure cookies with the __Host- prefix. Off only for plain-http local development. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  COOKIE_SECURE?: boolean;
+
+  /** Trusted reverse proxies for the client address: "false", "true" (all), a hop count, or a comma list of addresses/CIDRs. */
+  @Matches(/^(false|true|\d+|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be false, true, a hop count or a list of addresses' })
+  TRUST_PROXY = 'false';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Where the built Angular apps are (portal in ./portal/browser, admin remote in ./admin/browser). */
+  @IsString()
+  WEB_DIST_DIR = './dist/apps';
+
+  /** Requests per minute per client address across the API (Redis-backed). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  get cookieSecure(): boolean {
+    return this.COOKIE_SECURE ?? this.NODE_ENV === 'production';
+  }
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}

@@ -1,0 +1,116 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { INestApplication } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppConfig } from '../config/app-config';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { requestIdOf } from './request-id';
+import { createValidationPipe } from './validation.pipe';
+
+/** The Fastify adapter: request ids, trusted proxies (only as configured), body limit. */
+export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+  const hasPortal = existsSync(join(webRoots(config).portal, 'index.html'));
+  return new FastifyAdapter({
+    trustProxy: parseTrustProxy(config.TRUST_PROXY),
+    // The portal is a single-page app: a page address (no /api, no file extension) gets its index.html.
+    rewriteUrl: (req: { url?: string; method?: string }) => {
+      const url = req.url ?? '/';
+      return hasPortal && isPageAddress(req.method, url) ? '/' : url;
+    },
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    bodyLimit: 2 * 1024 * 1024,
+    logger: false,
+  });
+}
+
+export function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * Everything every HTTP app of the portal has: security headers, cookies, validation, the error
+ * shape, no-store on API answers, OpenAPI at /api/docs, and the built Angular apps.
+ */
+export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  app.setGlobalPrefix('api', { exclude: [] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyCookie as never);
+  await app.register(fastifyHelmet as never, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'frame-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        'base-uri': ["'self'"],
+        'object-src': ["'none'"],
+      },
+    },
+    hsts: config.isProduction ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  } as never);
+
+  fastify.addHook('onRequest', async (req: { id: string; url: string }, reply: { header(n: string, v: string): unknown }) => {
+    reply.header('X-Request-Id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+  const document = SwaggerModule.createDocument(
+    app as unknown as INestApplication,
+    new DocumentBuilder()
+      .setTitle('Achievement Portal API')
+      .setDescription('The HTTP API of the Achievement Portal. Cookie sessions; writes need the X-XSRF-TOKEN header.')
+      .setVersion('0.1.0')
+      .addCookieAuth('ap_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app as unknown as INestApplication, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  await serveWebApps(app, config);
+}
+
+function webRoots(config: AppConfig) {
+  const root = resolve(config.WEB_DIST_DIR);
+  return { portal: join(root, 'portal', 'browser'), admin: join(root, 'admin', 'browser') };
+}
+
+function isPageAddress(method: string | undefined, url: string): boolean {
+  const path = url.split('?')[0];
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    path !== '/' &&
+    !path.startsWith('/api/') &&
+    path !== '/api' &&
+    !path.startsWith('/admin-remote/') &&
+    !/\.[A-Za-z0-9]+$/.test(path)
+  );
+}
+
+/** Serves the built portal at / and the admin remote at /admin-remote/. */
+async function serveWebApps(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const { portal, admin } = webRoots(config);
+  if (existsSync(admin)) {
+    await app.register(fastifyStatic as never, { root: admin, prefix: '/admin-remote/', decorateReply: false });
+  }
+  if (existsSync(join(portal, 'index.html'))) {
+    await app.register(fastifyStatic as never, { root: portal, prefix: '/', wildcard: true });
+  }
+}

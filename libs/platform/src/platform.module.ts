@@ -1,0 +1,79 @@
+import { BullModule } from '@nestjs/bull';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AuditLogEntry } from './audit/audit-log.entity';
+import { AuditService } from './audit/audit.service';
+import { Clock, SystemClock } from './clock/clock';
+import { AppConfig } from './config/app-config';
+import { loadConfig } from './config/load-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { ensureDatabase } from './database/ensure-database';
+import { runMigrationsLocked } from './database/run-migrations';
+import { loggerOptions } from './logging/logger-options';
+import { DEFAULT_JOB_OPTIONS } from './queues/queue-defaults';
+import { RedisService } from './redis/redis.service';
+import { FileStorage } from './storage/file-storage';
+import { LocalDiskStorage } from './storage/local-disk-storage';
+
+export interface PlatformOptions {
+  /** Settings; read from the environment when not given. */
+  config?: AppConfig;
+  /** Run @nestjs/schedule tasks in this process. */
+  scheduledTasks?: boolean;
+}
+
+/**
+ * The ground every lib stands on: validated config, the database (created and migrated at
+ * start), Bull queues on Redis, the shared Redis client, file storage, the audit log, the clock,
+ * structured logging and Redis-backed rate limiting.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions = {}): DynamicModule {
+    const config = options.config ?? loadConfig();
+    const configProvider = { provide: AppConfig, useValue: config };
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(config), autoLoadEntities: true }),
+          dataSourceFactory: async (opts) => {
+            await ensureDatabase(config);
+            const dataSource = await new DataSource(opts!).initialize();
+            await runMigrationsLocked(dataSource);
+            return dataSource;
+          },
+        }),
+        TypeOrmModule.forFeature([AuditLogEntry]),
+        BullModule.forRoot({
+          redis: config.REDIS_URL,
+          prefix: `${config.REDIS_PREFIX}:bull`,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+        ThrottlerModule.forRootAsync({
+          inject: [RedisService],
+          useFactory: (redis: RedisService) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+            storage: new ThrottlerStorageRedisService(redis.client),
+          }),
+        }),
+        ...(options.scheduledTasks ?? config.RUN_SCHEDULED_TASKS ? [ScheduleModule.forRoot()] : []),
+      ],
+      providers: [
+        configProvider,
+        { provide: Clock, useClass: SystemClock },
+        { provide: FileStorage, useFactory: () => new LocalDiskStorage(config.STORAGE_DIR) },
+        RedisService,
+        AuditService,
+      ],
+      exports: [configProvider, Clock, FileStorage, RedisService, AuditService, BullModule, ThrottlerModule, TypeOrmModule],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Readable } from 'node:stream';
+
+export interface StoredFileInfo {
+  size: number;
+  modifiedAt: Date;
+}
+
+/**
+ * Where PDFs and zips live. Keys are built from internal ids (never from names people typed):
+ * lower-case letters, digits, '-', '_', '.' and '/' separators, no '..'.
+ */
+export abstract class FileStorage {
+  abstract put(key: string, content: Buffer | Readable): Promise<StoredFileInfo>;
+  abstract read(key: string, range?: { start: number; end: number }): Readable;
+  abstract readAll(key: string): Promise<Buffer>;
+  abstract stat(key: string): Promise<StoredFileInfo | null>;
+  abstract delete(key: string): Promise<void>;
+}
+
+const KEY = /^[a-z0-9_-][a-z0-9_.-]*(\/[a-z0-9_-][a-z0-9_.-]*)*$/;
+
+export function assertValidKey(key: string): void {
+  if (!KEY.test(key) || key.includes('..') || key.length > 200) {
+    throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
+  }
+}

@@ -1,0 +1,10 @@
+export { testConfig } from './test-config';
+export { dropTestArtifacts } from './test-artifacts';
+export { SmtpSink } from './smtp-sink';
+export type { ReceivedMail } from './smtp-sink';
+export { eventually } from './eventually';
+export { createCentre, createUser, TEST_PASSWORD } from './factories';
+export type { TestUser } from './factories';
+export { ApiClient } from './api-client';
+export type { ApiResponse } from './api-client';
+export { PrivateRedis } from './private-redis';
