@@ -40,9 +40,9 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
     const error = STATUS_CODES[statusCode] ?? 'Error';
-    if (typeof response === 'string') return { statusCode, error, message: response };
+    if (typeof response === 'string') return { statusCode, error, message: FRAMEWORK_MESSAGES[response] ?? response };
     const r = response as { message?: unknown; fieldErrors?: Record<string, string[]> };
-    const message = Array.isArray(r.message) ? r.message.join('; ') : typeof r.message === 'string' ? r.message : error;
+    const message = Array.isArray(r.message) ? r.message.join('; ') : typeof r.message === 'string' ? (FRAMEWORK_MESSAGES[r.message] ?? r.message) : error;
     return { statusCode, error, message, ...(r.fieldErrors ? { fieldErrors: r.fieldErrors } : {}) };
   }
   const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
@@ -60,16 +60,15 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
   };
 }
 
-function clientMessageFor(err: { code?: string; message?: string }): string {
-  switch (err.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'The request body is not valid JSON.';
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is too large.';
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'This content type is not accepted here; send JSON.';
-    default:
-      return err.message ?? 'The request could not be processed.';
-  }
+/** Fastify's own wording for request problems, said in words a person can act on. */
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  "Body is not valid JSON but content-type is set to 'application/json'": 'The request body is not valid JSON.',
+  "Body cannot be empty when content-type is set to 'application/json'": 'The request body is empty; send JSON.',
+  'Request body is too large': 'The request body is too large.',
+  'Unsupported Media Type': 'This content type is not accepted here; send JSON.',
+  'Request body size did not match Content-Length': 'The request body is incomplete.',
+};
+
+function clientMessageFor(err: { message?: string }): string {
+  return (err.message && FRAMEWORK_MESSAGES[err.message]) ?? err.message ?? 'The request could not be processed.';
 }
