@@ -1,0 +1,40 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { LocalDiskStorage } from './local-disk-storage';
+
+describe('LocalDiskStorage', () => {
+  const root = mkdtempSync(join(tmpdir(), 'ap-storage-'));
+  const storage = new LocalDiskStorage(root);
+
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('stores, reads whole or a byte range, and deletes a file', async () => {
+    const info = await storage.put('documents/12/345.pdf', Buffer.from('%PDF-1.7 hello'));
+    expect(info.size).toBe(14);
+    expect((await storage.readAll('documents/12/345.pdf')).toString()).toBe('%PDF-1.7 hello');
+    const chunks: Buffer[] = [];
+    for await (const c of storage.read('documents/12/345.pdf', { start: 9, end: 13 })) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('hello');
+    await storage.delete('documents/12/345.pdf');
+    expect(await storage.stat('documents/12/345.pdf')).toBeNull();
+  });
+
+  it('leaves no partial file behind when the source stream fails', async () => {
+    const failing = new Readable({
+      read() {
+        this.push(Buffer.alloc(1024));
+        this.destroy(new Error('source broke'));
+      },
+    });
+    await expect(storage.put('zips/1.zip', failing)).rejects.toThrow('source broke');
+    expect(await storage.stat('zips/1.zip')).toBeNull();
+    expect(readdirSync(join(root, 'zips'))).toEqual([]);
+  });
+
+  it.each(['../etc/passwd', '/abs/path', 'a/../../b', 'Upper/Case.pdf', 'name with space.pdf', 'a//b', ''])('refuses the key %j', async (key) => {
+    await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow(/Invalid storage key/);
+  });
+});
