@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { API_MAIN, ROOT, WORKER_MAIN } from '../support/running-portal';
+
+function startWith(main: string, env: Record<string, string>) {
+  return spawnSync(process.execPath, [main], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
+describe('a bad configuration stops the process at once', () => {
+  it('the api names the variable, the rule and the value, and exits 1 without listening', () => {
+    const started = Date.now();
+    const result = startWith(API_MAIN, { PORT: 'eighty', DB_PORT: '3306x' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration');
+    expect(result.stderr).toMatch(/PORT: .*\(got "eighty"\)/);
+    expect(result.stderr).toMatch(/DB_PORT: .*\(got "3306x"\)/);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('the worker does the same', () => {
+    const result = startWith(WORKER_MAIN, { REDIS_URL: 'localhost:6379', SMTP_URL: 'http://mail.example.org' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/REDIS_URL: REDIS_URL must look like redis:\/\/host:port \(got "localhost:6379"\)/);
+    expect(result.stderr).toMatch(/SMTP_URL: /);
+  });
+});
