@@ -22,6 +22,7 @@ export class SmtpSink {
   async start(port = 0): Promise<this> {
     this.server = new SMTPServer({
       authOptional: true,
+      closeTimeout: 200, // stop at once, dropping idle client connections, as a crashed server would
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onData: (stream, _session, callback) => {
