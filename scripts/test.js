@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
  * Every test of the portal, in order:
+ *   0. import boundaries between libs (dependency-cruiser)
  *   1. server: jest unit specs and integration tests (real MariaDB, Redis, SMTP sink, files)
  *   2. web: the Angular apps' unit tests (Angular's runner: vitest + jsdom)
  *   3. build: Nest apps and Angular apps, as `npm start` serves them
@@ -54,7 +55,11 @@ function vitestStep(label, project) {
 
 const wanted = (step) => only.length === 0 || only.includes(step);
 
-if (wanted('server')) jestStep('server', 'jest.config.js');
+if (wanted('server')) {
+  const boundaries = run('import boundaries', 'npx', ['depcruise', 'apps', 'libs', '--config', '.dependency-cruiser.js']);
+  if (boundaries.status !== 0) failures.push('import boundaries: see the violations above');
+  jestStep('server', 'jest.config.js');
+}
 if (wanted('web')) {
   vitestStep('web-portal', 'portal');
   vitestStep('web-admin', 'admin');

@@ -1,0 +1,76 @@
+/**
+ * Import boundaries between the libs and apps (DESIGN.md "Rules of the house"), checked by `npm test`.
+ *   platform <- identity <- the domain libs; notifications uses only platform and contracts;
+ *   a lib is reached only through its index.ts; libs never import apps; contracts import nothing.
+ */
+const LIBS = ['platform', 'identity', 'notifications', 'documents', 'downloads', 'commerce', 'sharing', 'verification', 'contracts', 'testing'];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Two modules that need each other mean the design is wrong: move the shared part down.',
+      from: { path: '^(libs|apps)/' },
+      to: { circular: true },
+    },
+    {
+      name: 'libs-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'contracts-import-nothing',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { path: '^(libs|apps)/', pathNot: '^libs/contracts/' },
+    },
+    {
+      name: 'platform-is-the-bottom',
+      severity: 'error',
+      from: { path: '^libs/platform/src/' },
+      to: { path: '^libs/', pathNot: '^libs/(platform|contracts)/' },
+    },
+    {
+      name: 'notifications-uses-only-platform',
+      severity: 'error',
+      from: { path: '^libs/notifications/src/' },
+      to: { path: '^libs/', pathNot: '^libs/(notifications|platform|contracts)/' },
+    },
+    {
+      name: 'identity-does-not-use-domain-libs',
+      severity: 'error',
+      from: { path: '^libs/identity/src/' },
+      to: { path: '^libs/', pathNot: '^libs/(identity|platform|contracts|notifications)/' },
+    },
+    {
+      name: 'only-through-index',
+      severity: 'error',
+      comment: "Another lib is reached only through its index.ts (its public surface), never its folders.",
+      from: { path: '^(libs|apps)/([^/]+)/' },
+      to: {
+        path: `^libs/(${LIBS.join('|')})/src/(?!index\\.ts$)`,
+        pathNot: '^libs/$2/',
+      },
+    },
+    {
+      name: 'testing-only-in-tests',
+      severity: 'error',
+      from: { path: '^(libs|apps)/', pathNot: '(\\.spec\\.ts$|\\.test\\.ts$|\\.e2e\\.ts$|/test/|^libs/testing/|^apps/e2e/)' },
+      to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'angular-apps-stay-apart',
+      severity: 'error',
+      from: { path: '^apps/(portal|admin)/' },
+      to: { path: '^(apps/(api|worker|e2e)|libs/(?!contracts/))' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|node_modules)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+  },
+};
