@@ -19,7 +19,8 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     // The portal is a single-page app: a page address (no /api, no file extension) gets its index.html.
     rewriteUrl: (req: { url?: string; method?: string }) => {
       const url = req.url ?? '/';
-      return hasPortal && isPageAddress(req.method, url) ? '/' : url;
+      if (hasPortal && isPageAddress(req.method, url)) return '/';
+      return isAdminPageAddress(req.method, url) ? '/admin-remote/' : url;
     },
     genReqId: requestIdOf,
     requestIdHeader: false,
@@ -52,7 +53,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       useDefaults: false,
       directives: {
         'default-src': ["'self'"],
-        'script-src': ["'self'"],
+        // blob: for es-module-shims, which Native Federation uses to load the shell and the admin remote
+        'script-src': ["'self'", 'blob:'],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
         'font-src': ["'self'", 'data:'],
@@ -102,6 +104,12 @@ function isPageAddress(method: string | undefined, url: string): boolean {
     !path.startsWith('/admin-remote/') &&
     !/\.[A-Za-z0-9]+$/.test(path)
   );
+}
+
+/** A page of the admin micro-frontend run on its own (under /admin-remote/), not one of its files. */
+function isAdminPageAddress(method: string | undefined, url: string): boolean {
+  const path = url.split('?')[0];
+  return (method === 'GET' || method === 'HEAD') && path.startsWith('/admin-remote/') && path !== '/admin-remote/' && !/\.[A-Za-z0-9]+$/.test(path);
 }
 
 /** Serves the built portal at / and the admin remote at /admin-remote/. */

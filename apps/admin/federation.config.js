@@ -1,0 +1,41 @@
+// Native Federation: the admin app is a remote. The portal loads its routes with
+// loadRemoteModule('admin', './routes'); the API serves its build at /admin-remote/.
+
+// Node 20 work-around: load the Angular compiler synchronously before the federation build starts.
+// Otherwise the builder's async import of '@angular/compiler-cli/linker/babel' (linking shared
+// packages) races @angular/build's require('@angular/compiler-cli') and the build fails with
+// "Angular compilation initialization failed … reading 'getStatus'" (Node's require(esm) race).
+require('@angular/compiler-cli');
+
+const { withNativeFederation, share } = require('@angular-architects/native-federation/config');
+
+/** Shared by the portal and the admin remote alike, so both run on one Angular, CDK and Material. */
+const singleton = { singleton: true, strictVersion: true, requiredVersion: 'auto' };
+
+module.exports = withNativeFederation({
+  name: 'admin',
+
+  exposes: {
+    './routes': './apps/admin/src/app/admin.routes.ts',
+  },
+
+  // An explicit list (with their secondary entry points) rather than shareAll(): the root
+  // package.json also lists the server's packages. Keep it the same in apps/portal and apps/admin.
+  shared: share({
+    '@angular/core': singleton,
+    '@angular/common': singleton,
+    '@angular/router': singleton,
+    '@angular/forms': singleton,
+    '@angular/platform-browser': singleton,
+    '@angular/cdk': singleton,
+    '@angular/material': singleton,
+    rxjs: singleton,
+    tslib: singleton,
+  }),
+
+  skip: ['rxjs/ajax', 'rxjs/fetch', 'rxjs/testing', 'rxjs/webSocket'],
+
+  // @achievement/contracts (types and a few constants) is bundled into each app: no tsconfig
+  // path mapping is shared.
+  sharedMappings: [],
+});

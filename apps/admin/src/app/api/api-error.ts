@@ -1,0 +1,28 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ApiErrorBody } from '@achievement/contracts';
+
+/** The message the API put in its error body ({statusCode, error, message}), or the fallback. */
+export function apiErrorMessage(error: unknown, fallback: string): string {
+  if (error instanceof HttpErrorResponse) {
+    const body = error.error as Partial<ApiErrorBody> | null;
+    if (body && typeof body === 'object' && typeof body.message === 'string' && body.message.trim()) {
+      return body.message;
+    }
+    if (error.status === 0) {
+      return 'The portal cannot be reached. Check your connection and try again.';
+    }
+  }
+  return fallback;
+}
+
+/** The API's first message about one field of the request body (fieldErrors), if any. */
+export function apiFieldError(error: unknown, field: string): string | null {
+  if (error instanceof HttpErrorResponse) {
+    const body = error.error as Partial<ApiErrorBody> | null;
+    const messages = body && typeof body === 'object' ? body.fieldErrors?.[field] : undefined;
+    if (messages && messages.length > 0) {
+      return messages[0];
+    }
+  }
+  return null;
+}

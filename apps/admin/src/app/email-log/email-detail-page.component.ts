@@ -1,0 +1,82 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { EmailDetail } from '@achievement/contracts';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { Subscription } from 'rxjs';
+import { AdminApiClient } from '../api/admin-api.client';
+import { apiErrorMessage } from '../api/api-error';
+import { EmailStatusChipComponent } from './email-status-chip.component';
+
+/**
+ * Makes every link of the email open in a new tab: a <base target="_blank"> in its <head>
+ * (or at the top when it has none).
+ */
+export function withLinksInNewTab(html: string): string {
+  const base = '<base target="_blank">';
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + base) : base + html;
+}
+
+/** One email of the outbox: its headers and both bodies, as the recipient got them. */
+@Component({
+  selector: 'adm-email-detail-page',
+  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, EmailStatusChipComponent],
+  templateUrl: './email-detail-page.component.html',
+  styleUrl: './email-detail-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class EmailDetailPageComponent {
+  private readonly api = inject(AdminApiClient);
+  private readonly sanitizer = inject(DomSanitizer);
+  private readonly destroyRef = inject(DestroyRef);
+  private request?: Subscription;
+  private id = 0;
+
+  readonly email = signal<EmailDetail | null>(null);
+  readonly loading = signal(false);
+  readonly error = signal<string | null>(null);
+  /**
+   * The HTML body for the iframe's srcdoc. It is trusted as-is because the iframe is sandboxed
+   * without allow-scripts and allow-same-origin: no script runs, and the document has an opaque
+   * origin (no access to the portal or its cookies). Angular's sanitizer would strip the email's styles.
+   */
+  readonly htmlBody = computed<SafeHtml | null>(() => {
+    const html = this.email()?.html;
+    return html ? this.sanitizer.bypassSecurityTrustHtml(withLinksInNewTab(html)) : null;
+  });
+
+  constructor() {
+    inject(ActivatedRoute)
+      .paramMap.pipe(takeUntilDestroyed())
+      .subscribe((params) => {
+        this.id = Number(params.get('id'));
+        this.load();
+      });
+    this.destroyRef.onDestroy(() => this.request?.unsubscribe());
+  }
+
+  load(): void {
+    this.request?.unsubscribe();
+    this.email.set(null);
+    this.error.set(null);
+    if (!Number.isInteger(this.id) || this.id < 1) {
+      this.error.set('There is no email at this address.');
+      return;
+    }
+    this.loading.set(true);
+    this.request = this.api.getEmail(this.id).subscribe({
+      next: (email) => {
+        this.email.set(email);
+        this.loading.set(false);
+      },
+      error: (error: unknown) => {
+        this.error.set(apiErrorMessage(error, 'The email could not be loaded.'));
+        this.loading.set(false);
+      },
+    });
+  }
+}

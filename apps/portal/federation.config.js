@@ -1,0 +1,37 @@
+// Native Federation: the portal is the shell (a dynamic host). Its remotes are listed in
+// public/federation.manifest.json, read at start by initFederation() in src/main.ts.
+
+// Node 20 work-around: load the Angular compiler synchronously before the federation build starts.
+// Otherwise the builder's async import of '@angular/compiler-cli/linker/babel' (linking shared
+// packages) races @angular/build's require('@angular/compiler-cli') and the build fails with
+// "Angular compilation initialization failed … reading 'getStatus'" (Node's require(esm) race).
+require('@angular/compiler-cli');
+
+const { withNativeFederation, share } = require('@angular-architects/native-federation/config');
+
+/** Shared by the portal and the admin remote alike, so both run on one Angular, CDK and Material. */
+const singleton = { singleton: true, strictVersion: true, requiredVersion: 'auto' };
+
+module.exports = withNativeFederation({
+  name: 'portal',
+
+  // An explicit list (with their secondary entry points) rather than shareAll(): the root
+  // package.json also lists the server's packages. Keep it the same in apps/portal and apps/admin.
+  shared: share({
+    '@angular/core': singleton,
+    '@angular/common': singleton,
+    '@angular/router': singleton,
+    '@angular/forms': singleton,
+    '@angular/platform-browser': singleton,
+    '@angular/cdk': singleton,
+    '@angular/material': singleton,
+    rxjs: singleton,
+    tslib: singleton,
+  }),
+
+  skip: ['rxjs/ajax', 'rxjs/fetch', 'rxjs/testing', 'rxjs/webSocket'],
+
+  // @achievement/contracts (types and a few constants) is bundled into each app: no tsconfig
+  // path mapping is shared.
+  sharedMappings: [],
+});

@@ -1,0 +1,75 @@
+import { SessionUser } from '@achievement/contracts';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { ADMINISTRATOR, CENTRE_STAFF, LEARNER, provideSession } from '../testing/session-stub';
+import { AppComponent } from './app.component';
+
+async function renderShell(user: SessionUser | null): Promise<HTMLElement> {
+  const { provider } = provideSession(user);
+  TestBed.configureTestingModule({ imports: [AppComponent], providers: [provideRouter([]), provider] });
+  const fixture = TestBed.createComponent(AppComponent);
+  await fixture.whenStable();
+  return fixture.nativeElement as HTMLElement;
+}
+
+function navLinks(root: HTMLElement): { href: string | null; text: string; target: string | null }[] {
+  return Array.from(root.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Main"] a')).map((link) => ({
+    href: link.getAttribute('href'),
+    text: link.querySelector('[matListItemTitle]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    target: link.getAttribute('target'),
+  }));
+}
+
+describe('AppComponent (portal shell)', () => {
+  it('shows an administrator the Email log and Queues (in a new tab), without a basket', async () => {
+    const root = await renderShell(ADMINISTRATOR);
+
+    const links = navLinks(root);
+    expect(links.map((link) => link.href)).toEqual(['/', '/admin/emails', '/api/admin/queues/']);
+    expect(links[1].text).toBe('Email log');
+    expect(links[2].text).toContain('Queues');
+    expect(links[2].text).toContain('(opens in a new tab)');
+    expect(links[2].target).toBe('_blank');
+    expect(root.querySelector('[aria-label="Basket"]')).toBeNull();
+  });
+
+  it('shows centre staff neither the Email log nor Queues, and a basket with 0 items', async () => {
+    const root = await renderShell(CENTRE_STAFF);
+
+    expect(navLinks(root).map((link) => link.href)).toEqual(['/']);
+    const basket = root.querySelector('button[aria-label="Basket"]');
+    expect(basket).not.toBeNull();
+    expect(basket?.querySelector('.mat-badge-content')?.textContent?.trim()).toBe('0');
+  });
+
+  it('shows a learner the basket too', async () => {
+    const root = await renderShell(LEARNER);
+    expect(root.querySelector('button[aria-label="Basket"]')).not.toBeNull();
+  });
+
+  it("puts the signed-in user's name and role in the top bar, with Sign out", async () => {
+    const root = await renderShell(ADMINISTRATOR);
+
+    expect(root.querySelector('[data-testid="current-user"]')?.textContent?.trim()).toBe('Ada Admin');
+    expect(root.querySelector('header')?.textContent).toContain('Administrator');
+    const buttons = Array.from(root.querySelectorAll('header button')).map((b) => b.textContent?.trim());
+    expect(buttons.some((text) => text?.endsWith('Sign out'))).toBe(true);
+  });
+
+  it('offers an anonymous visitor only Sign in', async () => {
+    const root = await renderShell(null);
+
+    expect(navLinks(root).map((link) => link.text)).toEqual(['Sign in']);
+    expect(root.querySelector('[data-testid="current-user"]')).toBeNull();
+    expect(root.querySelector('header a[href="/sign-in"]')?.textContent).toContain('Sign in');
+    expect(root.querySelector('[aria-label="Basket"]')).toBeNull();
+  });
+
+  it('has the header, navigation and main landmarks', async () => {
+    const root = await renderShell(ADMINISTRATOR);
+
+    expect(root.querySelector('header')).not.toBeNull();
+    expect(root.querySelector('nav[aria-label="Main"]')).not.toBeNull();
+    expect(root.querySelector('main#main')).not.toBeNull();
+  });
+});

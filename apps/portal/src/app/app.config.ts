@@ -1,0 +1,34 @@
+import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import {
+  ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@angular/material/form-field';
+import { MAT_ICON_DEFAULT_OPTIONS, MatIconDefaultOptions } from '@angular/material/icon';
+import { provideRouter, TitleStrategy, withInMemoryScrolling } from '@angular/router';
+import { routes } from './app.routes';
+import { PageTitleStrategy } from './page-title.strategy';
+import { SessionService } from './session/session.service';
+import { unauthorizedInterceptor } from './session/unauthorized.interceptor';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(routes, withInMemoryScrolling({ scrollPositionRestoration: 'enabled' })),
+    { provide: TitleStrategy, useClass: PageTitleStrategy },
+    // The API checks X-XSRF-TOKEN (the XSRF-TOKEN cookie's value) on every POST/PUT/PATCH/DELETE.
+    provideHttpClient(
+      withFetch(),
+      withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
+      withInterceptors([unauthorizedInterceptor]),
+    ),
+    provideAppInitializer(() => inject(SessionService).load()),
+    // Icons come from the self-hosted Material Symbols font (material-symbols package).
+    { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } satisfies MatIconDefaultOptions },
+    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } satisfies MatFormFieldDefaultOptions },
+  ],
+};

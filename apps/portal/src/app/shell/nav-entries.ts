@@ -1,0 +1,28 @@
+import { Role, ROLES, SessionUser } from '@achievement/contracts';
+
+/** Who sees an entry: a role, or 'anonymous' for visitors who are not signed in. */
+export type Audience = Role | 'anonymous';
+
+/** One entry of the side navigation. Features add their entries here. */
+export interface NavEntry {
+  readonly label: string;
+  /** A Material Symbols icon name. */
+  readonly icon: string;
+  readonly path: string;
+  readonly roles: readonly Audience[];
+  /** A page outside the Angular app (opens in a new tab). */
+  readonly external?: boolean;
+}
+
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { label: 'Home', icon: 'home', path: '/', roles: ROLES },
+  { label: 'Email log', icon: 'outgoing_mail', path: '/admin/emails', roles: ['administrator', 'support'] },
+  { label: 'Queues', icon: 'stacks', path: '/api/admin/queues/', roles: ['administrator'], external: true },
+  { label: 'Sign in', icon: 'login', path: '/sign-in', roles: ['anonymous'] },
+];
+
+/** The entries the user (null: an anonymous visitor) may see, in menu order. */
+export function navEntriesFor(user: SessionUser | null, entries: readonly NavEntry[] = NAV_ENTRIES): NavEntry[] {
+  const audience: Audience = user ? user.role : 'anonymous';
+  return entries.filter((entry) => entry.roles.includes(audience));
+}

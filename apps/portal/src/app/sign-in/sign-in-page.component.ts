@@ -1,0 +1,81 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { ActivatedRoute, Router } from '@angular/router';
+import { apiErrorMessage } from '../api/api-error';
+import { SessionService } from '../session/session.service';
+
+/** The API's limits (SignInDto): an email address of at most 320 characters, a password of 1–1024. */
+const EMAIL_MAX_LENGTH = 320;
+const PASSWORD_MAX_LENGTH = 1024;
+
+@Component({
+  selector: 'ap-sign-in-page',
+  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
+  templateUrl: './sign-in-page.component.html',
+  styleUrl: './sign-in-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SignInPageComponent {
+  private readonly session = inject(SessionService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
+    password: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+  });
+  readonly submitting = signal(false);
+  /** The API's answer when signing in failed, shown in an alert. */
+  readonly failure = signal<string | null>(null);
+
+  async submit(): Promise<void> {
+    if (this.submitting()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.failure.set(null);
+    try {
+      await this.session.signIn(this.form.getRawValue());
+      await this.router.navigateByUrl(this.returnUrl());
+    } catch (error) {
+      this.failure.set(signInFailure(error));
+      this.form.controls.password.reset();
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  /** The page to go back to: only a path of this site, never another origin. */
+  private returnUrl(): string {
+    const requested = this.route.snapshot.queryParamMap.get('returnUrl');
+    if (requested && requested.startsWith('/') && !requested.startsWith('//') && !requested.startsWith('/\\') && !requested.startsWith('/sign-in')) {
+      return requested;
+    }
+    return '/';
+  }
+}
+
+function signInFailure(error: unknown): string {
+  if (error instanceof HttpErrorResponse) {
+    if (error.status === 401) {
+      return apiErrorMessage(error, 'Email or password is incorrect.');
+    }
+    if (error.status === 429) {
+      return apiErrorMessage(error, 'Too many attempts to sign in. Wait a minute, then try again.');
+    }
+    if (error.status === 400) {
+      return apiErrorMessage(error, 'Check your email address and password.');
+    }
+  }
+  return apiErrorMessage(error, 'Signing in is not possible right now. Try again in a moment.');
+}
