@@ -1,6 +1,6 @@
 import { IdentityModule } from '@achievement/identity';
 import { NotificationsModule } from '@achievement/notifications';
-import { AppConfig, PlatformModule } from '@achievement/platform';
+import { AppConfig, Clock, PlatformModule } from '@achievement/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -8,15 +8,20 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 
+export interface ApiAppOptions {
+  /** The time source; tests pass one they can move. */
+  clock?: Clock;
+}
+
 /** The HTTP app: every domain module, plus (for a one-process start) the queue processors and scheduled tasks. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: ApiAppOptions = {}): DynamicModule {
     const inProcessWorkers = config.RUN_WORKERS_IN_API;
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config, scheduledTasks: inProcessWorkers && config.RUN_SCHEDULED_TASKS }),
+        PlatformModule.forRoot({ config, scheduledTasks: inProcessWorkers && config.RUN_SCHEDULED_TASKS, clock: options.clock }),
         IdentityModule,
         NotificationsModule.forRoot({ processors: inProcessWorkers, http: true }),
         TerminusModule.forRoot({ logger: false }),

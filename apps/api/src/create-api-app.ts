@@ -3,15 +3,15 @@ import { AppConfig, configureHttp, createFastifyAdapter } from '@achievement/pla
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module';
+import { ApiAppOptions, AppModule } from './app.module';
 import { mountQueueDashboard } from './queues/queue-dashboard';
 
 /** Every queue, for the dashboard. */
 export const QUEUE_NAMES = [MAIL_QUEUE];
 
 /** Builds the api (database created and migrated, routes, security headers, web apps), ready to listen or to inject into. */
-export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createFastifyAdapter(config), {
+export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), createFastifyAdapter(config), {
     bufferLogs: true,
     abortOnError: false,
   });

@@ -48,6 +48,12 @@ describe('HTTP platform', () => {
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON.' });
   });
 
+  it('answers a JSON array where an object belongs with a 400 that says so', async () => {
+    const res = await api.post('/api/auth/sign-in', [{ email: 'a@example.test', password: 'x' }]);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, message: 'The request body must be a JSON object.' });
+  });
+
   it('answers a body that is too large with a 413', async () => {
     const res = await api.post('/api/auth/sign-in', JSON.stringify({ email: 'a@example.test', password: 'x'.repeat(3 * 1024 * 1024) }), {
       'content-type': 'application/json',

@@ -45,15 +45,19 @@ describe('sessions, CSRF and role checks', () => {
     const wrong = await new ApiClient(app).post('/api/auth/sign-in', { email: staff.email, password: 'whatever-it-is' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
-    expect({ ...unknown.body, requestId: undefined }).toEqual({ ...wrong.body, requestId: undefined });
+    expect({ ...(unknown.body as object), requestId: undefined }).toEqual({ ...(wrong.body as object), requestId: undefined });
     expect(unknown.body).toMatchObject({ message: 'Email or password is incorrect.' });
   });
 
-  it('refuses an account that is not active with the same answer', async () => {
+  it('refuses an account that is not active: a wrong password gets the usual answer, only the right one learns why', async () => {
     const pending = await createUser(ds, 'centre_staff', { status: 'awaiting_review' });
-    const res = await new ApiClient(app).post('/api/auth/sign-in', { email: pending.email, password: pending.password });
-    expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ message: 'Email or password is incorrect.' });
+    const wrong = await new ApiClient(app).post('/api/auth/sign-in', { email: pending.email, password: 'not-the-password' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({ message: 'Email or password is incorrect.' });
+    const right = await new ApiClient(app).post('/api/auth/sign-in', { email: pending.email, password: pending.password });
+    expect(right.status).toBe(403);
+    expect(right.body).toMatchObject({ message: expect.stringContaining('waiting for an administrator') });
+    expect(right.headers['set-cookie'] ?? '').not.toContain('ap_session');
   });
 
   it('gives a new session id at each sign-in and ends the old one', async () => {

@@ -1,3 +1,4 @@
+import { ExpiredTokensCleanupTask } from '@achievement/identity';
 import { NotificationsModule } from '@achievement/notifications';
 import { AppConfig, PlatformModule } from '@achievement/platform';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -9,6 +10,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [PlatformModule.forRoot({ config }), NotificationsModule.forRoot({ processors: true, http: false })],
+      providers: [ExpiredTokensCleanupTask],
     };
   }
 }

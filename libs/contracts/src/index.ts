@@ -3,3 +3,4 @@ export * from './session';
 export * from './errors';
 export * from './paging';
 export * from './email-log';
+export * from './identity';

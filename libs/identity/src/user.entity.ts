@@ -1,8 +1,8 @@
-import { Role } from '@achievement/contracts';
+import { Role, UserStatus } from '@achievement/contracts';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Centre } from './centre.entity';
 
-export type UserStatus = 'pending_verification' | 'awaiting_review' | 'active' | 'rejected' | 'deleted';
+export type { UserStatus };
 
 @Entity('users')
 export class User {

@@ -90,6 +90,23 @@ export class OutboxService {
     return result.raw?.affectedRows === 1 && id > 0 ? id : null;
   }
 
+  /**
+   * Erases a person from the outbox (deregistration): their address, the data and the rendered
+   * bodies go; what was sent when, and with which template, stays. Emails not yet sent to them
+   * are not sent. Call it inside the transaction that erases the person.
+   */
+  async forgetRecipient(manager: EntityManager, email: string, replacement: string): Promise<number> {
+    const result = await manager.query(
+      `UPDATE outbox_emails
+          SET to_address = ?, data = '{}', subject = NULL, html = NULL, text_body = NULL, claimed_at = NULL,
+              status = IF(status IN ('pending', 'sending'), 'suppressed', status),
+              last_error = IF(status IN ('pending', 'sending'), 'Not sent: the recipient was erased', last_error)
+        WHERE to_address = ?`,
+      [replacement, email],
+    );
+    return Number(result.affectedRows ?? 0);
+  }
+
   /** Queues delivery of committed rows. Never throws and never blocks long: the reconciler covers what this misses. */
   dispatch(ids: number[]): void {
     for (const id of ids) {

@@ -25,6 +25,8 @@ export interface PlatformOptions {
   config?: AppConfig;
   /** Run @nestjs/schedule tasks in this process. */
   scheduledTasks?: boolean;
+  /** The time source; tests pass one they can move. */
+  clock?: Clock;
 }
 
 /**
@@ -68,7 +70,7 @@ export class PlatformModule {
       ],
       providers: [
         configProvider,
-        { provide: Clock, useClass: SystemClock },
+        options.clock ? { provide: Clock, useValue: options.clock } : { provide: Clock, useClass: SystemClock },
         { provide: FileStorage, useFactory: () => new LocalDiskStorage(config.STORAGE_DIR) },
         RedisService,
         AuditService,

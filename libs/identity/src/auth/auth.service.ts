@@ -1,11 +1,23 @@
 import { SessionUser } from '@achievement/contracts';
 import { Actor, AuditService } from '@achievement/platform';
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dummyPasswordHash, verifyPassword } from '../password-hasher';
 import { SessionStore } from '../sessions/session.store';
-import { normaliseEmail, User } from '../user.entity';
+import { normaliseEmail, User, UserStatus } from '../user.entity';
+import { BruteForceService, TOO_MANY_SIGN_INS } from './brute-force.service';
+
+/**
+ * What a person who gave the right password for an account that cannot sign in yet is told. Only
+ * the holder of the password ever sees these (a wrong password gets the one 401 answer), so they
+ * never tell anyone else whether an email is registered.
+ */
+const NOT_ACTIVE: Partial<Record<UserStatus, string>> = {
+  pending_verification: 'Your email address is not verified yet. Follow the link in the email we sent you, or ask for a new one.',
+  awaiting_review: 'Your registration is waiting for an administrator to check it. We will email you as soon as it has been decided.',
+  rejected: 'Your registration was not approved; the email we sent you gives the reason. Contact us via Centres Hub using an Enquiry Form if you have questions.',
+};
 
 /** Sign-in, sign-out and the session's user. Answers the same whether or not an email is registered. */
 @Injectable()
@@ -14,10 +26,22 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionStore,
     private readonly audit: AuditService,
+    private readonly bruteForce: BruteForceService,
   ) {}
 
-  /** The active user with these credentials, or null. Always verifies one hash, so timing does not tell whether the email exists. */
+  /**
+   * The active user with these credentials, or null. Always verifies one hash, so timing does not
+   * tell whether the email exists. Refused with 429 once the account (known or not) or the client
+   * address has failed too often; with 403 and the reason when the password is right but the
+   * account cannot sign in yet.
+   */
   async checkCredentials(email: string, password: string, actor: Actor): Promise<User | null> {
+    try {
+      await this.bruteForce.assertSignInAllowed(email, actor.ip);
+    } catch (err) {
+      await this.audit.record(actor, { action: 'auth.sign_in_throttled', subjectType: 'user', subjectId: null, details: { reason: TOO_MANY_SIGN_INS } });
+      throw err;
+    }
     const user = await this.dataSource.getRepository(User).findOneBy({ email: normaliseEmail(email) });
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !ok || user.status !== 'active') {
@@ -27,8 +51,14 @@ export class AuthService {
         subjectId: user?.id ?? null,
         details: { reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : `status_${user.status}` },
       });
+      if (user && ok && NOT_ACTIVE[user.status]) {
+        await this.bruteForce.clearAccount(email);
+        throw new ForbiddenException(NOT_ACTIVE[user.status]);
+      }
+      await this.bruteForce.recordSignInFailure(email, actor.ip);
       return null;
     }
+    await this.bruteForce.clearAccount(email);
     return user;
   }
 

@@ -78,6 +78,18 @@ export class SessionStore {
     await this.redis.client.multi().del(this.key(id)).srem(this.userKey(userId), id).exec();
   }
 
+  /** Updates the name shown by every live session of a user (after a profile change). */
+  async renameUser(userId: number, name: string): Promise<void> {
+    const ids = await this.redis.client.smembers(this.userKey(userId));
+    for (const id of ids) {
+      const raw = await this.redis.client.get(this.key(id));
+      if (!raw) continue;
+      const record = JSON.parse(raw) as SessionRecord;
+      record.name = name;
+      await this.redis.client.set(this.key(id), JSON.stringify(record), 'KEEPTTL', 'XX');
+    }
+  }
+
   /** Ends every session of a user, except the one given (sign out everywhere else; password change). Returns how many ended. */
   async destroyAllOf(userId: number, exceptId?: string): Promise<number> {
     const ids = await this.redis.client.smembers(this.userKey(userId));

@@ -1,5 +1,21 @@
 import { EmailTemplate } from './email-template';
+import { PASSWORD_CHANGED } from './password-changed.template';
+import { PASSWORD_RESET } from './password-reset.template';
+import { REGISTRATION_APPROVED } from './registration-approved.template';
+import { REGISTRATION_ATTEMPT_EXISTING } from './registration-attempt-existing.template';
+import { REGISTRATION_AWAITING_REVIEW } from './registration-awaiting-review.template';
+import { REGISTRATION_REJECTED } from './registration-rejected.template';
 import { TEST_MESSAGE } from './test-message.template';
+import { VERIFY_EMAIL } from './verify-email.template';
 
 /** Every email the portal sends. A lib adds its templates here. */
-export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [TEST_MESSAGE];
+export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [
+  TEST_MESSAGE,
+  VERIFY_EMAIL,
+  REGISTRATION_AWAITING_REVIEW,
+  REGISTRATION_APPROVED,
+  REGISTRATION_REJECTED,
+  REGISTRATION_ATTEMPT_EXISTING,
+  PASSWORD_RESET,
+  PASSWORD_CHANGED,
+];

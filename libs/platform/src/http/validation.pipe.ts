@@ -1,11 +1,11 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 /**
  * Global validation: unknown fields are rejected, values are converted to their declared types,
  * and every problem is reported per field so a form can show it beside the input.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -29,5 +29,16 @@ function collect(errors: ValidationError[], prefix: string, into: Record<string,
       );
     }
     if (error.children?.length) collect(error.children, path, into);
+  }
+}
+
+/** A request body described by a DTO must be a JSON object: an array or a bare value is refused as such. */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const isDto = typeof metadata.metatype === 'function' && ![String, Number, Boolean, Array, Object].includes(metadata.metatype as never);
+    if (metadata.type === 'body' && isDto && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new BadRequestException('The request body must be a JSON object.');
+    }
+    return super.transform(value, metadata);
   }
 }

@@ -1,6 +1,7 @@
 import { Platform1764300000000 } from './1764300000000-platform';
 import { Identity1764300001000 } from './1764300001000-identity';
 import { Documents1764300002000 } from './1764300002000-documents';
+import { IdentityRegistration1764310000000 } from './1764310000000-identity-registration';
 
 /** Every migration, in order. Listed explicitly so bundlers and tests need no file globbing. */
-export const MIGRATIONS = [Platform1764300000000, Identity1764300001000, Documents1764300002000];
+export const MIGRATIONS = [Platform1764300000000, Identity1764300001000, Documents1764300002000, IdentityRegistration1764310000000];

@@ -1,0 +1,32 @@
+import { AppConfig } from '@achievement/platform';
+import { Injectable } from '@nestjs/common';
+
+/** The portal pages that identity emails link to (the Angular app reads the token from the query). */
+@Injectable()
+export class IdentityLinks {
+  private readonly base: string;
+
+  constructor(config: AppConfig) {
+    this.base = config.PUBLIC_URL.replace(/\/+$/, '');
+  }
+
+  verifyEmail(token: string): string {
+    return `${this.base}/verify-email?token=${encodeURIComponent(token)}`;
+  }
+
+  resetPassword(token: string): string {
+    return `${this.base}/reset-password?token=${encodeURIComponent(token)}`;
+  }
+
+  signIn(): string {
+    return `${this.base}/sign-in`;
+  }
+
+  forgotPassword(): string {
+    return `${this.base}/forgot-password`;
+  }
+
+  resendVerification(): string {
+    return `${this.base}/verify-email/resend`;
+  }
+}

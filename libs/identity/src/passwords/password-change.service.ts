@@ -1,0 +1,63 @@
+import { OutboxService } from '@achievement/notifications';
+import { Actor, AuditService, AuthenticatedUser, Clock } from '@achievement/platform';
+import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BruteForceService } from '../auth/brute-force.service';
+import { IdentityLinks } from '../identity-links';
+import { hashPassword, verifyPassword } from '../password-hasher';
+import { SessionStore } from '../sessions/session.store';
+import { User } from '../user.entity';
+import { assertPasswordAllowed } from './password-policy';
+import { formatUtc } from './password-reset.service';
+
+export const WRONG_CURRENT_PASSWORD = 'Your current password is not correct.';
+
+/** A signed-in user changes their password, giving the current one; every other session ends and the owner is told. */
+@Injectable()
+export class PasswordChangeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly sessions: SessionStore,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly bruteForce: BruteForceService,
+    private readonly links: IdentityLinks,
+  ) {}
+
+  async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string, actor: Actor): Promise<void> {
+    // guessing the current password from a stolen session is slowed like sign-in
+    await this.bruteForce.assertSignInAllowed(caller.email, actor.ip);
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: caller.id, status: 'active' });
+    if (!user) throw new UnauthorizedException('Sign in to continue.');
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      await this.bruteForce.recordSignInFailure(user.email, actor.ip);
+      await this.audit.record(actor, { action: 'user.password_change_failed', subjectType: 'user', subjectId: user.id, centreId: user.centreId });
+      throw new BadRequestException({ message: WRONG_CURRENT_PASSWORD, fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] } });
+    }
+    if (newPassword === currentPassword) {
+      const message = 'Choose a new password that is different from your current one.';
+      throw new BadRequestException({ message, fieldErrors: { newPassword: [message] } });
+    }
+    assertPasswordAllowed(newPassword, user, 'newPassword');
+    const passwordHash = await hashPassword(newPassword);
+    const now = this.clock.now();
+    await this.outbox.transaction(async (manager, outbox) => {
+      await manager.update(User, { id: user.id }, { passwordHash, updatedAt: now });
+      await this.audit.record(
+        actor,
+        { action: 'user.password_changed', subjectType: 'user', subjectId: user.id, centreId: user.centreId, details: { sessionsEnded: 'all others' } },
+        manager,
+      );
+      await outbox.add({
+        to: user.email,
+        template: 'password-changed',
+        eventKey: `user.password-changed:${user.id}:change:${now.getTime()}`,
+        data: { firstName: user.firstName, reset: false, when: formatUtc(now), forgotPasswordUrl: this.links.forgotPassword() },
+      });
+    });
+    await this.sessions.destroyAllOf(user.id, caller.sessionId);
+    await this.bruteForce.clearAccount(user.email);
+  }
+}
