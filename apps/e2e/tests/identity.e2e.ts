@@ -118,9 +118,12 @@ describe('registration, review and passwords in the browser', () => {
     const { page, errors } = await newPage();
     await page.goto(`${portal.url}/sign-in`);
     await page.getByRole('link', { name: /forgot/i }).click();
+    await page.getByRole('heading', { name: /forgot your password/i }).waitFor();
     await page.getByLabel(/email/i).fill(user.email);
     await page.getByRole('button', { name: /send|reset/i }).click();
-    await page.getByText(/if an account exists/i).waitFor();
+    const sent = page.getByTestId('forgot-password-sent');
+    await sent.waitFor();
+    expect(await sent.textContent()).toMatch(/if an account exists for forgetful@centre\.example/i);
     const mail = await sink.waitFor((m) => m.to.includes('forgetful@centre.example') && /reset/i.test(m.subject));
     await page.goto(linkIn(mail.text, '/reset-password'));
     await page.getByLabel(/^new password/i).fill('ratchet-harbour-violet');

@@ -2,7 +2,9 @@ import { Routes } from '@angular/router';
 
 /**
  * The admin remote's routes, exposed to the portal as './routes' (see federation.config.js) and
- * mounted there under /admin; run alone, the admin app mounts them at its root.
+ * mounted there under /admin; run alone, the admin app mounts them at its root. Each feature's
+ * routes load lazily. The API decides who may do what: registrations, centres and accounts are
+ * for administrators, the Email log for support staff too.
  */
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'emails' },
@@ -20,6 +22,18 @@ export const routes: Routes = [
         loadComponent: () => import('./email-log/email-detail-page.component').then((m) => m.EmailDetailPageComponent),
       },
     ],
+  },
+  {
+    path: 'registrations',
+    loadChildren: () => import('./registrations/registrations.routes').then((m) => m.REGISTRATION_ROUTES),
+  },
+  {
+    path: 'centres',
+    loadChildren: () => import('./centres/centres.routes').then((m) => m.CENTRE_ROUTES),
+  },
+  {
+    path: 'users',
+    loadChildren: () => import('./users/users.routes').then((m) => m.USER_ROUTES),
   },
 ];
 

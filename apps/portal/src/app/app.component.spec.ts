@@ -21,22 +21,31 @@ function navLinks(root: HTMLElement): { href: string | null; text: string; targe
 }
 
 describe('AppComponent (portal shell)', () => {
-  it('shows an administrator the Email log and Queues (in a new tab), without a basket', async () => {
+  it('shows an administrator the admin pages, the Email log, Queues (in a new tab) and Profile, without a basket', async () => {
     const root = await renderShell(ADMINISTRATOR);
 
     const links = navLinks(root);
-    expect(links.map((link) => link.href)).toEqual(['/', '/admin/emails', '/api/admin/queues/']);
-    expect(links[1].text).toBe('Email log');
-    expect(links[2].text).toContain('Queues');
-    expect(links[2].text).toContain('(opens in a new tab)');
-    expect(links[2].target).toBe('_blank');
+    expect(links.map((link) => link.href)).toEqual([
+      '/',
+      '/admin/registrations',
+      '/admin/centres',
+      '/admin/users',
+      '/admin/emails',
+      '/api/admin/queues/',
+      '/profile',
+    ]);
+    expect(links.map((link) => link.text).slice(1, 5)).toEqual(['Registrations', 'Centres', 'Accounts', 'Email log']);
+    expect(links[5].text).toContain('Queues');
+    expect(links[5].text).toContain('(opens in a new tab)');
+    expect(links[5].target).toBe('_blank');
+    expect(links[6].text).toBe('Profile');
     expect(root.querySelector('[aria-label="Basket"]')).toBeNull();
   });
 
   it('shows centre staff neither the Email log nor Queues, and a basket with 0 items', async () => {
     const root = await renderShell(CENTRE_STAFF);
 
-    expect(navLinks(root).map((link) => link.href)).toEqual(['/']);
+    expect(navLinks(root).map((link) => link.href)).toEqual(['/', '/profile']);
     const basket = root.querySelector('button[aria-label="Basket"]');
     expect(basket).not.toBeNull();
     expect(basket?.querySelector('.mat-badge-content')?.textContent?.trim()).toBe('0');

@@ -16,6 +16,37 @@ export const routes: Routes = [
     canMatch: [requireAnonymous],
     loadComponent: () => import('./sign-in/sign-in-page.component').then((m) => m.SignInPageComponent),
   },
+  // Registration of centre staff, and the page of the link in the verification email.
+  {
+    path: 'register',
+    title: 'Register',
+    canMatch: [requireAnonymous],
+    loadComponent: () => import('./registration/register-page.component').then((m) => m.RegisterPageComponent),
+  },
+  {
+    // Open to everyone: the link may be followed in a browser where someone else is signed in.
+    path: 'verify-email',
+    title: 'Verify your email',
+    loadComponent: () => import('./registration/verify-email-page.component').then((m) => m.VerifyEmailPageComponent),
+  },
+  // Passwords: the request for a reset link, and the page of that link.
+  {
+    path: 'forgot-password',
+    title: 'Forgot your password',
+    canMatch: [requireAnonymous],
+    loadComponent: () => import('./passwords/forgot-password-page.component').then((m) => m.ForgotPasswordPageComponent),
+  },
+  {
+    path: 'reset-password',
+    title: 'Choose a new password',
+    loadComponent: () => import('./passwords/reset-password-page.component').then((m) => m.ResetPasswordPageComponent),
+  },
+  {
+    path: 'profile',
+    title: 'My profile',
+    canMatch: [requireSignIn],
+    loadComponent: () => import('./profile/profile-page.component').then((m) => m.ProfilePageComponent),
+  },
   {
     // The admin remote (apps/admin), loaded through Native Federation.
     path: 'admin',

@@ -22,12 +22,24 @@ export class SessionStub {
     return user ? ROLE_LABELS[user.role] : '';
   });
   cleared = 0;
+  refreshed = 0;
+  signedOutEverywhere = 0;
 
   constructor(user: SessionUser | null) {
     this.current.set(user);
   }
 
   async signOut(): Promise<void> {
+    this.current.set(null);
+  }
+
+  /** Stands in for asking the API again: the test sets `current` to what the API would answer. */
+  async refresh(): Promise<void> {
+    this.refreshed++;
+  }
+
+  async signOutEverywhere(): Promise<void> {
+    this.signedOutEverywhere++;
     this.current.set(null);
   }
 

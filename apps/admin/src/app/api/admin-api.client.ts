@@ -1,15 +1,73 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { EmailDetail, EmailStatus, EmailSummary, Page, SendTestEmailRequest, SessionResponse } from '@achievement/contracts';
+import {
+  AdminUserSummary,
+  ApproveRegistrationRequest,
+  CentreContact,
+  CentreDetail,
+  CentreSummary,
+  CreateCentreRequest,
+  CreateContactRequest,
+  EmailDetail,
+  EmailStatus,
+  EmailSummary,
+  ImportContactsRequest,
+  ImportContactsResponse,
+  Page,
+  RegistrationDetail,
+  RegistrationStatus,
+  RegistrationSummary,
+  RejectRegistrationRequest,
+  Role,
+  SendTestEmailRequest,
+  SessionResponse,
+  UpdateCentreRequest,
+  UpdateContactRequest,
+  UserStatus,
+} from '@achievement/contracts';
 import { Observable } from 'rxjs';
 
-/** A query of the Email log: one page, newest first, optionally of one status. */
-export interface EmailLogQuery {
-  status?: EmailStatus | null;
+/** Keyset paging of every list: nextCursor of the previous page, and the page size. */
+export interface PageQuery {
   /** nextCursor of the previous page. */
   cursor?: string | null;
   limit?: number;
 }
+
+/** A query of the Email log: one page, newest first, optionally of one status. */
+export interface EmailLogQuery extends PageQuery {
+  status?: EmailStatus | null;
+}
+
+/** A page of the registrations of one status (the API's default: awaiting_review). */
+export interface RegistrationQuery extends PageQuery {
+  status?: RegistrationStatus | null;
+}
+
+/** A page of centres, ordered by number; q: part of the name, or the start of the number. */
+export interface CentreQuery extends PageQuery {
+  q?: string | null;
+}
+
+/** A page of accounts, newest first; q: the start of the email, or part of the name. */
+export interface UserQuery extends PageQuery {
+  role?: Role | null;
+  status?: UserStatus | null;
+  q?: string | null;
+}
+
+/** Query parameters of the set values only. */
+function params(query: object): HttpParams {
+  let result = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== null && value !== undefined && value !== '') {
+      result = result.set(key, String(value));
+    }
+  }
+  return result;
+}
+
+const id = (value: number) => encodeURIComponent(value);
 
 /**
  * The admin app's typed client of the API (types from @achievement/contracts). Loaded into the
@@ -24,26 +82,89 @@ export class AdminApiClient {
     return this.http.get<SessionResponse>('/api/auth/session');
   }
 
+  /* ---------- Email log ---------- */
+
   listEmails(query: EmailLogQuery = {}): Observable<Page<EmailSummary>> {
-    let params = new HttpParams();
-    if (query.status) {
-      params = params.set('status', query.status);
-    }
-    if (query.cursor) {
-      params = params.set('cursor', query.cursor);
-    }
-    if (query.limit) {
-      params = params.set('limit', query.limit);
-    }
-    return this.http.get<Page<EmailSummary>>('/api/admin/emails', { params });
+    return this.http.get<Page<EmailSummary>>('/api/admin/emails', { params: params(query) });
   }
 
-  getEmail(id: number): Observable<EmailDetail> {
-    return this.http.get<EmailDetail>(`/api/admin/emails/${encodeURIComponent(id)}`);
+  getEmail(emailId: number): Observable<EmailDetail> {
+    return this.http.get<EmailDetail>(`/api/admin/emails/${id(emailId)}`);
   }
 
   /** Queues the test message to one address; answers 202 with the new outbox email's id. */
   sendTestEmail(request: SendTestEmailRequest): Observable<{ id: number }> {
     return this.http.post<{ id: number }>('/api/admin/emails/test', request);
+  }
+
+  /* ---------- review queue ---------- */
+
+  listRegistrations(query: RegistrationQuery = {}): Observable<Page<RegistrationSummary>> {
+    return this.http.get<Page<RegistrationSummary>>('/api/admin/registrations', { params: params(query) });
+  }
+
+  /** The registration beside the closest held contact records. */
+  getRegistration(registrationId: number): Observable<RegistrationDetail> {
+    return this.http.get<RegistrationDetail>(`/api/admin/registrations/${id(registrationId)}`);
+  }
+
+  approveRegistration(registrationId: number, request: ApproveRegistrationRequest): Observable<RegistrationSummary> {
+    return this.http.post<RegistrationSummary>(`/api/admin/registrations/${id(registrationId)}/approve`, request);
+  }
+
+  rejectRegistration(registrationId: number, request: RejectRegistrationRequest): Observable<RegistrationSummary> {
+    return this.http.post<RegistrationSummary>(`/api/admin/registrations/${id(registrationId)}/reject`, request);
+  }
+
+  /* ---------- centres and their contact records ---------- */
+
+  listCentres(query: CentreQuery = {}): Observable<Page<CentreSummary>> {
+    return this.http.get<Page<CentreSummary>>('/api/admin/centres', { params: params(query) });
+  }
+
+  getCentre(centreId: number): Observable<CentreDetail> {
+    return this.http.get<CentreDetail>(`/api/admin/centres/${id(centreId)}`);
+  }
+
+  /** 201; 409 when another centre has the number. */
+  createCentre(request: CreateCentreRequest): Observable<CentreDetail> {
+    return this.http.post<CentreDetail>('/api/admin/centres', request);
+  }
+
+  updateCentre(centreId: number, changes: UpdateCentreRequest): Observable<CentreDetail> {
+    return this.http.patch<CentreDetail>(`/api/admin/centres/${id(centreId)}`, changes);
+  }
+
+  listContacts(centreId: number, query: PageQuery = {}): Observable<Page<CentreContact>> {
+    return this.http.get<Page<CentreContact>>(`/api/admin/centres/${id(centreId)}/contacts`, { params: params(query) });
+  }
+
+  /** 201; 409 when the centre already has a contact with the email. */
+  createContact(centreId: number, request: CreateContactRequest): Observable<CentreContact> {
+    return this.http.post<CentreContact>(`/api/admin/centres/${id(centreId)}/contacts`, request);
+  }
+
+  updateContact(centreId: number, contactId: number, changes: UpdateContactRequest): Observable<CentreContact> {
+    return this.http.patch<CentreContact>(`/api/admin/centres/${id(centreId)}/contacts/${id(contactId)}`, changes);
+  }
+
+  deleteContact(centreId: number, contactId: number): Observable<void> {
+    return this.http.delete<void>(`/api/admin/centres/${id(centreId)}/contacts/${id(contactId)}`);
+  }
+
+  /** All rows or none: a 400 carries rowErrors (ImportContactsErrorBody). */
+  importContacts(request: ImportContactsRequest): Observable<ImportContactsResponse> {
+    return this.http.post<ImportContactsResponse>('/api/admin/centres/contacts/import', request);
+  }
+
+  /* ---------- accounts ---------- */
+
+  listUsers(query: UserQuery = {}): Observable<Page<AdminUserSummary>> {
+    return this.http.get<Page<AdminUserSummary>>('/api/admin/users', { params: params(query) });
+  }
+
+  /** Deregistration: sessions end, personal details are erased, the audit trail stays (204). */
+  deleteUser(userId: number): Observable<void> {
+    return this.http.delete<void>(`/api/admin/users/${id(userId)}`);
   }
 }

@@ -14,3 +14,20 @@ export function apiErrorMessage(error: unknown, fallback: string): string {
   }
   return fallback;
 }
+
+/** The API's problems with single fields of the request body (fieldErrors), keyed by field. */
+export function apiFieldErrors(error: unknown): Record<string, string[]> {
+  if (error instanceof HttpErrorResponse) {
+    const body = error.error as Partial<ApiErrorBody> | null;
+    const fieldErrors = body && typeof body === 'object' ? body.fieldErrors : undefined;
+    if (fieldErrors && typeof fieldErrors === 'object') {
+      return fieldErrors;
+    }
+  }
+  return {};
+}
+
+/** The HTTP status of a failed call (0 when the API could not be reached or it was no HTTP error). */
+export function apiStatus(error: unknown): number {
+  return error instanceof HttpErrorResponse ? error.status : 0;
+}

@@ -44,4 +44,37 @@ describe('SessionService', () => {
     await expect(signingOut).rejects.toBeTruthy();
     expect(session.user()).toBeNull();
   });
+
+  it('refreshes the user (e.g. a new name), keeping it when the API cannot answer', async () => {
+    const loading = session.load();
+    backend.expectOne('/api/auth/session').flush({ user: CENTRE_STAFF });
+    await loading;
+
+    const refreshing = session.refresh();
+    backend.expectOne('/api/auth/session').flush({ user: { ...CENTRE_STAFF, name: 'Caroline Centre' } });
+    await refreshing;
+    expect(session.user()?.name).toBe('Caroline Centre');
+
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const failing = session.refresh();
+    backend.expectOne('/api/auth/session').flush(null, { status: 503, statusText: 'Unavailable' });
+    await failing;
+    expect(session.user()?.name).toBe('Caroline Centre');
+  });
+
+  it('signs out everywhere through the API, and forgets the user only once it has', async () => {
+    const loading = session.load();
+    backend.expectOne('/api/auth/session').flush({ user: CENTRE_STAFF });
+    await loading;
+
+    const failing = session.signOutEverywhere();
+    backend.expectOne({ method: 'POST', url: '/api/auth/sign-out-everywhere' }).flush(null, { status: 500, statusText: 'Error' });
+    await expect(failing).rejects.toBeTruthy();
+    expect(session.user()).toEqual(CENTRE_STAFF);
+
+    const signingOut = session.signOutEverywhere();
+    backend.expectOne({ method: 'POST', url: '/api/auth/sign-out-everywhere' }).flush(null, { status: 204, statusText: 'No Content' });
+    await signingOut;
+    expect(session.user()).toBeNull();
+  });
 });

@@ -43,6 +43,25 @@ export class SessionService {
     }
   }
 
+  /**
+   * Asks the API again who is signed in, e.g. after the profile changed the name shown in the top
+   * bar. Unlike load(), keeps the current user when the API cannot answer.
+   */
+  async refresh(): Promise<void> {
+    try {
+      const session = await firstValueFrom(this.api.getSession());
+      this.current.set(session.user);
+    } catch (error) {
+      console.error('The session could not be refreshed', error);
+    }
+  }
+
+  /** Ends every session of the user on every device, this one included; rejects (keeping the user) if the API refuses. */
+  async signOutEverywhere(): Promise<void> {
+    await firstValueFrom(this.api.signOutEverywhere());
+    this.current.set(null);
+  }
+
   /** Forgets the user after the API answered 401 (the session expired or was ended elsewhere). */
   clear(): void {
     this.current.set(null);

@@ -16,8 +16,13 @@ export interface NavEntry {
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: 'Home', icon: 'home', path: '/', roles: ROLES },
+  // The admin remote's pages (apps/admin/src/app/admin.routes.ts).
+  { label: 'Registrations', icon: 'how_to_reg', path: '/admin/registrations', roles: ['administrator'] },
+  { label: 'Centres', icon: 'domain', path: '/admin/centres', roles: ['administrator'] },
+  { label: 'Accounts', icon: 'manage_accounts', path: '/admin/users', roles: ['administrator'] },
   { label: 'Email log', icon: 'outgoing_mail', path: '/admin/emails', roles: ['administrator', 'support'] },
   { label: 'Queues', icon: 'stacks', path: '/api/admin/queues/', roles: ['administrator'], external: true },
+  { label: 'Profile', icon: 'person', path: '/profile', roles: ROLES },
   { label: 'Sign in', icon: 'login', path: '/sign-in', roles: ['anonymous'] },
 ];
 

@@ -123,4 +123,40 @@ describe('SignInPageComponent', () => {
 
     expect(TestBed.inject(Router).url).toBe('/');
   });
+
+  it('links to the password reset and to registration', async () => {
+    await open();
+    expect(root.querySelector('a[href="/forgot-password"]')?.textContent?.trim()).toBe('Forgot your password?');
+    expect(root.querySelector('a[href="/register"]')?.textContent?.trim()).toBe('Register');
+  });
+
+  it("shows the API's reason when the password is right but the email is not verified, with a way to get a new link", async () => {
+    await open();
+    type('Email', 'ada@example.org');
+    type('Password', 'secret');
+    await submit();
+
+    const message = 'Your email address is not verified yet. Follow the link in the email we sent you, or ask for a new one.';
+    backend.expectOne('/api/auth/sign-in').flush({ statusCode: 403, error: 'Forbidden', message }, { status: 403, statusText: 'Forbidden' });
+    await settle();
+
+    const alert = root.querySelector('[data-testid="sign-in-error"]');
+    expect(alert?.textContent).toContain(message);
+    expect(alert?.querySelector('a[href="/verify-email"]')?.textContent?.trim()).toBe('Send me a new verification link');
+  });
+
+  it("shows the API's reason when the registration is waiting for review", async () => {
+    await open();
+    type('Email', 'ada@example.org');
+    type('Password', 'secret');
+    await submit();
+
+    const message = 'Your registration is waiting for an administrator to check it. We will email you as soon as it has been decided.';
+    backend.expectOne('/api/auth/sign-in').flush({ statusCode: 403, error: 'Forbidden', message }, { status: 403, statusText: 'Forbidden' });
+    await settle();
+
+    const alert = root.querySelector('[data-testid="sign-in-error"]');
+    expect(alert?.textContent?.trim()).toBe(message);
+    expect(alert?.querySelector('a')).toBeNull();
+  });
 });

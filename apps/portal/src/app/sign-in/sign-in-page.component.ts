@@ -6,7 +6,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { apiErrorMessage } from '../api/api-error';
 import { SessionService } from '../session/session.service';
 
@@ -16,7 +16,7 @@ const PASSWORD_MAX_LENGTH = 1024;
 
 @Component({
   selector: 'ap-sign-in-page',
-  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
+  imports: [ReactiveFormsModule, RouterLink, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
   templateUrl: './sign-in-page.component.html',
   styleUrl: './sign-in-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,6 +33,8 @@ export class SignInPageComponent {
   readonly submitting = signal(false);
   /** The API's answer when signing in failed, shown in an alert. */
   readonly failure = signal<string | null>(null);
+  /** The password was right but the email is not verified yet: offer a new verification link. */
+  readonly needsVerification = signal(false);
 
   async submit(): Promise<void> {
     if (this.submitting()) {
@@ -44,11 +46,13 @@ export class SignInPageComponent {
     }
     this.submitting.set(true);
     this.failure.set(null);
+    this.needsVerification.set(false);
     try {
       await this.session.signIn(this.form.getRawValue());
       await this.router.navigateByUrl(this.returnUrl());
     } catch (error) {
       this.failure.set(signInFailure(error));
+      this.needsVerification.set(error instanceof HttpErrorResponse && error.status === 403 && /verif/i.test(this.failure() ?? ''));
       this.form.controls.password.reset();
     } finally {
       this.submitting.set(false);
@@ -69,6 +73,11 @@ function signInFailure(error: unknown): string {
   if (error instanceof HttpErrorResponse) {
     if (error.status === 401) {
       return apiErrorMessage(error, 'Email or password is incorrect.');
+    }
+    if (error.status === 403) {
+      // The password was right, but the account cannot sign in yet: its email is not verified,
+      // an administrator has not reviewed it, or it was not approved. The API says which.
+      return apiErrorMessage(error, 'Your account cannot sign in yet.');
     }
     if (error.status === 429) {
       return apiErrorMessage(error, 'Too many attempts to sign in. Wait a minute, then try again.');

@@ -1,0 +1,189 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@achievement/contracts';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { PortalApiClient } from '../api/portal-api.client';
+import { apiErrorMessage, apiFieldErrors, apiStatus } from '../api/api-error';
+import { passwordLength, revalidateOnChange, sameAs } from '../forms/field-rules';
+import { focusAfterRender } from '../forms/focus';
+import { serverError, showServerFieldErrors } from '../forms/server-errors';
+import { SessionService } from '../session/session.service';
+
+/**
+ * The page of the link in the password reset email (/reset-password?token=…): a new password,
+ * twice. On success every session of the account has ended, so the person signs in again.
+ */
+@Component({
+  selector: 'ap-reset-password-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+  ],
+  template: `
+    <div class="page">
+      <mat-card appearance="outlined" class="narrow" data-testid="reset-password">
+        <mat-card-content>
+          @if (done()) {
+            <h1 tabindex="-1" #heading>Password changed</h1>
+            <p class="lead" role="status">
+              <mat-icon aria-hidden="true">check_circle</mat-icon>
+              <span data-testid="reset-password-done">Your password has been changed and you have been signed out everywhere. Sign in with your new password.</span>
+            </p>
+            <a mat-flat-button routerLink="/sign-in">
+              <mat-icon aria-hidden="true">login</mat-icon>
+              Sign in
+            </a>
+          } @else if (linkProblem(); as message) {
+            <h1 tabindex="-1" #heading>This link does not work</h1>
+            <p class="failure" role="alert" data-testid="reset-password-error">{{ message }}</p>
+            <p>Reset links work once and expire after an hour.</p>
+            <a mat-flat-button routerLink="/forgot-password">Ask for a new link</a>
+          } @else {
+            <h1>Choose a new password</h1>
+
+            @if (failure(); as message) {
+              <div class="failure" role="alert" data-testid="reset-password-error">{{ message }}</div>
+            }
+
+            <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+              <mat-form-field subscriptSizing="dynamic">
+                <mat-label>New password</mat-label>
+                <input
+                  matInput
+                  [type]="showPassword() ? 'text' : 'password'"
+                  formControlName="password"
+                  autocomplete="new-password"
+                  required
+                />
+                <button
+                  mat-icon-button
+                  matSuffix
+                  type="button"
+                  aria-label="Show password"
+                  [attr.aria-pressed]="showPassword()"
+                  (click)="togglePassword()"
+                >
+                  <mat-icon aria-hidden="true">{{ showPassword() ? 'visibility_off' : 'visibility' }}</mat-icon>
+                </button>
+                <mat-hint>{{ passwordMin }} to {{ passwordMax }} characters. A few unrelated words make a strong password.</mat-hint>
+                @if (form.controls.password.hasError('required')) {
+                  <mat-error>Choose a new password</mat-error>
+                } @else if (form.controls.password.hasError('passwordTooShort')) {
+                  <mat-error>Choose a password of at least {{ passwordMin }} characters</mat-error>
+                } @else if (form.controls.password.hasError('passwordTooLong')) {
+                  <mat-error>Choose a password of at most {{ passwordMax }} characters</mat-error>
+                } @else if (serverError(form.controls.password); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+
+              <mat-form-field>
+                <mat-label>Confirm new password</mat-label>
+                <input
+                  matInput
+                  [type]="showPassword() ? 'text' : 'password'"
+                  formControlName="confirmPassword"
+                  autocomplete="new-password"
+                  required
+                />
+                @if (form.controls.confirmPassword.hasError('required')) {
+                  <mat-error>Enter the new password again</mat-error>
+                } @else if (form.controls.confirmPassword.hasError('mismatch')) {
+                  <mat-error>The passwords do not match</mat-error>
+                }
+              </mat-form-field>
+
+              <button mat-flat-button type="submit" [disabled]="submitting()">Save new password</button>
+              @if (submitting()) {
+                <mat-progress-bar mode="indeterminate" aria-label="Saving the new password" />
+              }
+            </form>
+          }
+        </mat-card-content>
+      </mat-card>
+    </div>
+  `,
+  styleUrl: './password-pages.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ResetPasswordPageComponent {
+  private readonly api = inject(PortalApiClient);
+  private readonly session = inject(SessionService);
+  private readonly injector = inject(Injector);
+  private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
+  private readonly token = inject(ActivatedRoute).snapshot.queryParamMap.get('token')?.trim() ?? '';
+
+  readonly passwordMin = PASSWORD_MIN_LENGTH;
+  readonly passwordMax = PASSWORD_MAX_LENGTH;
+  readonly serverError = serverError;
+
+  readonly form = inject(NonNullableFormBuilder).group({
+    password: ['', [Validators.required, passwordLength]],
+    confirmPassword: ['', [Validators.required, sameAs('password')]],
+  });
+  readonly showPassword = signal(false);
+  readonly submitting = signal(false);
+  readonly failure = signal<string | null>(null);
+  readonly done = signal(false);
+  /** Why the link cannot be used (no token, or the API refused the token): only a new link helps. */
+  readonly linkProblem = signal<string | null>(
+    this.token ? null : 'This address has no reset code: open the link from the email again, or ask for a new one.',
+  );
+
+  constructor() {
+    revalidateOnChange(this.form.controls.password, this.form.controls.confirmPassword, inject(DestroyRef));
+  }
+
+  togglePassword(): void {
+    this.showPassword.update((shown) => !shown);
+  }
+
+  async submit(): Promise<void> {
+    if (this.submitting()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.failure.set(null);
+    try {
+      await firstValueFrom(this.api.resetPassword({ token: this.token, password: this.form.controls.password.value }));
+      this.form.reset();
+      this.done.set(true);
+      focusAfterRender(this.injector, this.heading);
+      // Every session of the account ended: if this browser was signed in to it, it no longer is.
+      await this.session.load();
+    } catch (error) {
+      this.failed(error);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  private failed(error: unknown): void {
+    const fieldErrors = apiFieldErrors(error);
+    if (apiStatus(error) === 400 && !fieldErrors['password']) {
+      // The token was refused (not valid, used, replaced or expired).
+      this.linkProblem.set(apiErrorMessage(error, 'This password reset link is not valid. Ask for a new one.'));
+      focusAfterRender(this.injector, this.heading);
+      return;
+    }
+    showServerFieldErrors(this.form, error);
+    this.failure.set(apiErrorMessage(error, 'Your password could not be changed right now. Try again in a moment.'));
+  }
+}
