@@ -1,3 +1,4 @@
+import { DocumentsModule } from '@achievement/documents';
 import { IdentityModule } from '@achievement/identity';
 import { NotificationsModule } from '@achievement/notifications';
 import { AppConfig, Clock, PlatformModule } from '@achievement/platform';
@@ -24,6 +25,7 @@ export class AppModule {
         PlatformModule.forRoot({ config, scheduledTasks: inProcessWorkers && config.RUN_SCHEDULED_TASKS, clock: options.clock }),
         IdentityModule,
         NotificationsModule.forRoot({ processors: inProcessWorkers, http: true }),
+        DocumentsModule.forRoot({ processors: inProcessWorkers, http: true }),
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController],

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './paging';
 export * from './email-log';
 export * from './identity';
+export * from './documents';

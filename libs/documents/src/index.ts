@@ -1,0 +1,2 @@
+export { DocumentsModule } from './documents.module';
+export type { DocumentsOptions } from './documents.module';
