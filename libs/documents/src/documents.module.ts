@@ -1,9 +1,12 @@
+import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AchievementDocument } from './document.entity';
 import { Job } from './job.entity';
 import { Learner } from './learner.entity';
 import { Qualification } from './qualification.entity';
+import { DocumentRenderQueue } from './rendering/document-render.queue';
+import { RENDER_QUEUE } from './rendering/render-queue';
 
 export interface DocumentsOptions {
   /** Run the rendering processor in this process (the worker always; the api in a one-process start). */
@@ -21,9 +24,9 @@ export class DocumentsModule {
   static forRoot(options: DocumentsOptions): DynamicModule {
     return {
       module: DocumentsModule,
-      imports: [TypeOrmModule.forFeature([Learner, Qualification, Job, AchievementDocument])],
+      imports: [TypeOrmModule.forFeature([Learner, Qualification, Job, AchievementDocument]), BullModule.registerQueue({ name: RENDER_QUEUE })],
       controllers: options.http ? [] : [],
-      providers: [...(options.processors ? [] : [])],
+      providers: [DocumentRenderQueue, ...(options.processors ? [] : [])],
       exports: [],
     };
   }
