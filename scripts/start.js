@@ -15,13 +15,17 @@ const CLI = join(root, 'dist/apps/api/apps/api/src/cli.js');
 const PORTAL_INDEX = join(root, 'dist/apps/portal/browser/index.html');
 const ADMIN_ENTRY = join(root, 'dist/apps/admin/browser/remoteEntry.json');
 
+/** Files the builds themselves write into the source folders: not a reason to build again. */
+const GENERATED = new Set(['tsconfig.federation.json']);
+
+/** The newest modification time of the source files under a path (directories' own times are left out: a build that rewrites a generated file touches them). */
 function newest(path) {
   if (!existsSync(path)) return 0;
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
-  let latest = s.mtimeMs;
+  let latest = 0;
   for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    if (entry === 'node_modules' || entry.startsWith('.') || GENERATED.has(entry)) continue;
     latest = Math.max(latest, newest(join(path, entry)));
   }
   return latest;
