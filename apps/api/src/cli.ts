@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, dataSourceOptions, ensureDatabase, loadConfig, runMigrationsLocked } from '@achievement/platform';
+import { queueUnrenderedDocuments } from '@achievement/documents';
+import { AppConfig, ConfigError, dataSourceOptions, ensureDatabase, loadConfig, runMigrationsLocked } from '@achievement/platform';
 import { DataSource } from 'typeorm';
 import { createStaffUser, CreateUserError, MIN_PASSWORD_LENGTH, roleRefusal } from './seed/create-staff-user';
 import { DEFAULT_SEED, SeedError, seedDemoData } from './seed/demo-seeder';
@@ -97,7 +98,7 @@ export function parseArgs(argv: string[]): CliCommand {
   }
 }
 
-async function run(command: Exclude<CliCommand, { name: 'help' }>, dataSource: DataSource): Promise<void> {
+async function run(command: Exclude<CliCommand, { name: 'help' }>, dataSource: DataSource, config: AppConfig): Promise<void> {
   if (command.name === 'seed') {
     const summary = await seedDemoData(dataSource, {
       size: command.size,
@@ -106,6 +107,11 @@ async function run(command: Exclude<CliCommand, { name: 'help' }>, dataSource: D
       log: (line) => console.log(line),
     });
     console.log(formatSeedSummary(summary));
+    if (command.size === 'small' && !summary.skipped) {
+      // the demo's PDFs are rendered by the worker (or the api's in-process processors) from the render queue
+      const queued = await queueUnrenderedDocuments(dataSource, config);
+      console.log(`Queued ${queued.toLocaleString('en-GB')} documents for rendering; they are rendered as soon as a worker (or \`npm start\`) runs.`);
+    }
     return;
   }
   const created = await createStaffUser(dataSource, {
@@ -150,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
     await ensureDatabase(config);
     await dataSource.initialize();
     await runMigrationsLocked(dataSource);
-    await run(command, dataSource);
+    await run(command, dataSource, config);
     return 0;
   } catch (err) {
     if (err instanceof ConfigError || err instanceof SeedError || err instanceof CreateUserError) {

@@ -1,3 +1,4 @@
+import { RENDER_QUEUE } from '@achievement/documents';
 import { MAIL_QUEUE } from '@achievement/notifications';
 import { AppConfig, configureHttp, createFastifyAdapter } from '@achievement/platform';
 import { NestFactory } from '@nestjs/core';
@@ -7,7 +8,7 @@ import { ApiAppOptions, AppModule } from './app.module';
 import { mountQueueDashboard } from './queues/queue-dashboard';
 
 /** Every queue, for the dashboard. */
-export const QUEUE_NAMES = [MAIL_QUEUE];
+export const QUEUE_NAMES = [MAIL_QUEUE, RENDER_QUEUE];
 
 /** Builds the api (database created and migrated, routes, security headers, web apps), ready to listen or to inject into. */
 export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {

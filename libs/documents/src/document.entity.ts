@@ -26,4 +26,8 @@ export class AchievementDocument {
   /** Storage key of the rendered PDF (from internal ids only); null until rendered. */
   @Column({ name: 'file_key', type: 'varchar', length: 200, nullable: true }) fileKey: string | null;
   @Column({ type: 'char', length: 64, nullable: true }) sha256: string | null;
+  /** When the learner was last told about this document (Notify learners). */
+  @Column({ name: 'last_notified_at', type: 'datetime', precision: 3, nullable: true }) lastNotifiedAt: Date | null;
+  /** Why it was revoked (support staff; never shown publicly). */
+  @Column({ name: 'revocation_reason', type: 'varchar', length: 500, nullable: true }) revocationReason: string | null;
 }

@@ -1,2 +1,18 @@
 export { DocumentsModule } from './documents.module';
 export type { DocumentsOptions } from './documents.module';
+export { RecordSearchIndex, indexRecordNames } from './records/record-search-index';
+export type { IndexableDocument } from './records/record-search-index';
+export { learnerNameWords, nameWordsText } from './records/learner-name-words';
+export { RecordsService } from './records/records.service';
+export type { SelectionInput } from './records/records.service';
+export { DocumentPdfRenderer, AWARDING_BODY_NAME } from './rendering/document-pdf-renderer';
+export type { CertificateContent } from './rendering/certificate-content';
+export { CertificateFonts, DEFAULT_CERTIFICATE_FONT_FILES } from './rendering/certificate-fonts';
+export type { CertificateFontFiles } from './rendering/certificate-fonts';
+export { DocumentRenderService, documentFileKey } from './rendering/document-render.service';
+export type { RenderBatchResult } from './rendering/document-render.service';
+export { DocumentRenderQueue } from './rendering/document-render.queue';
+export { RENDER_QUEUE } from './rendering/render-queue';
+export { JobIssuingService, RENDER_BATCH_SIZE, newVerificationCode } from './issuing/job-issuing.service';
+export { queueUnrenderedDocuments } from './rendering/queue-unrendered-documents';
+export { RenderReconcilerTask } from './rendering/render-reconciler.task';

@@ -13,4 +13,8 @@ export class Job {
   @Column({ name: 'created_by_user_id', type: 'int', unsigned: true, nullable: true }) createdByUserId: number | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'issued_at', type: 'datetime', precision: 3, nullable: true }) issuedAt: Date | null;
+  /** Why the job failed, when it did. */
+  @Column({ name: 'failure_reason', type: 'varchar', length: 1000, nullable: true }) failureReason: string | null;
+  /** When the centre's "documents issued" email was written to the outbox. */
+  @Column({ name: 'centre_notified_at', type: 'datetime', precision: 3, nullable: true }) centreNotifiedAt: Date | null;
 }

@@ -2,6 +2,7 @@ export { NotificationsModule } from './notifications.module';
 export type { NotificationsOptions } from './notifications.module';
 export { OutboxService } from './outbox.service';
 export type { EmailToSend, Outbox } from './outbox.service';
+export type { EmailAttachment } from './email-attachment';
 export { EmailRenderer } from './email-renderer';
 export type { RenderedEmail } from './email-renderer';
 export type { EmailTemplate } from './templates/email-template';

@@ -1,4 +1,4 @@
-import { Clock } from '@achievement/platform';
+import { Clock, FileStorage } from '@achievement/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -27,6 +27,7 @@ export class MailDeliveryService {
     private readonly renderer: EmailRenderer,
     private readonly transport: MailTransport,
     private readonly clock: Clock,
+    private readonly storage: FileStorage,
   ) {}
 
   async deliver(outboxId: number): Promise<DeliveryResult> {
@@ -47,7 +48,20 @@ export class MailDeliveryService {
       await repo.update(outboxId, { status: 'failed', lastError: `Could not render: ${(err as Error).message}`.slice(0, 1000), claimedAt: null });
       return 'failed';
     }
-    const outcome = await this.transport.send({ to: email.to, messageId: email.messageId, ...rendered });
+    let attachments: { filename: string; contentType: string; content: Buffer }[] = [];
+    if (email.attachments?.length) {
+      const missing = [];
+      for (const a of email.attachments) {
+        if (!(await this.storage.stat(a.storageKey))) missing.push(a.filename);
+        else attachments.push({ filename: a.filename, contentType: a.contentType, content: await this.storage.readAll(a.storageKey) });
+      }
+      if (missing.length) {
+        attachments = [];
+        await repo.update(outboxId, { status: 'failed', lastError: `Attachment missing from storage: ${missing.join(', ')}`.slice(0, 1000), claimedAt: null });
+        return 'failed';
+      }
+    }
+    const outcome = await this.transport.send({ to: email.to, messageId: email.messageId, ...rendered, attachments });
     const done = this.clock.now();
     const content = { subject: rendered.subject, html: rendered.html, text: rendered.text };
     switch (outcome.kind) {

@@ -8,6 +8,7 @@ export interface OutgoingMessage {
   html: string;
   text: string;
   messageId: string;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export type SendOutcome = { kind: 'sent' } | { kind: 'captured' } | { kind: 'retry'; error: string } | { kind: 'permanent'; error: string };
@@ -41,6 +42,7 @@ export class MailTransport implements OnApplicationShutdown {
         html: message.html,
         text: message.text,
         messageId: message.messageId,
+        ...(message.attachments?.length ? { attachments: message.attachments } : {}),
       });
       return { kind: 'sent' };
     } catch (err) {

@@ -1,5 +1,6 @@
 import { EmailStatus } from '@achievement/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { EmailAttachment } from './email-attachment';
 
 /** One logical email: written in the same transaction as the change that caused it, then delivered from the queue. */
 @Entity('outbox_emails')
@@ -22,6 +23,10 @@ export class OutboxEmail {
 
   @Column({ type: 'json' })
   data: Record<string, unknown>;
+
+  /** Files attached to the email, by storage key; null when none. */
+  @Column({ type: 'json', nullable: true })
+  attachments: EmailAttachment[] | null;
 
   @Column({ type: 'enum', enum: ['pending', 'sending', 'sent', 'captured', 'failed', 'suppressed'] })
   status: EmailStatus;

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bull';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { EmailAttachment } from './email-attachment';
 import { EmailRenderer } from './email-renderer';
 import { deliverJobId, DELIVER_JOB, DeliverJobData, MAIL_QUEUE } from './mail-queue';
 import { OutboxEmail } from './outbox-email.entity';
@@ -15,6 +16,8 @@ export interface EmailToSend {
   data: Record<string, unknown>;
   /** What caused the email; a second email with the same key is not written (one email per event). */
   eventKey: string;
+  /** Files already stored in FileStorage, attached when the email is delivered. */
+  attachments?: EmailAttachment[];
 }
 
 /** Collects the emails of one transaction; they are queued for delivery after it commits. */
@@ -80,6 +83,7 @@ export class OutboxService {
         to: email.to,
         template: email.template,
         data: email.data,
+        attachments: email.attachments?.length ? email.attachments : null,
         status: 'pending',
         attempts: 0,
         nextAttemptAt: now,

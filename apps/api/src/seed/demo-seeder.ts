@@ -1,4 +1,5 @@
 import { Role } from '@achievement/contracts';
+import { learnerNameWords, nameWordsText } from '@achievement/documents';
 import { hashPassword } from '@achievement/identity';
 import { DataSource, QueryRunner } from 'typeorm';
 import { documentNumber, enrolmentNumber, jobNumber, verificationCodes } from './codes';
@@ -459,6 +460,24 @@ async function writeDocuments(
 ): Promise<{ written: number; revoked: number; superseded: number }> {
   const rng = mulberry32(plan.seed ^ 0x27d4eb2d);
   const w = new BulkWriter(q, 'documents', DOCUMENT_COLUMNS, rows);
+  // the Records name search rows (record_name_words), written alongside: the words of each
+  // distinct first + last name pair are worked out once
+  const nw = new BulkWriter(q, 'record_name_words', ['centre_id', 'word', 'document_id', 'name_words'], rows);
+  const pairWords = new Map<number, { words: string[]; all: string }>();
+  const nameWords = (centreId: number, learner: number, documentId: number): Promise<void> | undefined => {
+    const f = plan.learnerFirst[learner];
+    const l = plan.learnerLast[learner];
+    const key = f * 100_000 + l;
+    let entry = pairWords.get(key);
+    if (!entry) {
+      const list = learnerNameWords(`${FIRST_NAMES[f]} ${LAST_NAMES[l]}`);
+      entry = { words: list.map((word) => `'${sqlInner(word)}'`), all: `'${sqlInner(nameWordsText(list))}'` };
+      pairWords.set(key, entry);
+    }
+    let sent: Promise<void> | undefined;
+    for (const word of entry.words) sent = nw.add(`(${centreId},${word},${documentId},${entry.all})`) ?? sent;
+    return sent;
+  };
   // names and units as ready-made SQL text: the loop below runs a million times
   const firstSql = FIRST_NAMES.map(sqlInner);
   const lastSql = LAST_NAMES.map(sqlInner);
@@ -534,15 +553,19 @@ async function writeDocuments(
         revokedAt = sqlDateTime(Math.min(nowMs - 3_600_000, job.issuedMs + randInt(rng, 1, 200) * DAY + randInt(rng, 0, DAY - 1)));
       }
       const p = w.add(row(job, centre, learner, type, codes[k], status, 1, null, grade, unitJson, job.issuedMs, revokedAt));
+      const pw = nameWords(centre.id, learner, id);
       id++;
       if (p) await p;
+      if (pw) await pw;
     }
     for (let s = 0; s < successors.length; s++) {
       const o = successors[s];
       const issued = Math.min(nowMs - 3_600_000, job.issuedMs + randInt(rng, 3, 60) * DAY + randInt(rng, 0, DAY - 1));
       const p = w.add(row(job, centre, o.learner, o.type, codes[originals + s], 'valid', 2, o.supersedes, o.grade, o.units, issued, 'NULL'));
+      const pw = nameWords(centre.id, o.learner, id);
       id++;
       if (p) await p;
+      if (pw) await pw;
     }
     if (w.rowsWritten >= nextReport) {
       log(`  documents: ${w.rowsWritten.toLocaleString('en-GB')} / ${spec.documents.toLocaleString('en-GB')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -550,5 +573,6 @@ async function writeDocuments(
     }
   }
   await w.finish();
+  await nw.finish();
   return { written: w.rowsWritten, revoked, superseded };
 }

@@ -7,3 +7,6 @@ export interface RenderJobData {
   jobId: number;
   documentIds: number[];
 }
+
+/** Documents per queue job: big enough that Bull's overhead is small, small enough that progress moves. */
+export const RENDER_BATCH_SIZE = 100;

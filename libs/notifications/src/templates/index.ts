@@ -7,6 +7,10 @@ import { REGISTRATION_AWAITING_REVIEW } from './registration-awaiting-review.tem
 import { REGISTRATION_REJECTED } from './registration-rejected.template';
 import { TEST_MESSAGE } from './test-message.template';
 import { VERIFY_EMAIL } from './verify-email.template';
+import { LEARNER_DOCUMENTS_AVAILABLE } from './learner-documents-available.template';
+import { DOCUMENT_ISSUE_REPORTED } from './document-issue-reported.template';
+import { DOCUMENT_REPORT_REPLY } from './document-report-reply.template';
+import { JOB_DOCUMENTS_ISSUED } from './job-documents-issued.template';
 
 /** Every email the portal sends. A lib adds its templates here. */
 export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [
@@ -18,4 +22,8 @@ export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [
   REGISTRATION_ATTEMPT_EXISTING,
   PASSWORD_RESET,
   PASSWORD_CHANGED,
+  LEARNER_DOCUMENTS_AVAILABLE,
+  DOCUMENT_ISSUE_REPORTED,
+  DOCUMENT_REPORT_REPLY,
+  JOB_DOCUMENTS_ISSUED,
 ];

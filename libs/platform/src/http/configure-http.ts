@@ -24,7 +24,8 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     },
     genReqId: requestIdOf,
     requestIdHeader: false,
-    bodyLimit: 2 * 1024 * 1024,
+    // The largest body people send is a job's CSV (up to 20,000 documents, a few MiB); larger is refused with 413.
+    bodyLimit: 8 * 1024 * 1024,
     logger: false,
   });
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createStaffUser, CreateUserError } from '../create-staff-user';
 import { DEMO_PASSWORD, SeedError, seedDemoData, SeedSummary } from '../demo-seeder';
 import { formatSeedSummary } from '../seed-report';
+import { learnerNameWords } from '@achievement/documents';
 
 interface UserRow {
   id: number;
@@ -146,6 +147,16 @@ describe('demo seeder (small) on a real database', () => {
       ),
     ).toBe(0);
     expect(await count('SELECT COUNT(*) FROM documents WHERE file_key IS NOT NULL OR sha256 IS NOT NULL')).toBe(0);
+  });
+
+  it('fills the Records name search rows of every document, as issuing does', async () => {
+    const docs: { id: number; centre_id: number; learner_name: string }[] = await ds.query('SELECT id, centre_id, learner_name FROM documents ORDER BY id');
+    const words: { document_id: number; centre_id: number; word: string }[] = await ds.query('SELECT document_id, centre_id, word FROM record_name_words');
+    const byDocument = new Map<number, string[]>();
+    for (const w of words) byDocument.set(Number(w.document_id), [...(byDocument.get(Number(w.document_id)) ?? []), `${w.centre_id}:${w.word}`]);
+    for (const d of docs) {
+      expect((byDocument.get(Number(d.id)) ?? []).sort()).toEqual(learnerNameWords(d.learner_name).map((w) => `${d.centre_id}:${w}`).sort());
+    }
   });
 
   it('gives every document a unique 32-character base64url verification code and a unique number', async () => {

@@ -1,0 +1,41 @@
+import { ImportRowError } from '@achievement/contracts';
+import { toErrorBody } from '@achievement/platform';
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter } from '@nestjs/common';
+
+/** A job with problems: nothing was issued; every problem is listed with its line. */
+export class IssueJobError extends BadRequestException {
+  constructor(
+    readonly rowErrors: ImportRowError[],
+    totalProblems = rowErrors.length,
+  ) {
+    const lines = [...new Set(rowErrors.map((e) => e.line))];
+    super(
+      `Nothing was issued: the job has ${totalProblems} problem${totalProblems === 1 ? '' : 's'} ` +
+        `(line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ', …' : ''}). Correct them and send the whole job again.`,
+    );
+  }
+}
+
+interface ReplyLike {
+  status(code: number): ReplyLike;
+  header(name: string, value: string): ReplyLike;
+  send(body: unknown): void;
+}
+
+/** The API's one error shape, plus the job's rowErrors (IssueJobErrorBody). */
+@Catch(IssueJobError)
+export class IssueJobErrorFilter implements ExceptionFilter {
+  catch(exception: IssueJobError, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<ReplyLike>();
+    const req = ctx.getRequest<{ id?: string }>();
+    reply
+      .status(400)
+      .header('Cache-Control', 'no-store')
+      .send({
+        ...toErrorBody(exception),
+        rowErrors: exception.rowErrors,
+        requestId: req.id,
+      });
+  }
+}
