@@ -4,7 +4,7 @@ import { Routes } from '@angular/router';
  * The admin remote's routes, exposed to the portal as './routes' (see federation.config.js) and
  * mounted there under /admin; run alone, the admin app mounts them at its root. Each feature's
  * routes load lazily. The API decides who may do what: registrations, centres and accounts are
- * for administrators, the Email log for support staff too.
+ * for administrators, and so are jobs; the Email log and reported issues for support staff too.
  */
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'emails' },
@@ -34,6 +34,14 @@ export const routes: Routes = [
   {
     path: 'users',
     loadChildren: () => import('./users/users.routes').then((m) => m.USER_ROUTES),
+  },
+  {
+    path: 'jobs',
+    loadChildren: () => import('./jobs/jobs.routes').then((m) => m.JOB_ROUTES),
+  },
+  {
+    path: 'reports',
+    loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORT_ROUTES),
   },
 ];
 

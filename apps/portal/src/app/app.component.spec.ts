@@ -30,22 +30,24 @@ describe('AppComponent (portal shell)', () => {
       '/admin/registrations',
       '/admin/centres',
       '/admin/users',
+      '/admin/jobs',
+      '/admin/reports',
       '/admin/emails',
       '/api/admin/queues/',
       '/profile',
     ]);
-    expect(links.map((link) => link.text).slice(1, 5)).toEqual(['Registrations', 'Centres', 'Accounts', 'Email log']);
-    expect(links[5].text).toContain('Queues');
-    expect(links[5].text).toContain('(opens in a new tab)');
-    expect(links[5].target).toBe('_blank');
-    expect(links[6].text).toBe('Profile');
+    expect(links.map((link) => link.text).slice(1, 7)).toEqual(['Registrations', 'Centres', 'Accounts', 'Jobs', 'Reported issues', 'Email log']);
+    expect(links[7].text).toContain('Queues');
+    expect(links[7].text).toContain('(opens in a new tab)');
+    expect(links[7].target).toBe('_blank');
+    expect(links[8].text).toBe('Profile');
     expect(root.querySelector('[aria-label="Basket"]')).toBeNull();
   });
 
   it('shows centre staff neither the Email log nor Queues, and a basket with 0 items', async () => {
     const root = await renderShell(CENTRE_STAFF);
 
-    expect(navLinks(root).map((link) => link.href)).toEqual(['/', '/profile']);
+    expect(navLinks(root).map((link) => link.href)).toEqual(['/', '/jobs', '/records', '/reports', '/profile']);
     const basket = root.querySelector('button[aria-label="Basket"]');
     expect(basket).not.toBeNull();
     expect(basket?.querySelector('.mat-badge-content')?.textContent?.trim()).toBe('0');

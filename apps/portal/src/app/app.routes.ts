@@ -47,6 +47,27 @@ export const routes: Routes = [
     canMatch: [requireSignIn],
     loadComponent: () => import('./profile/profile-page.component').then((m) => m.ProfilePageComponent),
   },
+  // Centre staff: Jobs Issued, Records (and a record's document page), Reports.
+  {
+    path: 'jobs',
+    canMatch: [requireRole('centre_staff')],
+    loadChildren: () => import('./jobs/jobs.routes').then((m) => m.routes),
+  },
+  {
+    path: 'records',
+    canMatch: [requireRole('centre_staff')],
+    loadChildren: () => import('./records/records.routes').then((m) => m.routes),
+  },
+  {
+    path: 'documents',
+    canMatch: [requireRole('centre_staff')],
+    loadChildren: () => import('./documents/documents.routes').then((m) => m.routes),
+  },
+  {
+    path: 'reports',
+    canMatch: [requireRole('centre_staff')],
+    loadChildren: () => import('./reports/reports.routes').then((m) => m.routes),
+  },
   {
     // The admin remote (apps/admin), loaded through Native Federation.
     path: 'admin',

@@ -1,26 +1,40 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  AddReportNoteRequest,
+  AdminJobDetail,
+  AdminJobSummary,
   AdminUserSummary,
   ApproveRegistrationRequest,
   CentreContact,
   CentreDetail,
   CentreSummary,
+  ChangeReportStatusRequest,
   CreateCentreRequest,
   CreateContactRequest,
+  DocumentDetail,
   EmailDetail,
   EmailStatus,
   EmailSummary,
   ImportContactsRequest,
   ImportContactsResponse,
+  IssueJobCsvRequest,
+  JobStatus,
   Page,
   RegistrationDetail,
   RegistrationStatus,
   RegistrationSummary,
   RejectRegistrationRequest,
+  ReissueDocumentRequest,
+  ReplyToReportRequest,
+  ReportReason,
+  ReportStatus,
+  RevokeDocumentRequest,
   Role,
   SendTestEmailRequest,
   SessionResponse,
+  TriageReportDetail,
+  TriageReportSummary,
   UpdateCentreRequest,
   UpdateContactRequest,
   UserStatus,
@@ -56,11 +70,30 @@ export interface UserQuery extends PageQuery {
   q?: string | null;
 }
 
-/** Query parameters of the set values only. */
+/** A page of jobs, newest first, optionally of one centre and one status. */
+export interface JobQuery extends PageQuery {
+  centreId?: number | null;
+  status?: JobStatus | null;
+}
+
+/**
+ * A page of the triage queue, oldest first. Without a status the API lists the open reports
+ * (new, in progress, awaiting centre); olderThanDays: reported more than that many days ago.
+ */
+export interface TriageReportQuery extends PageQuery {
+  status?: ReportStatus | null;
+  reason?: ReportReason | null;
+  centreId?: number | null;
+  olderThanDays?: number | null;
+  /** Only the reports assigned to the caller (sent only when true). */
+  assignedToMe?: boolean | null;
+}
+
+/** Query parameters of the set values only (false counts as not set: a flag is sent only when true). */
 function params(query: object): HttpParams {
   let result = new HttpParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== null && value !== undefined && value !== '') {
+    if (value !== null && value !== undefined && value !== '' && value !== false) {
       result = result.set(key, String(value));
     }
   }
@@ -166,5 +199,67 @@ export class AdminApiClient {
   /** Deregistration: sessions end, personal details are erased, the audit trail stays (204). */
   deleteUser(userId: number): Observable<void> {
     return this.http.delete<void>(`/api/admin/users/${id(userId)}`);
+  }
+
+  /* ---------- jobs (administrators) ---------- */
+
+  listJobs(query: JobQuery = {}): Observable<Page<AdminJobSummary>> {
+    return this.http.get<Page<AdminJobSummary>>('/api/admin/jobs', { params: params(query) });
+  }
+
+  /** The job with its rendering progress, failure reason and when the centre was told. */
+  getJob(jobId: number): Observable<AdminJobDetail> {
+    return this.http.get<AdminJobDetail>(`/api/admin/jobs/${id(jobId)}`);
+  }
+
+  /** 201 with the queued job. All rows or none: a 400 carries rowErrors by line of the file (IssueJobErrorBody). */
+  issueJobCsv(request: IssueJobCsvRequest): Observable<AdminJobDetail> {
+    return this.http.post<AdminJobDetail>('/api/admin/jobs/csv', request);
+  }
+
+  /* ---------- reported issues: triage (support staff and administrators) ---------- */
+
+  listReports(query: TriageReportQuery = {}): Observable<Page<TriageReportSummary>> {
+    return this.http.get<Page<TriageReportSummary>>('/api/admin/reports', { params: params(query) });
+  }
+
+  /** The report, its document and its history. */
+  getReport(reportId: number): Observable<TriageReportDetail> {
+    return this.http.get<TriageReportDetail>(`/api/admin/reports/${id(reportId)}`);
+  }
+
+  /** Assigns the report to the caller. */
+  assignReportToMe(reportId: number): Observable<TriageReportDetail> {
+    return this.http.post<TriageReportDetail>(`/api/admin/reports/${id(reportId)}/assign`, {});
+  }
+
+  changeReportStatus(reportId: number, request: ChangeReportStatusRequest): Observable<TriageReportDetail> {
+    return this.http.post<TriageReportDetail>(`/api/admin/reports/${id(reportId)}/status`, request);
+  }
+
+  /** An internal note: never emailed. */
+  addReportNote(reportId: number, request: AddReportNoteRequest): Observable<TriageReportDetail> {
+    return this.http.post<TriageReportDetail>(`/api/admin/reports/${id(reportId)}/notes`, request);
+  }
+
+  /** A reply, emailed to the person who reported the issue. */
+  replyToReport(reportId: number, request: ReplyToReportRequest): Observable<TriageReportDetail> {
+    return this.http.post<TriageReportDetail>(`/api/admin/reports/${id(reportId)}/replies`, request);
+  }
+
+  /* ---------- corrections of documents (support staff and administrators) ---------- */
+
+  /** 201 with the new version; the document reissued becomes superseded. */
+  reissueDocument(documentId: number, request: ReissueDocumentRequest): Observable<DocumentDetail> {
+    return this.http.post<DocumentDetail>(`/api/admin/documents/${id(documentId)}/reissue`, request);
+  }
+
+  revokeDocument(documentId: number, request: RevokeDocumentRequest): Observable<DocumentDetail> {
+    return this.http.post<DocumentDetail>(`/api/admin/documents/${id(documentId)}/revoke`, request);
+  }
+
+  /** The address of the document's PDF, stamped as a centre copy (opened in a new tab, not fetched). */
+  documentViewUrl(documentId: number): string {
+    return `/api/documents/${id(documentId)}/view`;
   }
 }

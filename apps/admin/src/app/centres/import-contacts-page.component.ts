@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, afterNextRender, signal, viewChild } from '@angular/core';
-import { CONTACT_IMPORT_COLUMNS, ImportContactsErrorBody, ImportContactsResponse, ImportRowError } from '@achievement/contracts';
-import { HttpErrorResponse } from '@angular/common/http';
+import { CONTACT_IMPORT_COLUMNS, ImportContactsResponse, ImportRowError } from '@achievement/contracts';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -9,12 +8,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { apiErrorMessage } from '../api/api-error';
 import { requiredText } from '../forms/field-rules';
+import { RowErrorsComponent, rowErrorsOf } from '../shared/row-errors.component';
 
 /** The API's limit of the CSV text (ImportContactsDto). */
 export const CSV_MAX_LENGTH = 1_900_000;
@@ -27,13 +26,7 @@ export function importSummary(result: ImportContactsResponse): string {
 
 /** The rowErrors of an import's 400 answer, or null when the error is of another kind. */
 export function importRowErrors(error: unknown): ImportRowError[] | null {
-  if (error instanceof HttpErrorResponse && error.status === 400) {
-    const body = error.error as Partial<ImportContactsErrorBody> | null;
-    if (body && Array.isArray(body.rowErrors)) {
-      return body.rowErrors;
-    }
-  }
-  return null;
+  return rowErrorsOf(error);
 }
 
 /** The text of a chosen file (UTF-8). */
@@ -61,7 +54,7 @@ function readText(file: Blob): Promise<string> {
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
-    MatTableModule,
+    RowErrorsComponent,
   ],
   templateUrl: './import-contacts-page.component.html',
   styleUrl: './import-contacts-page.component.scss',
@@ -76,7 +69,6 @@ export class ImportContactsPageComponent {
   readonly header = CONTACT_IMPORT_COLUMNS.join(',');
   readonly example = `${this.header}\nC10001,Ada,Lovelace,ada@college.example,1985-04-23`;
   readonly maxLength = CSV_MAX_LENGTH;
-  readonly rowErrorColumns = ['line', 'field', 'message'];
 
   readonly form = inject(NonNullableFormBuilder).group({ csv: ['', [requiredText]] });
   readonly fileName = signal<string | null>(null);

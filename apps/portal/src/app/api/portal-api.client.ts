@@ -1,12 +1,25 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   AcceptedResponse,
   ChangePasswordRequest,
+  DocumentDetail,
   ForgotPasswordRequest,
+  JobPage,
+  JobSummary,
   MessageResponse,
+  NotifyLearnersRequest,
+  NotifyLearnersResponse,
+  Page,
   Profile,
+  RecordCount,
+  RecordFilter,
+  RecordPage,
+  RecordQuery,
   RegisterRequest,
+  ReportIssueRequest,
+  ReportStatus,
+  ReportSummary,
   ResendVerificationRequest,
   ResetPasswordRequest,
   SessionResponse,
@@ -77,4 +90,62 @@ export class PortalApiClient {
   updateProfile(changes: UpdateProfileRequest): Observable<Profile> {
     return this.http.patch<Profile>('/api/profile', changes);
   }
+
+  /* ---------- Jobs Issued, Records, the viewer and reports (centre staff) ---------- */
+
+  /** The centre's jobs, newest first (keyset: pass nextCursor back as cursor). */
+  listJobs(query: { cursor?: string | null; limit?: number } = {}): Observable<JobPage> {
+    return this.http.get<JobPage>('/api/jobs', { params: params(query) });
+  }
+
+  getJob(jobId: number): Observable<JobSummary> {
+    return this.http.get<JobSummary>(`/api/jobs/${id(jobId)}`);
+  }
+
+  /** One page of the centre's records matching the filter, in the sort order. */
+  listRecords(query: RecordQuery): Observable<RecordPage> {
+    return this.http.get<RecordPage>('/api/records', { params: params(query) });
+  }
+
+  /** How many records match the filter ("N records", "Select all N matching"). */
+  countRecords(filter: RecordFilter): Observable<RecordCount> {
+    return this.http.get<RecordCount>('/api/records/count', { params: params(filter) });
+  }
+
+  /** Emails the learners of the selection; 409 RecentNoticeErrorBody until confirmRecent is true when some were told lately. */
+  notifyLearners(request: NotifyLearnersRequest): Observable<NotifyLearnersResponse> {
+    return this.http.post<NotifyLearnersResponse>('/api/records/notify', request);
+  }
+
+  getDocument(documentId: number): Observable<DocumentDetail> {
+    return this.http.get<DocumentDetail>(`/api/documents/${id(documentId)}`);
+  }
+
+  /** The address of the stamped centre copy (application/pdf, inline; 409 while it is being prepared), for a frame or a link. */
+  documentViewUrl(documentId: number): string {
+    return `/api/documents/${id(documentId)}/view`;
+  }
+
+  /** Reports an issue on a document to the Centre Services team (201 ReportSummary). */
+  reportIssue(documentId: number, request: ReportIssueRequest): Observable<ReportSummary> {
+    return this.http.post<ReportSummary>(`/api/documents/${id(documentId)}/reports`, request);
+  }
+
+  /** The centre's reports, newest first. */
+  listReports(query: { status?: ReportStatus | null; cursor?: string | null; limit?: number } = {}): Observable<Page<ReportSummary>> {
+    return this.http.get<Page<ReportSummary>>('/api/reports', { params: params(query) });
+  }
 }
+
+/** Query parameters of the set values (null, undefined and empty strings are left out). */
+function params(query: object): HttpParams {
+  let result = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== null && value !== undefined && value !== '') {
+      result = result.set(key, String(value));
+    }
+  }
+  return result;
+}
+
+const id = (value: number) => encodeURIComponent(value);

@@ -4,16 +4,36 @@ import { navEntriesFor } from './nav-entries';
 const labels = (entries: { label: string }[]) => entries.map((entry) => entry.label);
 
 describe('navEntriesFor', () => {
-  it('gives an administrator the review queue, centres, accounts, the Email log, the Queues dashboard and the profile', () => {
-    expect(labels(navEntriesFor(ADMINISTRATOR))).toEqual(['Home', 'Registrations', 'Centres', 'Accounts', 'Email log', 'Queues', 'Profile']);
+  it('gives an administrator the review queue, centres, accounts, jobs, reported issues, the Email log, the Queues dashboard and the profile', () => {
+    expect(labels(navEntriesFor(ADMINISTRATOR))).toEqual([
+      'Home',
+      'Registrations',
+      'Centres',
+      'Accounts',
+      'Jobs',
+      'Reported issues',
+      'Email log',
+      'Queues',
+      'Profile',
+    ]);
   });
 
-  it('gives support Home, the Email log and the profile, but none of the administrators-only pages', () => {
-    expect(labels(navEntriesFor(SUPPORT))).toEqual(['Home', 'Email log', 'Profile']);
+  it('gives support Home, reported issues, the Email log and the profile, but none of the administrators-only pages', () => {
+    expect(labels(navEntriesFor(SUPPORT))).toEqual(['Home', 'Reported issues', 'Email log', 'Profile']);
   });
 
-  it('gives centre staff and learners their profile, but neither the Email log nor Queues', () => {
-    expect(labels(navEntriesFor(CENTRE_STAFF))).toEqual(['Home', 'Profile']);
+  it('gives centre staff Jobs Issued, Records and Reports (in the order of the guide) and their profile, but neither the Email log nor Queues', () => {
+    expect(labels(navEntriesFor(CENTRE_STAFF))).toEqual(['Home', 'Jobs Issued', 'Records', 'Reports', 'Profile']);
+  });
+
+  it('points the centre staff entries at their pages, with icons', () => {
+    const paths = Object.fromEntries(navEntriesFor(CENTRE_STAFF).map((entry) => [entry.label, [entry.path, entry.icon]]));
+    expect(paths['Jobs Issued']).toEqual(['/jobs', 'inventory_2']);
+    expect(paths['Records']).toEqual(['/records', 'folder_shared']);
+    expect(paths['Reports']).toEqual(['/reports', 'flag']);
+  });
+
+  it('gives learners their profile, but none of the centre or admin pages', () => {
     expect(labels(navEntriesFor(LEARNER))).toEqual(['Home', 'Profile']);
   });
 
@@ -23,6 +43,13 @@ describe('navEntriesFor', () => {
     expect(paths['Centres']).toEqual(['/admin/centres', 'domain']);
     expect(paths['Accounts']).toEqual(['/admin/users', 'manage_accounts']);
     expect(paths['Profile']).toEqual(['/profile', 'person']);
+  });
+
+  it('points Jobs (administrators) and Reported issues (support and administrators) into the admin remote', () => {
+    const paths = Object.fromEntries(navEntriesFor(ADMINISTRATOR).map((entry) => [entry.label, entry.path]));
+    expect(paths['Jobs']).toBe('/admin/jobs');
+    expect(paths['Reported issues']).toBe('/admin/reports');
+    expect(navEntriesFor(SUPPORT).find((entry) => entry.label === 'Reported issues')?.path).toBe('/admin/reports');
   });
 
   it('gives an anonymous visitor only Sign in', () => {

@@ -1,0 +1,293 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, OnInit, signal, untracked } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { AdminJobSummary, JOB_STATUSES, JobStatus } from '@achievement/contracts';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { catchError, forkJoin, map, of, Subscription } from 'rxjs';
+import { AdminApiClient } from '../api/admin-api.client';
+import { CentrePickerComponent, CentreRef } from '../shared/centre-picker.component';
+import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
+import { JobProgressComponent } from './job-progress.component';
+import { JobStatusChipComponent } from './job-status-chip.component';
+import { isJobInProgress, JOB_POLL_INTERVAL_MS, JOB_STATUS_LABELS } from './job-status';
+
+type StatusFilter = JobStatus | 'all';
+
+/** How many jobs in progress the list follows at once (the first ones shown). */
+export const FOLLOWED_JOBS = 10;
+
+/**
+ * Every centre's jobs, newest first, by centre and status, with the progress of those rendering:
+ * the rows of jobs still queued or rendering are asked for again every 2 seconds until they are done.
+ */
+@Component({
+  selector: 'adm-jobs-page',
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    CentrePickerComponent,
+    JobProgressComponent,
+    JobStatusChipComponent,
+  ],
+  template: `
+    <section class="page" data-testid="jobs" aria-labelledby="jobs-title">
+      <div class="heading">
+        <h1 id="jobs-title">Jobs</h1>
+        <div class="heading__actions">
+          <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.reload()">
+            <mat-icon aria-hidden="true">refresh</mat-icon>
+            Refresh
+          </button>
+          <a mat-flat-button routerLink="new" data-testid="issue-job-link">
+            <mat-icon aria-hidden="true">add</mat-icon>
+            Issue a job
+          </a>
+        </div>
+      </div>
+
+      <div class="filters" role="search" aria-label="Jobs">
+        <adm-centre-picker
+          class="centre-filter"
+          label="Centre"
+          hint="All centres when empty"
+          subscriptSizing="dynamic"
+          testId="jobs-centre-filter"
+          [centre]="centre()"
+          (centreChange)="filterByCentre($event)"
+        />
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>Status</mat-label>
+          <mat-select [value]="status()" (valueChange)="filterByStatus($event)" data-testid="jobs-status-filter">
+            <mat-option value="all">All statuses</mat-option>
+            @for (status of statuses; track status) {
+              <mat-option [value]="status">{{ statusLabels[status] }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      </div>
+
+      <div class="progress" aria-live="polite">
+        @if (list.loading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading jobs" />
+        }
+      </div>
+
+      @if (list.error(); as message) {
+        <div class="error" role="alert" data-testid="jobs-error">
+          <p>{{ message }}</p>
+          <button mat-stroked-button type="button" (click)="list.retry()">
+            <mat-icon aria-hidden="true">refresh</mat-icon>
+            Retry
+          </button>
+        </div>
+      }
+
+      @if (list.loaded() && list.items().length === 0 && !list.error()) {
+        <p class="empty" data-testid="jobs-empty">{{ emptyMessage() }}</p>
+      }
+
+      @if (list.items().length > 0) {
+        <div class="table-wrap">
+          <table mat-table [dataSource]="list.items()">
+            <caption class="cdk-visually-hidden">Jobs, newest first. Open one to follow its progress.</caption>
+
+            <ng-container matColumnDef="number">
+              <th mat-header-cell *matHeaderCellDef scope="col">Job</th>
+              <td mat-cell *matCellDef="let job"><a [routerLink]="[job.id]">{{ job.number }}</a></td>
+            </ng-container>
+            <ng-container matColumnDef="centre">
+              <th mat-header-cell *matHeaderCellDef scope="col">Centre</th>
+              <td mat-cell *matCellDef="let job">
+                <span class="centre-number">{{ job.centre.number }}</span><span class="muted"> {{ job.centre.name }}</span>
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="status">
+              <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+              <td mat-cell *matCellDef="let job">
+                <adm-job-status-chip [status]="job.status" />
+                @if (job.status === 'rendering') {
+                  <adm-job-progress class="row-progress" [jobNumber]="job.number" [rendered]="job.renderedCount" [total]="job.documentCount" />
+                }
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="documentCount">
+              <th mat-header-cell *matHeaderCellDef scope="col" class="number">Documents</th>
+              <td mat-cell *matCellDef="let job" class="number">{{ job.documentCount.toLocaleString('en-GB') }}</td>
+            </ng-container>
+            <ng-container matColumnDef="createdAt">
+              <th mat-header-cell *matHeaderCellDef scope="col">Created</th>
+              <td mat-cell *matCellDef="let job">
+                <time [attr.datetime]="job.createdAt">{{ job.createdAt | date: 'd MMM y, HH:mm' }}</time>
+                @if (job.createdBy) {
+                  <span class="muted by"> by {{ job.createdBy }}</span>
+                }
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="issuedAt">
+              <th mat-header-cell *matHeaderCellDef scope="col">Issued</th>
+              <td mat-cell *matCellDef="let job">
+                @if (job.issuedAt) {
+                  <time [attr.datetime]="job.issuedAt">{{ job.issuedAt | date: 'd MMM y, HH:mm' }}</time>
+                } @else {
+                  <span class="muted">Not yet</span>
+                }
+              </td>
+            </ng-container>
+
+            <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+            <tr mat-row *matRowDef="let job; columns: columns()" class="clickable-row" data-testid="job-row" (click)="open(job, $event)"></tr>
+          </table>
+        </div>
+
+        @if (list.nextCursor()) {
+          <div class="more">
+            <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.loadMore()">Load more</button>
+          </div>
+        }
+      }
+    </section>
+  `,
+  styleUrls: ['../shared/list-page.scss'],
+  styles: `
+    .centre-filter {
+      width: 320px;
+      max-width: 100%;
+    }
+    .centre-number {
+      font-weight: 500;
+    }
+    .row-progress {
+      margin-top: 6px;
+    }
+    .number {
+      text-align: end;
+    }
+    .by {
+      display: block;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class JobsPageComponent implements OnInit {
+  private readonly api = inject(AdminApiClient);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  /** On a phone the table keeps the job, its status (and progress) and the centre. */
+  readonly isHandset = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 767.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  readonly columns = computed(() =>
+    this.isHandset() ? ['number', 'status', 'centre'] : ['number', 'centre', 'status', 'documentCount', 'createdAt', 'issuedAt'],
+  );
+  readonly statuses = JOB_STATUSES;
+  readonly statusLabels = JOB_STATUS_LABELS;
+
+  readonly status = signal<StatusFilter>('all');
+  readonly centre = signal<CentreRef | null>(null);
+  readonly list = new KeysetList<AdminJobSummary>(
+    (cursor) =>
+      this.api.listJobs({
+        centreId: this.centre()?.id ?? null,
+        status: this.status() === 'all' ? null : (this.status() as JobStatus),
+        cursor,
+        limit: ADMIN_PAGE_SIZE,
+      }),
+    'The jobs could not be loaded.',
+    inject(DestroyRef),
+  );
+  readonly emptyMessage = computed(() =>
+    this.centre() || this.status() !== 'all' ? 'No jobs match these filters.' : 'No jobs yet. Issue one with “Issue a job”.',
+  );
+
+  private readonly pollInterval = inject(JOB_POLL_INTERVAL_MS);
+  private timer?: ReturnType<typeof setTimeout>;
+  private progressRequest?: Subscription;
+
+  constructor() {
+    // While rows are in progress, follow them; a new page of rows starts over.
+    effect(() => {
+      const inProgress = this.list.items().some((job) => isJobInProgress(job.status));
+      untracked(() => this.followProgress(inProgress));
+    });
+    inject(DestroyRef).onDestroy(() => this.followProgress(false));
+  }
+
+  ngOnInit(): void {
+    this.list.reload();
+  }
+
+  filterByStatus(status: StatusFilter): void {
+    this.status.set(status);
+    this.list.reload();
+  }
+
+  filterByCentre(centre: CentreRef | null): void {
+    if (centre?.id === this.centre()?.id) {
+      return;
+    }
+    this.centre.set(centre);
+    this.list.reload();
+  }
+
+  private followProgress(follow: boolean): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!follow) {
+      this.progressRequest?.unsubscribe();
+      return;
+    }
+    if (this.progressRequest && !this.progressRequest.closed) {
+      return;
+    }
+    this.timer = setTimeout(() => this.refreshProgress(), this.pollInterval);
+  }
+
+  /** The rows in progress again; one that cannot be had keeps its last state. */
+  private refreshProgress(): void {
+    const ids = this.list
+      .items()
+      .filter((job) => isJobInProgress(job.status))
+      .slice(0, FOLLOWED_JOBS)
+      .map((job) => job.id);
+    if (ids.length === 0) {
+      return;
+    }
+    this.progressRequest = forkJoin(ids.map((id) => this.api.getJob(id).pipe(catchError(() => of(null))))).subscribe((jobs) => {
+      for (const job of jobs) {
+        if (job) {
+          this.list.replace(
+            (row) => row.id === job.id,
+            (row) => ({ ...row, status: job.status, documentCount: job.documentCount, renderedCount: job.renderedCount, issuedAt: job.issuedAt }),
+          );
+        }
+      }
+      this.progressRequest = undefined;
+      this.followProgress(this.list.items().some((row) => isJobInProgress(row.status)));
+    });
+  }
+
+  open(job: AdminJobSummary, event?: Event): void {
+    // A click on the job's link already navigates.
+    if (event?.target instanceof Element && event.target.closest('a')) {
+      return;
+    }
+    void this.router.navigate([job.id], { relativeTo: this.route });
+  }
+}

@@ -1,0 +1,294 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, DocumentDetail, DocumentType, ReissueDocumentRequest } from '@achievement/contracts';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { firstValueFrom } from 'rxjs';
+import { AdminApiClient } from '../api/admin-api.client';
+import { apiErrorMessage } from '../api/api-error';
+import { dateOfBirth, EARLIEST_DATE_OF_BIRTH, isCalendarDate, maxTrimmedLength, NAME_MAX_LENGTH, requiredText, today } from '../forms/field-rules';
+import { serverError, showServerFieldErrors } from '../forms/server-errors';
+import { parseUnits, splitLearnerName, unitsToText } from './report-labels';
+
+/** The API's limit of a correction's reason (ReissueDocumentRequest, RevokeDocumentRequest). */
+export const CORRECTION_REASON_MAX_LENGTH = 500;
+export const QUALIFICATION_CODE_MAX_LENGTH = 50;
+export const QUALIFICATION_TITLE_MAX_LENGTH = 200;
+export const GRADE_MAX_LENGTH = 50;
+
+export interface ReissueDocumentDialogData {
+  document: DocumentDetail;
+  /** The report the correction answers: it gets a history entry. */
+  reportId?: number;
+}
+
+/** A real date (YYYY-MM-DD). Empty is left to `required`. */
+const calendarDate: ValidatorFn = (control: AbstractControl) => {
+  const value = typeof control.value === 'string' ? control.value : '';
+  return value === '' || isCalendarDate(value) ? null : { date: true };
+};
+
+/**
+ * "Reissue corrected document": the document's details, prefilled, to correct, and the reason.
+ * Only what was changed is sent (fields left out keep their values); closes with the new version.
+ */
+@Component({
+  selector: 'adm-reissue-document-dialog',
+  imports: [ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatProgressBarModule],
+  template: `
+    <h2 mat-dialog-title>Reissue corrected document</h2>
+    <form [formGroup]="form" (ngSubmit)="reissue()" novalidate data-testid="reissue-form">
+      <mat-dialog-content>
+        <p>
+          Document {{ document.documentNumber }} (version {{ document.version }}) becomes superseded: its verification page says
+          so. A new version with the details below is rendered and issued to {{ document.centre.name }}.
+        </p>
+        @if (failure(); as message) {
+          <p class="failure" role="alert" data-testid="reissue-error">{{ message }}</p>
+        }
+        <div class="row">
+          <mat-form-field>
+            <mat-label>First name</mat-label>
+            <input matInput formControlName="firstName" autocomplete="off" required />
+            @if (form.controls.firstName.hasError('required')) {
+              <mat-error>Enter the first name</mat-error>
+            } @else if (form.controls.firstName.hasError('maxlength')) {
+              <mat-error>Enter at most {{ nameMax }} characters</mat-error>
+            } @else if (serverError(form.controls.firstName); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Last name</mat-label>
+            <input matInput formControlName="lastName" autocomplete="off" required />
+            @if (form.controls.lastName.hasError('required')) {
+              <mat-error>Enter the last name</mat-error>
+            } @else if (form.controls.lastName.hasError('maxlength')) {
+              <mat-error>Enter at most {{ nameMax }} characters</mat-error>
+            } @else if (serverError(form.controls.lastName); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+        </div>
+        <mat-form-field>
+          <mat-label>Date of birth</mat-label>
+          <input matInput type="date" formControlName="dateOfBirth" [min]="earliestDate" [max]="latestDate" required />
+          @if (form.controls.dateOfBirth.hasError('required')) {
+            <mat-error>Enter the date of birth</mat-error>
+          } @else if (form.controls.dateOfBirth.hasError('future')) {
+            <mat-error>Enter a date in the past</mat-error>
+          } @else if (form.controls.dateOfBirth.hasError('tooEarly')) {
+            <mat-error>Enter a date from 1900 onwards</mat-error>
+          } @else if (form.controls.dateOfBirth.hasError('date')) {
+            <mat-error>Enter a real date</mat-error>
+          } @else if (serverError(form.controls.dateOfBirth); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <div class="row">
+          <mat-form-field class="narrow">
+            <mat-label>Qualification code</mat-label>
+            <input matInput formControlName="qualificationCode" autocomplete="off" required />
+            @if (form.controls.qualificationCode.hasError('required')) {
+              <mat-error>Enter the qualification code</mat-error>
+            } @else if (form.controls.qualificationCode.hasError('maxlength')) {
+              <mat-error>Enter at most {{ codeMax }} characters</mat-error>
+            } @else if (serverError(form.controls.qualificationCode); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Qualification title</mat-label>
+            <input matInput formControlName="qualificationTitle" autocomplete="off" required />
+            @if (form.controls.qualificationTitle.hasError('required')) {
+              <mat-error>Enter the qualification title</mat-error>
+            } @else if (form.controls.qualificationTitle.hasError('maxlength')) {
+              <mat-error>Enter at most {{ titleMax }} characters</mat-error>
+            } @else if (serverError(form.controls.qualificationTitle); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+        </div>
+        <div class="row">
+          <mat-form-field>
+            <mat-label>Type of document</mat-label>
+            <mat-select formControlName="documentType" required>
+              @for (type of types; track type) {
+                <mat-option [value]="type">{{ typeLabels[type] }}</mat-option>
+              }
+            </mat-select>
+            @if (serverError(form.controls.documentType); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Grade (optional)</mat-label>
+            <input matInput formControlName="grade" autocomplete="off" />
+            @if (form.controls.grade.hasError('maxlength')) {
+              <mat-error>Enter at most {{ gradeMax }} characters</mat-error>
+            } @else if (serverError(form.controls.grade); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Award date</mat-label>
+            <input matInput type="date" formControlName="awardDate" required />
+            @if (form.controls.awardDate.hasError('required')) {
+              <mat-error>Enter the award date</mat-error>
+            } @else if (form.controls.awardDate.hasError('date')) {
+              <mat-error>Enter a real date</mat-error>
+            } @else if (serverError(form.controls.awardDate); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+        </div>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>Units</mat-label>
+          <textarea matInput formControlName="units" rows="5" spellcheck="false"></textarea>
+          <mat-hint>One unit a line: “code: title”, or the title alone</mat-hint>
+          @if (serverError(form.controls.units); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field class="reason">
+          <mat-label>Reason for the correction</mat-label>
+          <textarea matInput formControlName="reason" rows="3" required [attr.maxlength]="reasonMax"></textarea>
+          <mat-hint align="end">{{ form.controls.reason.value.length }} / {{ reasonMax }}</mat-hint>
+          @if (form.controls.reason.hasError('required')) {
+            <mat-error>Give the reason: it is kept in the audit log and the report's history</mat-error>
+          } @else if (form.controls.reason.hasError('maxlength')) {
+            <mat-error>Keep the reason to {{ reasonMax }} characters</mat-error>
+          } @else if (serverError(form.controls.reason); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        @if (reissuing()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Reissuing the document" />
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close [disabled]="reissuing()">Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="reissuing()" data-testid="reissue-submit">Reissue</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    mat-form-field {
+      width: 100%;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 16px;
+
+      mat-form-field {
+        flex: 1 1 180px;
+      }
+      .narrow {
+        flex: 0 1 180px;
+      }
+    }
+    .reason {
+      margin-top: 16px;
+    }
+    .failure {
+      padding: 8px 12px;
+      border-radius: 4px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReissueDocumentDialogComponent {
+  private readonly api = inject(AdminApiClient);
+  private readonly dialogRef = inject<MatDialogRef<ReissueDocumentDialogComponent, DocumentDetail>>(MatDialogRef);
+  private readonly data = inject<ReissueDocumentDialogData>(MAT_DIALOG_DATA);
+  readonly document = this.data.document;
+
+  readonly types = DOCUMENT_TYPES;
+  readonly typeLabels = DOCUMENT_TYPE_LABELS;
+  readonly nameMax = NAME_MAX_LENGTH;
+  readonly codeMax = QUALIFICATION_CODE_MAX_LENGTH;
+  readonly titleMax = QUALIFICATION_TITLE_MAX_LENGTH;
+  readonly gradeMax = GRADE_MAX_LENGTH;
+  readonly reasonMax = CORRECTION_REASON_MAX_LENGTH;
+  readonly earliestDate = EARLIEST_DATE_OF_BIRTH;
+  readonly latestDate = today();
+  readonly serverError = serverError;
+
+  /** The values as the document has them, to send only what changed. */
+  private readonly original = {
+    ...splitLearnerName(this.document.learner.name),
+    dateOfBirth: this.document.learnerDateOfBirth,
+    qualificationCode: this.document.qualification.code,
+    qualificationTitle: this.document.qualification.title,
+    documentType: this.document.type,
+    grade: this.document.grade ?? '',
+    awardDate: this.document.awardDate,
+    units: unitsToText(this.document.units),
+  };
+
+  readonly form = inject(NonNullableFormBuilder).group({
+    firstName: [this.original.firstName, [requiredText, maxTrimmedLength(NAME_MAX_LENGTH)]],
+    lastName: [this.original.lastName, [requiredText, maxTrimmedLength(NAME_MAX_LENGTH)]],
+    dateOfBirth: [this.original.dateOfBirth, [Validators.required, dateOfBirth]],
+    qualificationCode: [this.original.qualificationCode, [requiredText, maxTrimmedLength(QUALIFICATION_CODE_MAX_LENGTH)]],
+    qualificationTitle: [this.original.qualificationTitle, [requiredText, maxTrimmedLength(QUALIFICATION_TITLE_MAX_LENGTH)]],
+    documentType: [this.original.documentType as DocumentType, [Validators.required]],
+    grade: [this.original.grade, [maxTrimmedLength(GRADE_MAX_LENGTH)]],
+    awardDate: [this.original.awardDate, [Validators.required, calendarDate]],
+    units: [this.original.units],
+    reason: ['', [requiredText, maxTrimmedLength(CORRECTION_REASON_MAX_LENGTH)]],
+  });
+  readonly reissuing = signal(false);
+  readonly failure = signal<string | null>(null);
+
+  /** The request: the fields that differ from the document's, the reason, and the report. */
+  request(): ReissueDocumentRequest {
+    const value = this.form.getRawValue();
+    const original = this.original;
+    const request: ReissueDocumentRequest = { reason: value.reason.trim() };
+    // The name was one text: when either part changes, both are sent, as they are now split.
+    if (value.firstName.trim() !== original.firstName || value.lastName.trim() !== original.lastName) {
+      request.firstName = value.firstName.trim();
+      request.lastName = value.lastName.trim();
+    }
+    if (value.dateOfBirth !== original.dateOfBirth) request.dateOfBirth = value.dateOfBirth;
+    if (value.qualificationCode.trim() !== original.qualificationCode) request.qualificationCode = value.qualificationCode.trim();
+    if (value.qualificationTitle.trim() !== original.qualificationTitle) request.qualificationTitle = value.qualificationTitle.trim();
+    if (value.documentType !== original.documentType) request.documentType = value.documentType;
+    if (value.grade.trim() !== original.grade) request.grade = value.grade.trim() || null;
+    if (value.awardDate !== original.awardDate) request.awardDate = value.awardDate;
+    const units = parseUnits(value.units);
+    if (unitsToText(units) !== original.units) request.units = units;
+    if (this.data.reportId !== undefined) request.reportId = this.data.reportId;
+    return request;
+  }
+
+  async reissue(): Promise<void> {
+    if (this.reissuing()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.reissuing.set(true);
+    this.failure.set(null);
+    try {
+      const reissued = await firstValueFrom(this.api.reissueDocument(this.document.id, this.request()));
+      this.dialogRef.close(reissued);
+    } catch (error) {
+      if (!showServerFieldErrors(this.form, error)) {
+        this.failure.set(apiErrorMessage(error, 'The document could not be reissued. Try again.'));
+      }
+    } finally {
+      this.reissuing.set(false);
+    }
+  }
+}
