@@ -5,3 +5,5 @@ export * from './paging';
 export * from './email-log';
 export * from './identity';
 export * from './documents';
+export * from './verification';
+export * from './downloads';

@@ -1,0 +1,76 @@
+import { DocumentStatus, DocumentType } from './documents';
+import { Page } from './paging';
+
+/*
+ * Smart Verify: the public verification of a document by its code (QR or typed) or by its PDF.
+ * The page is `${PUBLIC_URL}/verify/<code>` (VERIFY_PATH in documents.ts); no sign-in.
+ */
+
+/** How a verification reached us. */
+export const VERIFICATION_METHODS = ['qr', 'code', 'upload'] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+/**
+ * GET /api/verify/:code?via=qr|code (public, rate limited per address) → 200 VerificationResult.
+ * An unknown code and a malformed one get the same 404 body.
+ */
+export interface VerificationResult {
+  status: DocumentStatus;
+  /** ISO time the document was revoked, when it was */
+  revokedAt: string | null;
+  /** when superseded: the verification code of the current version (its page says the rest) */
+  currentVersionCode: string | null;
+  learnerName: string;
+  qualification: { code: string; title: string };
+  type: DocumentType;
+  grade: string | null;
+  /** YYYY-MM-DD */
+  awardDate: string;
+  centre: { number: string; name: string };
+  documentNumber: string;
+  /** ISO time */
+  issuedAt: string;
+  /** the document may be shown on the page: GET /api/verify/:code/document gives the PDF */
+  displayEnabled: boolean;
+}
+
+/** POST /api/verify/pdf (public, multipart field "file" or raw application/pdf body, up to 10 MiB) → 200 PdfCheckResult. */
+export interface PdfCheckResult {
+  /** true when the file is, byte for byte, a document that was issued */
+  genuine: boolean;
+  /** the document's facts when genuine, else null */
+  document: VerificationResult | null;
+  /** the SHA-256 of the uploaded file, hex */
+  sha256: string;
+}
+
+/** A row of a verification log: GET /api/admin/verifications?documentId=&cursor= (administrators) → Page<VerificationLogEntry>. */
+export interface VerificationLogEntry {
+  id: number;
+  at: string;
+  method: VerificationMethod;
+  /** coarse: the browser family and platform, and the client address truncated (/24 IPv4, /48 IPv6) */
+  client: string;
+  document: { id: number; documentNumber: string; learnerName: string } | null;
+}
+
+export type VerificationLogPage = Page<VerificationLogEntry>;
+
+/** PATCH /api/admin/qualifications/:id/display (administrators) → 204: the default for documents of the qualification. */
+export interface QualificationDisplayRequest {
+  displayOnVerify: boolean;
+}
+
+/** PATCH /api/admin/documents/:id/display (administrators) → 204: null follows the qualification's setting. */
+export interface DocumentDisplayRequest {
+  displayOnVerify: boolean | null;
+}
+
+/** A row of GET /api/admin/qualifications?q=&cursor= (administrators) → Page<QualificationSummary>, ordered by code. */
+export interface QualificationSummary {
+  id: number;
+  code: string;
+  title: string;
+  /** the document is shown on its verification page unless a document overrides it */
+  displayOnVerify: boolean;
+}
