@@ -1,7 +1,9 @@
 import { DocumentsModule } from '@achievement/documents';
+import { DownloadsModule } from '@achievement/downloads';
 import { IdentityModule } from '@achievement/identity';
 import { NotificationsModule } from '@achievement/notifications';
 import { AppConfig, Clock, PlatformModule } from '@achievement/platform';
+import { VerificationModule } from '@achievement/verification';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -26,6 +28,8 @@ export class AppModule {
         IdentityModule,
         NotificationsModule.forRoot({ processors: inProcessWorkers, http: true }),
         DocumentsModule.forRoot({ processors: inProcessWorkers, http: true }),
+        DownloadsModule.forRoot({ processors: inProcessWorkers, http: true }),
+        VerificationModule.forRoot({ http: true }),
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController],

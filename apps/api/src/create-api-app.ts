@@ -1,4 +1,5 @@
 import { RENDER_QUEUE } from '@achievement/documents';
+import { DOWNLOADS_QUEUE } from '@achievement/downloads';
 import { MAIL_QUEUE } from '@achievement/notifications';
 import { AppConfig, configureHttp, createFastifyAdapter } from '@achievement/platform';
 import { NestFactory } from '@nestjs/core';
@@ -8,7 +9,7 @@ import { ApiAppOptions, AppModule } from './app.module';
 import { mountQueueDashboard } from './queues/queue-dashboard';
 
 /** Every queue, for the dashboard. */
-export const QUEUE_NAMES = [MAIL_QUEUE, RENDER_QUEUE];
+export const QUEUE_NAMES = [MAIL_QUEUE, RENDER_QUEUE, DOWNLOADS_QUEUE];
 
 /** Builds the api (database created and migrated, routes, security headers, web apps), ready to listen or to inject into. */
 export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {

@@ -55,7 +55,7 @@ describe('HTTP platform', () => {
   });
 
   it('answers a body that is too large with a 413', async () => {
-    const res = await api.post('/api/auth/sign-in', JSON.stringify({ email: 'a@example.test', password: 'x'.repeat(3 * 1024 * 1024) }), {
+    const res = await api.post('/api/auth/sign-in', JSON.stringify({ email: 'a@example.test', password: 'x'.repeat(9 * 1024 * 1024) }), {
       'content-type': 'application/json',
     });
     expect(res.status).toBe(413);

@@ -1,4 +1,5 @@
 import { DocumentsModule } from '@achievement/documents';
+import { DownloadsModule } from '@achievement/downloads';
 import { ExpiredTokensCleanupTask } from '@achievement/identity';
 import { NotificationsModule } from '@achievement/notifications';
 import { AppConfig, PlatformModule } from '@achievement/platform';
@@ -10,7 +11,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot({ config }), NotificationsModule.forRoot({ processors: true, http: false }), DocumentsModule.forRoot({ processors: true, http: false })],
+      imports: [PlatformModule.forRoot({ config }), NotificationsModule.forRoot({ processors: true, http: false }), DocumentsModule.forRoot({ processors: true, http: false }), DownloadsModule.forRoot({ processors: true, http: false })],
       providers: [ExpiredTokensCleanupTask],
     };
   }

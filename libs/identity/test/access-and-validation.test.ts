@@ -22,6 +22,26 @@ const ADMIN_ROUTES: [Method, string, unknown?][] = [
   ['DELETE', '/api/admin/centres/{id}/contacts/{contactId}'],
   ['GET', '/api/admin/users'],
   ['DELETE', '/api/admin/users/{id}'],
+  ['POST', '/api/admin/jobs', {}],
+  ['POST', '/api/admin/jobs/csv', {}],
+  ['GET', '/api/admin/qualifications'],
+  ['PATCH', '/api/admin/qualifications/{id}/display', { displayOnVerify: true }],
+  ['PATCH', '/api/admin/documents/{id}/display', { displayOnVerify: null }],
+  ['GET', '/api/admin/verifications'],
+];
+
+/** Routes of the admin area that support staff use as well as administrators (triage, corrections, reading jobs). */
+const SUPPORT_ROUTES: [Method, string, unknown?][] = [
+  ['GET', '/api/admin/jobs'],
+  ['GET', '/api/admin/jobs/{id}'],
+  ['GET', '/api/admin/reports'],
+  ['GET', '/api/admin/reports/{id}'],
+  ['POST', '/api/admin/reports/{id}/assign', {}],
+  ['POST', '/api/admin/reports/{id}/status', { status: 'in_progress' }],
+  ['POST', '/api/admin/reports/{id}/notes', { text: 'Checked the enrolment form.' }],
+  ['POST', '/api/admin/reports/{id}/replies', { text: 'We are looking into it.' }],
+  ['POST', '/api/admin/documents/{id}/reissue', { reason: 'Surname corrected' }],
+  ['POST', '/api/admin/documents/{id}/revoke', { reason: 'Issued in error' }],
 ];
 
 /** Routes for any signed-in user. */
@@ -65,7 +85,7 @@ describe('access: every route checks the role, and a centre sees only its own da
       .filter(([path]) => path.startsWith('/api/admin/') && !path.startsWith('/api/admin/emails'))
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
-    expect(documented).toEqual(ADMIN_ROUTES.map(([m, p]) => `${m} ${p}`).sort());
+    expect(documented).toEqual([...ADMIN_ROUTES, ...SUPPORT_ROUTES].map(([m, p]) => `${m} ${p}`).sort());
   });
 
   const rows = (routes: [Method, string, unknown?][]) => routes.map(([method, path, body]) => ({ method, path, body }));
@@ -77,6 +97,19 @@ describe('access: every route checks the role, and a centre sees only its own da
       const res = await clients.get(role)!.request(method, url(path), body);
       expect({ role, status: res.status }).toEqual({ role, status: 403 });
       expect(res.body).toMatchObject({ message: 'You do not have access to this.' });
+    }
+  });
+
+  it.each(rows(SUPPORT_ROUTES))('$method $path refuses anonymous callers (401) and every role but support and administrator (403)', async ({ method, path, body }) => {
+    const anonymous = await new Client(t.app).request(method, url(path), body);
+    expect({ role: 'anonymous', status: anonymous.status }).toEqual({ role: 'anonymous', status: 401 });
+    for (const role of NON_ADMIN_ROLES.filter((r) => r !== 'support')) {
+      const res = await clients.get(role)!.request(method, url(path), body);
+      expect({ role, status: res.status }).toEqual({ role, status: 403 });
+    }
+    for (const role of ['support', 'administrator'] as Role[]) {
+      const res = await clients.get(role)!.request(method, url(path), body);
+      expect({ role, ok: res.status < 500 && res.status !== 401 && res.status !== 403 }).toEqual({ role, ok: true });
     }
   });
 

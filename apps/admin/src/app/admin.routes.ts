@@ -4,7 +4,8 @@ import { Routes } from '@angular/router';
  * The admin remote's routes, exposed to the portal as './routes' (see federation.config.js) and
  * mounted there under /admin; run alone, the admin app mounts them at its root. Each feature's
  * routes load lazily. The API decides who may do what: registrations, centres and accounts are
- * for administrators, and so are jobs; the Email log and reported issues for support staff too.
+ * for administrators, and so are jobs, the verification log and qualifications; the Email log and
+ * reported issues for support staff too.
  */
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'emails' },
@@ -42,6 +43,14 @@ export const routes: Routes = [
   {
     path: 'reports',
     loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORT_ROUTES),
+  },
+  {
+    path: 'verifications',
+    loadChildren: () => import('./verification/verification.routes').then((m) => m.VERIFICATION_ROUTES),
+  },
+  {
+    path: 'qualifications',
+    loadChildren: () => import('./verification/verification.routes').then((m) => m.QUALIFICATION_ROUTES),
   },
 ];
 

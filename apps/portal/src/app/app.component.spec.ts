@@ -31,23 +31,36 @@ describe('AppComponent (portal shell)', () => {
       '/admin/centres',
       '/admin/users',
       '/admin/jobs',
+      '/admin/verifications',
+      '/admin/qualifications',
       '/admin/reports',
       '/admin/emails',
       '/api/admin/queues/',
+      '/verify',
       '/profile',
     ]);
-    expect(links.map((link) => link.text).slice(1, 7)).toEqual(['Registrations', 'Centres', 'Accounts', 'Jobs', 'Reported issues', 'Email log']);
-    expect(links[7].text).toContain('Queues');
-    expect(links[7].text).toContain('(opens in a new tab)');
-    expect(links[7].target).toBe('_blank');
-    expect(links[8].text).toBe('Profile');
+    expect(links.map((link) => link.text).slice(1, 9)).toEqual([
+      'Registrations',
+      'Centres',
+      'Accounts',
+      'Jobs',
+      'Verifications',
+      'Qualifications',
+      'Reported issues',
+      'Email log',
+    ]);
+    expect(links[9].text).toContain('Queues');
+    expect(links[9].text).toContain('(opens in a new tab)');
+    expect(links[9].target).toBe('_blank');
+    expect(links[10].text).toBe('Verify a document');
+    expect(links[11].text).toBe('Profile');
     expect(root.querySelector('[aria-label="Basket"]')).toBeNull();
   });
 
   it('shows centre staff neither the Email log nor Queues, and a basket with 0 items', async () => {
     const root = await renderShell(CENTRE_STAFF);
 
-    expect(navLinks(root).map((link) => link.href)).toEqual(['/', '/jobs', '/records', '/reports', '/profile']);
+    expect(navLinks(root).map((link) => link.href)).toEqual(['/', '/jobs', '/records', '/downloads', '/reports', '/verify', '/profile']);
     const basket = root.querySelector('button[aria-label="Basket"]');
     expect(basket).not.toBeNull();
     expect(basket?.querySelector('.mat-badge-content')?.textContent?.trim()).toBe('0');
@@ -67,10 +80,10 @@ describe('AppComponent (portal shell)', () => {
     expect(buttons.some((text) => text?.endsWith('Sign out'))).toBe(true);
   });
 
-  it('offers an anonymous visitor only Sign in', async () => {
+  it('offers an anonymous visitor Verify a document and Sign in', async () => {
     const root = await renderShell(null);
 
-    expect(navLinks(root).map((link) => link.text)).toEqual(['Sign in']);
+    expect(navLinks(root).map((link) => link.text)).toEqual(['Verify a document', 'Sign in']);
     expect(root.querySelector('[data-testid="current-user"]')).toBeNull();
     expect(root.querySelector('header a[href="/sign-in"]')?.textContent).toContain('Sign in');
     expect(root.querySelector('[aria-label="Basket"]')).toBeNull();

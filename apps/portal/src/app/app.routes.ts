@@ -47,7 +47,7 @@ export const routes: Routes = [
     canMatch: [requireSignIn],
     loadComponent: () => import('./profile/profile-page.component').then((m) => m.ProfilePageComponent),
   },
-  // Centre staff: Jobs Issued, Records (and a record's document page), Reports.
+  // Centre staff: Jobs Issued, Records (and a record's document page), Reports, Downloads.
   {
     path: 'jobs',
     canMatch: [requireRole('centre_staff')],
@@ -67,6 +67,16 @@ export const routes: Routes = [
     path: 'reports',
     canMatch: [requireRole('centre_staff')],
     loadChildren: () => import('./reports/reports.routes').then((m) => m.routes),
+  },
+  {
+    path: 'downloads',
+    canMatch: [requireRole('centre_staff')],
+    loadChildren: () => import('./downloads/downloads.routes').then((m) => m.routes),
+  },
+  {
+    // Smart Verify: public, no guard, so a visitor who scanned a QR code is never sent to sign in.
+    path: 'verify',
+    loadChildren: () => import('./verify/verify.routes').then((m) => m.routes),
   },
   {
     // The admin remote (apps/admin), loaded through Native Federation.

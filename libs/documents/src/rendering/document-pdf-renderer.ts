@@ -288,6 +288,13 @@ async function footer(writer: PageWriter, page: PDFPage, content: CertificateCon
     color: NAVY,
     align: 'center',
   });
+  // the code of the verification URL, for typing it in when a QR code cannot be scanned
+  const code = content.verificationUrl.slice(content.verificationUrl.lastIndexOf('/') + 1);
+  await writer.text(page, code, qx + QR_SIZE / 2, qy - 21, {
+    size: 6.5,
+    color: GREY,
+    align: 'center',
+  });
 }
 
 /** Draws text in runs of the font that has its characters, embedding each font (as a subset) only when a document first needs it. */

@@ -21,6 +21,8 @@ import {
   IssueJobCsvRequest,
   JobStatus,
   Page,
+  QualificationDisplayRequest,
+  QualificationSummary,
   RegistrationDetail,
   RegistrationStatus,
   RegistrationSummary,
@@ -38,6 +40,7 @@ import {
   UpdateCentreRequest,
   UpdateContactRequest,
   UserStatus,
+  VerificationLogPage,
 } from '@achievement/contracts';
 import { Observable } from 'rxjs';
 
@@ -87,6 +90,16 @@ export interface TriageReportQuery extends PageQuery {
   olderThanDays?: number | null;
   /** Only the reports assigned to the caller (sent only when true). */
   assignedToMe?: boolean | null;
+}
+
+/** A page of the verification log, newest first, optionally of one document. */
+export interface VerificationLogQuery extends PageQuery {
+  documentId?: number | null;
+}
+
+/** A page of qualifications, ordered by code; q: the start of the code, or part of the title. */
+export interface QualificationQuery extends PageQuery {
+  q?: string | null;
 }
 
 /** Query parameters of the set values only (false counts as not set: a flag is sent only when true). */
@@ -256,6 +269,21 @@ export class AdminApiClient {
 
   revokeDocument(documentId: number, request: RevokeDocumentRequest): Observable<DocumentDetail> {
     return this.http.post<DocumentDetail>(`/api/admin/documents/${id(documentId)}/revoke`, request);
+  }
+
+  /* ---------- Smart Verify: the verification log and what the verification page shows (administrators) ---------- */
+
+  listVerifications(query: VerificationLogQuery = {}): Observable<VerificationLogPage> {
+    return this.http.get<VerificationLogPage>('/api/admin/verifications', { params: params(query) });
+  }
+
+  listQualifications(query: QualificationQuery = {}): Observable<Page<QualificationSummary>> {
+    return this.http.get<Page<QualificationSummary>>('/api/admin/qualifications', { params: params(query) });
+  }
+
+  /** Whether documents of the qualification are shown on their verification page, unless a document overrides it (204). */
+  setQualificationDisplay(qualificationId: number, request: QualificationDisplayRequest): Observable<void> {
+    return this.http.patch<void>(`/api/admin/qualifications/${id(qualificationId)}/display`, request);
   }
 
   /** The address of the document's PDF, stamped as a centre copy (opened in a new tab, not fetched). */

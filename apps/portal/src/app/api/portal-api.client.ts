@@ -4,6 +4,8 @@ import {
   AcceptedResponse,
   ChangePasswordRequest,
   DocumentDetail,
+  DownloadPage,
+  DownloadSummary,
   ForgotPasswordRequest,
   JobPage,
   JobSummary,
@@ -11,6 +13,7 @@ import {
   NotifyLearnersRequest,
   NotifyLearnersResponse,
   Page,
+  PdfCheckResult,
   Profile,
   RecordCount,
   RecordFilter,
@@ -20,11 +23,14 @@ import {
   ReportIssueRequest,
   ReportStatus,
   ReportSummary,
+  RequestDownloadRequest,
   ResendVerificationRequest,
   ResetPasswordRequest,
   SessionResponse,
   SignInRequest,
   UpdateProfileRequest,
+  VerificationMethod,
+  VerificationResult,
   VerifyEmailRequest,
   VerifyEmailResponse,
 } from '@achievement/contracts';
@@ -134,6 +140,44 @@ export class PortalApiClient {
   /** The centre's reports, newest first. */
   listReports(query: { status?: ReportStatus | null; cursor?: string | null; limit?: number } = {}): Observable<Page<ReportSummary>> {
     return this.http.get<Page<ReportSummary>>('/api/reports', { params: params(query) });
+  }
+
+  /* ---------- Downloads (centre staff): zips of documents, built in the background ---------- */
+
+  /** Asks for a zip of a Records selection or of every document of a job (201; 400 beyond MAX_DOWNLOAD_DOCUMENTS, 429 beyond MAX_DOWNLOADS_IN_FLIGHT). */
+  requestDownload(request: RequestDownloadRequest): Observable<DownloadSummary> {
+    return this.http.post<DownloadSummary>('/api/downloads', request);
+  }
+
+  /** The centre's download requests, newest first (keyset: pass nextCursor back as cursor; the API sets the page size). */
+  listDownloads(query: { cursor?: string | null } = {}): Observable<DownloadPage> {
+    return this.http.get<DownloadPage>('/api/downloads', { params: params(query) });
+  }
+
+  getDownload(downloadId: number): Observable<DownloadSummary> {
+    return this.http.get<DownloadSummary>(`/api/downloads/${id(downloadId)}`);
+  }
+
+  /** The address of a ready zip (application/zip, attachment), for a plain link the browser streams. */
+  downloadFileUrl(downloadId: number): string {
+    return `/api/downloads/${id(downloadId)}/file`;
+  }
+
+  /* ---------- Smart Verify: the public verification of a document (no sign-in) ---------- */
+
+  /** The document of a verification code and its live status; 404 for an unknown or malformed code, 429 when throttled. */
+  verify(code: string, via: Exclude<VerificationMethod, 'upload'>): Observable<VerificationResult> {
+    return this.http.get<VerificationResult>(`/api/verify/${encodeURIComponent(code)}`, { params: params({ via }) });
+  }
+
+  /** The address of the document's PDF when its verification page may show it (displayEnabled), for a frame or a link. */
+  verifiedDocumentUrl(code: string): string {
+    return `/api/verify/${encodeURIComponent(code)}/document`;
+  }
+
+  /** Whether a PDF file is, byte for byte, a document that was issued (the file itself as an application/pdf body, up to 10 MiB). */
+  checkPdf(file: Blob): Observable<PdfCheckResult> {
+    return this.http.post<PdfCheckResult>('/api/verify/pdf', file, { headers: { 'Content-Type': 'application/pdf' } });
   }
 }
 

@@ -1,12 +1,16 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { button, settle, textOf } from '../../testing/forms';
 import { CENTRE_STAFF, provideSession } from '../../testing/session-stub';
 import { routes } from '../app.routes';
+import { aDownload } from '../downloads/download-fixtures';
 import { aJob, aRecord, API_ERROR_503 } from '../records/record-fixtures';
 import { JobPageComponent } from './job-page.component';
 
@@ -63,6 +67,30 @@ describe('JobPageComponent', () => {
     expect(rows()).toHaveLength(3);
   });
 
+  it('downloads all documents of the job: the dialog asks for a zip with the jobId', async () => {
+    backend.expectOne({ method: 'GET', url: '/api/jobs/5' }).flush(aJob({ documentCount: 120 }));
+    await settle(fixture);
+    expectRecords().flush({ items: [aRecord()], nextCursor: null });
+    await settle(fixture);
+
+    button(root, 'Download all documents of this job')!.click();
+    await settle(fixture);
+    const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('Download documents');
+    expect(await dialog.getContentText()).toContain('120 documents of job J0000005');
+    const select = await dialog.getHarness(MatSelectHarness);
+    await select.open();
+    await select.clickOptions({ text: 'Regulatory reporting' });
+    document.querySelector<HTMLButtonElement>('[data-testid="download-submit"]')!.click();
+    await settle(fixture);
+
+    const post = backend.expectOne({ method: 'POST', url: '/api/downloads' });
+    expect(post.request.body).toMatchObject({ purpose: 'regulatory_reporting', includeManifest: true, jobId: 5 });
+    expect(post.request.body).not.toHaveProperty('selection');
+    post.flush(aDownload({ status: 'queued' }), { status: 201, statusText: 'Created' });
+    await settle(fixture);
+  });
+
   it('says when the documents are still being prepared', async () => {
     backend.expectOne('/api/jobs/5').flush(aJob({ status: 'rendering', issuedAt: null }));
     await settle(fixture);
@@ -70,6 +98,7 @@ describe('JobPageComponent', () => {
     await settle(fixture);
 
     expect(textOf(root.querySelector('[data-testid="job-records-empty"]'))).toBe('The documents of this job are still being prepared.');
+    expect(button(root, 'Download all documents of this job')).toBeUndefined();
   });
 
   it('shows the error of loading the job with Retry', async () => {

@@ -11,6 +11,7 @@ import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { openReportIssueDialog } from '../documents/report-issue-dialog.component';
+import { openDownloadDialog } from '../downloads/download-dialog.component';
 import { KeysetList, PAGE_SIZE } from '../records/keyset-list';
 import { DEFAULT_RECORD_SORT } from '../records/record-filter-params';
 import { RecordsTableComponent } from '../records/records-table.component';
@@ -41,10 +42,18 @@ import { JobStatusChipComponent } from './job-status-chip.component';
       @if (job(); as job) {
         <div class="heading">
           <h1 id="job-title">Job {{ job.number }}</h1>
-          <a mat-stroked-button routerLink="/records" [queryParams]="{ jobNumber: job.number }" data-testid="job-open-records">
-            <mat-icon aria-hidden="true">manage_search</mat-icon>
-            Select and notify in Records
-          </a>
+          <div class="heading-actions">
+            <a mat-stroked-button routerLink="/records" [queryParams]="{ jobNumber: job.number }" data-testid="job-open-records">
+              <mat-icon aria-hidden="true">manage_search</mat-icon>
+              Select and notify in Records
+            </a>
+            @if (job.status === 'issued' && job.documentCount > 0) {
+              <button mat-stroked-button type="button" (click)="download(job)" data-testid="job-download">
+                <mat-icon aria-hidden="true">download</mat-icon>
+                Download all documents of this job
+              </button>
+            }
+          </div>
         </div>
         <dl class="summary" data-testid="job-summary">
           <dt>Status</dt>
@@ -100,6 +109,11 @@ import { JobStatusChipComponent } from './job-status-chip.component';
   styles: `
     .back {
       margin: 0 0 8px;
+    }
+    .heading-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
     }
     .summary {
       display: grid;
@@ -165,6 +179,11 @@ export class JobPageComponent implements OnInit {
   sortBy(sort: RecordSort): void {
     this.sort.set(sort);
     this.records.reload();
+  }
+
+  /** Asks for a zip of every document of the job (the dialog says what happened). */
+  download(job: JobSummary): void {
+    openDownloadDialog(this.dialog, { jobId: job.id, jobNumber: job.number, documentCount: job.documentCount });
   }
 
   openReport(row: RecordRow): void {

@@ -6,6 +6,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatSortHeaderHarness } from '@angular/material/sort/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -14,6 +15,7 @@ import { RecordRow, SessionUser } from '@achievement/contracts';
 import { button, field, settle, textOf, type } from '../../testing/forms';
 import { CENTRE_STAFF, provideSession, SUPPORT } from '../../testing/session-stub';
 import { routes } from '../app.routes';
+import { aDownload } from '../downloads/download-fixtures';
 import { aRecord, API_ERROR_503 } from './record-fixtures';
 import { RecordsPageComponent } from './records-page.component';
 
@@ -338,6 +340,43 @@ describe('RecordsPageComponent', () => {
 
       expect(textOf(byTestId('notify-error'))).toBe('Record 101 is not a record of your centre.');
     });
+  });
+
+  it('downloads the selection: the dialog asks for a zip of the ticked rows, or of every matching record less the unticked', async () => {
+    await open('/records?name=smith');
+    await loaded([aRecord({ id: 101 }), aRecord({ id: 102 })], 240, 'next');
+    expect(byTestId('download-records')?.hasAttribute('disabled')).toBe(true);
+
+    checkbox(rows()[1]).click();
+    await settle(fixture);
+    byTestId('download-records')!.click();
+    await settle(fixture);
+    const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('Download documents');
+    expect(await dialog.getContentText()).toContain('1 document selected in Records');
+    await dialog.close();
+    await settle(fixture);
+
+    checkbox(byTestId('select-shown')).click();
+    await settle(fixture);
+    byTestId('select-all-matching')!.click();
+    await settle(fixture);
+    checkbox(rows()[0]).click();
+    await settle(fixture);
+    byTestId('download-records')!.click();
+    await settle(fixture);
+    const all = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    expect(await all.getContentText()).toContain('239 documents selected in Records');
+    const select = await all.getHarness(MatSelectHarness);
+    await select.open();
+    await select.clickOptions({ text: 'Audit' });
+    document.querySelector<HTMLButtonElement>('[data-testid="download-submit"]')!.click();
+    await settle(fixture);
+    const post = backend.expectOne({ method: 'POST', url: '/api/downloads' });
+    expect(post.request.body).toMatchObject({ purpose: 'audit', includeManifest: true, selection: { filter: { name: 'smith' }, exceptIds: [101] } });
+    post.flush(aDownload({ status: 'queued' }), { status: 201, statusText: 'Created' });
+    await settle(fixture);
+    expect(await snackBarMessage()).toBe('Your download is being prepared. Find it on the Downloads page.');
   });
 
   it('opens Report Document Issue from a row', async () => {

@@ -27,6 +27,7 @@ import { PortalApiClient } from '../api/portal-api.client';
 import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { openReportIssueDialog } from '../documents/report-issue-dialog.component';
 import { DOCUMENT_STATUS_LABELS } from '../documents/document-status';
+import { openDownloadDialog } from '../downloads/download-dialog.component';
 import { ConfirmNotifyAgainData, ConfirmNotifyAgainDialogComponent } from './confirm-notify-again-dialog.component';
 import { KeysetList, PAGE_SIZE } from './keyset-list';
 import { notifySummary } from './notify-summary';
@@ -50,8 +51,8 @@ const issuedRange = (group: AbstractControl): ValidationErrors | null => {
 
 /**
  * Records (centre staff): search the centre's learner records (filters in the URL), sort, page
- * with "Load more", tick rows (or every matching record) and notify their learners; per row View
- * and Report.
+ * with "Load more", tick rows (or every matching record) and notify their learners or download
+ * their documents; per row View and Report.
  */
 @Component({
   selector: 'ap-records-page',
@@ -194,6 +195,14 @@ export class RecordsPageComponent {
           );
         }
       });
+  }
+
+  /** Download: asks for a zip of the selected documents (the dialog says what happened). */
+  download(): void {
+    const selection = this.selection.selection();
+    if (selection) {
+      openDownloadDialog(this.dialog, { selection, documentCount: this.selection.count() });
+    }
   }
 
   /** Notify learners: on 409 (some were told within 24 hours) asks, then sends again with confirmRecent. */

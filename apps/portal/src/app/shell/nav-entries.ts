@@ -19,15 +19,20 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   // Centre staff's pages, in the order of the Centre Portal guide.
   { label: 'Jobs Issued', icon: 'inventory_2', path: '/jobs', roles: ['centre_staff'] },
   { label: 'Records', icon: 'folder_shared', path: '/records', roles: ['centre_staff'] },
+  { label: 'Downloads', icon: 'download', path: '/downloads', roles: ['centre_staff'] },
   { label: 'Reports', icon: 'flag', path: '/reports', roles: ['centre_staff'] },
   // The admin remote's pages (apps/admin/src/app/admin.routes.ts).
   { label: 'Registrations', icon: 'how_to_reg', path: '/admin/registrations', roles: ['administrator'] },
   { label: 'Centres', icon: 'domain', path: '/admin/centres', roles: ['administrator'] },
   { label: 'Accounts', icon: 'manage_accounts', path: '/admin/users', roles: ['administrator'] },
   { label: 'Jobs', icon: 'work_history', path: '/admin/jobs', roles: ['administrator'] },
+  { label: 'Verifications', icon: 'fact_check', path: '/admin/verifications', roles: ['administrator'] },
+  { label: 'Qualifications', icon: 'school', path: '/admin/qualifications', roles: ['administrator'] },
   { label: 'Reported issues', icon: 'report', path: '/admin/reports', roles: ['administrator', 'support'] },
   { label: 'Email log', icon: 'outgoing_mail', path: '/admin/emails', roles: ['administrator', 'support'] },
   { label: 'Queues', icon: 'stacks', path: '/api/admin/queues/', roles: ['administrator'], external: true },
+  // Smart Verify: public, for everyone.
+  { label: 'Verify a document', icon: 'verified', path: '/verify', roles: [...ROLES, 'anonymous'] },
   { label: 'Profile', icon: 'person', path: '/profile', roles: ROLES },
   { label: 'Sign in', icon: 'login', path: '/sign-in', roles: ['anonymous'] },
 ];

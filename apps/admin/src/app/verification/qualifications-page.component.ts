@@ -1,0 +1,207 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { QualificationSummary } from '@achievement/contracts';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { AdminApiClient } from '../api/admin-api.client';
+import { apiErrorMessage } from '../api/api-error';
+import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
+
+/** A generous limit of the search text (the API trims and checks it again). */
+const SEARCH_MAX_LENGTH = 100;
+
+/**
+ * The qualifications (administrators), ordered by code, with whether their documents are shown on
+ * the public verification page (the default for each document of the qualification; a document
+ * may override it).
+ */
+@Component({
+  selector: 'adm-qualifications-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSlideToggleModule,
+    MatTableModule,
+  ],
+  template: `
+    <section class="page" data-testid="qualifications" aria-labelledby="qualifications-title">
+      <div class="heading">
+        <h1 id="qualifications-title">Qualifications</h1>
+      </div>
+      <p class="intro">
+        When “Show documents on the verification page” is on, anyone who checks a document of the qualification by its QR code
+        or code also sees the document itself, not only its status and key facts.
+      </p>
+
+      <form class="filters" [formGroup]="searchForm" (ngSubmit)="search()" role="search" aria-label="Qualifications">
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>Search</mat-label>
+          <input matInput formControlName="q" type="search" autocomplete="off" data-testid="qualifications-search" />
+          <mat-hint>The start of the code, or part of the title</mat-hint>
+        </mat-form-field>
+        <button mat-stroked-button type="submit" class="search-button">
+          <mat-icon aria-hidden="true">search</mat-icon>
+          Search
+        </button>
+      </form>
+
+      <div class="progress" aria-live="polite">
+        @if (list.loading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading qualifications" />
+        }
+      </div>
+
+      @if (list.error(); as message) {
+        <div class="error" role="alert" data-testid="qualifications-error">
+          <p>{{ message }}</p>
+          <button mat-stroked-button type="button" (click)="list.retry()">
+            <mat-icon aria-hidden="true">refresh</mat-icon>
+            Retry
+          </button>
+        </div>
+      }
+
+      @if (list.loaded() && list.items().length === 0 && !list.error()) {
+        <p class="empty" data-testid="qualifications-empty">
+          {{ query() ? 'No qualifications match “' + query() + '”.' : 'No qualifications yet: they come with the first job that awards them.' }}
+        </p>
+      }
+
+      @if (list.items().length > 0) {
+        <div class="table-wrap">
+          <table mat-table [dataSource]="list.items()">
+            <caption class="cdk-visually-hidden">Qualifications by code, and whether their documents are shown on the verification page.</caption>
+
+            <ng-container matColumnDef="code">
+              <th mat-header-cell *matHeaderCellDef scope="col">Code</th>
+              <td mat-cell *matCellDef="let q" class="code">{{ q.code }}</td>
+            </ng-container>
+            <ng-container matColumnDef="title">
+              <th mat-header-cell *matHeaderCellDef scope="col">Title</th>
+              <td mat-cell *matCellDef="let q">{{ q.title }}</td>
+            </ng-container>
+            <ng-container matColumnDef="display">
+              <th mat-header-cell *matHeaderCellDef scope="col">Show documents on the verification page</th>
+              <td mat-cell *matCellDef="let q">
+                <mat-slide-toggle
+                  [checked]="q.displayOnVerify"
+                  [disabled]="saving().has(q.id)"
+                  [aria-label]="'Show documents of ' + q.code + ' on the verification page'"
+                  data-testid="qualification-display"
+                  (change)="setDisplay(q, $event)"
+                  >{{ q.displayOnVerify ? 'Shown' : 'Not shown' }}</mat-slide-toggle
+                >
+              </td>
+            </ng-container>
+
+            <tr mat-header-row *matHeaderRowDef="columns"></tr>
+            <tr mat-row *matRowDef="let q; columns: columns" data-testid="qualification-row"></tr>
+          </table>
+        </div>
+
+        @if (list.nextCursor()) {
+          <div class="more">
+            <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.loadMore()">Load more</button>
+          </div>
+        }
+      }
+    </section>
+  `,
+  styleUrls: ['../shared/list-page.scss'],
+  styles: `
+    .intro {
+      margin: 0 0 16px;
+      max-width: 70ch;
+    }
+    .filters mat-form-field {
+      width: 320px;
+    }
+    .search-button {
+      margin-top: 8px;
+    }
+    .code {
+      font-weight: 500;
+      white-space: nowrap;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class QualificationsPageComponent implements OnInit {
+  private readonly api = inject(AdminApiClient);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly destroyRef = inject(DestroyRef);
+
+  readonly columns = ['code', 'title', 'display'];
+  readonly searchForm = inject(NonNullableFormBuilder).group({ q: ['', [Validators.maxLength(SEARCH_MAX_LENGTH)]] });
+  /** The search the list shows. */
+  readonly query = signal('');
+  /** The qualifications whose setting is being saved. */
+  readonly saving = signal<ReadonlySet<number>>(new Set());
+  readonly list = new KeysetList<QualificationSummary>(
+    (cursor) => this.api.listQualifications({ q: this.query(), cursor, limit: ADMIN_PAGE_SIZE }),
+    'The qualifications could not be loaded.',
+    this.destroyRef,
+  );
+
+  ngOnInit(): void {
+    this.list.reload();
+  }
+
+  search(): void {
+    this.query.set(this.searchForm.controls.q.value.trim().slice(0, SEARCH_MAX_LENGTH));
+    this.list.reload();
+  }
+
+  setDisplay(qualification: QualificationSummary, change: MatSlideToggleChange): void {
+    const displayOnVerify = change.checked;
+    const update = (shown: boolean) =>
+      this.list.replace(
+        (row) => row.id === qualification.id,
+        (row) => ({ ...row, displayOnVerify: shown }),
+      );
+    update(displayOnVerify);
+    this.markSaving(qualification.id, true);
+    this.api
+      .setQualificationDisplay(qualification.id, { displayOnVerify })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.markSaving(qualification.id, false);
+          this.snackBar.open(
+            displayOnVerify
+              ? `Documents of ${qualification.code} are now shown on the verification page.`
+              : `Documents of ${qualification.code} are no longer shown on the verification page.`,
+            'Close',
+            { duration: 6000 },
+          );
+        },
+        error: (error: unknown) => {
+          this.markSaving(qualification.id, false);
+          update(!displayOnVerify);
+          // The toggle moved when clicked: put it back where the API left it.
+          change.source.checked = !displayOnVerify;
+          this.snackBar.open(apiErrorMessage(error, `The setting of ${qualification.code} could not be saved.`), 'Close', { duration: 8000 });
+        },
+      });
+  }
+
+  private markSaving(id: number, saving: boolean): void {
+    this.saving.update((ids) => {
+      const next = new Set(ids);
+      if (saving) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+}

@@ -1,0 +1,296 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, OnInit, signal, untracked } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { DOWNLOAD_LIFETIME_DAYS, DOWNLOAD_PURPOSE_LABELS, DownloadSummary } from '@achievement/contracts';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { forkJoin, map, Subscription, switchMap, timer } from 'rxjs';
+import { PortalApiClient } from '../api/portal-api.client';
+import { apiErrorMessage } from '../api/api-error';
+import { KeysetList } from '../records/keyset-list';
+import { DownloadStatusChipComponent } from './download-status-chip.component';
+import { isInProgress } from './download-status';
+import { FileSizePipe } from './file-size.pipe';
+
+/** How often the page asks for the progress of the downloads being built. */
+export const DOWNLOADS_POLL_INTERVAL_MS = 2000;
+
+/**
+ * Downloads (centre staff): the centre's zips of documents, newest first, with the progress of
+ * those being built (asked for every 2 s while any is queued or building), the day each zip is
+ * removed, and a plain link the browser streams the ready zip from.
+ */
+@Component({
+  selector: 'ap-downloads-page',
+  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, DownloadStatusChipComponent, FileSizePipe],
+  template: `
+    <section class="page downloads-page" data-testid="downloads" aria-labelledby="downloads-title">
+      <div class="heading">
+        <h1 id="downloads-title">Downloads</h1>
+        <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.reload()">
+          <mat-icon aria-hidden="true">refresh</mat-icon>
+          Refresh
+        </button>
+      </div>
+      <p class="intro">
+        Zip files of documents your centre asked for: select records in
+        <a routerLink="/records">Records</a> and click Download. Zip files are removed from the server after {{ lifetimeDays }} days.
+      </p>
+
+      <div class="progress" aria-live="polite">
+        @if (list.loading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading downloads" />
+        }
+      </div>
+
+      @if (list.error(); as message) {
+        <div class="error" role="alert" data-testid="downloads-error">
+          <p>{{ message }}</p>
+          <button mat-stroked-button type="button" (click)="list.retry()">
+            <mat-icon aria-hidden="true">refresh</mat-icon>
+            Retry
+          </button>
+        </div>
+      }
+      @if (pollError(); as message) {
+        <p class="poll-error" role="status" data-testid="downloads-poll-error">
+          {{ message }}
+        </p>
+      }
+
+      @if (list.loaded() && list.items().length === 0 && !list.error()) {
+        <p class="empty" data-testid="downloads-empty">Your centre has not asked for any downloads yet. Select records in Records and click Download.</p>
+      }
+
+      @if (list.items().length > 0) {
+        <div class="table-wrap">
+          <table mat-table [dataSource]="list.items()" class="downloads" [class.downloads--compact]="isHandset()">
+            <caption class="cdk-visually-hidden">
+              Downloads of your centre, newest first.
+            </caption>
+
+            <ng-container matColumnDef="name">
+              <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+              <td mat-cell *matCellDef="let download">
+                <span class="name" data-testid="download-name">{{ download.name }}</span>
+                <span class="muted block">{{ purposeText(download) }}</span>
+                @if (isHandset()) {
+                  <span class="muted block">{{ download.requestedBy }} · {{ download.createdAt | date: 'd MMM y, HH:mm' }}</span>
+                }
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="requestedBy">
+              <th mat-header-cell *matHeaderCellDef scope="col">Requested by</th>
+              <td mat-cell *matCellDef="let download" data-testid="download-requested-by">
+                {{ download.requestedBy }}
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="createdAt">
+              <th mat-header-cell *matHeaderCellDef scope="col">Created</th>
+              <td mat-cell *matCellDef="let download">
+                <time [attr.datetime]="download.createdAt">{{ download.createdAt | date: 'd MMM y, HH:mm' }}</time>
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="documentCount">
+              <th mat-header-cell *matHeaderCellDef scope="col" class="number">Documents</th>
+              <td mat-cell *matCellDef="let download" class="number" data-testid="download-documents">
+                {{ download.documentCount.toLocaleString('en-GB') }}
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="size">
+              <th mat-header-cell *matHeaderCellDef scope="col" class="number">Size</th>
+              <td mat-cell *matCellDef="let download" class="number" data-testid="download-size">
+                {{ download.sizeBytes | fileSize }}
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="status">
+              <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+              <td mat-cell *matCellDef="let download" class="status-cell">
+                <ap-download-status-chip [status]="download.status" />
+                @switch (download.status) {
+                  @case ('building') {
+                    <mat-progress-bar
+                      mode="determinate"
+                      [value]="percent(download)"
+                      [attr.aria-label]="'Building ' + download.name"
+                      [attr.aria-valuetext]="progressText(download)"
+                      data-testid="download-progress"
+                    />
+                    <span class="muted block" data-testid="download-progress-text">{{ progressText(download) }}</span>
+                  }
+                  @case ('queued') {
+                    <span class="muted block">Waiting to start</span>
+                  }
+                  @case ('failed') {
+                    <span class="failure block" data-testid="download-failure">{{ download.failureReason ?? 'The zip file could not be built.' }}</span>
+                  }
+                }
+                @if (download.expiresAt && (download.status === 'ready' || download.status === 'expired')) {
+                  <span class="muted block" data-testid="download-expires">
+                    Removed on
+                    <time [attr.datetime]="download.expiresAt">{{ download.expiresAt | date: 'd MMM y' }}</time>
+                  </span>
+                }
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="actions">
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                <span class="cdk-visually-hidden">Actions</span>
+              </th>
+              <td mat-cell *matCellDef="let download" class="actions">
+                @if (download.status === 'ready') {
+                  <a
+                    mat-stroked-button
+                    [href]="fileUrl(download)"
+                    download
+                    [attr.aria-label]="'Download ' + download.name + ' (zip, ' + (download.sizeBytes | fileSize) + ')'"
+                    data-testid="download-file"
+                  >
+                    <mat-icon aria-hidden="true">download</mat-icon>
+                    Download
+                  </a>
+                }
+              </td>
+            </ng-container>
+
+            <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+            <tr mat-row *matRowDef="let download; columns: columns()" data-testid="download-row"></tr>
+          </table>
+        </div>
+
+        @if (list.nextCursor()) {
+          <div class="more">
+            <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.loadMore()" data-testid="downloads-load-more">Load more</button>
+          </div>
+        }
+      }
+    </section>
+  `,
+  styleUrl: '../records/list-page.scss',
+  styles: `
+    .downloads {
+      width: 100%;
+      min-width: 760px;
+
+      &--compact {
+        min-width: 0;
+      }
+    }
+    .name {
+      font-weight: 500;
+      overflow-wrap: anywhere;
+    }
+    .block {
+      display: block;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .failure {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+    }
+    .status-cell {
+      min-width: 160px;
+
+      mat-progress-bar {
+        margin-top: 6px;
+      }
+    }
+    .actions {
+      text-align: end;
+      white-space: nowrap;
+    }
+    .poll-error {
+      color: var(--mat-sys-error);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DownloadsPageComponent implements OnInit {
+  private readonly api = inject(PortalApiClient);
+  private readonly destroyRef = inject(DestroyRef);
+  private poll?: Subscription;
+
+  readonly lifetimeDays = DOWNLOAD_LIFETIME_DAYS;
+  readonly list = new KeysetList<DownloadSummary>((cursor) => this.api.listDownloads({ cursor }), 'The downloads could not be loaded.', this.destroyRef);
+  /** The rows still queued or building: while there are any, their progress is asked for. */
+  readonly inProgress = computed(() => this.list.items().filter(isInProgress));
+  readonly pollError = signal<string | null>(null);
+
+  readonly isHandset = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 599.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  readonly columns = computed(() =>
+    this.isHandset() ? ['name', 'status', 'actions'] : ['name', 'requestedBy', 'createdAt', 'documentCount', 'size', 'status', 'actions'],
+  );
+
+  constructor() {
+    // Starts polling when a row is queued or building; the poll itself stops when none is left.
+    effect(() => {
+      if (this.inProgress().length > 0) {
+        untracked(() => this.schedulePoll());
+      }
+    });
+    this.destroyRef.onDestroy(() => this.poll?.unsubscribe());
+  }
+
+  ngOnInit(): void {
+    this.list.reload();
+  }
+
+  fileUrl(download: DownloadSummary): string {
+    return this.api.downloadFileUrl(download.id);
+  }
+
+  purposeText(download: DownloadSummary): string {
+    const label = DOWNLOAD_PURPOSE_LABELS[download.purpose];
+    return download.purpose === 'other' && download.purposeDetail ? `${label}: ${download.purposeDetail}` : label;
+  }
+
+  percent(download: DownloadSummary): number {
+    return download.documentCount > 0 ? Math.min(100, (100 * download.processedCount) / download.documentCount) : 0;
+  }
+
+  progressText(download: DownloadSummary): string {
+    return `${download.processedCount.toLocaleString('en-GB')} of ${download.documentCount.toLocaleString('en-GB')} documents`;
+  }
+
+  /** In POLL_INTERVAL, asks for each row in progress and puts the answers in place; then again while any is left. */
+  private schedulePoll(): void {
+    if (this.poll && !this.poll.closed) {
+      return;
+    }
+    this.poll = timer(DOWNLOADS_POLL_INTERVAL_MS)
+      .pipe(switchMap(() => forkJoin(this.inProgress().map((download) => this.api.getDownload(download.id)))))
+      .subscribe({
+        next: (downloads) => {
+          this.pollError.set(null);
+          const byId = new Map(downloads.map((download) => [download.id, download]));
+          this.list.replace(
+            (item) => byId.has(item.id),
+            (item) => byId.get(item.id) ?? item,
+          );
+        },
+        error: (error: unknown) => {
+          this.pollError.set(apiErrorMessage(error, 'The progress could not be updated. Trying again…'));
+          this.poll = undefined;
+          this.schedulePoll();
+        },
+        complete: () => {
+          this.poll = undefined;
+          if (this.inProgress().length > 0) {
+            this.schedulePoll();
+          }
+        },
+      });
+  }
+}

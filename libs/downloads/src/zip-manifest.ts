@@ -1,0 +1,57 @@
+import { DownloadableDocument } from '@achievement/documents';
+
+export const MANIFEST_FILE_NAME = 'manifest.csv';
+
+export const MANIFEST_COLUMNS = [
+  'file_name',
+  'document_number',
+  'document_type',
+  'status',
+  'version',
+  'learner_name',
+  'enrolment_number',
+  'qualification_code',
+  'qualification_title',
+  'grade',
+  'award_date',
+  'issued_at',
+  'job_number',
+  'size_bytes',
+  'sha256',
+] as const;
+
+/** A CSV cell: quoted when needed, control characters made spaces, and a leading = + - @ made inert so a spreadsheet does not run it as a formula. */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  // one line per document: control characters (a CR or LF in a name) become spaces
+  let text = String(value).replace(/\p{Cc}/gu, ' ');
+  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The manifest's header line (with a UTF-8 byte-order mark, so spreadsheet programs read names like Wójcik right). */
+export function manifestHeader(): string {
+  return `\ufeff${MANIFEST_COLUMNS.join(',')}\r\n`;
+}
+
+/** One manifest line: one document of the zip. */
+export function manifestLine(fileName: string, doc: DownloadableDocument, sizeBytes: number): string {
+  const cells = [
+    fileName,
+    doc.documentNumber,
+    doc.type,
+    doc.status,
+    doc.version,
+    doc.learnerName,
+    doc.enrolmentNumber,
+    doc.qualificationCode,
+    doc.qualificationTitle,
+    doc.grade,
+    doc.awardDate,
+    doc.issuedAt.toISOString(),
+    doc.jobNumber,
+    sizeBytes,
+    doc.sha256,
+  ];
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}

@@ -1,0 +1,95 @@
+import { PdfCheckResult, VerificationMethod, VerificationResult } from '@achievement/contracts';
+import { VerifiableDocument, VerifiableDocuments } from '@achievement/documents';
+import { Clock } from '@achievement/platform';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { VerificationLogWriter } from './verification-log.writer';
+
+/** A verification code as issued: 24 random bytes in base64url (192 bits). */
+const CODE = /^[A-Za-z0-9_-]{32}$/;
+/** Looked up instead of a malformed code, so that an unknown and a malformed code take the same path and about the same time. */
+const NO_SUCH_CODE = '~'.repeat(32);
+
+export const UNKNOWN_CODE_MESSAGE = 'No document has this verification code. Check the code (it is printed under the QR code) and try again.';
+
+/** Who asked, as the verification log keeps it (already coarse). */
+export interface VerifyingClient {
+  client: string;
+}
+
+/** Public verification of a document by its code (QR or typed) or by its PDF, each one logged. */
+@Injectable()
+export class VerificationService {
+  constructor(
+    private readonly documents: VerifiableDocuments,
+    private readonly log: VerificationLogWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The live status and facts of the document of a code; an unknown and a malformed code give the same 404. */
+  async verifyCode(code: string, via: Exclude<VerificationMethod, 'upload'>, who: VerifyingClient): Promise<VerificationResult> {
+    const doc = await this.documents.findByCode(CODE.test(code) ? code : NO_SUCH_CODE);
+    this.log.append({
+      documentId: doc?.id ?? null,
+      method: via,
+      client: who.client,
+      at: this.clock.now(),
+    });
+    if (!doc) throw new NotFoundException(UNKNOWN_CODE_MESSAGE);
+    return toVerificationResult(doc);
+  }
+
+  /** The PDF of the document of a code, only where showing it is enabled; otherwise the same 404 as an unknown code. */
+  async documentOf(code: string): Promise<{ pdf: Buffer; documentNumber: string }> {
+    const doc = await this.documents.findByCode(CODE.test(code) ? code : NO_SUCH_CODE);
+    const pdf = doc && displayEnabled(doc) ? await this.documents.openPdf(doc.id) : null;
+    if (!doc || !pdf) throw new NotFoundException(UNKNOWN_CODE_MESSAGE);
+    return { pdf, documentNumber: doc.documentNumber };
+  }
+
+  /** Whether a file is, byte for byte, an issued document (by the SHA-256 kept when it was rendered). */
+  async checkPdf(file: Buffer, who: VerifyingClient): Promise<PdfCheckResult> {
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    const doc = await this.documents.findBySha256(sha256);
+    this.log.append({
+      documentId: doc?.id ?? null,
+      method: 'upload',
+      client: who.client,
+      at: this.clock.now(),
+    });
+    return {
+      genuine: doc !== null,
+      document: doc ? toVerificationResult(doc) : null,
+      sha256,
+    };
+  }
+}
+
+/**
+ * The document is shown on its page when its setting (or its qualification's) says so, it has
+ * been rendered, and it is still the valid version: a revoked or superseded document's file is not
+ * offered as if it stood (its facts and status are).
+ */
+export function displayEnabled(doc: VerifiableDocument): boolean {
+  return doc.displayOnVerify && doc.rendered && doc.status === 'valid';
+}
+
+function toVerificationResult(doc: VerifiableDocument): VerificationResult {
+  return {
+    status: doc.status,
+    revokedAt: doc.revokedAt ? doc.revokedAt.toISOString() : null,
+    currentVersionCode: doc.currentVersionCode,
+    learnerName: doc.learnerName,
+    qualification: {
+      code: doc.qualificationCode,
+      title: doc.qualificationTitle,
+    },
+    type: doc.type,
+    grade: doc.grade,
+    awardDate: doc.awardDate,
+    centre: { number: doc.centreNumber, name: doc.centreName },
+    documentNumber: doc.documentNumber,
+    issuedAt: doc.issuedAt.toISOString(),
+    displayEnabled: displayEnabled(doc),
+  };
+}
