@@ -64,22 +64,28 @@ export class MailDeliveryService {
     const outcome = await this.transport.send({ to: email.to, messageId: email.messageId, ...rendered, attachments });
     const done = this.clock.now();
     const content = { subject: rendered.subject, html: rendered.html, text: rendered.text };
+    // Written only while the row still has the address it was sent to: a recipient erased meanwhile
+    // (deregistration) keeps the erasure (no bodies written back, no retry to the erased address).
+    const stillTo = { id: outboxId, to: email.to };
     switch (outcome.kind) {
       case 'sent':
-      case 'captured':
-        await repo.update(outboxId, { status: outcome.kind, sentAt: done, lastError: null, claimedAt: null, ...content });
+      case 'captured': {
+        const kept = await repo.update(stillTo, { status: outcome.kind, sentAt: done, lastError: null, claimedAt: null, ...content });
+        // it did leave: say so, without the content
+        if (!kept.affected) await repo.update(outboxId, { status: outcome.kind, sentAt: done, claimedAt: null });
         return outcome.kind;
+      }
       case 'permanent':
         this.logger.warn(`Email ${outboxId} refused permanently: ${outcome.error}`);
-        await repo.update(outboxId, { status: 'suppressed', lastError: outcome.error, claimedAt: null, ...content });
+        await repo.update(stillTo, { status: 'suppressed', lastError: outcome.error, claimedAt: null, ...content });
         return 'suppressed';
       case 'retry': {
         if (email.attempts >= MAX_DELIVERY_ATTEMPTS) {
-          await repo.update(outboxId, { status: 'failed', lastError: outcome.error, claimedAt: null });
+          await repo.update(stillTo, { status: 'failed', lastError: outcome.error, claimedAt: null });
           return 'failed';
         }
         const delay = Math.min(2000 * 2 ** (email.attempts - 1), 10 * 60_000);
-        await repo.update(outboxId, {
+        await repo.update(stillTo, {
           status: 'pending',
           lastError: outcome.error,
           claimedAt: null,
