@@ -6,8 +6,14 @@
  * its per-address verification limit raised through the environment (VERIFY_LOOKUPS_PER_MINUTE),
  * not disabled; every look-up is still counted and logged.
  *
+ * Both routes are answered at the server's front door (libs/platform/src/http/front-door.ts), and
+ * the look-up of a code verified a moment ago comes from memory (VerifiableDocumentCache, dropped
+ * at once by any change): the bench looks up one code, so after the first request it measures that
+ * cached path, which is what a QR code scanned again and again costs. The first look-up of a code
+ * reads the database (answers of the same moment share one statement).
+ *
  *   npm run bench:verify                          (database ap_bench_verify: created and seeded when needed)
- *   BENCH_SECONDS=20 BENCH_CONNECTIONS=100 npm run bench:verify
+ *   BENCH_SECONDS=10 BENCH_ROUNDS=5 BENCH_CONNECTIONS=100 npm run bench:verify
  *
  * Target: at least 0.5 of plain node:http's requests/second, with p99 under 25 ms at 50 connections.
  */
@@ -22,7 +28,8 @@ import { DataSource } from 'typeorm';
 
 const ROOT = resolve(__dirname, '../..');
 const DB_NAME = process.env.BENCH_DB_NAME ?? 'ap_bench_verify';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARMUP_SECONDS = 3;
 const RATIO_TARGET = 0.5;
@@ -58,6 +65,12 @@ const STAND_IN_INDEX = `<!doctype html>
 </body>
 </html>
 `;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -204,27 +217,49 @@ async function main(): Promise<void> {
       ['GET /api/verify/:code (JSON)', `${base}/api/verify/${BENCH_CODE}?via=qr`],
       ['GET /verify/<code> (page)', `${base}/verify/${BENCH_CODE}`],
     ];
-    const results: Figures[] = [];
+    // warm every target up, then measure them in turns (round after round), so that a busy moment of the machine
+    // falls on all of them alike; each figure is the median of the rounds, each ratio the median of the rounds' ratios
     for (const [name, url] of targets) {
-      process.stdout.write(`${name}: warming up ${WARMUP_SECONDS}s, measuring ${SECONDS}s at ${CONNECTIONS} connections…\n`);
+      process.stdout.write(`${name}: warming up ${WARMUP_SECONDS}s…\n`);
       await load(name, url, WARMUP_SECONDS);
-      results.push(await load(name, url, SECONDS));
     }
-    const plainRps = results[0].rps;
+    const rounds: Figures[][] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      process.stdout.write(`round ${round} of ${ROUNDS}: each target ${SECONDS}s at ${CONNECTIONS} connections…\n`);
+      const figures: Figures[] = [];
+      for (const [name, url] of targets) figures.push(await load(name, url, SECONDS));
+      rounds.push(figures);
+    }
+    const results = targets.map(([name], i) => {
+      const all = rounds.map((r) => r[i]);
+      return {
+        name,
+        rps: median(all.map((f) => f.rps)),
+        p50: median(all.map((f) => f.p50)),
+        p99: median(all.map((f) => f.p99)),
+        ratio: median(rounds.map((r) => r[i].rps / r[0].rps)),
+        non2xx: all.reduce((n, f) => n + f.non2xx, 0),
+        errors: all.reduce((n, f) => n + f.errors, 0),
+      };
+    });
     console.log('');
     console.log(
       `${'target'.padEnd(32)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'ratio'.padStart(6)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`,
     );
     for (const r of results) {
       console.log(
-        `${r.name.padEnd(32)} ${r.rps.toFixed(0).padStart(9)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${(r.rps / plainRps).toFixed(2).padStart(6)} ${String(r.non2xx).padStart(8)} ${String(r.errors).padStart(7)}`,
+        `${r.name.padEnd(32)} ${r.rps.toFixed(0).padStart(9)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.ratio.toFixed(2).padStart(6)} ${String(r.non2xx).padStart(8)} ${String(r.errors).padStart(7)}`,
       );
     }
+    console.log(`(medians of ${ROUNDS} rounds; ratio: the median of each round's req/s over plain node:http's in the same round)`);
     console.log('');
+    let missed = false;
     for (const r of results.slice(1)) {
-      const ok = r.rps / plainRps >= RATIO_TARGET && r.p99 < P99_TARGET_MS && r.non2xx === 0 && r.errors === 0;
+      const ok = r.ratio >= RATIO_TARGET && r.p99 < P99_TARGET_MS && r.non2xx === 0 && r.errors === 0;
+      if (!ok) missed = true;
       console.log(`${r.name}: ${ok ? 'meets' : 'MISSES'} the target (≥ ${RATIO_TARGET} of plain node:http, p99 < ${P99_TARGET_MS} ms, no errors)`);
     }
+    if (missed) process.exitCode = 1;
     const logged = await (async () => {
       const config = loadConfig(env);
       const ds = await new DataSource(dataSourceOptions(config)).initialize();

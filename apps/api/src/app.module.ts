@@ -2,7 +2,7 @@ import { DocumentsModule } from '@achievement/documents';
 import { DownloadsModule } from '@achievement/downloads';
 import { IdentityModule } from '@achievement/identity';
 import { NotificationsModule } from '@achievement/notifications';
-import { AppConfig, Clock, PlatformModule } from '@achievement/platform';
+import { AppConfig, Clock, FrontDoor, PlatformModule } from '@achievement/platform';
 import { VerificationModule } from '@achievement/verification';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -14,6 +14,8 @@ import { RedisHealthIndicator } from './health/redis.health';
 export interface ApiAppOptions {
   /** The time source; tests pass one they can move. */
   clock?: Clock;
+  /** The server's front door, where high-traffic public routes register. */
+  frontDoor?: FrontDoor;
 }
 
 /** The HTTP app: every domain module, plus (for a one-process start) the queue processors and scheduled tasks. */
@@ -24,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config, scheduledTasks: inProcessWorkers && config.RUN_SCHEDULED_TASKS, clock: options.clock }),
+        PlatformModule.forRoot({ config, scheduledTasks: inProcessWorkers && config.RUN_SCHEDULED_TASKS, clock: options.clock, frontDoor: options.frontDoor }),
         IdentityModule,
         NotificationsModule.forRoot({ processors: inProcessWorkers, http: true }),
         DocumentsModule.forRoot({ processors: inProcessWorkers, http: true }),

@@ -1,7 +1,7 @@
 import { RENDER_QUEUE } from '@achievement/documents';
 import { DOWNLOADS_QUEUE } from '@achievement/downloads';
 import { MAIL_QUEUE } from '@achievement/notifications';
-import { AppConfig, configureHttp, createFastifyAdapter } from '@achievement/platform';
+import { AppConfig, configureHttp, createFastifyAdapter, FrontDoor } from '@achievement/platform';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -13,7 +13,8 @@ export const QUEUE_NAMES = [MAIL_QUEUE, RENDER_QUEUE, DOWNLOADS_QUEUE];
 
 /** Builds the api (database created and migrated, routes, security headers, web apps), ready to listen or to inject into. */
 export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), createFastifyAdapter(config), {
+  const frontDoor = new FrontDoor(config);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, frontDoor }), createFastifyAdapter(config, frontDoor), {
     bufferLogs: true,
     abortOnError: false,
   });

@@ -8,6 +8,7 @@ import { Qualification } from './qualification.entity';
 import { DocumentRenderQueue } from './rendering/document-render.queue';
 import { RENDER_QUEUE } from './rendering/render-queue';
 import { RecordSearchIndex } from './records/record-search-index';
+import { VerifiableDocumentsModule } from './verifiable/verifiable-documents.module';
 import { LearnerNoticesController } from './notify/learner-notices.controller';
 import { LearnerNoticesService } from './notify/learner-notices.service';
 import { RecordsController } from './records/records.controller';
@@ -64,7 +65,12 @@ export class DocumentsModule {
   static forRoot(options: DocumentsOptions): DynamicModule {
     return {
       module: DocumentsModule,
-      imports: [TypeOrmModule.forFeature([Learner, Qualification, Job, AchievementDocument]), BullModule.registerQueue({ name: RENDER_QUEUE })],
+      imports: [
+        TypeOrmModule.forFeature([Learner, Qualification, Job, AchievementDocument]),
+        BullModule.registerQueue({ name: RENDER_QUEUE }),
+        // its VerifiableChanges: corrections and rendering announce what verification must not answer from memory
+        VerifiableDocumentsModule,
+      ],
       controllers: options.http ? [...RECORDS_CONTROLLERS, ...JOBS_CONTROLLERS] : [],
       providers: [DocumentRenderQueue, RecordSearchIndex, ...(options.http ? [...RECORDS_PROVIDERS, ...JOBS_PROVIDERS] : []), ...(options.processors ? RENDERING_PROVIDERS : [])],
       exports: [RecordSearchIndex, ...(options.http ? [RecordsService] : [])],

@@ -21,4 +21,7 @@ export { DEFAULT_JOB_OPTIONS } from './queues/queue-defaults';
 export * from './http/access.decorators';
 export { ApiExceptionFilter, toErrorBody } from './http/api-exception.filter';
 export { createValidationPipe } from './http/validation.pipe';
-export { configureHttp, createFastifyAdapter, parseTrustProxy } from './http/configure-http';
+export { configureHttp, createFastifyAdapter, portalShellPage } from './http/configure-http';
+export { parseTrustProxy } from './http/trust-proxy';
+export { FixedPage, FrontDoor, FrontDoorReply } from './http/front-door';
+export type { FrontDoorHandler, FrontDoorRequest } from './http/front-door';

@@ -16,6 +16,7 @@ import { ensureDatabase } from './database/ensure-database';
 import { runMigrationsLocked } from './database/run-migrations';
 import { loggerOptions } from './logging/logger-options';
 import { DEFAULT_JOB_OPTIONS } from './queues/queue-defaults';
+import { FrontDoor } from './http/front-door';
 import { RedisService } from './redis/redis.service';
 import { FileStorage } from './storage/file-storage';
 import { LocalDiskStorage } from './storage/local-disk-storage';
@@ -27,6 +28,8 @@ export interface PlatformOptions {
   scheduledTasks?: boolean;
   /** The time source; tests pass one they can move. */
   clock?: Clock;
+  /** The HTTP server's front door (the api passes the one its server uses); a detached one otherwise. */
+  frontDoor?: FrontDoor;
 }
 
 /**
@@ -74,8 +77,9 @@ export class PlatformModule {
         { provide: FileStorage, useFactory: () => new LocalDiskStorage(config.STORAGE_DIR) },
         RedisService,
         AuditService,
+        { provide: FrontDoor, useValue: options.frontDoor ?? new FrontDoor(config) },
       ],
-      exports: [configProvider, Clock, FileStorage, RedisService, AuditService, BullModule, ThrottlerModule, TypeOrmModule],
+      exports: [configProvider, Clock, FrontDoor, FileStorage, RedisService, AuditService, BullModule, ThrottlerModule, TypeOrmModule],
     };
   }
 }

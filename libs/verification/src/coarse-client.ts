@@ -9,6 +9,12 @@ export function coarseClient(userAgent: string | undefined, address: string | un
   return `${browserOf(userAgent ?? '')} on ${platformOf(userAgent ?? '')}, ${truncatedAddress(address)}`.slice(0, 120);
 }
 
+/** The coarse client of a request (its User-Agent and client address), as the verification log keeps it. */
+export function verifyingClientOf(req: { ip?: string; headers: Record<string, string | string[] | undefined> }): { client: string } {
+  const ua = req.headers['user-agent'];
+  return { client: coarseClient(typeof ua === 'string' ? ua : undefined, req.ip) };
+}
+
 export function browserOf(ua: string): string {
   if (!ua) return 'Unknown browser';
   if (/\bEdg(e|A|iOS)?\//.test(ua)) return 'Edge';

@@ -8,6 +8,7 @@ import { VerificationLogService } from './verification-log.service';
 import { VerificationLogWriter } from './verification-log.writer';
 import { VerificationService } from './verification.service';
 import { VerifyController } from './verify.controller';
+import { VerifyFrontDoor } from './verify-front-door';
 import { VerifyRateLimitGuard } from './verify-rate-limit.guard';
 import { VerifyRateLimiter } from './verify-rate-limiter';
 
@@ -42,6 +43,7 @@ export class VerificationModule {
             VerificationService,
             VerificationLogService,
             PdfBodyParser,
+            VerifyFrontDoor,
           ]
         : [],
       exports: options.http ? [VerificationService, VerificationLogWriter] : [],

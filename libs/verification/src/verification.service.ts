@@ -1,7 +1,7 @@
 import { PdfCheckResult, VerificationMethod, VerificationResult } from '@achievement/contracts';
 import { VerifiableDocument, VerifiableDocuments } from '@achievement/documents';
 import { Clock } from '@achievement/platform';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { VerificationLogWriter } from './verification-log.writer';
 
@@ -11,6 +11,13 @@ const CODE = /^[A-Za-z0-9_-]{32}$/;
 const NO_SUCH_CODE = '~'.repeat(32);
 
 export const UNKNOWN_CODE_MESSAGE = 'No document has this verification code. Check the code (it is printed under the QR code) and try again.';
+
+/** The `via` of a look-up: qr when the page was opened from the QR code, code (the default) when typed. */
+export function verificationMethodOf(via: unknown): Exclude<VerificationMethod, 'upload'> {
+  if (via === undefined) return 'code';
+  if (via === 'qr' || via === 'code') return via;
+  throw new BadRequestException('via must be qr or code');
+}
 
 /** Who asked, as the verification log keeps it (already coarse). */
 export interface VerifyingClient {

@@ -7,7 +7,7 @@ const BUCKET_KEY = 'verification:rate-bucket';
 /** The per-address limit of a public verification route (instead of the app-wide Redis throttler, skipped there). */
 export const VerifyRateLimit = (bucket: VerifyBucket) => SetMetadata(BUCKET_KEY, bucket);
 
-const MESSAGES: Record<VerifyBucket, string> = {
+export const RATE_LIMIT_MESSAGES: Record<VerifyBucket, string> = {
   lookup: 'Too many verifications from your network. Wait a minute and try again.',
   upload: 'Too many PDF checks from your network. Wait a minute and try again.',
 };
@@ -27,6 +27,6 @@ export class VerifyRateLimitGuard implements CanActivate {
     const { allowed, retryAfterSeconds } = this.limiter.take(bucket, req.ip ?? 'unknown');
     if (allowed) return true;
     http.getResponse<{ header(name: string, value: string): unknown }>().header('Retry-After', String(retryAfterSeconds));
-    throw new HttpException(MESSAGES[bucket], HttpStatus.TOO_MANY_REQUESTS);
+    throw new HttpException(RATE_LIMIT_MESSAGES[bucket], HttpStatus.TOO_MANY_REQUESTS);
   }
 }

@@ -2,9 +2,9 @@ import { Public, SkipCsrf } from '@achievement/platform';
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UnsupportedMediaTypeException, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { coarseClient } from './coarse-client';
+import { verifyingClientOf } from './coarse-client';
 import { PdfCheckResultDto, VerificationResultDto } from './dto/verification-result.dto';
-import { VerificationService } from './verification.service';
+import { verificationMethodOf, VerificationService } from './verification.service';
 import { VerifyRateLimit, VerifyRateLimitGuard } from './verify-rate-limit.guard';
 
 interface ClientRequest {
@@ -14,13 +14,6 @@ interface ClientRequest {
 
 interface PdfReply {
   header(name: string, value: string): PdfReply;
-}
-
-function clientOf(req: ClientRequest) {
-  const ua = req.headers['user-agent'];
-  return {
-    client: coarseClient(typeof ua === 'string' ? ua : undefined, req.ip),
-  };
 }
 
 /**
@@ -54,7 +47,7 @@ export class VerifyController {
   async checkPdf(@Body() body: unknown, @Req() req: ClientRequest): Promise<PdfCheckResultDto> {
     if (!Buffer.isBuffer(body)) throw new UnsupportedMediaTypeException('Send the PDF file itself as the request body, with Content-Type: application/pdf.');
     if (body.length === 0) throw new BadRequestException('The file is empty: choose the PDF of the document.');
-    return this.verification.checkPdf(body, clientOf(req));
+    return this.verification.checkPdf(body, verifyingClientOf(req));
   }
 
   @Get(':code')
@@ -73,8 +66,7 @@ export class VerifyController {
     description: 'No document has this code (unknown and malformed codes alike)',
   })
   verify(@Param('code') code: string, @Query('via') via: string | undefined, @Req() req: ClientRequest): Promise<VerificationResultDto> {
-    if (via !== undefined && via !== 'qr' && via !== 'code') throw new BadRequestException('via must be qr or code');
-    return this.verification.verifyCode(code, via ?? 'code', clientOf(req));
+    return this.verification.verifyCode(code, verificationMethodOf(via), verifyingClientOf(req));
   }
 
   @Get(':code/document')

@@ -14,10 +14,11 @@ export interface VerificationTestApp {
   close(): Promise<void>;
 }
 
-export async function startVerificationApp(): Promise<VerificationTestApp> {
+export async function startVerificationApp(overrides: Partial<AppConfig> = {}): Promise<VerificationTestApp> {
   const config = testConfig({
     WEB_DIST_DIR: '/nonexistent',
     TRUST_PROXY: 'true',
+    ...overrides,
   });
   const app = await createApiApp(config);
   return {

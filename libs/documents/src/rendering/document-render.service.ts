@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CertificateContent } from './certificate-content';
 import { DocumentPdfRenderer } from './document-pdf-renderer';
+import { VerifiableChanges } from '../verifiable/verifiable-changes';
 import { jobIssuedEmail } from './job-issued-notice';
 
 /** Certificates of one batch rendered at once: rendering waits on timers between its steps, so a few in flight keep the CPU busy. */
@@ -64,6 +65,7 @@ export class DocumentRenderService implements OnApplicationBootstrap {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly verifiableChanges: VerifiableChanges,
   ) {
     this.verifyBase = `${config.PUBLIC_URL.replace(/\/+$/, '')}${VERIFY_PATH}/`;
   }
@@ -120,7 +122,10 @@ export class DocumentRenderService implements OnApplicationBootstrap {
       }
     };
     await Promise.all(Array.from({ length: Math.min(RENDERS_IN_FLIGHT, rows.length) }, work));
-    return this.record(jobId, stored, documentIds.length - rows.length);
+    const result = await this.record(jobId, stored, documentIds.length - rows.length);
+    // a document looked up before its PDF existed can now be shown on its verification page
+    await this.verifiableChanges.announce({ codes: rows.map((r) => r.verification_code) });
+    return result;
   }
 
   /** What a document's certificate prints. */

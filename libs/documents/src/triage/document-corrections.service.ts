@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { indexRecordNames } from '../records/record-search-index';
 import { DocumentRenderQueue } from '../rendering/document-render.queue';
 import { addReportEntry } from '../reports/report-entries';
+import { VerifiableChanges } from '../verifiable/verifiable-changes';
 import { DocumentDetailService, documentNotFound } from '../viewer/document-detail.service';
 import { reportNotFound } from './report-triage.service';
 
@@ -44,6 +45,7 @@ export class DocumentCorrectionsService {
     private readonly renderQueue: DocumentRenderQueue,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly verifiableChanges: VerifiableChanges,
   ) {}
 
   async reissue(user: AuthenticatedUser, actor: Actor, id: number, request: ReissueDocumentRequest): Promise<DocumentDetail> {
@@ -142,6 +144,8 @@ export class DocumentCorrectionsService {
       }
       return { newId, jobId: Number(old.job_id) };
     });
+    // the old version now points to the new one (and a qualification's title may have changed for all)
+    await this.verifiableChanges.announce({ all: true });
     await this.renderQueue.enqueue(jobId, [newId]);
     return this.documents.getDocument(user, newId);
   }
@@ -167,6 +171,7 @@ export class DocumentCorrectionsService {
       );
       if (request.reportId !== undefined) await addReportEntry(manager, request.reportId, 'revocation', `Revoked: ${request.reason}`, user, now);
     });
+    await this.verifiableChanges.announce({ all: true });
     return this.documents.getDocument(user, id);
   }
 

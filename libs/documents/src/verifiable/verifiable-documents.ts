@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { VerifiableDocument, VerifiableDocumentSummary } from './verifiable-document';
+import { VerifiableDocumentCache } from './verifiable-document-cache';
 
 interface VerifiableRow {
   id: number;
@@ -54,14 +55,17 @@ const MAX_VERSIONS = 50;
 
 /**
  * The public, read-only view of documents that verification (by code, QR or PDF) needs: the facts
- * of a document, its live status and current version, and its stored PDF. Nothing is cached, so
- * a revocation or a reissue shows at the next look-up, in every process.
+ * of a document, its live status and current version, and its stored PDF. Look-ups by code are
+ * kept in memory for a few seconds (VerifiableDocumentCache), and every change that matters is
+ * announced to every process (VerifiableChanges), so a revocation or a reissue shows at the next
+ * look-up, in every process.
  */
 @Injectable()
 export class VerifiableDocuments {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: FileStorage,
+    private readonly cache: VerifiableDocumentCache,
   ) {}
 
   /**
@@ -74,6 +78,8 @@ export class VerifiableDocuments {
    * by it).
    */
   findByCode(code: string): Promise<VerifiableDocument | null> {
+    const cached = this.cache.get(code);
+    if (cached) return Promise.resolve(cached);
     return new Promise((resolve, reject) => {
       const waiting = this.pendingCodes.get(code);
       if (waiting) waiting.push({ resolve, reject });
@@ -92,6 +98,7 @@ export class VerifiableDocuments {
     this.flushScheduled = false;
     const batch = [...this.pendingCodes];
     this.pendingCodes.clear();
+    const readStarted = this.cache.startRead();
     for (let i = 0; i < batch.length; i += CODE_BATCH_SIZE) {
       const part = batch.slice(i, i + CODE_BATCH_SIZE);
       try {
@@ -104,7 +111,10 @@ export class VerifiableDocuments {
           const row = byCode.get(code);
           const answer = row ? this.withCurrentVersion(row) : Promise.resolve(null);
           answer.then(
-            (doc) => waiters.forEach((w) => w.resolve(doc)),
+            (doc) => {
+              if (doc) this.cache.keep(readStarted, doc);
+              waiters.forEach((w) => w.resolve(doc));
+            },
             (err: unknown) => waiters.forEach((w) => w.reject(err)),
           );
         }

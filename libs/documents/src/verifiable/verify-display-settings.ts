@@ -3,6 +3,7 @@ import { Actor, AuditService } from '@achievement/platform';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { VerifiableChanges } from './verifiable-changes';
 
 /** The administrators' settings of Smart Verify: whether a document is shown on its verification page. */
 @Injectable()
@@ -10,6 +11,7 @@ export class VerifyDisplaySettings {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly changes: VerifiableChanges,
   ) {}
 
   /** Qualifications ordered by code, those whose code starts with or whose title contains `q`; the cursor is the last code of the previous page. */
@@ -65,6 +67,7 @@ export class VerifyDisplaySettings {
         m,
       );
     });
+    await this.changes.announce({ all: true });
   }
 
   /** A document's own setting (null: follow its qualification); audited. */
@@ -89,5 +92,6 @@ export class VerifyDisplaySettings {
         m,
       );
     });
+    await this.changes.announce({ all: true });
   }
 }

@@ -1,18 +1,21 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { RequestListener, Server } from 'node:http';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { FixedPage, FrontDoor } from './front-door';
 import { requestIdOf } from './request-id';
+import { securityHeadersOf } from './security-headers';
+import { parseTrustProxy } from './trust-proxy';
 import { createValidationPipe } from './validation.pipe';
 
-/** The Fastify adapter: request ids, trusted proxies (only as configured), body limit. */
-export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+/** The Fastify adapter: request ids, trusted proxies (only as configured), body limit; the front door's routes (if given) answered first. */
+export function createFastifyAdapter(config: AppConfig, frontDoor?: FrontDoor): FastifyAdapter {
   const hasPortal = existsSync(join(webRoots(config).portal, 'index.html'));
   return new FastifyAdapter({
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
@@ -27,14 +30,32 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     // The largest body people send is a job's CSV (up to 20,000 documents, a few MiB); larger is refused with 413.
     bodyLimit: 8 * 1024 * 1024,
     logger: false,
+    ...(frontDoor ? { serverFactory: (handler: RequestListener, options: ServerTimeouts) => serverWithFrontDoor(frontDoor, handler, options) } : {}),
   });
 }
 
-export function parseTrustProxy(value: string): boolean | number | string[] {
-  if (value === 'false') return false;
-  if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+/** The timeouts among the options Fastify passes to a server factory. */
+interface ServerTimeouts {
+  keepAliveTimeout?: number;
+  requestTimeout?: number;
+  connectionTimeout?: number;
+  maxRequestsPerSocket?: number;
+}
+
+/** What Fastify's own factory does for an HTTP/1 server (timeouts), with the front door before Fastify's handler. */
+function serverWithFrontDoor(frontDoor: FrontDoor, handler: RequestListener, options: ServerTimeouts): Server {
+  const server = frontDoor.createServer(handler);
+  if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
+  if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout;
+  if (options.connectionTimeout !== undefined) server.setTimeout(options.connectionTimeout);
+  if (options.maxRequestsPerSocket) server.maxRequestsPerSocket = options.maxRequestsPerSocket;
+  return server;
+}
+
+/** The built portal's index.html (the shell of every portal page), kept in memory; null when the portal is not built. */
+export function portalShellPage(config: AppConfig): FixedPage | null {
+  const index = join(webRoots(config).portal, 'index.html');
+  return existsSync(index) ? new FixedPage(readFileSync(index, 'utf8'), 'text/html; charset=utf-8') : null;
 }
 
 /**
@@ -49,32 +70,12 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
 
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie as never);
-  await app.register(fastifyHelmet as never, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        // blob: for es-module-shims, which Native Federation uses to load the shell and the admin remote
-        'script-src': ["'self'", 'blob:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
-        'font-src': ["'self'", 'data:'],
-        'connect-src': ["'self'"],
-        'frame-src': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        'form-action': ["'self'"],
-        'base-uri': ["'self'"],
-        'object-src': ["'none'"],
-      },
-    },
-    hsts: config.isProduction ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-  } as never);
-
-  fastify.addHook('onRequest', async (req: { id: string; url: string }, reply: { header(n: string, v: string): unknown }) => {
+  const securityHeaders = securityHeadersOf(config);
+  fastify.addHook('onRequest', (req: { id: string; url: string }, reply: { headers(h: object): unknown; header(n: string, v: string): unknown }, done: () => void) => {
+    reply.headers(securityHeaders);
     reply.header('X-Request-Id', req.id);
     if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    done();
   });
   const document = SwaggerModule.createDocument(
     app as unknown as INestApplication,
