@@ -25,3 +25,4 @@ export { configureHttp, createFastifyAdapter, portalShellPage } from './http/con
 export { parseTrustProxy } from './http/trust-proxy';
 export { FixedPage, FrontDoor, FrontDoorReply } from './http/front-door';
 export type { FrontDoorHandler, FrontDoorRequest } from './http/front-door';
+export { ParseIdPipe } from './http/parse-id.pipe';

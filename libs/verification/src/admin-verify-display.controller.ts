@@ -1,8 +1,7 @@
 import { VerifyDisplaySettings } from '@achievement/documents';
-import { Actor, CurrentActor, Roles } from '@achievement/platform';
+import { Actor, CurrentActor, ParseIdPipe, Roles } from '@achievement/platform';
 import { Body, Controller, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from './parse-id.pipe';
 import { DocumentDisplayDto, QualificationDisplayDto, QualificationListQueryDto, QualificationPageDto } from './dto/verification-admin.dto';
 
 /** Whether documents are shown on their verification page: per qualification, overridden per document (administrators; audited). */

@@ -1,9 +1,8 @@
-import { Actor, CurrentActor, Roles } from '@achievement/platform';
+import { Actor, CurrentActor, ParseIdPipe, Roles } from '@achievement/platform';
 import { Body, Controller, Get, Param, Post, Query, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminJobDetailDto, AdminJobPageDto, AdminJobQueryDto } from '../jobs/dto/jobs.dto';
 import { JobQueriesService } from '../jobs/job-queries.service';
-import { ParseIdPipe } from '../records/parse-id.pipe';
 import { IssueJobCsvDto, IssueJobDto, IssueJobErrorBodyDto } from './dto/issue-job.dto';
 import { IssueJobErrorFilter } from './issue-job.error';
 import { JobIssuingService } from './job-issuing.service';

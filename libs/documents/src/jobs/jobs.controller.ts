@@ -1,7 +1,6 @@
-import { AuthenticatedUser, CurrentUser, Roles } from '@achievement/platform';
+import { AuthenticatedUser, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../records/parse-id.pipe';
 import { JobPageDto, JobPageQueryDto, JobSummaryDto } from './dto/jobs.dto';
 import { JobQueriesService } from './job-queries.service';
 

@@ -1,7 +1,6 @@
-import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, Roles } from '@achievement/platform';
+import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../records/parse-id.pipe';
 import { DocumentReportsService } from './document-reports.service';
 import { ReportIssueDto, ReportListQueryDto, ReportPageDto, ReportSummaryDto } from './dto/reports.dto';
 

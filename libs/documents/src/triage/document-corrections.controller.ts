@@ -1,7 +1,6 @@
-import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, Roles } from '@achievement/platform';
+import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../records/parse-id.pipe';
 import { DocumentDetailDto } from '../viewer/dto/document-detail.dto';
 import { DocumentCorrectionsService } from './document-corrections.service';
 import { ReissueDocumentDto, RevokeDocumentDto } from './dto/triage.dto';

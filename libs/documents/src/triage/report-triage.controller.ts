@@ -1,7 +1,6 @@
-import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, Roles } from '@achievement/platform';
+import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../records/parse-id.pipe';
 import { ChangeReportStatusDto, ReportTextDto, TriageListQueryDto, TriageReportDetailDto, TriageReportPageDto } from './dto/triage.dto';
 import { ReportTriageService } from './report-triage.service';
 

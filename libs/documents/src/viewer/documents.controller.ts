@@ -1,7 +1,6 @@
-import { AuthenticatedUser, CurrentUser, Roles } from '@achievement/platform';
+import { AuthenticatedUser, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../records/parse-id.pipe';
 import { inlineDisposition } from './centre-copy-stamp';
 import { DocumentDetailService } from './document-detail.service';
 import { DocumentViewerService } from './document-viewer.service';

@@ -1,7 +1,6 @@
-import { Actor, CurrentActor, Roles } from '@achievement/platform';
+import { Actor, CurrentActor, ParseIdPipe, Roles } from '@achievement/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../http/parse-id.pipe';
 import { CentreContactsService } from './centre-contacts.service';
 import { CentreContactDto, ContactPageDto, CreateContactDto, UpdateContactDto } from './dto/contact.dto';
 import { IdPageQueryDto } from './dto/page-query.dto';

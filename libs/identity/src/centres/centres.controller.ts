@@ -1,7 +1,6 @@
-import { Actor, CurrentActor, Roles } from '@achievement/platform';
+import { Actor, CurrentActor, ParseIdPipe, Roles } from '@achievement/platform';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../http/parse-id.pipe';
 import { ContactImportErrorFilter } from './contact-import.error';
 import { ContactImportService } from './contact-import.service';
 import { CentresService } from './centres.service';

@@ -1,7 +1,6 @@
-import { Actor, CurrentActor, Roles } from '@achievement/platform';
+import { Actor, CurrentActor, ParseIdPipe, Roles } from '@achievement/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../http/parse-id.pipe';
 import {
   ApproveRegistrationDto,
   RegistrationDetailDto,

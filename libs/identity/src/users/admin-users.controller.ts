@@ -1,7 +1,6 @@
-import { Actor, CurrentActor, Roles } from '@achievement/platform';
+import { Actor, CurrentActor, ParseIdPipe, Roles } from '@achievement/platform';
 import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../http/parse-id.pipe';
 import { AdminUsersService } from './admin-users.service';
 import { DeregistrationService } from './deregistration.service';
 import { AdminUserListQueryDto, AdminUserPageDto } from './dto/admin-user.dto';
