@@ -3,6 +3,7 @@ import { DownloadsModule } from '@achievement/downloads';
 import { IdentityModule } from '@achievement/identity';
 import { NotificationsModule } from '@achievement/notifications';
 import { AppConfig, Clock, FrontDoor, PlatformModule } from '@achievement/platform';
+import { SharingModule } from '@achievement/sharing';
 import { VerificationModule } from '@achievement/verification';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -32,6 +33,7 @@ export class AppModule {
         DocumentsModule.forRoot({ processors: inProcessWorkers, http: true }),
         DownloadsModule.forRoot({ processors: inProcessWorkers, http: true }),
         VerificationModule.forRoot({ http: true }),
+        SharingModule.forRoot({ http: true, processors: inProcessWorkers }),
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController],

@@ -3,6 +3,7 @@ import { DownloadsModule } from '@achievement/downloads';
 import { ExpiredTokensCleanupTask } from '@achievement/identity';
 import { NotificationsModule } from '@achievement/notifications';
 import { AppConfig, PlatformModule } from '@achievement/platform';
+import { SharingModule } from '@achievement/sharing';
 import { DynamicModule, Module } from '@nestjs/common';
 
 /** The worker: queue processors and scheduled tasks, no HTTP. Run as many as the load needs. */
@@ -11,7 +12,13 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot({ config }), NotificationsModule.forRoot({ processors: true, http: false }), DocumentsModule.forRoot({ processors: true, http: false }), DownloadsModule.forRoot({ processors: true, http: false })],
+      imports: [
+        PlatformModule.forRoot({ config }),
+        NotificationsModule.forRoot({ processors: true, http: false }),
+        DocumentsModule.forRoot({ processors: true, http: false }),
+        DownloadsModule.forRoot({ processors: true, http: false }),
+        SharingModule.forRoot({ processors: true, http: false }),
+      ],
       providers: [ExpiredTokensCleanupTask],
     };
   }

@@ -7,3 +7,4 @@ export * from './identity';
 export * from './documents';
 export * from './verification';
 export * from './downloads';
+export * from './sharing';

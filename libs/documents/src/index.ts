@@ -23,3 +23,6 @@ export type { VerifiableDocument, VerifiableDocumentSummary } from './verifiable
 export { DownloadableDocumentsService } from './downloadable/downloadable-documents.service';
 export type { DownloadableDocument } from './downloadable/downloadable-documents.service';
 export { RecordSelectionDto } from './records/dto/records.dto';
+export { LearnerDocumentsModule } from './learner-facing/learner-documents.module';
+export { LearnerDocumentsService } from './learner-facing/learner-documents.service';
+export type { LearnerRecord } from './learner-facing/learner-documents.service';

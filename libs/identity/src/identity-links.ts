@@ -26,6 +26,11 @@ export class IdentityLinks {
     return `${this.base}/forgot-password`;
   }
 
+  /** A learner's registration (the first time they come with their enrolment number and date of birth). */
+  registerLearner(enrolmentNumber?: string): string {
+    return `${this.base}/register/learner${enrolmentNumber ? `?enrolment=${encodeURIComponent(enrolmentNumber)}` : ''}`;
+  }
+
   resendVerification(): string {
     return `${this.base}/verify-email/resend`;
   }

@@ -30,6 +30,7 @@ import { SessionStore } from './sessions/session.store';
 import { ExpiredTokensCleanupTask } from './tokens/expired-tokens-cleanup.task';
 import { UserTokensService } from './tokens/user-tokens.service';
 import { AdminUsersController } from './users/admin-users.controller';
+import { AccountDirectory } from './users/account-directory';
 import { AdminUsersService } from './users/admin-users.service';
 import { DeregistrationService } from './users/deregistration.service';
 import { User } from './user.entity';
@@ -73,7 +74,8 @@ import { UserToken } from './user-token.entity';
     ContactImportService,
     AdminUsersService,
     DeregistrationService,
+    AccountDirectory,
   ],
-  exports: [SessionStore, SessionCookies, AuthService, BruteForceService],
+  exports: [SessionStore, SessionCookies, AuthService, BruteForceService, RegistrationService, AccountDirectory, IdentityLinks],
 })
 export class IdentityModule {}

@@ -11,3 +11,9 @@ export { normaliseName, normaliseCentreNumber } from './registration/contact-mat
 export { ExpiredTokensCleanupTask } from './tokens/expired-tokens-cleanup.task';
 export { normaliseEmail } from './user.entity';
 export type { UserStatus } from './user.entity';
+export { RegistrationService, REGISTRATION_ACCEPTED } from './registration/registration.service';
+export type { PersonalRegistrationInput } from './registration/registration.service';
+export { AccountDirectory } from './users/account-directory';
+export type { Account } from './users/account-directory';
+export { IdentityLinks } from './identity-links';
+export { RequiredText, OptionalText, EmailField, DateOfBirthField, PasswordField, IdField } from './validation/field-rules';

@@ -23,6 +23,8 @@ export class User {
   @Column({ name: 'date_of_birth', type: 'date', nullable: true }) dateOfBirth: string | null;
   @Column({ type: 'varchar', length: 32, nullable: true }) phone: string | null;
   @Column({ name: 'job_title', type: 'varchar', length: 100, nullable: true }) jobTitle: string | null;
+  /** the body a third party acts for */
+  @Column({ type: 'varchar', length: 200, nullable: true }) organisation: string | null;
   @Column({ name: 'address_line1', type: 'varchar', length: 200, nullable: true }) addressLine1: string | null;
   @Column({ name: 'address_line2', type: 'varchar', length: 200, nullable: true }) addressLine2: string | null;
   @Column({ type: 'varchar', length: 100, nullable: true }) town: string | null;

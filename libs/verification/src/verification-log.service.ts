@@ -1,4 +1,4 @@
-import { VerificationLogEntry, VerificationLogPage, VerificationMethod } from '@achievement/contracts';
+import { LearnerVerificationEntry, VerificationLogEntry, VerificationLogPage, VerificationMethod } from '@achievement/contracts';
 import { VerifiableDocuments } from '@achievement/documents';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -54,5 +54,16 @@ export class VerificationLogService {
       items,
       nextCursor: rows.length > limit ? `${last.at.getTime()}.${last.id}` : null,
     };
+  }
+
+  /** The verifications of a learner's documents (the newest 200): the learner sees who checked them, coarsely. */
+  async forLearner(learnerId: number): Promise<LearnerVerificationEntry[]> {
+    const numbers = await this.documents.numbersOfLearner(learnerId);
+    if (!numbers.size) return [];
+    const rows: LogRow[] = await this.dataSource.query(
+      `SELECT id, document_id, method, client, at FROM verification_log WHERE document_id IN (?) ORDER BY at DESC, id DESC LIMIT 200`,
+      [[...numbers.keys()]],
+    );
+    return rows.map((r) => ({ at: r.at.toISOString(), documentId: Number(r.document_id), documentNumber: numbers.get(Number(r.document_id)) ?? '', method: r.method, client: r.client }));
   }
 }

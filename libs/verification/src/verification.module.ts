@@ -2,6 +2,7 @@ import { VerifiableDocumentsModule } from '@achievement/documents';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AdminVerificationsController } from './admin-verifications.controller';
 import { AdminVerifyDisplayController } from './admin-verify-display.controller';
+import { LearnerVerificationsController } from './learner-verifications.controller';
 import { PdfBodyParser } from './pdf-body-parser';
 import { VerificationLimits } from './verification-limits';
 import { VerificationLogService } from './verification-log.service';
@@ -30,7 +31,7 @@ export class VerificationModule {
     return {
       module: VerificationModule,
       imports: [VerifiableDocumentsModule],
-      controllers: options.http ? [VerifyController, AdminVerificationsController, AdminVerifyDisplayController] : [],
+      controllers: options.http ? [VerifyController, AdminVerificationsController, AdminVerifyDisplayController, LearnerVerificationsController] : [],
       providers: options.http
         ? [
             {

@@ -14,6 +14,7 @@ interface NoticeRow {
   learner_id: number;
   email: string | null;
   first_name: string;
+  enrolment_number: string;
   qualification_code: string;
   qualification_title: string;
 }
@@ -29,6 +30,7 @@ const ROWS_PER_STATEMENT = 1000;
 @Injectable()
 export class LearnerNoticesService {
   private readonly portalUrl: string;
+  private readonly baseUrl: string;
 
   constructor(
     private readonly records: RecordsService,
@@ -37,7 +39,8 @@ export class LearnerNoticesService {
     private readonly clock: Clock,
     config: AppConfig,
   ) {
-    this.portalUrl = `${config.PUBLIC_URL.replace(/\/+$/, '')}/sign-in`;
+    this.baseUrl = config.PUBLIC_URL.replace(/\/+$/, '');
+    this.portalUrl = `${this.baseUrl}/sign-in`;
   }
 
   async notifyLearners(user: AuthenticatedUser, actor: Actor, request: { selection: SelectionInput; confirmRecent?: boolean }): Promise<NotifyLearnersResponse> {
@@ -51,7 +54,7 @@ export class LearnerNoticesService {
         rows.push(
           ...(await manager.query(
             `SELECT d.id, d.status, d.type, d.document_number, d.last_notified_at, d.learner_id, l.email, l.first_name,
-                    q.code AS qualification_code, q.title AS qualification_title
+                    l.enrolment_number, q.code AS qualification_code, q.title AS qualification_title
                FROM documents d JOIN learners l ON l.id = d.learner_id JOIN qualifications q ON q.id = d.qualification_id
               WHERE d.centre_id = ? AND d.id IN (${chunk.map(() => '?').join(',')})
               ORDER BY d.id
@@ -90,6 +93,8 @@ export class LearnerNoticesService {
               documentNumber: d.document_number,
             })),
             portalUrl: this.portalUrl,
+            enrolmentNumber: docs[0].enrolment_number,
+            registerUrl: `${this.baseUrl}/register/learner?enrolment=${encodeURIComponent(docs[0].enrolment_number)}`,
           },
         });
         for (const d of docs) notices.push(d.id, learnerId, centreId, user.id, now, emailId);

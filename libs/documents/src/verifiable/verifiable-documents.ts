@@ -165,6 +165,12 @@ export class VerifiableDocuments {
     return out;
   }
 
+  /** The documents of a learner: id → document number (for the learner's view of the verification log). */
+  async numbersOfLearner(learnerId: number): Promise<Map<number, string>> {
+    const rows: { id: number; document_number: string }[] = await this.dataSource.query('SELECT id, document_number FROM documents WHERE learner_id = ?', [learnerId]);
+    return new Map(rows.map((r) => [Number(r.id), r.document_number]));
+  }
+
   /** Whether a document exists (for the administrators' filters). */
   async exists(documentId: number): Promise<boolean> {
     const rows = await this.dataSource.query('SELECT 1 AS one FROM documents WHERE id = ?', [documentId]);

@@ -67,6 +67,7 @@ export class AuthService {
       userId: user.id,
       role: user.role,
       centreId: user.centreId,
+      learnerId: user.learnerId,
       email: user.email,
       name: user.fullName,
       ip: actor.ip ?? null,

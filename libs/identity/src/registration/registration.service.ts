@@ -27,6 +27,19 @@ export interface RegistrationInput {
   password: string;
 }
 
+/** A learner's or a third party's own account: active once the address is verified (no review). */
+export interface PersonalRegistrationInput {
+  role: 'learner' | 'third_party';
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  organisation?: string | null;
+  dateOfBirth?: string | null;
+  /** role learner: the learner record the enrolment number and date of birth matched, or null when none did */
+  learnerId?: number | null;
+}
+
 /** The one answer to a registration, whatever happened (new account, address already registered, email not sent because of limits). */
 export const REGISTRATION_ACCEPTED =
   'Thank you. We have sent an email to the address you gave: follow its link within 24 hours to verify your address. ' +
@@ -37,7 +50,7 @@ export const RESEND_ACCEPTED =
   'If that address has a registration waiting for verification, we have sent a new link to it. Earlier links no longer work. ' +
   'If it does not arrive, check your spam or junk folder.';
 
-export const VERIFIED_ACTIVE = 'Your email address is verified and your details match our records: your account is ready. You can sign in now.';
+export const VERIFIED_ACTIVE = 'Your email address is verified and your account is ready. You can sign in now.';
 export const VERIFIED_AWAITING_REVIEW =
   'Your email address is verified. Your details did not match our records exactly, so an administrator will check your registration. ' +
   'We will email you as soon as it has been decided; until then you cannot sign in.';
@@ -72,21 +85,7 @@ export class RegistrationService {
         const existing = await manager.getRepository(User).findOneBy({ email });
         if (existing) {
           await this.audit.record(actor, { action: 'registration.attempt_existing', subjectType: 'user', subjectId: existing.id, details: { emailSent: mayEmail } }, manager);
-          if (mayEmail) {
-            await outbox.add({
-              to: existing.email,
-              template: 'registration-attempt-existing',
-              eventKey: `registration.attempt-existing:${existing.id}:${randomUUID()}`,
-              data: {
-                firstName: existing.firstName,
-                signInUrl: this.links.signIn(),
-                forgotPasswordUrl: this.links.forgotPassword(),
-                resendUrl: this.links.resendVerification(),
-                pendingVerification: existing.status === 'pending_verification',
-                rejected: existing.status === 'rejected',
-              },
-            });
-          }
+          if (mayEmail) await this.sendAttemptNotice(outbox, existing);
           return;
         }
         const inserted = await manager.insert(User, {
@@ -121,6 +120,92 @@ export class RegistrationService {
     }
   }
 
+  /**
+   * Registers a learner or a third party. The answer is the same whatever happens (the caller says
+   * REGISTRATION_ACCEPTED); what happened is told by email to the address's owner: the verification
+   * link; or, for an address already registered, a note of the attempt; or, for a learner whose
+   * enrolment number and date of birth matched no record, that we could not find their documents;
+   * or, for a learner who already has an account, a note of the attempt to that account's address.
+   */
+  async registerPersonal(input: PersonalRegistrationInput, actor: Actor): Promise<void> {
+    const email = normaliseEmail(input.email);
+    assertPasswordAllowed(input.password, { email, firstName: input.firstName, lastName: input.lastName }, 'password');
+    const passwordHash = await hashPassword(input.password);
+    const mayEmail = await this.bruteForce.allowEmail('verify', email, actor.ip);
+    const now = this.clock.now();
+    try {
+      await this.outbox.transaction(async (manager, outbox) => {
+        const existing = await manager.getRepository(User).findOneBy({ email });
+        const holder = input.role === 'learner' && input.learnerId ? await manager.getRepository(User).findOneBy({ learnerId: input.learnerId }) : null;
+        const attempted = existing ?? holder;
+        if (attempted) {
+          await this.audit.record(
+            actor,
+            { action: 'registration.attempt_existing', subjectType: 'user', subjectId: attempted.id, details: { emailSent: mayEmail, sameLearner: !existing } },
+            manager,
+          );
+          if (mayEmail) await this.sendAttemptNotice(outbox, attempted);
+          return;
+        }
+        if (input.role === 'learner' && !input.learnerId) {
+          await this.audit.record(actor, { action: 'registration.learner_unmatched', subjectType: 'registration', subjectId: 0, details: { emailSent: mayEmail } }, manager);
+          if (mayEmail) {
+            await outbox.add({
+              to: email,
+              template: 'learner-registration-unmatched',
+              eventKey: `registration.learner-unmatched:${randomUUID()}`,
+              data: { registerUrl: this.links.registerLearner() },
+            });
+          }
+          return;
+        }
+        const inserted = await manager.insert(User, {
+          email,
+          passwordHash,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          role: input.role,
+          status: 'pending_verification',
+          centreId: null,
+          centreContactId: null,
+          learnerId: input.role === 'learner' ? input.learnerId : null,
+          organisation: input.organisation?.trim() || null,
+          dateOfBirth: input.dateOfBirth ?? null,
+          phone: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const userId = Number(inserted.identifiers[0].id);
+        await this.audit.record(
+          actor,
+          { action: 'user.registered', subjectType: 'user', subjectId: userId, after: { role: input.role, status: 'pending_verification' }, details: { emailSent: mayEmail } },
+          manager,
+        );
+        if (mayEmail) await this.sendVerification(manager, outbox, userId, email, input.firstName, now);
+      });
+    } catch (err) {
+      // two registrations of one address (or one learner) at once: the other one won, and the answer is the same
+      if (!isDuplicateKey(err, true)) throw err;
+      this.logger.warn('A registration raced another one for the same address or learner; answered as usual');
+    }
+  }
+
+  private async sendAttemptNotice(outbox: Outbox, existing: User): Promise<void> {
+    await outbox.add({
+      to: existing.email,
+      template: 'registration-attempt-existing',
+      eventKey: `registration.attempt-existing:${existing.id}:${randomUUID()}`,
+      data: {
+        firstName: existing.firstName,
+        signInUrl: this.links.signIn(),
+        forgotPasswordUrl: this.links.forgotPassword(),
+        resendUrl: this.links.resendVerification(),
+        pendingVerification: existing.status === 'pending_verification',
+        rejected: existing.status === 'rejected',
+      },
+    });
+  }
+
   /** Sends a new verification link to an address with a registration waiting for verification; the earlier links stop working. */
   async resend(emailGiven: string, actor: Actor): Promise<void> {
     const email = normaliseEmail(emailGiven);
@@ -150,6 +235,16 @@ export class RegistrationService {
           message: 'This verification link has already been used. Sign in, or wait for the email about your registration.',
           fieldErrors: { token: ['This verification link has already been used.'] },
         });
+      }
+      if (user.role === 'learner' || user.role === 'third_party') {
+        // their own accounts: nothing to match against a centre's records
+        await manager.update(User, { id: user.id }, { status: 'active', emailVerifiedAt: now, updatedAt: now });
+        await this.audit.record(
+          actor,
+          { action: 'user.email_verified', subjectType: 'user', subjectId: user.id, before: { status: 'pending_verification' }, after: { status: 'active' }, details: { outcome: 'active' } },
+          manager,
+        );
+        return 'active';
       }
       const registration = await manager.getRepository(Registration).findOneBy({ userId: user.id });
       const centreNumber = registration?.centreNumber ?? '';

@@ -5,6 +5,8 @@ export interface SessionRecord {
   userId: number;
   role: Role;
   centreId: number | null;
+  /** role learner: the learner's record (absent in sessions started before learner accounts) */
+  learnerId?: number | null;
   email: string;
   name: string;
   csrf: string;

@@ -51,6 +51,7 @@ export class SessionGuard implements CanActivate {
         name: session.record.name,
         role: session.record.role,
         centreId: session.record.centreId,
+        learnerId: session.record.learnerId ?? null,
         sessionId: session.id,
       };
     }

@@ -11,6 +11,11 @@ import { LEARNER_DOCUMENTS_AVAILABLE } from './learner-documents-available.templ
 import { DOCUMENT_ISSUE_REPORTED } from './document-issue-reported.template';
 import { DOCUMENT_REPORT_REPLY } from './document-report-reply.template';
 import { JOB_DOCUMENTS_ISSUED } from './job-documents-issued.template';
+import { LEARNER_REGISTRATION_UNMATCHED } from './learner-registration-unmatched.template';
+import { CONNECTION_INVITATION } from './connection-invitation.template';
+import { CONNECTION_REQUESTED } from './connection-requested.template';
+import { CONNECTION_REQUEST_ANSWERED } from './connection-request-answered.template';
+import { CONNECTION_EXPIRED } from './connection-expired.template';
 
 /** Every email the portal sends. A lib adds its templates here. */
 export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [
@@ -26,4 +31,9 @@ export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [
   DOCUMENT_ISSUE_REPORTED,
   DOCUMENT_REPORT_REPLY,
   JOB_DOCUMENTS_ISSUED,
+  LEARNER_REGISTRATION_UNMATCHED,
+  CONNECTION_INVITATION,
+  CONNECTION_REQUESTED,
+  CONNECTION_REQUEST_ANSWERED,
+  CONNECTION_EXPIRED,
 ];

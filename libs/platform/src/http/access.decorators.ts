@@ -13,6 +13,8 @@ export interface AuthenticatedUser {
   name: string;
   role: Role;
   centreId: number | null;
+  /** a learner's record in the documents (role learner) */
+  learnerId?: number | null;
   sessionId: string;
 }
 

@@ -1,0 +1,134 @@
+import { DocumentStatus, DocumentType, LearnerDocument, SharedDocument } from '@achievement/contracts';
+import { FileStorage } from '@achievement/platform';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** A learner's record, as registration and connection requests match it. */
+export interface LearnerRecord {
+  id: number;
+  enrolmentNumber: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+}
+
+interface DocumentRow {
+  id: number;
+  document_number: string;
+  type: DocumentType;
+  status: DocumentStatus;
+  verification_code: string;
+  revoked_at: Date | null;
+  qualification_code: string;
+  qualification_title: string;
+  grade: string | null;
+  award_date: string;
+  issued_at: Date;
+  centre_name: string;
+  file_key: string | null;
+  successor_id: number | null;
+}
+
+const SELECT_DOCUMENTS = `
+  SELECT d.id, d.document_number, d.type, d.status, d.verification_code, d.revoked_at, q.code AS qualification_code, q.title AS qualification_title,
+         d.grade, DATE_FORMAT(d.award_date, '%Y-%m-%d') AS award_date, d.issued_at, c.name AS centre_name, d.file_key,
+         (SELECT n.id FROM documents n WHERE n.supersedes_id = d.id ORDER BY n.version DESC, n.id DESC LIMIT 1) AS successor_id
+    FROM documents d
+    JOIN qualifications q ON q.id = d.qualification_id
+    JOIN centres c ON c.id = d.centre_id`;
+
+/**
+ * Documents as their learner, and the third parties a learner shares them with, see them: the
+ * learner's record (matched by enrolment number and date of birth, or email), their documents with
+ * live status, and the stored PDF without the centre-copy stamp. Every method is scoped by the
+ * learner or by document ids the caller has already authorised.
+ */
+@Injectable()
+export class LearnerDocumentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storage: FileStorage,
+  ) {}
+
+  /** The learner with this enrolment number (as printed; case and spaces ignored) and date of birth (YYYY-MM-DD), if any. */
+  async findByEnrolment(enrolmentNumber: string, dateOfBirth: string): Promise<LearnerRecord | null> {
+    const rows = await this.dataSource.query(
+      `SELECT id, enrolment_number, first_name, last_name, email FROM learners WHERE enrolment_number = ? AND date_of_birth = ?`,
+      [enrolmentNumber.replace(/\s+/g, '').toUpperCase(), dateOfBirth],
+    );
+    return rows.length ? recordOf(rows[0]) : null;
+  }
+
+  /** The learners whose record holds this email address (the centre's data; usually one). */
+  async findByEmail(email: string): Promise<LearnerRecord[]> {
+    const rows = await this.dataSource.query(`SELECT id, enrolment_number, first_name, last_name, email FROM learners WHERE email = ? ORDER BY id LIMIT 5`, [email.trim().toLowerCase()]);
+    return rows.map(recordOf);
+  }
+
+  async findById(learnerId: number): Promise<LearnerRecord | null> {
+    const rows = await this.dataSource.query(`SELECT id, enrolment_number, first_name, last_name, email FROM learners WHERE id = ?`, [learnerId]);
+    return rows.length ? recordOf(rows[0]) : null;
+  }
+
+  /** Every document of the learner, newest first, with its live status (superseded ones point to their successor). */
+  async documentsOf(learnerId: number): Promise<LearnerDocument[]> {
+    const rows: DocumentRow[] = await this.dataSource.query(`${SELECT_DOCUMENTS} WHERE d.learner_id = ? ORDER BY d.issued_at DESC, d.id DESC`, [learnerId]);
+    return rows.map((r) => ({
+      id: Number(r.id),
+      documentNumber: r.document_number,
+      type: r.type,
+      qualification: { code: r.qualification_code, title: r.qualification_title },
+      grade: r.grade,
+      awardDate: r.award_date,
+      issuedAt: new Date(r.issued_at).toISOString(),
+      centreName: r.centre_name,
+      status: r.status,
+      currentVersionId: r.status === 'superseded' && r.successor_id !== null ? Number(r.successor_id) : null,
+      verificationCode: r.verification_code,
+      available: r.file_key !== null,
+    }));
+  }
+
+  /** Of these ids, those that are documents of the learner. */
+  async ownedBy(learnerId: number, documentIds: number[]): Promise<number[]> {
+    if (!documentIds.length) return [];
+    const rows = await this.dataSource.query(`SELECT id FROM documents WHERE learner_id = ? AND id IN (?)`, [learnerId, [...new Set(documentIds)]]);
+    return rows.map((r: { id: number }) => Number(r.id));
+  }
+
+  /** The facts and live status of these documents (already authorised by the caller), in the order of the ids given. */
+  async sharedView(documentIds: number[]): Promise<SharedDocument[]> {
+    if (!documentIds.length) return [];
+    const rows: DocumentRow[] = await this.dataSource.query(`${SELECT_DOCUMENTS} WHERE d.id IN (?)`, [documentIds]);
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    return documentIds
+      .map((id) => byId.get(id))
+      .filter((r): r is DocumentRow => r !== undefined)
+      .map((r) => ({
+        id: Number(r.id),
+        documentNumber: r.document_number,
+        type: r.type,
+        qualification: { code: r.qualification_code, title: r.qualification_title },
+        grade: r.grade,
+        awardDate: r.award_date,
+        issuedAt: new Date(r.issued_at).toISOString(),
+        centreName: r.centre_name,
+        status: r.status,
+        revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+        verificationCode: r.verification_code,
+        viewable: r.status === 'valid' && r.file_key !== null,
+      }));
+  }
+
+  /** The stored PDF of a document (as issued, no stamp) with its number, or null when it is not rendered. */
+  async pdfOf(documentId: number): Promise<{ pdf: Buffer; documentNumber: string; status: DocumentStatus } | null> {
+    const [row] = await this.dataSource.query('SELECT file_key, document_number, status FROM documents WHERE id = ?', [documentId]);
+    if (!row?.file_key) return null;
+    return { pdf: await this.storage.readAll(row.file_key), documentNumber: row.document_number, status: row.status };
+  }
+}
+
+function recordOf(r: { id: number; enrolment_number: string; first_name: string; last_name: string; email: string | null }): LearnerRecord {
+  return { id: Number(r.id), enrolmentNumber: r.enrolment_number, firstName: r.first_name, lastName: r.last_name, email: r.email };
+}

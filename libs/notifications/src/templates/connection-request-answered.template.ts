@@ -1,0 +1,15 @@
+import { EmailTemplate } from './email-template';
+
+/** The learner accepted or declined a third party's request. */
+export const CONNECTION_REQUEST_ANSWERED: EmailTemplate = {
+  name: 'connection-request-answered',
+  subject: '{{#if accepted}}{{learnerName}} has shared documents with you{{else}}Your request to {{learnerName}} was declined{{/if}}',
+  html: `<p>Hello {{thirdPartyName}},</p>
+{{#if accepted}}<p>{{learnerName}} accepted your request and has shared {{documentCount}} {{#if single}}document{{else}}documents{{/if}} with you on the {{appName}}, until {{accessEnds}}.</p>
+<p><a href="{{sharedUrl}}" style="color:#12355b;">See the shared documents</a></p>{{else}}<p>{{learnerName}} declined your request to see their documents on the {{appName}}. Nothing has been shared.</p>{{/if}}`,
+  text: `Hello {{thirdPartyName}},
+
+{{#if accepted}}{{learnerName}} accepted your request and has shared {{documentCount}} {{#if single}}document{{else}}documents{{/if}} with you on the {{appName}}, until {{accessEnds}}.
+
+See the shared documents: {{sharedUrl}}{{else}}{{learnerName}} declined your request to see their documents on the {{appName}}. Nothing has been shared.{{/if}}`,
+};

@@ -1,0 +1,39 @@
+import { BadRequestException } from '@nestjs/common';
+import { accessEndOf, longDate } from './access-length';
+
+describe('accessEndOf', () => {
+  const now = new Date('2026-01-31T10:00:00.000Z');
+
+  it('counts the periods from now, a month from the 31st ending on the last day of a shorter month', () => {
+    expect(accessEndOf({ period: 'week' }, now).toISOString()).toBe('2026-02-07T10:00:00.000Z');
+    expect(accessEndOf({ period: 'month' }, now).toISOString()).toBe('2026-02-28T10:00:00.000Z');
+    expect(accessEndOf({ period: 'three_months' }, now).toISOString()).toBe('2026-04-30T10:00:00.000Z');
+    expect(accessEndOf({ period: 'six_months' }, now).toISOString()).toBe('2026-07-31T10:00:00.000Z');
+    expect(accessEndOf({ period: 'year' }, now).toISOString()).toBe('2027-01-31T10:00:00.000Z');
+  });
+
+  it('runs to the end of the day given', () => {
+    expect(accessEndOf({ period: 'date', until: '2026-02-14' }, now).toISOString()).toBe('2026-02-14T23:59:59.999Z');
+  });
+
+  it.each([
+    ['2026-02-30', 'Enter a valid date.'],
+    ['14/02/2026', 'Enter a valid date.'],
+    [undefined, 'Enter a valid date.'],
+    ['2026-01-31', 'Choose a date after today.'],
+    ['2025-12-01', 'Choose a date after today.'],
+    ['2028-06-01', 'Choose an earlier date.'],
+  ])('refuses the date %s', (until, message) => {
+    try {
+      accessEndOf({ period: 'date', until }, now);
+      throw new Error('accepted');
+    } catch (err) {
+      expect(err).toBeInstanceOf(BadRequestException);
+      expect((err as BadRequestException).getResponse()).toMatchObject({ fieldErrors: { until: [message] } });
+    }
+  });
+
+  it('writes dates as emails do', () => {
+    expect(longDate(new Date('2026-11-29T23:30:00Z'))).toBe('29 November 2026');
+  });
+});

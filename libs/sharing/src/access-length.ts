@@ -1,0 +1,51 @@
+import { AccessLength, MAX_ACCESS_DAYS } from '@achievement/contracts';
+import { BadRequestException } from '@nestjs/common';
+
+const DAY_MS = 86_400_000;
+
+/** When access given now for this length ends: a period from now, or the end (UTC) of the day given. */
+export function accessEndOf(length: AccessLength, now: Date): Date {
+  switch (length.period) {
+    case 'week':
+      return new Date(now.getTime() + 7 * DAY_MS);
+    case 'month':
+      return addMonths(now, 1);
+    case 'three_months':
+      return addMonths(now, 3);
+    case 'six_months':
+      return addMonths(now, 6);
+    case 'year':
+      return addMonths(now, 12);
+    case 'date': {
+      const day = length.until ?? '';
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+      const until = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999)) : null;
+      if (!until || until.toISOString().slice(0, 10) !== day) {
+        throw new BadRequestException({ message: 'Give the date access ends as a date (YYYY-MM-DD).', fieldErrors: { until: ['Enter a valid date.'] } });
+      }
+      if (until.getTime() <= now.getTime() || day === now.toISOString().slice(0, 10)) {
+        throw new BadRequestException({ message: 'The date access ends must be after today.', fieldErrors: { until: ['Choose a date after today.'] } });
+      }
+      if (until.getTime() - now.getTime() > MAX_ACCESS_DAYS * DAY_MS) {
+        throw new BadRequestException({ message: `Access can last at most ${MAX_ACCESS_DAYS} days; choose an earlier date.`, fieldErrors: { until: ['Choose an earlier date.'] } });
+      }
+      return until;
+    }
+  }
+}
+
+/** The same time n months on; the 31st of a month followed by a shorter one gives that month's last day. */
+function addMonths(at: Date, n: number): Date {
+  const end = new Date(at);
+  const day = end.getUTCDate();
+  end.setUTCDate(1);
+  end.setUTCMonth(end.getUTCMonth() + n);
+  const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
+  end.setUTCDate(Math.min(day, lastDay));
+  return end;
+}
+
+/** "29 November 2026" (UTC), as emails write a date. */
+export function longDate(at: Date): string {
+  return at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

@@ -1,0 +1,3 @@
+export { SharingModule } from './sharing.module';
+export type { SharingOptions } from './sharing.module';
+export { ConnectionExpiryTask } from './connection-expiry.task';

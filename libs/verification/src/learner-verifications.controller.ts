@@ -1,0 +1,20 @@
+import { LearnerVerificationEntry } from '@achievement/contracts';
+import { AuthenticatedUser, CurrentUser, Roles } from '@achievement/platform';
+import { Controller, ForbiddenException, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VerificationLogService } from './verification-log.service';
+
+@ApiTags('verification')
+@Controller('learner/verifications')
+@Roles('learner')
+export class LearnerVerificationsController {
+  constructor(private readonly log: VerificationLogService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Who checked your documents on Smart Verify (the newest 200): when, how, and a coarse client' })
+  @ApiOkResponse({ description: 'LearnerVerificationEntry[]' })
+  list(@CurrentUser() user: AuthenticatedUser): Promise<LearnerVerificationEntry[]> {
+    if (!user.learnerId) throw new ForbiddenException('This account has no learner record.');
+    return this.log.forLearner(user.learnerId);
+  }
+}
