@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DOWNLOAD_LEASE_MS } from './download-queue';
 
 const BATCH = 200;
 
@@ -11,7 +12,8 @@ const BATCH = 200;
  * its file is deleted. Safe to run twice and on several workers at once: each request is claimed
  * by a conditional UPDATE (ready → expired) that only one run wins, and the file is deleted
  * afterwards, from the expired rows that still name a file (so a run that died in between is
- * finished by the next one). Nothing is touched before its expires_at.
+ * finished by the next one). Nothing is touched before its expires_at. The same task sweeps the
+ * temporary files that dead builds left in the downloads folder.
  */
 @Injectable()
 export class PurgeExpiredDownloadsTask {
@@ -26,11 +28,23 @@ export class PurgeExpiredDownloadsTask {
   @Cron(CronExpression.EVERY_10_MINUTES, { name: 'purge-expired-downloads' })
   async tick(): Promise<void> {
     try {
-      const purged = await this.purgeExpired(this.clock.now());
+      const now = this.clock.now();
+      const purged = await this.purgeExpired(now);
       if (purged) this.logger.log(`Removed ${purged} expired zip(s)`);
+      const swept = await this.sweepUnfinishedZips(now);
+      if (swept) this.logger.warn(`Removed ${swept} unfinished zip file(s) left by builds that died`);
     } catch (err) {
       this.logger.warn(`Purging expired zips failed, will try again: ${(err as Error).message}`);
     }
+  }
+
+  /**
+   * Removes the temporary files of zip builds that died (a killed worker) and that nothing took
+   * over: those not written to for longer than the lease (a live build writes all the time and
+   * renews its lease far more often). Returns how many it removed.
+   */
+  sweepUnfinishedZips(now: Date): Promise<number> {
+    return this.storage.removeUnfinishedWrites('downloads/', new Date(now.getTime() - DOWNLOAD_LEASE_MS));
   }
 
   /** Returns the requests this run expired. */

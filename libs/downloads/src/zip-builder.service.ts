@@ -6,21 +6,29 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import archiver from 'archiver';
 import { DataSource } from 'typeorm';
 import { DOWNLOAD_LEASE_MS, downloadFileKey, MAX_BUILD_ATTEMPTS } from './download-queue';
-import { MANIFEST_FILE_NAME, manifestHeader, manifestLine } from './zip-manifest';
+import { MANIFEST_FILE_NAME, ZipManifest } from './zip-manifest';
+import { ZipOutput } from './zip-output';
 import { ZipEntryNames } from './zip-entry-names';
 
 const DAY_MS = 86_400_000;
 /** processed_count (and the lease) is written after this many documents, not after each one. */
 export const PROGRESS_EVERY = 250;
-/** Documents whose facts are read from the database at once. */
-const FACTS_BATCH = 500;
+/** Documents whose facts are read from the database at once (a keyset page of the request's documents). */
+const DOCUMENTS_PAGE = 500;
 /** PDFs read ahead of the one being written: reads overlap the zip's writes. Bounded, so memory does not grow with the zip. */
-const READ_AHEAD_FILES = 32;
-const READ_AHEAD_BYTES = 16 * 1024 * 1024;
-/** Entries handed to archiver and not yet written. */
-const ENTRIES_IN_ARCHIVER = 16;
-/** Buffered bytes between archiver and the file. */
-const ZIP_HIGH_WATER_MARK = 1024 * 1024;
+const READ_AHEAD_FILES = 16;
+const READ_AHEAD_BYTES = 4 * 1024 * 1024;
+/** Bytes handed to archiver and not yet taken by the output: bounds memory, whatever the size of the zip. */
+const ZIP_QUEUED_BYTES = 1024 * 1024;
+/** The zip goes to the file in blocks of this size, with up to ZIP_BUFFERED_BLOCKS of them waiting for the disk. */
+const ZIP_BLOCK_BYTES = 1024 * 1024;
+const ZIP_BUFFERED_BLOCKS = 4;
+/**
+ * The fixed part of a zip entry's local header. The bytes counted against ZIP_QUEUED_BYTES are
+ * this and the PDF: never more than archiver writes (the entry name is left out), so a wait for
+ * them always ends.
+ */
+const LOCAL_HEADER_BYTES = 30;
 
 export type BuildOutcome = 'built' | 'skipped' | 'superseded' | 'failed';
 
@@ -87,11 +95,14 @@ export class ZipBuilderService {
       reason.slice(0, 1000),
       requestId,
     ]);
+    const [row] = await this.dataSource.query(`SELECT centre_id FROM download_requests WHERE id = ? AND status = 'failed'`, [requestId]);
+    if (row) await this.storage.removeUnfinishedWrites(downloadFileKey(Number(row.centre_id), requestId)); // what a killed build left
   }
 
   /**
    * Takes the request for this build: a queued one, or a building one whose lease ran out (its
-   * build died). A building request with a live lease is being built elsewhere: left alone.
+   * build died). A building request with a live lease is being built elsewhere: left alone. The
+   * temporary files of earlier builds of the request are removed.
    */
   private async claim(requestId: number): Promise<ClaimedRequest | null> {
     const now = this.clock.now();
@@ -103,13 +114,10 @@ export class ZipBuilderService {
     );
     if (result.affectedRows !== 1) return null;
     const [row] = await this.dataSource.query('SELECT id, centre_id, include_manifest, document_count, attempt FROM download_requests WHERE id = ?', [requestId]);
-    return row
-      ? {
-          ...row,
-          attempt: Number(row.attempt),
-          document_count: Number(row.document_count),
-        }
-      : null;
+    if (!row) return null;
+    // a build before this one may have died half-way: its temporary file goes (it never becomes the zip)
+    await this.storage.removeUnfinishedWrites(downloadFileKey(Number(row.centre_id), requestId));
+    return { ...row, attempt: Number(row.attempt), document_count: Number(row.document_count) };
   }
 
   private async reportProgress(request: ClaimedRequest, processed: number): Promise<void> {
@@ -125,72 +133,87 @@ export class ZipBuilderService {
 
   /** Streams the zip into storage; returns its size. On any error the zip is destroyed, so storage drops its temporary file. */
   private async writeZip(request: ClaimedRequest, key: string): Promise<number> {
-    const centreId = Number(request.centre_id);
-    const archive = archiver('zip', {
-      store: true,
-      highWaterMark: ZIP_HIGH_WATER_MARK,
-    });
+    const archive = archiver('zip', { store: true, highWaterMark: ZIP_BLOCK_BYTES });
+    const output = new ZipOutput(ZIP_BLOCK_BYTES, ZIP_BUFFERED_BLOCKS);
     let archiveError: Error | null = null;
-    archive.on('warning', (err) => {
+    const fail = (err: Error): void => {
       archiveError ??= err;
-    });
-    archive.on('error', (err) => {
-      archiveError ??= err;
-    });
-    const stored = this.storage.put(key, archive);
+      output.destroy(err); // wakes a build waiting for the output
+    };
+    archive.on('warning', fail);
+    archive.on('error', fail);
+    archive.pipe(output);
+    const stored = this.storage.put(key, output);
     stored.catch(() => undefined); // awaited below; a failure is reported there
-    let entriesDone = 0;
-    let wakeUp: (() => void) | null = null;
-    archive.on('entry', () => {
-      entriesDone++;
-      wakeUp?.();
-    });
     try {
-      const ids: { document_id: number }[] = await this.dataSource.query('SELECT document_id FROM download_request_documents WHERE request_id = ? ORDER BY position', [request.id]);
       const names = new ZipEntryNames();
-      const manifest: string[] = [];
-      let appended = 0;
+      const manifest = request.include_manifest ? new ZipManifest() : null;
+      let appendedBytes = 0;
       let processed = 0;
-      for (let i = 0; i < ids.length; i += FACTS_BATCH) {
-        const batch = ids.slice(i, i + FACTS_BATCH).map((r) => Number(r.document_id));
-        const docs = await this.documents.describe(centreId, batch);
-        if (docs.length !== batch.length) throw new Error('Some of the documents of this download are no longer available.');
-        for await (const { doc, content } of this.readAhead(docs)) {
-          if (archiveError) throw archiveError;
-          const name = names.nameOf(doc);
-          archive.append(content, { name, date: doc.issuedAt, store: true });
-          appended++;
-          if (request.include_manifest) manifest.push(manifestLine(name, doc, content.length));
-          while (appended - entriesDone > ENTRIES_IN_ARCHIVER && !archiveError) {
-            await new Promise<void>((resolve) => (wakeUp = resolve));
-            wakeUp = null;
-          }
-          processed++;
-          if (processed % PROGRESS_EVERY === 0) await this.reportProgress(request, processed);
-        }
+      for await (const { doc, content } of this.pdfsInOrder(request)) {
+        if (archiveError) throw archiveError;
+        const name = names.nameOf(doc);
+        archive.append(content, { name, date: doc.issuedAt, store: true });
+        appendedBytes += LOCAL_HEADER_BYTES + content.length;
+        manifest?.add(name, doc, content.length);
+        // store mode takes the whole Buffer at once: wait until all but ZIP_QUEUED_BYTES of it reached the file
+        if (appendedBytes - output.bytesIn > ZIP_QUEUED_BYTES) await output.taken(appendedBytes - ZIP_QUEUED_BYTES);
+        processed++;
+        if (processed % PROGRESS_EVERY === 0) await this.reportProgress(request, processed);
       }
-      if (request.include_manifest) {
-        archive.append(Buffer.from(manifestHeader() + manifest.join(''), 'utf8'), { name: MANIFEST_FILE_NAME, date: this.clock.now() });
-      }
+      if (processed !== Number(request.document_count)) throw new Error('Some of the documents of this download are no longer available.');
+      if (manifest) archive.append(manifest.toBuffer(), { name: MANIFEST_FILE_NAME, date: this.clock.now() });
       if (archiveError) throw archiveError;
       await archive.finalize();
       const info = await stored;
       return info.size;
     } catch (err) {
       archive.destroy(err as Error);
+      output.destroy(err as Error);
       await stored.catch(() => undefined);
       throw err;
     }
   }
 
-  /** The documents' PDFs in order, each read while earlier ones are being written (at most READ_AHEAD_FILES / READ_AHEAD_BYTES ahead). */
-  private async *readAhead(docs: DownloadableDocument[]): AsyncGenerator<{ doc: DownloadableDocument; content: Buffer }> {
+  /** The request's documents in order, a page of DOCUMENTS_PAGE at a time (by keyset on the position; the next page is fetched while this one is written). */
+  private async documentPage(request: ClaimedRequest, afterPosition: number): Promise<{ docs: DownloadableDocument[]; lastPosition: number }> {
+    const rows: { position: number; document_id: number }[] = await this.dataSource.query(
+      'SELECT position, document_id FROM download_request_documents WHERE request_id = ? AND position > ? ORDER BY position LIMIT ?',
+      [request.id, afterPosition, DOCUMENTS_PAGE],
+    );
+    if (rows.length === 0) return { docs: [], lastPosition: afterPosition };
+    const ids = rows.map((r) => Number(r.document_id));
+    const docs = await this.documents.describe(Number(request.centre_id), ids);
+    if (docs.length !== ids.length) throw new Error('Some of the documents of this download are no longer available.');
+    return { docs, lastPosition: Number(rows[rows.length - 1].position) };
+  }
+
+  /**
+   * The documents' PDFs in order, each read while earlier ones are being written: at most
+   * READ_AHEAD_FILES files and about READ_AHEAD_BYTES ahead, so memory does not grow with the zip.
+   */
+  private async *pdfsInOrder(request: ClaimedRequest): AsyncGenerator<{ doc: DownloadableDocument; content: Buffer }> {
     const pending: { doc: DownloadableDocument; read: Promise<Buffer> }[] = [];
-    let next = 0;
     let bytesAhead = 0;
-    const start = (): void => {
-      while (next < docs.length && pending.length < READ_AHEAD_FILES && bytesAhead < READ_AHEAD_BYTES) {
-        const doc = docs[next++];
+    let page = await this.documentPage(request, -1);
+    const prefetch = (after: number): Promise<{ docs: DownloadableDocument[]; lastPosition: number }> | null => {
+      if (page.docs.length < DOCUMENTS_PAGE) return null;
+      const next = this.documentPage(request, after);
+      next.catch(() => undefined); // awaited when its turn comes
+      return next;
+    };
+    let upcoming = prefetch(page.lastPosition);
+    let next = 0;
+    for (;;) {
+      while (pending.length < READ_AHEAD_FILES && bytesAhead < READ_AHEAD_BYTES) {
+        if (next === page.docs.length) {
+          if (!upcoming) break;
+          page = await upcoming;
+          upcoming = prefetch(page.lastPosition);
+          next = 0;
+          if (page.docs.length === 0) break;
+        }
+        const doc = page.docs[next++];
         if (!doc.fileKey) throw new Error(`Document ${doc.documentNumber} has no PDF yet.`);
         const read = this.storage.readAll(doc.fileKey).then(
           (b) => {
@@ -204,14 +227,11 @@ export class ZipBuilderService {
         read.catch(() => undefined); // awaited in order below
         pending.push({ doc, read });
       }
-    };
-    start();
-    while (pending.length) {
-      const { doc, read } = pending.shift()!;
-      const content = await read;
+      const first = pending.shift();
+      if (!first) return;
+      const content = await first.read;
       bytesAhead -= content.length;
-      start();
-      yield { doc, content };
+      yield { doc: first.doc, content };
     }
   }
 }

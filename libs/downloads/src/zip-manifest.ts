@@ -55,3 +55,21 @@ export function manifestLine(fileName: string, doc: DownloadableDocument, sizeBy
   ];
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
+
+/** The manifest of a zip being built, kept as UTF-8 blocks (about 250 bytes a document) until it is added as the zip's last entry. */
+export class ZipManifest {
+  private readonly blocks: Buffer[] = [Buffer.from(manifestHeader(), 'utf8')];
+  private lines = '';
+
+  add(fileName: string, doc: DownloadableDocument, sizeBytes: number): void {
+    this.lines += manifestLine(fileName, doc, sizeBytes);
+    if (this.lines.length >= 64 * 1024) {
+      this.blocks.push(Buffer.from(this.lines, 'utf8'));
+      this.lines = '';
+    }
+  }
+
+  toBuffer(): Buffer {
+    return Buffer.concat([...this.blocks, Buffer.from(this.lines, 'utf8')]);
+  }
+}

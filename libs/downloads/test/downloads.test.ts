@@ -1,12 +1,21 @@
 import { DownloadSummary, MAX_DOWNLOAD_DOCUMENTS, MAX_DOWNLOADS_IN_FLIGHT } from '@achievement/contracts';
-import { DOWNLOADS_QUEUE, DownloadReconcilerTask, downloadFileKey, PROGRESS_EVERY, PurgeExpiredDownloadsTask } from '@achievement/downloads';
+import {
+  DOWNLOAD_LEASE_MS,
+  DOWNLOADS_QUEUE,
+  DownloadReconcilerTask,
+  downloadFileKey,
+  MAX_BUILD_ATTEMPTS,
+  PROGRESS_EVERY,
+  PurgeExpiredDownloadsTask,
+  ZipBuilderService,
+} from '@achievement/downloads';
 import { createCentre, createUser, eventually, TestUser } from '@achievement/testing';
 import { getQueueToken } from '@nestjs/bull';
 import { Queue } from 'bull';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client, createDocuments, createManyDocuments, DownloadsTestApp, signedIn, startDownloadsApp, TestDocument } from './download-factory';
 
 const DAY_MS = 86_400_000;
@@ -582,11 +591,13 @@ describe('Downloads', () => {
         documents.flatMap((d, i) => [id, i, d.id]),
       );
       const key = downloadFileKey(staff.centreId!, id);
-      writeFileSync(join(t.config.STORAGE_DIR, `${key}.dead-worker.partial`), Buffer.from('PK\u0003\u0004 half a zip'));
+      const deadPartial = join(t.config.STORAGE_DIR, `${key}.dead-worker.partial`);
+      writeFileSync(deadPartial, Buffer.from('PK\u0003\u0004 half a zip'));
 
       // while the lease is alive, nothing happens (the build may still be running somewhere)
       expect(await reconciler.reconcile(t.clock.now())).toBe(0);
       expect(await t.storage.stat(key)).toBeNull();
+      expect(existsSync(deadPartial)).toBe(true);
       expect((await client.getRaw(`/api/downloads/${id}/file`)).statusCode).toBe(409);
 
       // two reconcilers after the lease: the request is queued once, and built
@@ -594,11 +605,75 @@ describe('Downloads', () => {
       t.clock.offsetMs = 61_000;
       const [a, b] = await Promise.all([reconciler.reconcile(later), reconciler.reconcile(later)]);
       expect(a + b).toBe(1);
+      expect(existsSync(deadPartial)).toBe(false); // the dead build's half-written file is gone
       const ready = await readyDownload(id);
       t.clock.offsetMs = 0;
       const zip = await fetchZip(ready.id);
       expect(zip.names).toHaveLength(5);
       expect(ready.processedCount).toBe(4);
+      expect(readdirSync(dirname(deadPartial)).filter((f) => f.startsWith(`${id}.zip`))).toEqual([`${id}.zip`]);
+    });
+
+    /** A request as a killed build leaves it: building, a lease not renewed any more, a half-written temporary file. */
+    async function killedBuild(name: string, leaseUntil: Date): Promise<{ id: number; partial: string }> {
+      const r = await t.ds.query(
+        `INSERT INTO download_requests (centre_id, requested_by_user_id, requested_by_name, name, purpose, include_manifest, status, document_count, processed_count,
+                                        attempt, lease_until, created_at, started_at)
+         VALUES (?, ?, 'Priya Shah', ?, 'audit', 0, 'building', 1, 0, ?, ?, NOW(3), NOW(3))`,
+        [staff.centreId, staff.id, name, MAX_BUILD_ATTEMPTS, leaseUntil],
+      );
+      const id = Number(r.insertId);
+      const partial = join(t.config.STORAGE_DIR, `${downloadFileKey(staff.centreId!, id)}.${name}.partial`);
+      mkdirSync(dirname(partial), { recursive: true });
+      writeFileSync(partial, Buffer.from('PK\u0003\u0004 half a zip'));
+      return { id, partial };
+    }
+
+    it('a request that fails for good after a killed build: failed with a reason, and its half-written file removed', async () => {
+      const { id, partial } = await killedBuild('gave-up', new Date(t.clock.now().getTime() - 1000));
+      // its last attempt died: the next claim finds the attempts used up
+      const builder = t.app.get(ZipBuilderService);
+      expect(await builder.buildZip(id)).toBe('failed');
+      const [row] = await t.ds.query('SELECT status, failure_reason FROM download_requests WHERE id = ?', [id]);
+      expect(row).toEqual({ status: 'failed', failure_reason: `The zip could not be built after ${MAX_BUILD_ATTEMPTS} attempts.` });
+      expect(existsSync(partial)).toBe(false);
+      const res = await client.getRaw(`/api/downloads/${id}/file`);
+      expect(res.statusCode).toBe(409);
+      expect(JSON.parse(res.body).message).toContain('This zip could not be built');
+
+      // Bull's retries ran out (the processor marks the request failed): the same
+      const other = await killedBuild('retries-out', new Date(t.clock.now().getTime() + DOWNLOAD_LEASE_MS));
+      await builder.markFailed(other.id, 'The zip could not be built: disk full');
+      expect((await client.get(`/api/downloads/${other.id}`)).body).toMatchObject({ status: 'failed', failureReason: 'The zip could not be built: disk full' });
+      expect(existsSync(other.partial)).toBe(false);
+    });
+
+    it('the scheduled purge sweeps temporary files of dead builds not written to for longer than the lease, and leaves fresh ones', async () => {
+      const purge = t.app.get(PurgeExpiredDownloadsTask);
+      const { id, partial: fresh } = await killedBuild('live', new Date(t.clock.now().getTime() + DOWNLOAD_LEASE_MS));
+      const stale = join(t.config.STORAGE_DIR, 'downloads', '999999', '4242.zip.1f0e.partial');
+      mkdirSync(dirname(stale), { recursive: true });
+      writeFileSync(stale, Buffer.from('PK\u0003\u0004 half a zip'));
+      const old = new Date(Date.now() - DOWNLOAD_LEASE_MS - 60_000);
+      utimesSync(stale, old, old);
+      const finished = join(t.config.STORAGE_DIR, 'downloads', '999999', '4241.zip');
+      writeFileSync(finished, Buffer.from('a finished zip'));
+      utimesSync(finished, old, old);
+
+      await purge.tick(); // the scheduled entry point
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(fresh)).toBe(true); // written to within the lease: a build may still be writing it
+      expect(existsSync(finished)).toBe(true); // only temporary files are swept
+
+      t.clock.offsetMs = DOWNLOAD_LEASE_MS + 60_000;
+      try {
+        expect(await purge.sweepUnfinishedZips(t.clock.now())).toBeGreaterThanOrEqual(1);
+        expect(existsSync(fresh)).toBe(false);
+        expect(await purge.sweepUnfinishedZips(t.clock.now())).toBe(0);
+      } finally {
+        t.clock.offsetMs = 0;
+      }
+      await t.ds.query(`UPDATE download_requests SET status = 'failed' WHERE id = ?`, [id]);
     });
   });
 });

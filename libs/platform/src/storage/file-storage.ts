@@ -15,6 +15,14 @@ export abstract class FileStorage {
   abstract readAll(key: string): Promise<Buffer>;
   abstract stat(key: string): Promise<StoredFileInfo | null>;
   abstract delete(key: string): Promise<void>;
+  /**
+   * Removes the temporary files of writes that never finished (their process was killed) under
+   * `prefix`: the writes of one key (`downloads/3/17.zip`) or of every key in a folder
+   * (`downloads/`, ending in '/'); with `unchangedSince`, only those not written to since.
+   * Returns how many it removed. A write still running under the prefix fails (never completes
+   * with half a file).
+   */
+  abstract removeUnfinishedWrites(prefix: string, unchangedSince?: Date): Promise<number>;
 }
 
 const KEY = /^[a-z0-9_-][a-z0-9_.-]*(\/[a-z0-9_-][a-z0-9_.-]*)*$/;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,28 @@ describe('LocalDiskStorage', () => {
     await expect(storage.put('zips/1.zip', failing)).rejects.toThrow('source broke');
     expect(await storage.stat('zips/1.zip')).toBeNull();
     expect(readdirSync(join(root, 'zips'))).toEqual([]);
+  });
+
+  it('removes the temporary files of unfinished writes: of one key, or of a folder not written to since a time', async () => {
+    await storage.put('zips/7/17.zip', Buffer.from('whole'));
+    mkdirSync(join(root, 'zips/8'), { recursive: true });
+    const partial = (name: string, ageMs: number) => {
+      writeFileSync(join(root, name), 'half');
+      const at = new Date(Date.now() - ageMs);
+      utimesSync(join(root, name), at, at);
+    };
+    partial('zips/7/17.zip.dead.partial', 0);
+    partial('zips/7/171.zip.other.partial', 0);
+    partial('zips/8/3.zip.old.partial', 3_600_000);
+    partial('zips/8/4.zip.fresh.partial', 0);
+
+    expect(await storage.removeUnfinishedWrites('zips/7/17.zip')).toBe(1);
+    expect(readdirSync(join(root, 'zips/7')).sort()).toEqual(['17.zip', '171.zip.other.partial']);
+    expect(await storage.removeUnfinishedWrites('zips/', new Date(Date.now() - 60_000))).toBe(1);
+    expect(readdirSync(join(root, 'zips/8'))).toEqual(['4.zip.fresh.partial']);
+    expect(await storage.removeUnfinishedWrites('zips/')).toBe(2);
+    expect(readdirSync(join(root, 'zips/7'))).toEqual(['17.zip']);
+    expect(await storage.removeUnfinishedWrites('nothing/here/')).toBe(0);
   });
 
   it.each(['../etc/passwd', '/abs/path', 'a/../../b', 'Upper/Case.pdf', 'name with space.pdf', 'a//b', ''])('refuses the key %j', async (key) => {
