@@ -1,3 +1,4 @@
+import { CommerceModule } from '@achievement/commerce';
 import { DocumentsModule } from '@achievement/documents';
 import { DownloadsModule } from '@achievement/downloads';
 import { IdentityModule } from '@achievement/identity';
@@ -34,6 +35,7 @@ export class AppModule {
         DownloadsModule.forRoot({ processors: inProcessWorkers, http: true }),
         VerificationModule.forRoot({ http: true }),
         SharingModule.forRoot({ http: true, processors: inProcessWorkers }),
+        CommerceModule.forRoot({ http: true }, config),
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController],

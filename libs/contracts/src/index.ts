@@ -8,3 +8,4 @@ export * from './documents';
 export * from './verification';
 export * from './downloads';
 export * from './sharing';
+export * from './commerce';

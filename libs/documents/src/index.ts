@@ -24,5 +24,5 @@ export { DownloadableDocumentsService } from './downloadable/downloadable-docume
 export type { DownloadableDocument } from './downloadable/downloadable-documents.service';
 export { RecordSelectionDto } from './records/dto/records.dto';
 export { LearnerDocumentsModule } from './learner-facing/learner-documents.module';
-export { LearnerDocumentsService } from './learner-facing/learner-documents.service';
-export type { LearnerRecord } from './learner-facing/learner-documents.service';
+export { LearnerDocumentsService, OrderableDocumentsService } from './learner-facing/learner-documents.service';
+export type { LearnerRecord, OrderableDocument, OrderingScope } from './learner-facing/learner-documents.service';

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { LearnerDocumentsService } from './learner-documents.service';
+import { LearnerDocumentsService, OrderableDocumentsService } from './learner-documents.service';
 
-/** Documents as learners and the third parties they share with see them. Needs only the platform (global). */
+/** Documents as learners and the third parties they share with see them, and as orders of printed copies need them. Needs only the platform (global). */
 @Module({
-  providers: [LearnerDocumentsService],
-  exports: [LearnerDocumentsService],
+  providers: [LearnerDocumentsService, OrderableDocumentsService],
+  exports: [LearnerDocumentsService, OrderableDocumentsService],
 })
 export class LearnerDocumentsModule {}

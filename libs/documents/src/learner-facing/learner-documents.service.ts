@@ -129,6 +129,109 @@ export class LearnerDocumentsService {
   }
 }
 
+/** A document as an order for a printed copy needs it. */
+export interface OrderableDocument {
+  id: number;
+  documentNumber: string;
+  type: DocumentType;
+  status: DocumentStatus;
+  centreId: number;
+  learnerId: number;
+  learnerName: string;
+  enrolmentNumber: string;
+  qualificationCode: string;
+  qualificationTitle: string;
+  awardDate: string;
+}
+
+const SELECT_ORDERABLE = `
+  SELECT d.id, d.document_number, d.type, d.status, d.centre_id, d.learner_id, d.learner_name, l.enrolment_number,
+         q.code AS qualification_code, q.title AS qualification_title, DATE_FORMAT(d.award_date, '%Y-%m-%d') AS award_date
+    FROM documents d
+    JOIN learners l ON l.id = d.learner_id
+    JOIN qualifications q ON q.id = d.qualification_id`;
+
+/** Who may order copies of which documents: centre staff, their centre's; a learner, their own. */
+export type OrderingScope = { centreId: number } | { learnerId: number };
+
+function scopeSql(scope: OrderingScope): { sql: string; params: number[] } {
+  return 'centreId' in scope ? { sql: 'd.centre_id = ?', params: [scope.centreId] } : { sql: 'd.learner_id = ?', params: [scope.learnerId] };
+}
+
+/**
+ * Documents for ordering printed copies: a centre's learners who hold documents of some types, a
+ * learner's documents of those types, and the facts an order line keeps. Every method is scoped to
+ * what the caller may order.
+ */
+@Injectable()
+export class OrderableDocumentsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Learners of the centre with documents of these types whose name or enrolment number starts with the text (at most 20). */
+  async learnersAtCentre(centreId: number, text: string, types: DocumentType[]): Promise<{ id: number; name: string; enrolmentNumber: string; documentCount: number }[]> {
+    if (!types.length) return [];
+    const words = text.trim().split(/\s+/).filter(Boolean).slice(0, 3);
+    const where = words.map(() => '(l.enrolment_number LIKE ? OR l.first_name LIKE ? OR l.last_name LIKE ?)');
+    const params = words.flatMap((w) => {
+      const like = `${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return [like, like, like];
+    });
+    const rows: { id: number; first_name: string; last_name: string; enrolment_number: string; n: number }[] = await this.dataSource.query(
+      `SELECT l.id, l.first_name, l.last_name, l.enrolment_number, COUNT(*) AS n
+         FROM documents d JOIN learners l ON l.id = d.learner_id
+        WHERE d.centre_id = ? AND d.type IN (?) ${where.length ? `AND ${where.join(' AND ')}` : ''}
+        GROUP BY l.id, l.first_name, l.last_name, l.enrolment_number
+        ORDER BY l.last_name, l.first_name, l.id LIMIT 20`,
+      [centreId, types, ...params],
+    );
+    return rows.map((r) => ({ id: Number(r.id), name: `${r.first_name} ${r.last_name}`, enrolmentNumber: r.enrolment_number, documentCount: Number(r.n) }));
+  }
+
+  /** A learner's documents of these types that the caller may order. */
+  async documentsOf(scope: OrderingScope, learnerId: number, types: DocumentType[]): Promise<OrderableDocument[]> {
+    if (!types.length) return [];
+    const { sql, params } = scopeSql(scope);
+    const rows = await this.dataSource.query(`${SELECT_ORDERABLE} WHERE ${sql} AND d.learner_id = ? AND d.type IN (?) ORDER BY d.issued_at DESC, d.id DESC`, [...params, learnerId, types]);
+    return rows.map(orderableOf);
+  }
+
+  /** These documents, those the caller may order only. */
+  async byIds(scope: OrderingScope, ids: number[]): Promise<OrderableDocument[]> {
+    if (!ids.length) return [];
+    const { sql, params } = scopeSql(scope);
+    const rows = await this.dataSource.query(`${SELECT_ORDERABLE} WHERE ${sql} AND d.id IN (?)`, [...params, [...new Set(ids)]]);
+    return rows.map(orderableOf);
+  }
+}
+
+function orderableOf(r: {
+  id: number;
+  document_number: string;
+  type: DocumentType;
+  status: DocumentStatus;
+  centre_id: number;
+  learner_id: number;
+  learner_name: string;
+  enrolment_number: string;
+  qualification_code: string;
+  qualification_title: string;
+  award_date: string;
+}): OrderableDocument {
+  return {
+    id: Number(r.id),
+    documentNumber: r.document_number,
+    type: r.type,
+    status: r.status,
+    centreId: Number(r.centre_id),
+    learnerId: Number(r.learner_id),
+    learnerName: r.learner_name,
+    enrolmentNumber: r.enrolment_number,
+    qualificationCode: r.qualification_code,
+    qualificationTitle: r.qualification_title,
+    awardDate: r.award_date,
+  };
+}
+
 function recordOf(r: { id: number; enrolment_number: string; first_name: string; last_name: string; email: string | null }): LearnerRecord {
   return { id: Number(r.id), enrolmentNumber: r.enrolment_number, firstName: r.first_name, lastName: r.last_name, email: r.email };
 }

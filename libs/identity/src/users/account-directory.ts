@@ -15,6 +15,9 @@ export interface Account {
   status: UserStatus;
   organisation: string | null;
   learnerId: number | null;
+  centreId: number | null;
+  /** the profile's postal address, when it has one */
+  address: { line1: string; line2: string | null; town: string; postcode: string; country: string } | null;
 }
 
 /** Read-only look-ups of accounts for other libs (learners and third parties connect to each other by account). */
@@ -31,6 +34,14 @@ export class AccountDirectory {
   async activeByEmail(email: string, role: Role): Promise<Account | null> {
     const user = await this.dataSource.getRepository(User).findOneBy({ email: normaliseEmail(email), role, status: 'active' });
     return user ? accountOf(user) : null;
+  }
+
+  /** Saves an address (checkout: "save to my profile") as the profile's address. */
+  async saveAddress(userId: number, address: { line1: string; line2?: string | null; town: string; postcode: string; country: string }): Promise<void> {
+    await this.dataSource.getRepository(User).update(
+      { id: userId },
+      { addressLine1: address.line1, addressLine2: address.line2 ?? null, town: address.town, postcode: address.postcode, country: address.country, updatedAt: new Date() },
+    );
   }
 
   /** The active learner account of a learner record, if any. */
@@ -51,5 +62,10 @@ function accountOf(user: User): Account {
     status: user.status,
     organisation: user.organisation,
     learnerId: user.learnerId,
+    centreId: user.centreId,
+    address:
+      user.addressLine1 && user.town && user.postcode && user.country
+        ? { line1: user.addressLine1, line2: user.addressLine2, town: user.town, postcode: user.postcode, country: user.country }
+        : null,
   };
 }

@@ -16,6 +16,8 @@ import { CONNECTION_INVITATION } from './connection-invitation.template';
 import { CONNECTION_REQUESTED } from './connection-requested.template';
 import { CONNECTION_REQUEST_ANSWERED } from './connection-request-answered.template';
 import { CONNECTION_EXPIRED } from './connection-expired.template';
+import { ORDER_PLACED } from './order-placed.template';
+import { ORDER_STATUS_CHANGED } from './order-status-changed.template';
 
 /** Every email the portal sends. A lib adds its templates here. */
 export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [
@@ -36,4 +38,6 @@ export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [
   CONNECTION_REQUESTED,
   CONNECTION_REQUEST_ANSWERED,
   CONNECTION_EXPIRED,
+  ORDER_PLACED,
+  ORDER_STATUS_CHANGED,
 ];

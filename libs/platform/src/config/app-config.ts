@@ -11,6 +11,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) => {
@@ -116,6 +117,26 @@ export class AppConfig {
   /** Requests per minute per client address across the API (Redis-backed). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   RATE_LIMIT_PER_MINUTE = 600;
+
+  /** The card gateway (Opayo Form): the vendor name Opayo gave. */
+  @Matches(/^[A-Za-z0-9]{1,15}$/, { message: 'OPAYO_VENDOR must be 1-15 letters or digits' })
+  OPAYO_VENDOR = 'achievementdemo';
+
+  /** The Form integration's encryption password (16 characters: the AES-128 key and IV of the Crypt field). */
+  @Matches(/^.{16}$/, { message: 'OPAYO_ENCRYPTION_PASSWORD must be exactly 16 characters' })
+  OPAYO_ENCRYPTION_PASSWORD = 'SandboxCrypt2026';
+
+  /** Where the browser posts the payment form; empty: the built-in sandbox gateway (/api/sandbox/opayo/vspform-register.vsp). */
+  @ValidateIf((o: AppConfig) => o.OPAYO_FORM_URL !== '') @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OPAYO_FORM_URL must be empty or a URL' })
+  OPAYO_FORM_URL = '';
+
+  /** Serve the sandbox card gateway (test cards only). Off by default in production. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  OPAYO_SANDBOX?: boolean;
+
+  get opayoSandbox(): boolean {
+    return this.OPAYO_SANDBOX ?? this.NODE_ENV !== 'production';
+  }
 
   get cookieSecure(): boolean {
     return this.COOKIE_SECURE ?? this.NODE_ENV === 'production';

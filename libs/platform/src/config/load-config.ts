@@ -3,7 +3,7 @@ import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig } from './app-config';
 import { ConfigError } from './config-error';
 
-const KNOWN = new Set(Object.keys(new AppConfig()).concat('COOKIE_SECURE'));
+const KNOWN = new Set(Object.keys(new AppConfig()).concat('COOKIE_SECURE', 'OPAYO_SANDBOX'));
 
 /**
  * Reads the settings from an environment (process.env by default), applies defaults and

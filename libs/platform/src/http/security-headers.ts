@@ -16,7 +16,8 @@ export function helmetOptions(config: AppConfig): Readonly<HelmetOptions> {
         'connect-src': ["'self'"],
         'frame-src': ["'self'"],
         'frame-ancestors': ["'none'"],
-        'form-action': ["'self'"],
+        // the checkout posts its payment form to the card gateway (when it is not the built-in sandbox)
+        'form-action': ["'self'", ...(config.OPAYO_FORM_URL ? [new URL(config.OPAYO_FORM_URL).origin] : [])],
         'base-uri': ["'self'"],
         'object-src': ["'none'"],
       },

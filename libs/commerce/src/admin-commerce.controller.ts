@@ -1,0 +1,109 @@
+import { AdminProduct, CreditAccount, CreditLedgerEntry, DuplicateReason, ORDER_STATUSES, OrderDetail, OrderPage, OrderStatus } from '@achievement/contracts';
+import { Actor, CurrentActor, ParseIdPipe, Roles } from '@achievement/platform';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CatalogueService } from './catalogue.service';
+import { CreditAccountsService } from './credit-accounts.service';
+import { RecordCreditPaymentDto, SaveCreditAccountDto, SaveProductDto, SaveReasonDto, SetOrderStatusDto } from './dto/commerce.dto';
+import { FulfilmentService } from './fulfilment.service';
+import { MonthlyInvoiceService } from './invoices/monthly-invoice.service';
+import { requiredId } from './store.controller';
+
+interface ReplyHeaders {
+  header(name: string, value: string): unknown;
+}
+
+/** Administrators: products and reasons, the fulfilment queue, centre credit accounts and invoices. */
+@ApiTags('Commerce (administrators)')
+@Controller('admin')
+@Roles('administrator')
+export class AdminCommerceController {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly fulfilment: FulfilmentService,
+    private readonly credit: CreditAccountsService,
+    private readonly invoices: MonthlyInvoiceService,
+  ) {}
+
+  @Get('products')
+  products(): Promise<AdminProduct[]> {
+    return this.catalogue.products(false);
+  }
+
+  @Post('products')
+  @HttpCode(HttpStatus.CREATED)
+  createProduct(@Body() body: SaveProductDto, @CurrentActor() actor: Actor): Promise<AdminProduct> {
+    return this.catalogue.saveProduct(actor, null, body);
+  }
+
+  @Patch('products/:id')
+  saveProduct(@Param('id', ParseIdPipe) id: number, @Body() body: SaveProductDto, @CurrentActor() actor: Actor): Promise<AdminProduct> {
+    return this.catalogue.saveProduct(actor, id, body);
+  }
+
+  @Get('reasons')
+  reasons(): Promise<DuplicateReason[]> {
+    return this.catalogue.reasons(false);
+  }
+
+  @Post('reasons')
+  @HttpCode(HttpStatus.CREATED)
+  createReason(@Body() body: SaveReasonDto, @CurrentActor() actor: Actor): Promise<DuplicateReason> {
+    return this.catalogue.saveReason(actor, null, body);
+  }
+
+  @Patch('reasons/:id')
+  saveReason(@Param('id', ParseIdPipe) id: number, @Body() body: SaveReasonDto, @CurrentActor() actor: Actor): Promise<DuplicateReason> {
+    return this.catalogue.saveReason(actor, id, body);
+  }
+
+  @Get('orders')
+  @ApiOperation({ summary: 'The fulfilment queue, oldest first, by status' })
+  orders(@Query('status') status: string | undefined, @Query('cursor') cursor: string | undefined): Promise<OrderPage> {
+    if (status !== undefined && status !== '' && !ORDER_STATUSES.includes(status as OrderStatus)) {
+      throw new BadRequestException({ message: `status must be one of ${ORDER_STATUSES.join(', ')}`, fieldErrors: { status: ['Choose a status from the list.'] } });
+    }
+    return this.fulfilment.queue((status || undefined) as OrderStatus | undefined, cursor || undefined);
+  }
+
+  @Get('orders/:id')
+  order(@Param('id', ParseIdPipe) id: number): Promise<OrderDetail> {
+    return this.fulfilment.detail(id);
+  }
+
+  @Post('orders/:id/status')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: "Move an order on (allowed moves only); the customer is emailed" })
+  setStatus(@Param('id', ParseIdPipe) id: number, @Body() body: SetOrderStatusDto, @CurrentActor() actor: Actor): Promise<OrderDetail> {
+    return this.fulfilment.setStatus(actor, id, body);
+  }
+
+  @Get('credit-accounts')
+  creditAccounts(): Promise<CreditAccount[]> {
+    return this.credit.list();
+  }
+
+  @Put('credit-accounts/:centreId')
+  saveCreditAccount(@Param('centreId', ParseIdPipe) centreId: number, @Body() body: SaveCreditAccountDto, @CurrentActor() actor: Actor): Promise<CreditAccount> {
+    return this.credit.save(actor, centreId, body.limitPence, body.open);
+  }
+
+  @Post('credit-accounts/:centreId/payments')
+  @HttpCode(HttpStatus.OK)
+  recordPayment(@Param('centreId', ParseIdPipe) centreId: number, @Body() body: RecordCreditPaymentDto, @CurrentActor() actor: Actor): Promise<CreditAccount> {
+    return this.credit.recordPayment(actor, centreId, body.amountPence, body.reference);
+  }
+
+  @Get('credit-accounts/:centreId/ledger')
+  ledger(@Param('centreId', ParseIdPipe) centreId: number): Promise<CreditLedgerEntry[]> {
+    return this.credit.ledger(centreId);
+  }
+
+  @Get('invoices')
+  @ApiProduces('application/pdf')
+  async invoice(@Query('centreId') centreId: string, @Query('month') month: string, @Res({ passthrough: true }) reply: ReplyHeaders): Promise<StreamableFile> {
+    const { pdf, fileName } = await this.invoices.invoice(requiredId(centreId, 'centreId'), String(month ?? ''));
+    reply.header('Cache-Control', 'no-store');
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${fileName}"`, length: pdf.length });
+  }
+}

@@ -1,0 +1,54 @@
+import { LearnerDocumentsModule } from '@achievement/documents';
+import { IdentityModule } from '@achievement/identity';
+import { AppConfig } from '@achievement/platform';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AdminCommerceController } from './admin-commerce.controller';
+import { BasketService } from './basket.service';
+import { CatalogueService } from './catalogue.service';
+import { CreditAccountsService } from './credit-accounts.service';
+import { FulfilmentService } from './fulfilment.service';
+import { FormBodyParser } from './gateway/form-body-parser';
+import { OpayoFormGateway } from './gateway/opayo-form.gateway';
+import { PaymentGateway } from './gateway/payment-gateway';
+import { SandboxGatewayController } from './gateway/sandbox-gateway.controller';
+import { MonthlyInvoiceService } from './invoices/monthly-invoice.service';
+import { OrdersService } from './orders.service';
+import { PaymentsController } from './payments.controller';
+import { StoreController } from './store.controller';
+
+export interface CommerceOptions {
+  /** Serve the HTTP endpoints (the api). Commerce has no queue processors or scheduled tasks. */
+  http: boolean;
+  /** Serve the sandbox card gateway (demo and tests); defaults to config OPAYO_SANDBOX. */
+  sandbox?: boolean;
+}
+
+/**
+ * Commerce: printed copies of documents. The store and the basket, checkout by card (Opayo Form,
+ * behind PaymentGateway) or centre credit, orders and their fulfilment, centre credit accounts and
+ * monthly invoices, and (for the demo and tests) a sandbox gateway speaking the Opayo Form protocol.
+ * Reads documents through the documents lib's OrderableDocumentsService and accounts through
+ * identity's AccountDirectory.
+ */
+@Module({})
+export class CommerceModule {
+  static forRoot(options: CommerceOptions, config: AppConfig): DynamicModule {
+    if (!options.http) return { module: CommerceModule };
+    const sandbox = options.sandbox ?? config.opayoSandbox;
+    return {
+      module: CommerceModule,
+      imports: [IdentityModule, LearnerDocumentsModule],
+      controllers: [StoreController, PaymentsController, AdminCommerceController, ...(sandbox ? [SandboxGatewayController] : [])],
+      providers: [
+        CatalogueService,
+        BasketService,
+        CreditAccountsService,
+        OrdersService,
+        FulfilmentService,
+        MonthlyInvoiceService,
+        { provide: PaymentGateway, useClass: OpayoFormGateway },
+        ...(sandbox ? [FormBodyParser] : []),
+      ],
+    };
+  }
+}

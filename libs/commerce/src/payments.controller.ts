@@ -1,0 +1,24 @@
+import { Public, SkipCsrf } from '@achievement/platform';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OrdersService } from './orders.service';
+
+interface RedirectReply {
+  redirect(url: string, code?: number): void;
+}
+
+/** Where the card gateway sends the browser back (its SuccessURL and FailureURL). The answer itself is the proof: it is verified, then handled once. */
+@ApiTags('Commerce')
+@Controller('payments/opayo')
+@Public()
+@SkipCsrf()
+export class PaymentsController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Get('return')
+  @ApiOperation({ summary: "The gateway's answer (?crypt=): verified, handled once, then the browser goes to the order" })
+  async returned(@Query() query: Record<string, unknown>, @Res() reply: RedirectReply): Promise<void> {
+    const { orderId, outcome } = await this.orders.gatewayReturn(query);
+    reply.redirect(orderId ? `/orders/${orderId}?payment=${outcome}` : '/orders?payment=invalid', 303);
+  }
+}

@@ -1,0 +1,150 @@
+import { Basket, CheckoutDefaults, DeliveryOption, DuplicateReason, GatewayForm, OrderDetail, OrderPage, PlacedOrder, Product, StoreDocument, StoreLearner } from '@achievement/contracts';
+import { AccountDirectory } from '@achievement/identity';
+import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { BasketService } from './basket.service';
+import { CatalogueService } from './catalogue.service';
+import { CreditAccountsService } from './credit-accounts.service';
+import { orderingScopeOf } from './customer';
+import { AddToBasketDto, PlaceOrderDto, UpdateBasketItemDto } from './dto/commerce.dto';
+import { MonthlyInvoiceService } from './invoices/monthly-invoice.service';
+import { OrdersService } from './orders.service';
+
+interface ReplyHeaders {
+  header(name: string, value: string): unknown;
+}
+
+function optionalId(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,10}$/.test(value)) throw new BadRequestException({ message: `${name} must be a positive whole number`, fieldErrors: { [name]: [`${name} must be a positive whole number`] } });
+  return Number(value);
+}
+
+/** The store, the basket, checkout and orders of centre staff (for their centre's learners) and learners (for themselves). */
+@ApiTags('Commerce')
+@Controller()
+@Roles('centre_staff', 'learner')
+export class StoreController {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly basket: BasketService,
+    private readonly orders: OrdersService,
+    private readonly credit: CreditAccountsService,
+    private readonly accounts: AccountDirectory,
+    private readonly invoices: MonthlyInvoiceService,
+  ) {}
+
+  @Get('store/products')
+  @ApiOkResponse({ description: 'Product[]: what the store sells' })
+  products(): Promise<Product[]> {
+    return this.catalogue.products(true);
+  }
+
+  @Get('store/reasons')
+  @ApiOkResponse({ description: 'DuplicateReason[]' })
+  reasons(): Promise<DuplicateReason[]> {
+    return this.catalogue.reasons(true);
+  }
+
+  @Get('store/delivery-options')
+  @ApiOkResponse({ description: 'DeliveryOption[]' })
+  deliveryOptions(): Promise<DeliveryOption[]> {
+    return this.catalogue.deliveryOptions();
+  }
+
+  @Get('store/learners')
+  @ApiOperation({ summary: "Centre staff: the centre's learners with documents the product applies to (name or enrolment number prefix)" })
+  learners(@Query('productId') productId: string, @Query('q') q: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<StoreLearner[]> {
+    return this.basket.learners(user, requiredId(productId, 'productId'), (q ?? '').slice(0, 100));
+  }
+
+  @Get('store/documents')
+  @ApiOperation({ summary: "A learner's documents the product applies to (learners: their own)" })
+  documents(@Query('productId') productId: string, @Query('learnerId') learnerId: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<StoreDocument[]> {
+    return this.basket.documentsFor(user, requiredId(productId, 'productId'), optionalId(learnerId, 'learnerId'));
+  }
+
+  @Get('basket')
+  @ApiOkResponse({ description: 'Basket' })
+  getBasket(@CurrentUser() user: AuthenticatedUser): Promise<Basket> {
+    return this.basket.basket(user);
+  }
+
+  @Post('basket/items')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiCreatedResponse({ description: 'Basket' })
+  @ApiConflictResponse({ description: 'Already in the basket with this product' })
+  add(@Body() body: AddToBasketDto, @CurrentUser() user: AuthenticatedUser): Promise<Basket> {
+    return this.basket.add(user, body);
+  }
+
+  @Patch('basket/items/:id')
+  update(@Param('id', ParseIdPipe) id: number, @Body() body: UpdateBasketItemDto, @CurrentUser() user: AuthenticatedUser): Promise<Basket> {
+    return this.basket.update(user, id, body);
+  }
+
+  @Delete('basket/items/:id')
+  remove(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthenticatedUser): Promise<Basket> {
+    return this.basket.remove(user, id);
+  }
+
+  @Get('checkout')
+  @ApiOkResponse({ description: 'CheckoutDefaults' })
+  async checkout(@CurrentUser() user: AuthenticatedUser): Promise<CheckoutDefaults> {
+    const scope = orderingScopeOf(user);
+    const account = await this.accounts.byId(user.id);
+    return {
+      profileAddress: account?.address ? { name: account.name, ...account.address } : null,
+      deliveryOptions: await this.catalogue.deliveryOptions(),
+      centreCredit: 'centreId' in scope ? await this.credit.forCentre(scope.centreId) : null,
+    };
+  }
+
+  @Post('orders')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Place an order of the whole basket: card (the answer holds the form for the gateway) or centre credit' })
+  @ApiCreatedResponse({ description: 'PlacedOrder' })
+  @ApiConflictResponse({ description: 'Past the credit limit, or items that can no longer be ordered' })
+  place(@Body() body: PlaceOrderDto, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<PlacedOrder> {
+    return this.orders.place(user, actor, body);
+  }
+
+  @Get('orders')
+  @ApiOkResponse({ description: "Page<OrderSummary>: yours (centre staff: your centre's), newest first" })
+  list(@Query('cursor') cursor: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<OrderPage> {
+    return this.orders.list(user, cursor);
+  }
+
+  @Get('orders/:id')
+  detail(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthenticatedUser): Promise<OrderDetail> {
+    return this.orders.detail(user, id);
+  }
+
+  @Post('orders/:id/pay')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Pay an order that is waiting for payment again (after a decline): the form for the gateway' })
+  payAgain(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthenticatedUser): Promise<GatewayForm> {
+    return this.orders.payAgain(user, id);
+  }
+
+  @Get('invoices')
+  @Roles('centre_staff')
+  @ApiOperation({ summary: "The centre's credit invoice for a month (PDF)" })
+  @ApiProduces('application/pdf')
+  async invoice(@Query('month') month: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: ReplyHeaders): Promise<StreamableFile> {
+    const scope = orderingScopeOf(user);
+    if (!('centreId' in scope)) throw new BadRequestException('Invoices are for centres.');
+    const { pdf, fileName } = await this.invoices.invoice(scope.centreId, String(month ?? ''));
+    reply.header('Cache-Control', 'no-store');
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${fileName}"`, length: pdf.length });
+  }
+}
+
+function requiredId(value: string | undefined, name: string): number {
+  const id = optionalId(value, name);
+  if (id === undefined) throw new BadRequestException({ message: `${name} is required`, fieldErrors: { [name]: [`${name} is required`] } });
+  return id;
+}
+
+export { optionalId, requiredId };

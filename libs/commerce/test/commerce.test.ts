@@ -1,0 +1,234 @@
+import { Basket, CheckoutDefaults, OrderDetail, PlacedOrder, Product, SANDBOX_TEST_CARDS, StoreDocument, StoreLearner } from '@achievement/contracts';
+import { encryptCrypt } from '@achievement/commerce';
+import { createCentre, createUser } from '@achievement/testing';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, createDocument, DocumentsTestApp, signedIn, startDocumentsApp, TestDocument } from '../../documents/test/document-factory';
+
+/*
+ * Commerce over the API on the real database, Redis, SMTP sink and the sandbox gateway (which
+ * speaks the Opayo Form protocol): the store, the basket, card and credit checkouts, the gateway's
+ * answers (genuine, forged, replayed), the credit limit under concurrent checkouts, fulfilment.
+ */
+
+const ADDRESS = { name: 'Ada Lovelace', line1: '1 College Road', town: 'Leeds', postcode: 'LS1 1AA', country: 'GB' };
+
+describe('Commerce', () => {
+  let t: DocumentsTestApp;
+  let centreId: number;
+  let staff: Client;
+  let admin: Client;
+  let certificate: Product;
+  let learnerA: TestDocument[];
+  let learnerB: TestDocument;
+  let otherCentreDoc: TestDocument;
+  let reasonId: number;
+  let keys = 0;
+  const key = () => `checkout-${Date.now()}-${++keys}`;
+
+  beforeAll(async () => {
+    t = await startDocumentsApp();
+    centreId = await createCentre(t.ds, { number: 'C66001', name: 'Printwell College' });
+    const first = await createDocument(t.ds, { centreId, firstName: 'Amal', lastName: 'Zed', enrolmentNumber: 'AZ0001' });
+    learnerA = [first, await createDocument(t.ds, { centreId, learnerId: first.learnerId, qualificationCode: '610/0001/1', qualificationTitle: 'Welding' })];
+    learnerB = await createDocument(t.ds, { centreId, firstName: 'Bea', lastName: 'Young', enrolmentNumber: 'BY0001' });
+    otherCentreDoc = await createDocument(t.ds, { centreId: await createCentre(t.ds), firstName: 'Olu', lastName: 'Other' });
+    staff = await signedIn(t.app, await createUser(t.ds, 'centre_staff', { centreId }));
+    admin = await signedIn(t.app, await createUser(t.ds, 'administrator'));
+    certificate = ((await staff.get('/api/store/products')).body as Product[]).find((p) => p.documentTypes.includes('certificate'))!;
+    reasonId = (await staff.get('/api/store/reasons')).body[0].id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function fillBasket(client: Client, docs: TestDocument[]): Promise<Basket> {
+    const res = await client.post('/api/basket/items', { productId: certificate.id, items: docs.map((d) => ({ documentId: d.id, reasonId })) });
+    expect(res.status).toBe(201);
+    return res.body as Basket;
+  }
+
+  /** The browser at the sandbox gateway: posts the form, fills the card page, follows the gateway back to the portal. */
+  async function payAtGateway(form: PlacedOrder['payment'], card: string): Promise<string> {
+    const action = new URL(form!.action);
+    const registered = await t.app.inject({ method: 'POST', url: action.pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form!.fields).toString() });
+    expect(registered.statusCode).toBe(200);
+    expect(registered.body).toContain('Pay now');
+    const session = /name="session" value="([^"]+)"/.exec(registered.body)![1];
+    const paid = await t.app.inject({
+      method: 'POST',
+      url: '/api/sandbox/opayo/pay',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ session, cardNumber: card, expiry: '12/39', cv2: '123', action: 'pay' }).toString(),
+    });
+    expect(paid.statusCode).toBe(303);
+    const back = new URL(String(paid.headers.location));
+    expect(back.pathname).toBe('/api/payments/opayo/return');
+    return back.pathname + back.search;
+  }
+
+  async function followReturn(returnUrl: string): Promise<string> {
+    const res = await t.app.inject({ method: 'GET', url: returnUrl });
+    expect(res.statusCode).toBe(303);
+    return String(res.headers.location);
+  }
+
+  it('finds the centre’s learners and their documents for a product, never another centre’s', async () => {
+    const learners = (await staff.get(`/api/store/learners?productId=${certificate.id}&q=zed`)).body as StoreLearner[];
+    expect(learners).toEqual([expect.objectContaining({ name: 'Amal Zed', enrolmentNumber: 'AZ0001', documentCount: 2 })]);
+    const docs = (await staff.get(`/api/store/documents?productId=${certificate.id}&learnerId=${learnerA[0].learnerId}`)).body as StoreDocument[];
+    expect(docs.map((d) => d.id).sort()).toEqual(learnerA.map((d) => d.id).sort());
+    expect((await staff.get(`/api/store/documents?productId=${certificate.id}&learnerId=${otherCentreDoc.learnerId}`)).body).toEqual([]);
+    const foreign = await staff.post('/api/basket/items', { productId: certificate.id, items: [{ documentId: otherCentreDoc.id, reasonId }] });
+    expect(foreign.status).toBe(404);
+  });
+
+  it('pays by card at the gateway: the order is paid once, the basket emptied, and a replayed or forged answer changes nothing', async () => {
+    const basket = await fillBasket(staff, [learnerA[0], learnerB]);
+    expect(basket.count).toBe(2);
+    expect(basket.subtotal.netPence).toBe(2 * certificate.price.netPence);
+    expect(basket.subtotal.vatPence).toBe(2 * certificate.price.vatPence);
+    const sameKey = key();
+    const order = { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'tracked', paymentMethod: 'card', idempotencyKey: sameKey };
+    const placed = (await staff.post('/api/orders', order)).body as PlacedOrder;
+    expect(placed.order).toMatchObject({ status: 'awaiting_payment', itemCount: 2 });
+    expect(placed.order.total.grossPence).toBe(basket.subtotal.grossPence + placed.order.delivery.price.grossPence);
+    // a double-clicked Pay: the same order and the same payment, which the gateway takes once
+    const again = (await staff.post('/api/orders', order)).body as PlacedOrder;
+    expect(again.order.id).toBe(placed.order.id);
+    expect(again.payment).toEqual(placed.payment);
+
+    const returnUrl = await payAtGateway(placed.payment, SANDBOX_TEST_CARDS.success);
+    const secondRegistration = await t.app.inject({ method: 'POST', url: new URL(again.payment!.action).pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(again.payment!.fields).toString() });
+    expect(secondRegistration.statusCode).toBe(400);
+    expect(secondRegistration.body).toContain('VendorTxCode has been used before');
+
+    expect(await followReturn(returnUrl)).toBe(`/orders/${placed.order.id}?payment=paid`);
+    const paid = (await staff.get(`/api/orders/${placed.order.id}`)).body as OrderDetail;
+    expect(paid.status).toBe('paid');
+    expect(((await staff.get('/api/basket')).body as Basket).count).toBe(0);
+    await t.smtp.waitFor((m) => /order P\d+ has been placed/.test(m.subject));
+    await t.smtp.waitFor((m) => new RegExp(`${paid.number} is now paid`).test(m.subject));
+
+    // the same answer again: handled already
+    expect(await followReturn(returnUrl)).toBe(`/orders/${placed.order.id}?payment=paid`);
+    expect(((await staff.get(`/api/orders/${placed.order.id}`)).body as OrderDetail).history.filter((h) => h.status === 'paid')).toHaveLength(1);
+
+    // forged: an answer not encrypted with our password, or one claiming another amount
+    const [attempt] = await t.ds.query('SELECT vendor_tx_code, amount_pence FROM payment_attempts WHERE order_id = ?', [placed.order.id]);
+    const forged = encryptCrypt({ VendorTxCode: attempt.vendor_tx_code, Status: 'OK', Amount: '0.01', StatusDetail: 'x' }, 'NotOurPassword12');
+    expect(await followReturn(`/api/payments/opayo/return?crypt=${forged}`)).toBe('/orders?payment=invalid');
+    expect(await followReturn('/api/payments/opayo/return?crypt=@00112233')).toBe('/orders?payment=invalid');
+  });
+
+  it('leaves the order unpaid and the basket intact when the card is declined, and the order can be paid again', async () => {
+    await fillBasket(staff, [learnerA[1]]);
+    const placed = (await staff.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'card', idempotencyKey: key() })).body as PlacedOrder;
+    const returnUrl = await payAtGateway(placed.payment, SANDBOX_TEST_CARDS.decline);
+    expect(await followReturn(returnUrl)).toBe(`/orders/${placed.order.id}?payment=declined`);
+    const detail = (await staff.get(`/api/orders/${placed.order.id}`)).body as OrderDetail;
+    expect(detail).toMatchObject({ status: 'awaiting_payment', lastPayment: { status: 'notauthed' } });
+    expect(((await staff.get('/api/basket')).body as Basket).count).toBe(1);
+
+    const retry = await staff.post(`/api/orders/${placed.order.id}/pay`);
+    expect(retry.status).toBe(200);
+    expect(retry.body.fields.Crypt).not.toBe(placed.payment!.fields.Crypt);
+    expect(await followReturn(await payAtGateway(retry.body, SANDBOX_TEST_CARDS.success))).toBe(`/orders/${placed.order.id}?payment=paid`);
+    expect(((await staff.get('/api/basket')).body as Basket).count).toBe(0);
+  });
+
+  it('takes prices from the products, never from the browser', async () => {
+    const res = await staff.post('/api/basket/items', { productId: certificate.id, pricePence: 1, items: [{ documentId: learnerA[0].id, reasonId }] });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/pricePence is not a field this request accepts/);
+    const order = await staff.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'card', idempotencyKey: key(), total: 1 });
+    expect(order.status).toBe(400);
+  });
+
+  it('charges centre credit within the limit, even for checkouts at the same moment', async () => {
+    expect((await admin.request('PUT', `/api/admin/credit-accounts/${centreId}`, { limitPence: Math.round(certificate.price.grossPence * 1.5) + 2000, open: true })).status).toBe(200);
+    const colleague = await signedIn(t.app, await createUser(t.ds, 'centre_staff', { centreId }));
+    await fillBasket(staff, [learnerA[0]]);
+    await fillBasket(colleague, [learnerB]);
+    const checkout = (client: Client) =>
+      client.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'centre_credit', idempotencyKey: key() });
+    const results = await Promise.all([checkout(staff), checkout(colleague)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const refused = results.find((r) => r.status === 409)!;
+    expect(refused.body.message).toMatch(/past its credit limit/);
+    const [account] = await t.ds.query('SELECT owed_pence, limit_pence FROM credit_accounts WHERE centre_id = ?', [centreId]);
+    expect(Number(account.owed_pence)).toBeLessThanOrEqual(Number(account.limit_pence));
+    const placed = results.find((r) => r.status === 201)!.body as PlacedOrder;
+    expect(placed).toMatchObject({ payment: null, order: { status: 'invoiced', paymentMethod: 'centre_credit' } });
+    expect(Number(account.owed_pence)).toBe(placed.order.total.grossPence);
+    const defaults = (await staff.get('/api/checkout')).body as CheckoutDefaults;
+    expect(defaults.centreCredit).toMatchObject({ available: true, owedPence: placed.order.total.grossPence });
+
+    // the monthly invoice lists it
+    const month = placed.order.placedAt.slice(0, 7);
+    const invoice = await staff.getRaw(`/api/invoices?month=${month}`);
+    expect(invoice.statusCode).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'ap-invoice-'));
+    try {
+      writeFileSync(join(dir, 'invoice.pdf'), invoice.rawPayload);
+      expect(execFileSync('pdftotext', ['-layout', join(dir, 'invoice.pdf'), '-'], { encoding: 'utf8' })).toContain(placed.order.number);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    // cancelling gives the credit back
+    const cancelled = await admin.post(`/api/admin/orders/${placed.order.id}/status`, { status: 'cancelled', note: 'Ordered twice' });
+    expect(cancelled.status).toBe(200);
+    const [after] = await t.ds.query('SELECT owed_pence FROM credit_accounts WHERE centre_id = ?', [centreId]);
+    expect(Number(after.owed_pence)).toBe(0);
+  });
+
+  it('moves orders on only as fulfilment allows, with a tracking reference for dispatch, and tells the customer', async () => {
+    const [paid] = await t.ds.query(`SELECT id, number FROM orders WHERE status = 'paid' ORDER BY id LIMIT 1`);
+    expect((await admin.post(`/api/admin/orders/${paid.id}/status`, { status: 'delivered' })).status).toBe(409);
+    expect((await admin.post(`/api/admin/orders/${paid.id}/status`, { status: 'in_production' })).status).toBe(200);
+    const noTracking = await admin.post(`/api/admin/orders/${paid.id}/status`, { status: 'dispatched' });
+    expect(noTracking.status).toBe(400);
+    const dispatched = await admin.post(`/api/admin/orders/${paid.id}/status`, { status: 'dispatched', trackingReference: 'RM123456789GB' });
+    expect(dispatched.body).toMatchObject({ status: 'dispatched', trackingReference: 'RM123456789GB' });
+    await t.smtp.waitFor((m) => m.subject.includes(`${paid.number} is now dispatched`) && m.text.includes('RM123456789GB'));
+    const mine = (await staff.get(`/api/orders/${paid.id}`)).body as OrderDetail;
+    expect(mine.status).toBe('dispatched');
+    expect((await staff.post(`/api/admin/orders/${paid.id}/status`, { status: 'delivered' })).status).toBe(403);
+  });
+
+  it('lets a learner order copies of their own documents only, and shows orders only to whom they belong', async () => {
+    const learnerUser = await createUser(t.ds, 'learner');
+    await t.ds.query('UPDATE users SET learner_id = ? WHERE id = ?', [learnerB.learnerId, learnerUser.id]);
+    const learner = await signedIn(t.app, learnerUser);
+    const own = (await learner.get(`/api/store/documents?productId=${certificate.id}`)).body as StoreDocument[];
+    expect(own.map((d) => d.id)).toEqual([learnerB.id]);
+    expect((await learner.post('/api/basket/items', { productId: certificate.id, items: [{ documentId: learnerA[0].id, reasonId }] })).status).toBe(404);
+    await fillBasket(learner, [learnerB]);
+    const credit = await learner.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'centre_credit', idempotencyKey: key() });
+    expect(credit.status).toBe(400);
+    const placed = (await learner.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'international', paymentMethod: 'card', idempotencyKey: key() })).body as PlacedOrder;
+    expect((await learner.get('/api/orders')).body.items.map((o: { id: number }) => o.id)).toEqual([placed.order.id]);
+    // another centre's staff cannot see it; the learner cannot see the centre's orders
+    const stranger = await signedIn(t.app, await createUser(t.ds, 'centre_staff'));
+    expect((await stranger.get(`/api/orders/${placed.order.id}`)).status).toBe(404);
+    const [centreOrder] = await t.ds.query('SELECT id FROM orders WHERE centre_id = ? LIMIT 1', [centreId]);
+    expect((await learner.get(`/api/orders/${centreOrder.id}`)).status).toBe(404);
+  });
+
+  it('refuses other roles, and explains bad checkout input', async () => {
+    const thirdParty = await signedIn(t.app, await createUser(t.ds, 'third_party'));
+    expect((await thirdParty.get('/api/basket')).status).toBe(403);
+    expect((await new Client(t.app).get('/api/basket')).status).toBe(401);
+    for (const item of ((await staff.get('/api/basket')).body as Basket).items) expect((await staff.delete(`/api/basket/items/${item.id}`)).status).toBe(200);
+    const empty = await staff.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'card', idempotencyKey: key() });
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toMatch(/basket is empty/);
+    const badAddress = await staff.post('/api/orders', { billingAddress: { ...ADDRESS, country: 'Britain' }, deliveryAddress: ADDRESS, deliveryMethod: 'drone', paymentMethod: 'card', idempotencyKey: key() });
+    expect(badAddress.status).toBe(400);
+    expect(badAddress.body.message).toMatch(/country must be a 2-letter country code/);
+  });
+});
