@@ -2,7 +2,7 @@ import { Role } from '@achievement/contracts';
 import { createCentre, createUser, TestUser } from '@achievement/testing';
 import { Client, createContact, IdentityTestApp, startIdentityApp } from './support/identity-test-app';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Every administrators' route of identity, with a body that would be valid. */
 const ADMIN_ROUTES: [Method, string, unknown?][] = [
@@ -28,6 +28,20 @@ const ADMIN_ROUTES: [Method, string, unknown?][] = [
   ['PATCH', '/api/admin/qualifications/{id}/display', { displayOnVerify: true }],
   ['PATCH', '/api/admin/documents/{id}/display', { displayOnVerify: null }],
   ['GET', '/api/admin/verifications'],
+  ['GET', '/api/admin/products'],
+  ['POST', '/api/admin/products', { code: 'Q-1', name: 'Q', description: 'Q', pricePence: 100, documentTypes: ['certificate'], active: true }],
+  ['PATCH', '/api/admin/products/{id}', { code: 'Q-1', name: 'Q', description: 'Q', pricePence: 100, documentTypes: ['certificate'], active: true }],
+  ['GET', '/api/admin/reasons'],
+  ['POST', '/api/admin/reasons', { label: 'Q', active: true }],
+  ['PATCH', '/api/admin/reasons/{id}', { label: 'Q', active: true }],
+  ['GET', '/api/admin/orders'],
+  ['GET', '/api/admin/orders/{id}'],
+  ['POST', '/api/admin/orders/{id}/status', { status: 'cancelled' }],
+  ['GET', '/api/admin/credit-accounts'],
+  ['PUT', '/api/admin/credit-accounts/{centreId}', { limitPence: 1000, open: true }],
+  ['POST', '/api/admin/credit-accounts/{centreId}/payments', { amountPence: 100, reference: 'BACS 1' }],
+  ['GET', '/api/admin/credit-accounts/{centreId}/ledger'],
+  ['GET', '/api/admin/invoices'],
 ];
 
 /** Routes of the admin area that support staff use as well as administrators (triage, corrections, reading jobs). */
