@@ -329,6 +329,7 @@ async function writeAll(
     });
 
     let adminId = 0;
+    const userIds = new Map<Role, number>();
     await table('users', async () => {
       const verified = new Date(plan.nowMs);
       for (const u of users) {
@@ -339,6 +340,7 @@ async function writeAll(
           [u.email, passwordHash, u.firstName, u.lastName, u.role, u.centre?.id ?? null, u.contactId, u.learnerId, u.dateOfBirth, u.jobTitle, verified, verified, verified],
         );
         if (u.role === 'administrator') adminId = Number(result.insertId);
+        if (!userIds.has(u.role)) userIds.set(u.role, Number(result.insertId));
       }
       counts.users = users.length;
     });
@@ -367,6 +369,8 @@ async function writeAll(
       counts.supersededDocuments = d.superseded;
     });
 
+    if (spec.users === 'demo') await writeDemoSharingAndCredit(runner, plan, userIds);
+
     if (!perTable) await q('COMMIT');
     return counts;
   } catch (err) {
@@ -380,6 +384,28 @@ async function writeAll(
   } finally {
     await q('SET SESSION unique_checks = 1, foreign_key_checks = 1').catch(() => undefined);
   }
+}
+
+/**
+ * The demo's learner has shared their newest valid document with the demo third party for a
+ * month, and the first demo centre has a credit account (£500), so every area has something to show.
+ */
+async function writeDemoSharingAndCredit(runner: QueryRunner, plan: SeedPlan, userIds: Map<Role, number>): Promise<void> {
+  const now = new Date(plan.nowMs);
+  await runner.query('INSERT INTO credit_accounts (centre_id, limit_pence, owed_pence, open) VALUES (?, 50000, 0, 1)', [plan.centres[0].id]);
+  const learnerUser = userIds.get('learner');
+  const thirdParty = userIds.get('third_party');
+  if (!learnerUser || !thirdParty) return;
+  const learnerId = plan.firstIds.learner + plan.demoLearner;
+  const [doc] = await runner.query(`SELECT id FROM documents WHERE learner_id = ? AND status = 'valid' ORDER BY issued_at DESC, id DESC LIMIT 1`, [learnerId]);
+  if (!doc) return;
+  const [party] = await runner.query('SELECT email, first_name, last_name FROM users WHERE id = ?', [thirdParty]);
+  const result = await runner.query(
+    `INSERT INTO connections (learner_id, learner_user_id, origin, status, third_party_name, third_party_email, third_party_user_id, access_ends_at, created_at, decided_at)
+     VALUES (?, ?, 'learner', 'active', ?, ?, ?, ?, ?, ?)`,
+    [learnerId, learnerUser, `${party.first_name} ${party.last_name}`, party.email, thirdParty, new Date(plan.nowMs + 30 * 86_400_000), now, now],
+  );
+  await runner.query('INSERT INTO connection_documents (connection_id, document_id) VALUES (?, ?)', [result.insertId, doc.id]);
 }
 
 async function writeLearners(

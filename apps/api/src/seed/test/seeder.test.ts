@@ -138,6 +138,19 @@ describe('demo seeder (small) on a real database', () => {
     expect(all.some((n) => /[\u0370-\u03ff]/.test(n) || /[\u4e00-\u9fff]/.test(n))).toBe(true);
   });
 
+  it('gives the demo learner a connection with the demo third party, and the first centre a credit account', async () => {
+    const learner = await userByEmail('learner@achievement.test');
+    const thirdParty = await userByEmail('thirdparty@achievement.test');
+    const connections: { status: string; third_party_user_id: number; n: number }[] = await ds.query(
+      'SELECT c.status, c.third_party_user_id, COUNT(d.document_id) AS n FROM connections c JOIN connection_documents d ON d.connection_id = c.id WHERE c.learner_user_id = ? GROUP BY c.id',
+      [learner.id],
+    );
+    expect(connections.map((c) => ({ ...c, n: Number(c.n) }))).toEqual([{ status: 'active', third_party_user_id: thirdParty.id, n: 1 }]);
+    const centreUser = await userByEmail('centre@achievement.test');
+    const [account] = await ds.query('SELECT limit_pence, owed_pence, open FROM credit_accounts WHERE centre_id = ?', [centreUser.centre_id]);
+    expect({ limit: Number(account.limit_pence), owed: Number(account.owed_pence), open: Number(account.open) }).toEqual({ limit: 50000, owed: 0, open: 1 });
+  });
+
   it("prints each document's learner name from its learner and puts it in its job's centre", async () => {
     expect(await count('SELECT COUNT(*) FROM documents d JOIN jobs j ON j.id = d.job_id WHERE d.centre_id <> j.centre_id')).toBe(0);
     expect(
