@@ -15,9 +15,8 @@ const DAY_MS = 86_400_000;
 export const PROGRESS_EVERY = 250;
 /** Documents whose facts are read from the database at once (a keyset page of the request's documents). */
 const DOCUMENTS_PAGE = 500;
-/** PDFs read ahead of the one being written: reads overlap the zip's writes. Bounded, so memory does not grow with the zip. */
+/** PDFs read by one storage call (about 20 KB each): bounded, so memory does not grow with the zip. */
 const READ_AHEAD_FILES = 16;
-const READ_AHEAD_BYTES = 4 * 1024 * 1024;
 /** Bytes handed to archiver and not yet taken by the output: bounds memory, whatever the size of the zip. */
 const ZIP_QUEUED_BYTES = 1024 * 1024;
 /** The zip goes to the file in blocks of this size, with up to ZIP_BUFFERED_BLOCKS of them waiting for the disk. */
@@ -189,49 +188,33 @@ export class ZipBuilderService {
   }
 
   /**
-   * The documents' PDFs in order, each read while earlier ones are being written: at most
-   * READ_AHEAD_FILES files and about READ_AHEAD_BYTES ahead, so memory does not grow with the zip.
+   * The documents' PDFs in order, read READ_AHEAD_FILES at a time (one storage call per batch), so
+   * memory does not grow with the zip; the next page of documents
+   * is fetched from the database while this one is written.
    */
   private async *pdfsInOrder(request: ClaimedRequest): AsyncGenerator<{ doc: DownloadableDocument; content: Buffer }> {
-    const pending: { doc: DownloadableDocument; read: Promise<Buffer> }[] = [];
-    let bytesAhead = 0;
     let page = await this.documentPage(request, -1);
-    const prefetch = (after: number): Promise<{ docs: DownloadableDocument[]; lastPosition: number }> | null => {
-      if (page.docs.length < DOCUMENTS_PAGE) return null;
-      const next = this.documentPage(request, after);
-      next.catch(() => undefined); // awaited when its turn comes
-      return next;
-    };
-    let upcoming = prefetch(page.lastPosition);
-    let next = 0;
     for (;;) {
-      while (pending.length < READ_AHEAD_FILES && bytesAhead < READ_AHEAD_BYTES) {
-        if (next === page.docs.length) {
-          if (!upcoming) break;
-          page = await upcoming;
-          upcoming = prefetch(page.lastPosition);
-          next = 0;
-          if (page.docs.length === 0) break;
+      const upcoming = page.docs.length === DOCUMENTS_PAGE ? this.documentPage(request, page.lastPosition) : null;
+      upcoming?.catch(() => undefined); // awaited when its turn comes
+      for (let i = 0; i < page.docs.length; i += READ_AHEAD_FILES) {
+        const batch = page.docs.slice(i, i + READ_AHEAD_FILES);
+        const unrendered = batch.find((d) => !d.fileKey);
+        if (unrendered) throw new Error(`Document ${unrendered.documentNumber} has no PDF yet.`);
+        let contents: Buffer[];
+        try {
+          contents = await this.storage.readMany(batch.map((d) => d.fileKey!));
+        } catch (err) {
+          const e = err as NodeJS.ErrnoException & { key?: string };
+          const doc = batch.find((d) => d.fileKey === e.key) ?? batch[0];
+          throw new Error(`The PDF of document ${doc.documentNumber} could not be read${e.code === 'ENOENT' ? ' (it is missing from storage)' : ''}.`);
         }
-        const doc = page.docs[next++];
-        if (!doc.fileKey) throw new Error(`Document ${doc.documentNumber} has no PDF yet.`);
-        const read = this.storage.readAll(doc.fileKey).then(
-          (b) => {
-            bytesAhead += b.length;
-            return b;
-          },
-          (err: NodeJS.ErrnoException) => {
-            throw new Error(`The PDF of document ${doc.documentNumber} could not be read${err.code === 'ENOENT' ? ' (it is missing from storage)' : ''}.`);
-          },
-        );
-        read.catch(() => undefined); // awaited in order below
-        pending.push({ doc, read });
+        for (let j = 0; j < batch.length; j++) yield { doc: batch[j], content: contents[j] };
       }
-      const first = pending.shift();
-      if (!first) return;
-      const content = await first.read;
-      bytesAhead -= content.length;
-      yield { doc: first.doc, content };
+      if (!upcoming) return;
+      page = await upcoming;
+      if (page.docs.length === 0) return;
     }
   }
+
 }

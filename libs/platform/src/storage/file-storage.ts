@@ -13,6 +13,11 @@ export abstract class FileStorage {
   abstract put(key: string, content: Buffer | Readable): Promise<StoredFileInfo>;
   abstract read(key: string, range?: { start: number; end: number }): Readable;
   abstract readAll(key: string): Promise<Buffer>;
+  /**
+   * Several small files at once, in order (a zip's PDFs): one call instead of one per file. The
+   * caller keeps the batch small (a few MB). A missing file rejects with an error whose `key` names it.
+   */
+  abstract readMany(keys: string[]): Promise<Buffer[]>;
   abstract stat(key: string): Promise<StoredFileInfo | null>;
   abstract delete(key: string): Promise<void>;
   /**

@@ -22,6 +22,14 @@ describe('LocalDiskStorage', () => {
     expect(await storage.stat('documents/12/345.pdf')).toBeNull();
   });
 
+  it('reads several files at once, in order, and names a missing one', async () => {
+    await storage.put('many/a.pdf', Buffer.from('first'));
+    await storage.put('many/b.pdf', Buffer.from('second'));
+    expect((await storage.readMany(['many/b.pdf', 'many/a.pdf', 'many/b.pdf'])).map((b) => b.toString())).toEqual(['second', 'first', 'second']);
+    await expect(storage.readMany(['many/a.pdf', 'many/gone.pdf'])).rejects.toMatchObject({ code: 'ENOENT', key: 'many/gone.pdf' });
+    await expect(storage.readMany(['../escape.pdf'])).rejects.toThrow();
+  });
+
   it('leaves no partial file behind when the source stream fails', async () => {
     const failing = new Readable({
       read() {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, readFile as readFileCallback } from 'node:fs';
+import { createReadStream, createWriteStream, readFile as readFileCallback, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -46,6 +46,23 @@ export class LocalDiskStorage extends FileStorage {
   readAll(key: string): Promise<Buffer> {
     const path = this.pathOf(key);
     return new Promise((resolve, reject) => readFileCallback(path, (err, content) => (err ? reject(err) : resolve(content))));
+  }
+
+  /**
+   * Read one after another on this turn of the event loop. For small files (about 20 KB, in the
+   * page cache) a read takes microseconds, while readFile's four thread-pool round trips per file
+   * (open, fstat, read, close) cost far more on a busy two-core machine: measured as a third of a
+   * zip build's time. The caller bounds the batch, so the loop is never held for long.
+   */
+  async readMany(keys: string[]): Promise<Buffer[]> {
+    const paths = keys.map((k) => this.pathOf(k));
+    return paths.map((path, i) => {
+      try {
+        return readFileSync(path);
+      } catch (err) {
+        throw Object.assign(err as Error, { key: keys[i] });
+      }
+    });
   }
 
   async stat(key: string): Promise<StoredFileInfo | null> {
