@@ -8,7 +8,7 @@ import { DocumentStatus, DocumentType } from './documents';
  * Public:
  *   POST /api/learners/register          LearnerRegistrationRequest → 202 { message } (the same answer whatever matched)
  *   POST /api/third-parties/register     ThirdPartyRegistrationRequest → 202 { message }
- *   (both verify the address with the Identity issue's link: POST /api/registration/verify { token })
+ *   (both verify the address with the Identity issue's link: POST /api/registrations/verify { token })
  *   GET  /api/invitations/:token         → InvitationSummary (404 when unknown, used or expired)
  *
  * Learner (role learner):
@@ -70,8 +70,8 @@ export interface AccessLength {
   until?: string;
 }
 
-/** One of the learner's documents on their dashboard. */
-export interface LearnerDocument {
+/** What a learner and the third parties they share with both see of a document. */
+export interface DocumentFacts {
   id: number;
   documentNumber: string;
   type: DocumentType;
@@ -80,11 +80,16 @@ export interface LearnerDocument {
   awardDate: string;
   issuedAt: string;
   centreName: string;
+  /** live */
   status: DocumentStatus;
-  /** when superseded: the id of the current version */
-  currentVersionId: number | null;
   /** the Smart Verify code printed under the QR code */
   verificationCode: string;
+}
+
+/** One of the learner's documents on their dashboard. */
+export interface LearnerDocument extends DocumentFacts {
+  /** when superseded: the id of the current version */
+  currentVersionId: number | null;
   /** the PDF exists (rendering finished) */
   available: boolean;
 }
@@ -171,18 +176,8 @@ export interface ConnectionRequestInput {
 }
 
 /** A shared document as a third party sees it: the facts and the live verification status. */
-export interface SharedDocument {
-  id: number;
-  documentNumber: string;
-  type: DocumentType;
-  qualification: { code: string; title: string };
-  grade: string | null;
-  awardDate: string;
-  issuedAt: string;
-  centreName: string;
-  status: DocumentStatus;
+export interface SharedDocument extends DocumentFacts {
   revokedAt: string | null;
-  verificationCode: string;
   /** whether its PDF can be opened (valid and rendered) */
   viewable: boolean;
 }

@@ -1,4 +1,4 @@
-import { DocumentStatus, DocumentType, LearnerDocument, SharedDocument } from '@achievement/contracts';
+import { DocumentFacts, DocumentStatus, DocumentType, LearnerDocument, SharedDocument } from '@achievement/contracts';
 import { FileStorage } from '@achievement/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -75,17 +75,8 @@ export class LearnerDocumentsService {
   async documentsOf(learnerId: number): Promise<LearnerDocument[]> {
     const rows: DocumentRow[] = await this.dataSource.query(`${SELECT_DOCUMENTS} WHERE d.learner_id = ? ORDER BY d.issued_at DESC, d.id DESC`, [learnerId]);
     return rows.map((r) => ({
-      id: Number(r.id),
-      documentNumber: r.document_number,
-      type: r.type,
-      qualification: { code: r.qualification_code, title: r.qualification_title },
-      grade: r.grade,
-      awardDate: r.award_date,
-      issuedAt: new Date(r.issued_at).toISOString(),
-      centreName: r.centre_name,
-      status: r.status,
+      ...factsOf(r),
       currentVersionId: r.status === 'superseded' && r.successor_id !== null ? Number(r.successor_id) : null,
-      verificationCode: r.verification_code,
       available: r.file_key !== null,
     }));
   }
@@ -106,17 +97,8 @@ export class LearnerDocumentsService {
       .map((id) => byId.get(id))
       .filter((r): r is DocumentRow => r !== undefined)
       .map((r) => ({
-        id: Number(r.id),
-        documentNumber: r.document_number,
-        type: r.type,
-        qualification: { code: r.qualification_code, title: r.qualification_title },
-        grade: r.grade,
-        awardDate: r.award_date,
-        issuedAt: new Date(r.issued_at).toISOString(),
-        centreName: r.centre_name,
-        status: r.status,
+        ...factsOf(r),
         revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
-        verificationCode: r.verification_code,
         viewable: r.status === 'valid' && r.file_key !== null,
       }));
   }
@@ -229,6 +211,22 @@ function orderableOf(r: {
     qualificationCode: r.qualification_code,
     qualificationTitle: r.qualification_title,
     awardDate: r.award_date,
+  };
+}
+
+/** What a learner and a third party both see of a document. */
+function factsOf(r: DocumentRow): DocumentFacts {
+  return {
+    id: Number(r.id),
+    documentNumber: r.document_number,
+    type: r.type,
+    qualification: { code: r.qualification_code, title: r.qualification_title },
+    grade: r.grade,
+    awardDate: r.award_date,
+    issuedAt: new Date(r.issued_at).toISOString(),
+    centreName: r.centre_name,
+    status: r.status,
+    verificationCode: r.verification_code,
   };
 }
 
