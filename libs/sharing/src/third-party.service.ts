@@ -108,8 +108,10 @@ export class ThirdPartyService {
   }
 
   async list(user: AuthenticatedUser): Promise<ThirdPartyConnection[]> {
+    // a learner who has deleted their account shares nothing any more
     const rows: ConnectionRow[] = await this.dataSource.query(
-      `SELECT * FROM connections WHERE third_party_user_id = ? ORDER BY status = 'active' DESC, created_at DESC, id DESC LIMIT 500`,
+      `SELECT c.* FROM connections c JOIN users lu ON lu.id = c.learner_user_id AND lu.status = 'active'
+        WHERE c.third_party_user_id = ? ORDER BY c.status = 'active' DESC, c.created_at DESC, c.id DESC LIMIT 500`,
       [user.id],
     );
     return this.views(rows);
@@ -117,7 +119,10 @@ export class ThirdPartyService {
 
   /** The PDF of a document shared on an open connection of this third party; the view is logged for the learner. */
   async openDocument(user: AuthenticatedUser, connectionId: number, documentId: number): Promise<{ pdf: Buffer; documentNumber: string }> {
-    const [row]: ConnectionRow[] = await this.dataSource.query('SELECT * FROM connections WHERE id = ? AND third_party_user_id = ?', [connectionId, user.id]);
+    const [row]: ConnectionRow[] = await this.dataSource.query(
+      `SELECT c.* FROM connections c JOIN users lu ON lu.id = c.learner_user_id AND lu.status = 'active' WHERE c.id = ? AND c.third_party_user_id = ?`,
+      [connectionId, user.id],
+    );
     if (!row) throw new NotFoundException(CONNECTION_NOT_FOUND);
     if (!this.store.isOpen(row)) throw new ForbiddenException('Your access to these documents has ended. Ask the learner to share them again.');
     const shared = (await this.store.documentIdsOf([connectionId])).get(connectionId) ?? [];
@@ -155,7 +160,10 @@ export class ThirdPartyService {
 
   private async openInvitation(token: string): Promise<ConnectionRow> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFoundException(INVITATION_GONE);
-    const [row]: ConnectionRow[] = await this.dataSource.query('SELECT * FROM connections WHERE invitation_hash = ?', [invitationHashOf(token)]);
+    const [row]: ConnectionRow[] = await this.dataSource.query(
+      `SELECT c.* FROM connections c JOIN users lu ON lu.id = c.learner_user_id AND lu.status = 'active' WHERE c.invitation_hash = ?`,
+      [invitationHashOf(token)],
+    );
     if (!row || !this.store.isOpen(row)) throw new NotFoundException(INVITATION_GONE);
     return row;
   }

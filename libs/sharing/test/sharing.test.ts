@@ -209,6 +209,22 @@ describe('Learners and third parties', () => {
     expect((await learner.post(`/api/learner/connections/${added.id}/end`)).status).toBe(409);
   });
 
+  it('shares nothing any more once the learner has deleted their account', async () => {
+    const doc = await createDocument(t.ds, { centreId, firstName: 'Leah', lastName: 'Leaving', enrolmentNumber: 'LL0001', dateOfBirth: '2001-01-01' });
+    await storeRenderedPdf(t.app, t.ds, doc);
+    const leaving = await registerAndVerify('/api/learners/register', { enrolmentNumber: 'LL0001', dateOfBirth: '2001-01-01' }, 'leah@learners.example');
+    const shared = (await leaving.post('/api/learner/connections', { name: 'Grace Hopper', email: 'grace@employer.example', period: 'year', documentIds: [doc.id] })).body as LearnerConnection;
+    const visible = () => employer.get('/api/third-party/connections').then((r) => (r.body as ThirdPartyConnection[]).some((c) => c.id === shared.id));
+    expect(await visible()).toBe(true);
+    expect((await employer.getRaw(`/api/third-party/connections/${shared.id}/documents/${doc.id}/file`)).statusCode).toBe(200);
+
+    const admin = await signedIn(t.app, await createUser(t.ds, 'administrator'));
+    const [account] = await t.ds.query(`SELECT id FROM users WHERE email = 'leah@learners.example'`);
+    expect((await admin.request('DELETE', `/api/admin/users/${account.id}`)).status).toBe(204);
+    expect(await visible()).toBe(false);
+    expect((await employer.getRaw(`/api/third-party/connections/${shared.id}/documents/${doc.id}/file`)).statusCode).toBe(404);
+  });
+
   it('lets only learners share: centre staff, administrators and third parties are refused', async () => {
     const staff = await signedIn(t.app, await createUser(t.ds, 'centre_staff', { centreId }));
     const admin = await signedIn(t.app, await createUser(t.ds, 'administrator'));
