@@ -4,7 +4,8 @@ import { Routes } from '@angular/router';
  * The admin remote's routes, exposed to the portal as './routes' (see federation.config.js) and
  * mounted there under /admin; run alone, the admin app mounts them at its root. Each feature's
  * routes load lazily. The API decides who may do what: registrations, centres and accounts are
- * for administrators, and so are jobs, the verification log and qualifications; the Email log and
+ * for administrators, and so are jobs, the verification log, qualifications, and the shop's
+ * orders, products and credit accounts; the Email log and
  * reported issues for support staff too.
  */
 export const routes: Routes = [
@@ -51,6 +52,18 @@ export const routes: Routes = [
   {
     path: 'qualifications',
     loadChildren: () => import('./verification/verification.routes').then((m) => m.QUALIFICATION_ROUTES),
+  },
+  {
+    path: 'orders',
+    loadChildren: () => import('./commerce/commerce.routes').then((m) => m.ORDER_ROUTES),
+  },
+  {
+    path: 'products',
+    loadChildren: () => import('./commerce/commerce.routes').then((m) => m.PRODUCT_ROUTES),
+  },
+  {
+    path: 'credit-accounts',
+    loadChildren: () => import('./commerce/commerce.routes').then((m) => m.CREDIT_ACCOUNT_ROUTES),
   },
 ];
 

@@ -1,4 +1,6 @@
-import { SessionUser } from '@achievement/contracts';
+import { Basket, SessionUser } from '@achievement/contracts';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ADMINISTRATOR, CENTRE_STAFF, LEARNER, provideSession } from '../testing/session-stub';
@@ -6,11 +8,16 @@ import { AppComponent } from './app.component';
 
 async function renderShell(user: SessionUser | null): Promise<HTMLElement> {
   const { provider } = provideSession(user);
-  TestBed.configureTestingModule({ imports: [AppComponent], providers: [provideRouter([]), provider] });
+  TestBed.configureTestingModule({
+    imports: [AppComponent],
+    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provider],
+  });
   const fixture = TestBed.createComponent(AppComponent);
   await fixture.whenStable();
   return fixture.nativeElement as HTMLElement;
 }
+
+const EMPTY_MONEY = { netPence: 0, vatPence: 0, grossPence: 0 };
 
 function navLinks(root: HTMLElement): { href: string | null; text: string; target: string | null }[] {
   return Array.from(root.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Main"] a')).map((link) => ({
@@ -33,42 +40,71 @@ describe('AppComponent (portal shell)', () => {
       '/admin/jobs',
       '/admin/verifications',
       '/admin/qualifications',
+      '/admin/orders',
+      '/admin/products',
+      '/admin/credit-accounts',
       '/admin/reports',
       '/admin/emails',
       '/api/admin/queues/',
       '/verify',
       '/profile',
     ]);
-    expect(links.map((link) => link.text).slice(1, 9)).toEqual([
+    expect(links.map((link) => link.text).slice(1, 12)).toEqual([
       'Registrations',
       'Centres',
       'Accounts',
       'Jobs',
       'Verifications',
       'Qualifications',
+      'Orders',
+      'Products',
+      'Credit accounts',
       'Reported issues',
       'Email log',
     ]);
-    expect(links[9].text).toContain('Queues');
-    expect(links[9].text).toContain('(opens in a new tab)');
-    expect(links[9].target).toBe('_blank');
-    expect(links[10].text).toBe('Verify a document');
-    expect(links[11].text).toBe('Profile');
+    expect(links[12].text).toContain('Queues');
+    expect(links[12].text).toContain('(opens in a new tab)');
+    expect(links[12].target).toBe('_blank');
+    expect(links[13].text).toBe('Verify a document');
+    expect(links[14].text).toBe('Profile');
     expect(root.querySelector('[aria-label="Basket"]')).toBeNull();
+    TestBed.inject(HttpTestingController).expectNone('/api/basket');
   });
 
   it('shows centre staff neither the Email log nor Queues, and a basket with 0 items', async () => {
     const root = await renderShell(CENTRE_STAFF);
 
-    expect(navLinks(root).map((link) => link.href)).toEqual(['/', '/jobs', '/records', '/downloads', '/reports', '/verify', '/profile']);
-    const basket = root.querySelector('button[aria-label="Basket"]');
+    expect(navLinks(root).map((link) => link.href)).toEqual([
+      '/',
+      '/jobs',
+      '/records',
+      '/downloads',
+      '/reports',
+      '/store',
+      '/orders',
+      '/verify',
+      '/profile',
+    ]);
+    const basket = root.querySelector('a[aria-label="Basket"]');
     expect(basket).not.toBeNull();
     expect(basket?.querySelector('.mat-badge-content')?.textContent?.trim()).toBe('0');
   });
 
+  it("links the basket icon to /basket with the count of the user's basket", async () => {
+    const root = await renderShell(CENTRE_STAFF);
+    const basket: Basket = { items: [], count: 3, subtotal: EMPTY_MONEY };
+    TestBed.inject(HttpTestingController).expectOne({ method: 'GET', url: '/api/basket' }).flush(basket);
+    await new Promise((resolve) => setTimeout(resolve));
+
+    const link = root.querySelector('a[aria-label="Basket"]');
+    expect(link?.getAttribute('href')).toBe('/basket');
+    expect(link?.querySelector('.mat-badge-content')?.textContent?.trim()).toBe('3');
+  });
+
   it('shows a learner the basket too', async () => {
     const root = await renderShell(LEARNER);
-    expect(root.querySelector('button[aria-label="Basket"]')).not.toBeNull();
+    expect(root.querySelector('a[aria-label="Basket"]')).not.toBeNull();
+    TestBed.inject(HttpTestingController).expectOne('/api/basket');
   });
 
   it("puts the signed-in user's name and role in the top bar, with Sign out", async () => {

@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, untracked, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,6 +9,7 @@ import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
+import { BasketStore } from './commerce/basket.store';
 import { SessionService } from './session/session.service';
 import { navEntriesFor } from './shell/nav-entries';
 
@@ -46,12 +47,24 @@ export class AppComponent {
     const role = this.user()?.role;
     return role === 'centre_staff' || role === 'learner';
   });
+  private readonly basket = inject(BasketStore);
+  /** The basket icon's count; the commerce pages update it as they change the basket. */
+  readonly basketCount = this.basket.count;
   readonly isHandset = toSignal(
     inject(BreakpointObserver)
       .observe(HANDSET_QUERY)
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
+
+  constructor() {
+    // Whoever signs in with a basket sees its count at once; signing out forgets it.
+    effect(() => {
+      const shows = this.showsBasket();
+      this.user();
+      untracked(() => (shows ? void this.basket.refresh() : this.basket.clear()));
+    });
+  }
 
   closeNavOnHandset(): void {
     if (this.isHandset()) {

@@ -16,6 +16,20 @@ export const routes: Routes = [
     canMatch: [requireAnonymous],
     loadComponent: () => import('./sign-in/sign-in-page.component').then((m) => m.SignInPageComponent),
   },
+  // Registration of learners and third parties (before centre staff's /register).
+  {
+    path: 'register/learner',
+    title: 'Register as a learner',
+    canMatch: [requireAnonymous],
+    loadComponent: () => import('./learner-registration/learner-registration-page.component').then((m) => m.LearnerRegistrationPageComponent),
+  },
+  {
+    path: 'register/third-party',
+    title: 'Register as a third party',
+    canMatch: [requireAnonymous],
+    loadComponent: () =>
+      import('./third-party-registration/third-party-registration-page.component').then((m) => m.ThirdPartyRegistrationPageComponent),
+  },
   // Registration of centre staff, and the page of the link in the verification email.
   {
     path: 'register',
@@ -73,10 +87,51 @@ export const routes: Routes = [
     canMatch: [requireRole('centre_staff')],
     loadChildren: () => import('./downloads/downloads.routes').then((m) => m.routes),
   },
+  // Learners: their documents and connections. Third parties: what learners share with them.
+  {
+    path: 'learner',
+    canMatch: [requireRole('learner')],
+    loadChildren: () => import('./learner/learner.routes').then((m) => m.routes),
+  },
+  {
+    path: 'third-party',
+    canMatch: [requireRole('third_party')],
+    loadChildren: () => import('./third-party/third-party.routes').then((m) => m.routes),
+  },
+  {
+    // A learner's invitation: public, so the third party can see what it is before registering or signing in.
+    path: 'invitations/:token',
+    title: 'Invitation',
+    loadComponent: () => import('./invitations/invitation-page.component').then((m) => m.InvitationPageComponent),
+  },
   {
     // Smart Verify: public, no guard, so a visitor who scanned a QR code is never sent to sign in.
     path: 'verify',
     loadChildren: () => import('./verify/verify.routes').then((m) => m.routes),
+  },
+  // Commerce (centre staff and learners): printed copies of documents.
+  {
+    path: 'store',
+    title: 'Store',
+    canMatch: [requireRole('centre_staff', 'learner')],
+    loadComponent: () => import('./commerce/store-page.component').then((m) => m.StorePageComponent),
+  },
+  {
+    path: 'basket',
+    title: 'Basket',
+    canMatch: [requireRole('centre_staff', 'learner')],
+    loadComponent: () => import('./commerce/basket-page.component').then((m) => m.BasketPageComponent),
+  },
+  {
+    path: 'checkout',
+    title: 'Checkout',
+    canMatch: [requireRole('centre_staff', 'learner')],
+    loadComponent: () => import('./commerce/checkout-page.component').then((m) => m.CheckoutPageComponent),
+  },
+  {
+    path: 'orders',
+    canMatch: [requireRole('centre_staff', 'learner')],
+    loadChildren: () => import('./commerce/commerce.routes').then((m) => m.ORDER_ROUTES),
   },
   {
     // The admin remote (apps/admin), loaded through Native Federation.

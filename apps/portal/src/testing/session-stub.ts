@@ -12,6 +12,7 @@ export const CENTRE_STAFF: SessionUser = {
   centre: { id: 9, number: '12345', name: 'Northfield College' },
 };
 export const LEARNER: SessionUser = { id: 4, email: 'lee@example.org', name: 'Lee Learner', role: 'learner', centre: null };
+export const THIRD_PARTY: SessionUser = { id: 5, email: 'priya@garage.example', name: 'Priya Patel', role: 'third_party', centre: null };
 
 /** A SessionService stand-in with a fixed user (null: anonymous) that can still sign out. */
 export class SessionStub {

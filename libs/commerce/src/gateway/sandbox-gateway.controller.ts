@@ -123,7 +123,7 @@ export class SandboxGatewayController {
       .status(status)
       .header('Content-Type', 'text/html; charset=utf-8')
       .header('Cache-Control', 'no-store')
-      .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title>
+      .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title>
 <style>body{font-family:Arial,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#1f2933}label{display:block;margin:.75rem 0}input{display:block;width:100%;padding:.4rem;font-size:1rem}button{margin:.75rem .5rem 0 0;padding:.5rem 1rem;font-size:1rem}.error{color:#b00020}.hint{color:#52606d;font-size:.85rem}</style>
 </head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`);
   }

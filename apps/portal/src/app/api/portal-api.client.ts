@@ -1,7 +1,19 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  AcceptConnectionRequest,
   AcceptedResponse,
+  AddConnectionRequest,
+  ConnectionRequestInput,
+  ConnectionView,
+  InvitationSummary,
+  LearnerConnection,
+  LearnerDocument,
+  LearnerRegistrationRequest,
+  LearnerVerificationEntry,
+  ThirdPartyConnection,
+  ThirdPartyRegistrationRequest,
+  UpdateConnectionRequest,
   ChangePasswordRequest,
   DocumentDetail,
   DownloadPage,
@@ -178,6 +190,93 @@ export class PortalApiClient {
   /** Whether a PDF file is, byte for byte, a document that was issued (the file itself as an application/pdf body, up to 10 MiB). */
   checkPdf(file: Blob): Observable<PdfCheckResult> {
     return this.http.post<PdfCheckResult>('/api/verify/pdf', file, { headers: { 'Content-Type': 'application/pdf' } });
+  }
+
+  /* ---------- Learners and third parties: registration, invitations, connections ---------- */
+
+  /** Registration of a learner by enrolment number and date of birth: always 202 with the same answer. */
+  registerLearner(request: LearnerRegistrationRequest): Observable<AcceptedResponse> {
+    return this.http.post<AcceptedResponse>('/api/learners/register', request);
+  }
+
+  /** Registration of a third party (an employer or other body): always 202. */
+  registerThirdParty(request: ThirdPartyRegistrationRequest): Observable<AcceptedResponse> {
+    return this.http.post<AcceptedResponse>('/api/third-parties/register', request);
+  }
+
+  /** What a learner's invitation shares (public); 404 when unknown, used or expired. */
+  getInvitation(token: string): Observable<InvitationSummary> {
+    return this.http.get<InvitationSummary>(`/api/invitations/${encodeURIComponent(token)}`);
+  }
+
+  /** The signed-in third party accepts an invitation sent to their address. */
+  acceptInvitation(token: string): Observable<ThirdPartyConnection> {
+    return this.http.post<ThirdPartyConnection>(`/api/third-party/invitations/${encodeURIComponent(token)}/accept`, null);
+  }
+
+  /** The signed-in learner's own documents. */
+  listLearnerDocuments(): Observable<LearnerDocument[]> {
+    return this.http.get<LearnerDocument[]>('/api/learner/documents');
+  }
+
+  /** The address of the learner's own PDF: inline, or as an attachment with download. */
+  learnerDocumentFileUrl(documentId: number, download = false): string {
+    return `/api/learner/documents/${id(documentId)}/file${download ? '?download=1' : ''}`;
+  }
+
+  /** Who checked the learner's documents on Smart Verify. */
+  listLearnerVerifications(): Observable<LearnerVerificationEntry[]> {
+    return this.http.get<LearnerVerificationEntry[]>('/api/learner/verifications');
+  }
+
+  /** The learner's connections: pending requests first, then the rest, newest first. */
+  listLearnerConnections(): Observable<LearnerConnection[]> {
+    return this.http.get<LearnerConnection[]>('/api/learner/connections');
+  }
+
+  /** Shares documents with a third party, who is emailed a link (201). */
+  addConnection(request: AddConnectionRequest): Observable<LearnerConnection> {
+    return this.http.post<LearnerConnection>('/api/learner/connections', request);
+  }
+
+  /** Changes the documents of an active connection and/or how long it lasts. */
+  updateConnection(connectionId: number, request: UpdateConnectionRequest): Observable<LearnerConnection> {
+    return this.http.patch<LearnerConnection>(`/api/learner/connections/${id(connectionId)}`, request);
+  }
+
+  /** Accepts a third party's request, sharing the chosen documents. */
+  acceptConnection(connectionId: number, request: AcceptConnectionRequest): Observable<LearnerConnection> {
+    return this.http.post<LearnerConnection>(`/api/learner/connections/${id(connectionId)}/accept`, request);
+  }
+
+  /** Declines a third party's request. */
+  declineConnection(connectionId: number): Observable<LearnerConnection> {
+    return this.http.post<LearnerConnection>(`/api/learner/connections/${id(connectionId)}/decline`, null);
+  }
+
+  /** Ends the access of a connection now. */
+  endConnection(connectionId: number): Observable<LearnerConnection> {
+    return this.http.post<LearnerConnection>(`/api/learner/connections/${id(connectionId)}/end`, null);
+  }
+
+  /** What the third party of a connection viewed, newest first. */
+  listConnectionViews(connectionId: number): Observable<ConnectionView[]> {
+    return this.http.get<ConnectionView[]>(`/api/learner/connections/${id(connectionId)}/views`);
+  }
+
+  /** A third party asks a learner for access: always 202 with the same answer. */
+  requestConnection(request: ConnectionRequestInput): Observable<AcceptedResponse> {
+    return this.http.post<AcceptedResponse>('/api/third-party/requests', request);
+  }
+
+  /** The third party's connections (only active ones carry documents). */
+  listThirdPartyConnections(): Observable<ThirdPartyConnection[]> {
+    return this.http.get<ThirdPartyConnection[]>('/api/third-party/connections');
+  }
+
+  /** The address of a shared PDF (inline; each view is logged). */
+  sharedDocumentFileUrl(connectionId: number, documentId: number): string {
+    return `/api/third-party/connections/${id(connectionId)}/documents/${id(documentId)}/file`;
   }
 }
 

@@ -1,10 +1,11 @@
 import { SessionUser } from '@achievement/contracts';
 import { TestBed } from '@angular/core/testing';
-import { ADMINISTRATOR, CENTRE_STAFF, provideSession } from '../../testing/session-stub';
+import { provideRouter } from '@angular/router';
+import { ADMINISTRATOR, CENTRE_STAFF, LEARNER, provideSession, THIRD_PARTY } from '../../testing/session-stub';
 import { HomePageComponent } from './home-page.component';
 
 async function renderHome(user: SessionUser): Promise<HTMLElement> {
-  TestBed.configureTestingModule({ imports: [HomePageComponent], providers: [provideSession(user).provider] });
+  TestBed.configureTestingModule({ imports: [HomePageComponent], providers: [provideRouter([]), provideSession(user).provider] });
   const fixture = TestBed.createComponent(HomePageComponent);
   await fixture.whenStable();
   return fixture.nativeElement as HTMLElement;
@@ -28,5 +29,29 @@ describe('HomePageComponent', () => {
 
     expect(page.querySelector('[data-testid="signed-in-as"]')?.textContent).toContain('Administrator');
     expect(page.querySelector('[data-testid="centre"]')).toBeNull();
+  });
+
+  it('leads a learner to My documents and Connections', async () => {
+    const page = await renderHome(LEARNER);
+
+    const links = Array.from(page.querySelectorAll('[data-testid="role-links"] a')).map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['My documents', '/learner'],
+      ['Connections', '/learner/connections'],
+    ]);
+    expect(page.textContent).toContain('see, download and share the documents you were awarded');
+  });
+
+  it('leads a third party to Shared with me', async () => {
+    const page = await renderHome(THIRD_PARTY);
+
+    const links = Array.from(page.querySelectorAll('[data-testid="role-links"] a')).map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+    expect(links).toEqual([['Shared with me', '/third-party']]);
+  });
+
+  it('shows centre staff no such links', async () => {
+    const page = await renderHome(CENTRE_STAFF);
+
+    expect(page.querySelector('[data-testid="role-links"]')).toBeNull();
   });
 });

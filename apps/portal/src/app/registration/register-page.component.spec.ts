@@ -69,6 +69,14 @@ describe('RegisterPageComponent', () => {
     expect(root.querySelector('a[href="/sign-in"]')).not.toBeNull();
   });
 
+  it('sends learners and third parties to their own registration', async () => {
+    const other = root.querySelector('[data-testid="other-registrations"]');
+    expect(textOf(other)).toContain('Are you a learner? Register as a learner.');
+    expect(textOf(other)).toContain('Are you an employer or other third party? Register as a third party.');
+    expect(other?.querySelector('a[href="/register/learner"]')).not.toBeNull();
+    expect(other?.querySelector('a[href="/register/third-party"]')).not.toBeNull();
+  });
+
   it('asks for every field when submitted empty, without calling the API', async () => {
     await submit();
 

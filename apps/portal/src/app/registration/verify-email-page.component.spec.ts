@@ -52,7 +52,7 @@ describe('VerifyEmailPageComponent', () => {
     await settle(fixture);
 
     expect(textOf(root.querySelector('[data-testid="verify-outcome"]'))).toBe(
-      'Your email is verified and your details matched our records: you can sign in now.',
+      'Your email is verified and your account is ready: you can sign in now.',
     );
     const signIn = root.querySelector<HTMLAnchorElement>('a[href="/sign-in"]');
     expect(textOf(signIn)).toContain('Sign in');

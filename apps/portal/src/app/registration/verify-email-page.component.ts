@@ -44,7 +44,7 @@ type VerifyState =
                 <h1 tabindex="-1" #heading>Your email is verified</h1>
                 <p class="outcome">
                   <mat-icon aria-hidden="true" class="ok">verified</mat-icon>
-                  <span data-testid="verify-outcome">Your email is verified and your details matched our records: you can sign in now.</span>
+                  <span data-testid="verify-outcome">Your email is verified and your account is ready: you can sign in now.</span>
                 </p>
                 <a mat-flat-button routerLink="/sign-in">
                   <mat-icon aria-hidden="true">login</mat-icon>

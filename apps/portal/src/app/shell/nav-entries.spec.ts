@@ -1,4 +1,4 @@
-import { ADMINISTRATOR, CENTRE_STAFF, LEARNER, SUPPORT } from '../../testing/session-stub';
+import { ADMINISTRATOR, CENTRE_STAFF, LEARNER, SUPPORT, THIRD_PARTY } from '../../testing/session-stub';
 import { navEntriesFor } from './nav-entries';
 
 const labels = (entries: { label: string }[]) => entries.map((entry) => entry.label);
@@ -13,6 +13,9 @@ describe('navEntriesFor', () => {
       'Jobs',
       'Verifications',
       'Qualifications',
+      'Orders',
+      'Products',
+      'Credit accounts',
       'Reported issues',
       'Email log',
       'Queues',
@@ -26,7 +29,17 @@ describe('navEntriesFor', () => {
   });
 
   it('gives centre staff Jobs Issued, Records, Downloads and Reports (in the order of the guide) and their profile, but neither the Email log nor Queues', () => {
-    expect(labels(navEntriesFor(CENTRE_STAFF))).toEqual(['Home', 'Jobs Issued', 'Records', 'Downloads', 'Reports', 'Verify a document', 'Profile']);
+    expect(labels(navEntriesFor(CENTRE_STAFF))).toEqual([
+      'Home',
+      'Jobs Issued',
+      'Records',
+      'Downloads',
+      'Reports',
+      'Store',
+      'Orders',
+      'Verify a document',
+      'Profile',
+    ]);
   });
 
   it('points the centre staff entries at their pages, with icons', () => {
@@ -37,8 +50,26 @@ describe('navEntriesFor', () => {
     expect(paths['Reports']).toEqual(['/reports', 'flag']);
   });
 
-  it('gives learners their profile, but none of the centre or admin pages', () => {
-    expect(labels(navEntriesFor(LEARNER))).toEqual(['Home', 'Verify a document', 'Profile']);
+  it('gives learners My documents, Connections and their profile, but none of the centre or admin pages', () => {
+    expect(labels(navEntriesFor(LEARNER))).toEqual(['Home', 'My documents', 'Connections', 'Store', 'Orders', 'Verify a document', 'Profile']);
+  });
+
+  it('points the learner entries at their pages, My documents marked current only on its own path', () => {
+    const entries = Object.fromEntries(navEntriesFor(LEARNER).map((entry) => [entry.label, entry]));
+    expect(entries['My documents']).toMatchObject({ path: '/learner', icon: 'description', exact: true });
+    expect(entries['Connections']).toMatchObject({ path: '/learner/connections', icon: 'share' });
+  });
+
+  it('gives third parties Shared with me and their profile, and nobody else sees it', () => {
+    expect(labels(navEntriesFor(THIRD_PARTY))).toEqual(['Home', 'Shared with me', 'Verify a document', 'Profile']);
+    expect(navEntriesFor(THIRD_PARTY).find((entry) => entry.label === 'Shared with me')?.path).toBe('/third-party');
+    for (const user of [null, ADMINISTRATOR, SUPPORT, CENTRE_STAFF, LEARNER]) {
+      expect(labels(navEntriesFor(user))).not.toContain('Shared with me');
+    }
+    for (const user of [null, ADMINISTRATOR, SUPPORT, CENTRE_STAFF, THIRD_PARTY]) {
+      expect(labels(navEntriesFor(user))).not.toContain('My documents');
+      expect(labels(navEntriesFor(user))).not.toContain('Connections');
+    }
   });
 
   it('points the administrators-only entries into the admin remote', () => {
@@ -56,12 +87,34 @@ describe('navEntriesFor', () => {
     expect(navEntriesFor(SUPPORT).find((entry) => entry.label === 'Reported issues')?.path).toBe('/admin/reports');
   });
 
+  it('gives centre staff and learners the Store and their Orders, and nobody else', () => {
+    for (const user of [CENTRE_STAFF, LEARNER]) {
+      const entries = Object.fromEntries(navEntriesFor(user).map((entry) => [entry.label, [entry.path, entry.icon]]));
+      expect(entries['Store']).toEqual(['/store', 'storefront']);
+      expect(entries['Orders']).toEqual(['/orders', 'receipt_long']);
+    }
+    for (const user of [null, SUPPORT, THIRD_PARTY]) {
+      expect(labels(navEntriesFor(user))).not.toContain('Store');
+      expect(labels(navEntriesFor(user))).not.toContain('Orders');
+    }
+    expect(labels(navEntriesFor(ADMINISTRATOR))).not.toContain('Store');
+  });
+
+  it("points the administrators' Orders, Products and Credit accounts into the admin remote, for administrators only", () => {
+    const paths = Object.fromEntries(navEntriesFor(ADMINISTRATOR).map((entry) => [entry.label, entry.path]));
+    expect(paths['Orders']).toBe('/admin/orders');
+    expect(paths['Products']).toBe('/admin/products');
+    expect(paths['Credit accounts']).toBe('/admin/credit-accounts');
+    expect(labels(navEntriesFor(SUPPORT))).not.toContain('Products');
+    expect(labels(navEntriesFor(SUPPORT))).not.toContain('Credit accounts');
+  });
+
   it('gives an anonymous visitor Verify a document and Sign in', () => {
     expect(labels(navEntriesFor(null))).toEqual(['Verify a document', 'Sign in']);
   });
 
   it('points Verify a document at the public /verify page for everyone, anonymous visitors included', () => {
-    for (const user of [null, ADMINISTRATOR, SUPPORT, CENTRE_STAFF, LEARNER]) {
+    for (const user of [null, ADMINISTRATOR, SUPPORT, CENTRE_STAFF, LEARNER, THIRD_PARTY]) {
       expect(navEntriesFor(user).find((entry) => entry.label === 'Verify a document')).toMatchObject({ path: '/verify', icon: 'verified' });
     }
   });

@@ -12,6 +12,8 @@ export interface NavEntry {
   readonly roles: readonly Audience[];
   /** A page outside the Angular app (opens in a new tab). */
   readonly external?: boolean;
+  /** Marked current only on its own path, not on the pages under it (like Home). */
+  readonly exact?: boolean;
 }
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
@@ -21,6 +23,13 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: 'Records', icon: 'folder_shared', path: '/records', roles: ['centre_staff'] },
   { label: 'Downloads', icon: 'download', path: '/downloads', roles: ['centre_staff'] },
   { label: 'Reports', icon: 'flag', path: '/reports', roles: ['centre_staff'] },
+  // Learners' and third parties' pages.
+  { label: 'My documents', icon: 'description', path: '/learner', roles: ['learner'], exact: true },
+  { label: 'Connections', icon: 'share', path: '/learner/connections', roles: ['learner'] },
+  { label: 'Shared with me', icon: 'folder_open', path: '/third-party', roles: ['third_party'] },
+  // Commerce: printed copies of documents (centre staff and learners).
+  { label: 'Store', icon: 'storefront', path: '/store', roles: ['centre_staff', 'learner'] },
+  { label: 'Orders', icon: 'receipt_long', path: '/orders', roles: ['centre_staff', 'learner'] },
   // The admin remote's pages (apps/admin/src/app/admin.routes.ts).
   { label: 'Registrations', icon: 'how_to_reg', path: '/admin/registrations', roles: ['administrator'] },
   { label: 'Centres', icon: 'domain', path: '/admin/centres', roles: ['administrator'] },
@@ -28,6 +37,9 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: 'Jobs', icon: 'work_history', path: '/admin/jobs', roles: ['administrator'] },
   { label: 'Verifications', icon: 'fact_check', path: '/admin/verifications', roles: ['administrator'] },
   { label: 'Qualifications', icon: 'school', path: '/admin/qualifications', roles: ['administrator'] },
+  { label: 'Orders', icon: 'local_shipping', path: '/admin/orders', roles: ['administrator'] },
+  { label: 'Products', icon: 'sell', path: '/admin/products', roles: ['administrator'] },
+  { label: 'Credit accounts', icon: 'account_balance', path: '/admin/credit-accounts', roles: ['administrator'] },
   { label: 'Reported issues', icon: 'report', path: '/admin/reports', roles: ['administrator', 'support'] },
   { label: 'Email log', icon: 'outgoing_mail', path: '/admin/emails', roles: ['administrator', 'support'] },
   { label: 'Queues', icon: 'stacks', path: '/api/admin/queues/', roles: ['administrator'], external: true },

@@ -130,6 +130,18 @@ describe('SignInPageComponent', () => {
     expect(root.querySelector('a[href="/register"]')?.textContent?.trim()).toBe('Register');
   });
 
+  it('links learners and third parties to their own registration, after the centre staff one', async () => {
+    await open();
+    const learner = root.querySelector('a[href="/register/learner"]');
+    const thirdParty = root.querySelector('a[href="/register/third-party"]');
+    expect(learner?.textContent?.trim()).toBe('Register as a learner');
+    expect(learner?.parentElement?.textContent).toContain('Are you a learner?');
+    expect(thirdParty?.textContent?.trim()).toBe('Register as a third party');
+    expect(thirdParty?.parentElement?.textContent).toContain('Are you an employer or other third party?');
+    const links = Array.from(root.querySelectorAll('a')).map((a) => a.getAttribute('href'));
+    expect(links.indexOf('/register')).toBeLessThan(links.indexOf('/register/learner'));
+  });
+
   it("shows the API's reason when the password is right but the email is not verified, with a way to get a new link", async () => {
     await open();
     type('Email', 'ada@example.org');

@@ -1,0 +1,156 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors } from '@angular/forms';
+import { CreditAccount } from '@achievement/contracts';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { firstValueFrom } from 'rxjs';
+import { apiErrorMessage } from '../api/api-error';
+import { requiredText } from '../forms/field-rules';
+import { serverError, showServerFieldErrors } from '../forms/server-errors';
+import { CentrePickerComponent, CentreRef } from '../shared/centre-picker.component';
+import { formatPence, MAX_CREDIT_LIMIT_PENCE, penceToPounds, poundsToPence } from '../shared/money';
+import { CommerceAdminApiService } from './commerce-admin-api.service';
+
+export interface CreditAccountDialogData {
+  /** The account to change; absent to open one for a centre chosen in the dialog. */
+  account?: CreditAccount;
+}
+
+/** An amount of pounds (two decimals at most) up to `max` pence. */
+export function poundsUpTo(max: number, allowZero = true) {
+  return (control: AbstractControl): ValidationErrors | null => {
+    const value = String(control.value ?? '').trim();
+    if (value === '') return null;
+    const pence = poundsToPence(value);
+    if (pence === null) return { pounds: true };
+    if (!allowZero && pence === 0) return { zero: true };
+    return pence > max ? { tooHigh: true } : null;
+  };
+}
+
+/** Sets a centre's credit limit and whether the account is open (new accounts too); closes with the account. */
+@Component({
+  selector: 'adm-credit-account-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSlideToggleModule,
+    CentrePickerComponent,
+  ],
+  template: `
+    <h2 mat-dialog-title>
+      {{ account ? 'Credit account of ' + account.centre.number : 'Open a credit account' }}
+    </h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content>
+        @if (failure(); as message) {
+          <p class="failure" role="alert" data-testid="credit-account-error">
+            {{ message }}
+          </p>
+        }
+        @if (account) {
+          <p>{{ account.centre.name }} owes {{ money(account.owedPence) }}.</p>
+        } @else {
+          <adm-centre-picker label="Centre" [required]="true" [(centre)]="centre" testId="credit-centre" />
+          @if (centreMissing()) {
+            <p class="field-error" role="alert">Choose the centre</p>
+          }
+        }
+        <mat-form-field>
+          <mat-label>Credit limit (£)</mat-label>
+          <input matInput formControlName="limit" inputmode="decimal" autocomplete="off" required />
+          <mat-hint>How much the centre may owe at most, e.g. 2500</mat-hint>
+          @if (form.controls.limit.hasError('required')) {
+            <mat-error>Enter the credit limit</mat-error>
+          } @else if (form.controls.limit.hasError('pounds')) {
+            <mat-error>Enter an amount in pounds, e.g. 2500.00</mat-error>
+          } @else if (form.controls.limit.hasError('tooHigh')) {
+            <mat-error>Enter at most £1,000,000.00</mat-error>
+          } @else if (serverError(form.controls.limit); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-slide-toggle formControlName="open">Open: centre staff may pay with centre credits</mat-slide-toggle>
+        @if (saving()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Saving the credit account" />
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close [disabled]="saving()">Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">Save</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    mat-form-field,
+    adm-centre-picker {
+      display: block;
+      width: 100%;
+    }
+    .field-error {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+    }
+    .failure {
+      padding: 8px 12px;
+      border-radius: 4px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CreditAccountDialogComponent {
+  private readonly api = inject(CommerceAdminApiService);
+  private readonly dialogRef = inject<MatDialogRef<CreditAccountDialogComponent, CreditAccount>>(MatDialogRef);
+  readonly account = inject<CreditAccountDialogData>(MAT_DIALOG_DATA).account;
+
+  readonly money = formatPence;
+  readonly serverError = serverError;
+  readonly centre = signal<CentreRef | null>(null);
+  readonly centreMissing = signal(false);
+  readonly saving = signal(false);
+  readonly failure = signal<string | null>(null);
+  readonly form = new FormGroup({
+    limit: new FormControl(this.account ? penceToPounds(this.account.limitPence) : '', {
+      nonNullable: true,
+      validators: [requiredText, poundsUpTo(MAX_CREDIT_LIMIT_PENCE)],
+    }),
+    open: new FormControl(this.account?.open ?? true, { nonNullable: true }),
+  });
+
+  async save(): Promise<void> {
+    if (this.saving()) return;
+    const centreId = this.account?.centre.id ?? this.centre()?.id ?? null;
+    this.centreMissing.set(centreId === null);
+    if (this.form.invalid || centreId === null) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    this.saving.set(true);
+    this.failure.set(null);
+    try {
+      this.dialogRef.close(
+        await firstValueFrom(
+          this.api.saveCreditAccount(centreId, {
+            limitPence: poundsToPence(value.limit)!,
+            open: value.open,
+          }),
+        ),
+      );
+    } catch (error) {
+      showServerFieldErrors(this.form, error, { limitPence: 'limit' });
+      this.failure.set(apiErrorMessage(error, 'The credit account could not be saved.'));
+      this.saving.set(false);
+    }
+  }
+}

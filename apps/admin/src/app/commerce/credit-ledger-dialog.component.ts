@@ -1,0 +1,138 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { CreditAccount, CreditLedgerEntry } from '@achievement/contracts';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { apiErrorMessage } from '../api/api-error';
+import { formatPence } from '../shared/money';
+import { CommerceAdminApiService } from './commerce-admin-api.service';
+
+const KIND_LABELS: Record<CreditLedgerEntry['kind'], string> = {
+  order: 'Order',
+  payment: 'Payment',
+  cancellation: 'Cancellation',
+  adjustment: 'Adjustment',
+};
+
+/** A centre's credit ledger, newest first: orders, payments, cancellations, and what it owed after each. */
+@Component({
+  selector: 'adm-credit-ledger-dialog',
+  imports: [DatePipe, MatButtonModule, MatDialogModule, MatProgressBarModule],
+  template: `
+    <h2 mat-dialog-title>Ledger of {{ account.centre.number }} {{ account.centre.name }}</h2>
+    <mat-dialog-content>
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Loading the ledger" />
+      }
+      @if (error(); as message) {
+        <div class="failure" role="alert" data-testid="ledger-error">
+          {{ message }}
+          <button mat-button type="button" (click)="load()">Retry</button>
+        </div>
+      }
+      @if (entries(); as rows) {
+        @if (rows.length === 0) {
+          <p data-testid="ledger-empty">Nothing yet: no orders on credit and no payments.</p>
+        } @else {
+          <table>
+            <caption class="cdk-visually-hidden">
+              Ledger entries, newest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Amount</th>
+                <th scope="col">Owed after</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (entry of rows; track $index) {
+                <tr data-testid="ledger-row">
+                  <td>{{ entry.at | date: 'd MMM y, HH:mm' }}</td>
+                  <td>
+                    {{ kind(entry) }}
+                    @if (entry.orderNumber) {
+                      {{ entry.orderNumber }}
+                    }
+                    @if (entry.note) {
+                      <span class="muted">— {{ entry.note }}</span>
+                    }
+                  </td>
+                  <td class="number">{{ signed(entry.amountPence) }}</td>
+                  <td class="number">{{ money(entry.owedAfterPence) }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        }
+      }
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-button type="button" mat-dialog-close>Close</button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      th,
+      td {
+        padding: 6px 10px;
+        text-align: start;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      .number {
+        text-align: end;
+        font-variant-numeric: tabular-nums;
+      }
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .failure {
+      padding: 8px 12px;
+      border-radius: 4px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CreditLedgerDialogComponent implements OnInit {
+  private readonly api = inject(CommerceAdminApiService);
+  readonly account = inject<CreditAccount>(MAT_DIALOG_DATA);
+
+  readonly money = formatPence;
+  readonly entries = signal<CreditLedgerEntry[] | null>(null);
+  readonly loading = signal(false);
+  readonly error = signal<string | null>(null);
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  load(): void {
+    this.loading.set(true);
+    this.error.set(null);
+    this.api.getCreditLedger(this.account.centre.id).subscribe({
+      next: (entries) => {
+        this.entries.set(entries);
+        this.loading.set(false);
+      },
+      error: (error: unknown) => {
+        this.error.set(apiErrorMessage(error, 'The ledger could not be loaded.'));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  kind(entry: CreditLedgerEntry): string {
+    return KIND_LABELS[entry.kind];
+  }
+
+  signed(pence: number): string {
+    return pence < 0 ? `−${formatPence(-pence)}` : `+${formatPence(pence)}`;
+  }
+}

@@ -1,0 +1,240 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors } from '@angular/forms';
+import { AdminProduct, DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, DocumentType, SaveProductRequest } from '@achievement/contracts';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { firstValueFrom } from 'rxjs';
+import { apiErrorMessage } from '../api/api-error';
+import { maxTrimmedLength, NAME_MAX_LENGTH, requiredText } from '../forms/field-rules';
+import { serverError, showServerFieldErrors } from '../forms/server-errors';
+import { penceToPounds, poundsToPence } from '../shared/money';
+import { CommerceAdminApiService } from './commerce-admin-api.service';
+
+/** The API's highest product price (excluding VAT): £1,000.00. */
+export const MAX_PRODUCT_PRICE_PENCE = 100_000;
+/** The longest description the page sends. */
+export const DESCRIPTION_MAX_LENGTH = 500;
+
+export interface ProductDialogData {
+  /** The product to edit; absent to add one. */
+  product?: AdminProduct;
+}
+
+/** A product code: 1-20 letters, digits and hyphens. */
+function productCode(control: AbstractControl): ValidationErrors | null {
+  const value = String(control.value ?? '').trim();
+  return value === '' || /^[A-Za-z0-9-]{1,20}$/.test(value) ? null : { code: true };
+}
+
+/** A price in pounds (at most two decimals) from £0 to £1,000. */
+function price(control: AbstractControl): ValidationErrors | null {
+  const value = String(control.value ?? '').trim();
+  if (value === '') return null;
+  const pence = poundsToPence(value);
+  if (pence === null) return { price: true };
+  return pence > MAX_PRODUCT_PRICE_PENCE ? { tooHigh: true } : null;
+}
+
+function someType(control: AbstractControl): ValidationErrors | null {
+  const value = control.value as Record<DocumentType, boolean>;
+  return Object.values(value).some(Boolean) ? null : { noType: true };
+}
+
+/** Adds or edits a product of the Store; closes with the saved product. */
+@Component({
+  selector: 'adm-product-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSlideToggleModule,
+  ],
+  template: `
+    <h2 mat-dialog-title>
+      {{ data.product ? 'Edit ' + data.product.name : 'Add a product' }}
+    </h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content>
+        @if (failure(); as message) {
+          <p class="failure" role="alert" data-testid="product-error">
+            {{ message }}
+          </p>
+        }
+        <mat-form-field>
+          <mat-label>Code</mat-label>
+          <input matInput formControlName="code" autocomplete="off" required />
+          <mat-hint>Letters, digits and hyphens, up to 20</mat-hint>
+          @if (form.controls.code.hasError('required')) {
+            <mat-error>Enter the product code</mat-error>
+          } @else if (form.controls.code.hasError('code')) {
+            <mat-error>Use 1 to 20 letters, digits and hyphens</mat-error>
+          } @else if (serverError(form.controls.code); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Name</mat-label>
+          <input matInput formControlName="name" autocomplete="off" required />
+          @if (form.controls.name.hasError('required')) {
+            <mat-error>Enter the name</mat-error>
+          } @else if (form.controls.name.hasError('maxlength')) {
+            <mat-error>Enter at most {{ nameMax }} characters</mat-error>
+          } @else if (serverError(form.controls.name); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Description</mat-label>
+          <textarea matInput formControlName="description" rows="3" required></textarea>
+          @if (form.controls.description.hasError('required')) {
+            <mat-error>Enter the description</mat-error>
+          } @else if (form.controls.description.hasError('maxlength')) {
+            <mat-error>Enter at most {{ descriptionMax }} characters</mat-error>
+          } @else if (serverError(form.controls.description); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Price excluding VAT (£)</mat-label>
+          <input matInput formControlName="price" inputmode="decimal" autocomplete="off" required />
+          <mat-hint>In pounds, e.g. 12.50; VAT is added at 20 %</mat-hint>
+          @if (form.controls.price.hasError('required')) {
+            <mat-error>Enter the price</mat-error>
+          } @else if (form.controls.price.hasError('price')) {
+            <mat-error>Enter an amount in pounds, e.g. 12.50</mat-error>
+          } @else if (form.controls.price.hasError('tooHigh')) {
+            <mat-error>Enter at most £1,000.00</mat-error>
+          } @else if (serverError(form.controls.price); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <fieldset formGroupName="documentTypes" class="types">
+          <legend>Documents it applies to</legend>
+          @for (type of types; track type) {
+            <mat-checkbox [formControlName]="type">{{ typeLabels[type] }}</mat-checkbox>
+          }
+          @if (form.controls.documentTypes.touched && form.controls.documentTypes.hasError('noType')) {
+            <p class="field-error" role="alert">Tick at least one type of document</p>
+          }
+        </fieldset>
+        <mat-slide-toggle formControlName="active">On sale in the Store</mat-slide-toggle>
+        @if (saving()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Saving the product" />
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close [disabled]="saving()">Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          {{ data.product ? 'Save' : 'Add' }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    mat-form-field {
+      width: 100%;
+    }
+    .types {
+      border: none;
+      padding: 0;
+      margin: 8px 0 16px;
+      display: flex;
+      flex-direction: column;
+      legend {
+        font: var(--mat-sys-title-small);
+      }
+    }
+    .field-error {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+      margin: 0;
+    }
+    .failure {
+      padding: 8px 12px;
+      border-radius: 4px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProductDialogComponent {
+  private readonly api = inject(CommerceAdminApiService);
+  private readonly dialogRef = inject<MatDialogRef<ProductDialogComponent, AdminProduct>>(MatDialogRef);
+  readonly data = inject<ProductDialogData>(MAT_DIALOG_DATA);
+
+  readonly types = DOCUMENT_TYPES;
+  readonly typeLabels = DOCUMENT_TYPE_LABELS;
+  readonly nameMax = NAME_MAX_LENGTH;
+  readonly descriptionMax = DESCRIPTION_MAX_LENGTH;
+  readonly serverError = serverError;
+  readonly saving = signal(false);
+  readonly failure = signal<string | null>(null);
+
+  private readonly product = this.data.product;
+  readonly form = new FormGroup({
+    code: new FormControl(this.product?.code ?? '', {
+      nonNullable: true,
+      validators: [requiredText, productCode],
+    }),
+    name: new FormControl(this.product?.name ?? '', {
+      nonNullable: true,
+      validators: [requiredText, maxTrimmedLength(NAME_MAX_LENGTH)],
+    }),
+    description: new FormControl(this.product?.description ?? '', {
+      nonNullable: true,
+      validators: [requiredText, maxTrimmedLength(DESCRIPTION_MAX_LENGTH)],
+    }),
+    price: new FormControl(this.product ? penceToPounds(this.product.price.netPence) : '', { nonNullable: true, validators: [requiredText, price] }),
+    documentTypes: new FormGroup(
+      Object.fromEntries(
+        DOCUMENT_TYPES.map((type) => [
+          type,
+          new FormControl(this.product?.documentTypes.includes(type) ?? false, {
+            nonNullable: true,
+          }),
+        ]),
+      ) as Record<DocumentType, FormControl<boolean>>,
+      { validators: someType },
+    ),
+    active: new FormControl(this.product?.active ?? true, {
+      nonNullable: true,
+    }),
+  });
+
+  async save(): Promise<void> {
+    if (this.saving()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const request: SaveProductRequest = {
+      code: value.code.trim(),
+      name: value.name.trim(),
+      description: value.description.trim(),
+      pricePence: poundsToPence(value.price)!,
+      documentTypes: DOCUMENT_TYPES.filter((type) => value.documentTypes[type]),
+      active: value.active,
+    };
+    this.saving.set(true);
+    this.failure.set(null);
+    try {
+      const saved = await firstValueFrom(this.product ? this.api.updateProduct(this.product.id, request) : this.api.createProduct(request));
+      this.dialogRef.close(saved);
+    } catch (error) {
+      showServerFieldErrors(this.form, error, { pricePence: 'price' });
+      this.failure.set(apiErrorMessage(error, 'The product could not be saved.'));
+      this.saving.set(false);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { AdminProduct, DOCUMENT_TYPE_LABELS, DuplicateReason } from '@achievement/contracts';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { Observable } from 'rxjs';
+import { apiErrorMessage } from '../api/api-error';
+import { formatPence } from '../shared/money';
+import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { ProductDialogComponent, ProductDialogData } from './product-dialog.component';
+import { ReasonDialogComponent, ReasonDialogData } from './reason-dialog.component';
+
+/** A list loaded whole (products, reasons): its rows, loading and the error. */
+class WholeList<T> {
+  readonly items = signal<T[]>([]);
+  readonly loading = signal(false);
+  readonly loaded = signal(false);
+  readonly error = signal<string | null>(null);
+
+  constructor(
+    private readonly fetch: () => Observable<T[]>,
+    private readonly failure: string,
+  ) {}
+
+  load(): void {
+    this.loading.set(true);
+    this.error.set(null);
+    this.fetch().subscribe({
+      next: (items) => {
+        this.items.set(items);
+        this.loaded.set(true);
+        this.loading.set(false);
+      },
+      error: (error: unknown) => {
+        this.error.set(apiErrorMessage(error, this.failure));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  /** Puts a saved row in place of the one with its id, or at the end. */
+  put(saved: T, sameAs: (a: T, b: T) => boolean): void {
+    this.items.update((items) =>
+      items.some((item) => sameAs(item, saved)) ? items.map((item) => (sameAs(item, saved) ? saved : item)) : [...items, saved],
+    );
+  }
+}
+
+/** The Store's products (price, documents they apply to, on sale or not) and the reasons for a duplicate. */
+@Component({
+  selector: 'adm-products-page',
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, MatTabsModule],
+  template: `
+    <section class="page" data-testid="products" aria-labelledby="products-title">
+      <div class="heading">
+        <h1 id="products-title">Products</h1>
+      </div>
+      <mat-tab-group>
+        <mat-tab label="Products">
+          <div class="tab">
+            <div class="heading__actions">
+              <button mat-flat-button type="button" (click)="editProduct()">
+                <mat-icon aria-hidden="true">add</mat-icon>
+                Add a product
+              </button>
+            </div>
+            <div class="progress" aria-live="polite">
+              @if (products.loading()) {
+                <mat-progress-bar mode="indeterminate" aria-label="Loading products" />
+              }
+            </div>
+            @if (products.error(); as message) {
+              <div class="error" role="alert" data-testid="products-error">
+                <p>{{ message }}</p>
+                <button mat-stroked-button type="button" (click)="products.load()">Retry</button>
+              </div>
+            }
+            @if (products.loaded() && products.items().length === 0 && !products.error()) {
+              <p class="empty" data-testid="products-empty">No products yet. Add one to open the Store.</p>
+            }
+            @if (products.items().length > 0) {
+              <div class="table-wrap">
+                <table class="plain">
+                  <caption class="cdk-visually-hidden">
+                    Products of the Store
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Code</th>
+                      <th scope="col">Name</th>
+                      <th scope="col">Price (excl. VAT)</th>
+                      <th scope="col">With VAT</th>
+                      <th scope="col">Documents</th>
+                      <th scope="col">On sale</th>
+                      <th scope="col">
+                        <span class="cdk-visually-hidden">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    @for (p of products.items(); track p.id) {
+                      <tr data-testid="product-row">
+                        <td>{{ p.code }}</td>
+                        <td>
+                          <span class="block strong">{{ p.name }}</span>
+                          <span class="block muted">{{ p.description }}</span>
+                        </td>
+                        <td>{{ money(p.price.netPence) }}</td>
+                        <td>{{ money(p.price.grossPence) }}</td>
+                        <td>{{ typesOf(p) }}</td>
+                        <td>{{ p.active ? 'Yes' : 'No' }}</td>
+                        <td>
+                          <button mat-stroked-button type="button" (click)="editProduct(p)" [attr.aria-label]="'Edit ' + p.name">Edit</button>
+                        </td>
+                      </tr>
+                    }
+                  </tbody>
+                </table>
+              </div>
+            }
+          </div>
+        </mat-tab>
+
+        <mat-tab label="Duplicate reasons">
+          <div class="tab">
+            <div class="heading__actions">
+              <button mat-flat-button type="button" (click)="editReason()">
+                <mat-icon aria-hidden="true">add</mat-icon>
+                Add a reason
+              </button>
+            </div>
+            <div class="progress" aria-live="polite">
+              @if (reasons.loading()) {
+                <mat-progress-bar mode="indeterminate" aria-label="Loading reasons" />
+              }
+            </div>
+            @if (reasons.error(); as message) {
+              <div class="error" role="alert" data-testid="reasons-error">
+                <p>{{ message }}</p>
+                <button mat-stroked-button type="button" (click)="reasons.load()">Retry</button>
+              </div>
+            }
+            @if (reasons.loaded() && reasons.items().length === 0 && !reasons.error()) {
+              <p class="empty" data-testid="reasons-empty">No reasons yet. The Store asks for one with every document ordered.</p>
+            }
+            @if (reasons.items().length > 0) {
+              <div class="table-wrap">
+                <table class="plain">
+                  <caption class="cdk-visually-hidden">
+                    Reasons for a duplicate
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Label</th>
+                      <th scope="col">Offered</th>
+                      <th scope="col">
+                        <span class="cdk-visually-hidden">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    @for (r of reasons.items(); track r.id) {
+                      <tr data-testid="reason-row">
+                        <td>{{ r.label }}</td>
+                        <td>{{ r.active ? 'Yes' : 'No' }}</td>
+                        <td>
+                          <button mat-stroked-button type="button" (click)="editReason(r)" [attr.aria-label]="'Edit ' + r.label">Edit</button>
+                        </td>
+                      </tr>
+                    }
+                  </tbody>
+                </table>
+              </div>
+            }
+          </div>
+        </mat-tab>
+      </mat-tab-group>
+    </section>
+  `,
+  styleUrls: ['../shared/list-page.scss'],
+  styles: `
+    .tab {
+      padding-top: 16px;
+    }
+    .heading__actions {
+      margin-bottom: 8px;
+    }
+    .plain {
+      border-collapse: collapse;
+      th,
+      td {
+        padding: 8px 12px;
+        text-align: start;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+    }
+    .block {
+      display: block;
+    }
+    .strong {
+      font-weight: 500;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProductsPageComponent implements OnInit {
+  private readonly api = inject(CommerceAdminApiService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+
+  readonly money = formatPence;
+  readonly products = new WholeList<AdminProduct>(() => this.api.listProducts(), 'The products could not be loaded.');
+  readonly reasons = new WholeList<DuplicateReason>(() => this.api.listReasons(), 'The reasons could not be loaded.');
+
+  ngOnInit(): void {
+    this.products.load();
+    this.reasons.load();
+  }
+
+  typesOf(product: AdminProduct): string {
+    return product.documentTypes.map((type) => DOCUMENT_TYPE_LABELS[type]).join(', ');
+  }
+
+  editProduct(product?: AdminProduct): void {
+    this.dialog
+      .open<ProductDialogComponent, ProductDialogData, AdminProduct>(ProductDialogComponent, { data: { product }, width: '560px' })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (!saved) return;
+        this.products.put(saved, (a, b) => a.id === b.id);
+        this.snackBar.open(product ? `${saved.name} saved.` : `${saved.name} added.`, 'Close', { duration: 5000 });
+      });
+  }
+
+  editReason(reason?: DuplicateReason): void {
+    this.dialog
+      .open<ReasonDialogComponent, ReasonDialogData, DuplicateReason>(ReasonDialogComponent, { data: { reason }, width: '480px' })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (!saved) return;
+        this.reasons.put(saved, (a, b) => a.id === b.id);
+        this.snackBar.open(reason ? `Reason “${saved.label}” saved.` : `Reason “${saved.label}” added.`, 'Close', { duration: 5000 });
+      });
+  }
+}

@@ -1,0 +1,360 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Basket, CheckoutDefaults, DeliveryMethod, Money, PaymentMethod, PlaceOrderRequest } from '@achievement/contracts';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import { firstValueFrom, forkJoin, startWith } from 'rxjs';
+import { apiErrorMessage } from '../api/api-error';
+import { showServerFieldErrors } from '../forms/server-errors';
+import { BasketStore } from './basket.store';
+import { CommerceApiService } from './commerce-api.service';
+import { GatewayRedirect } from './gateway-redirect.service';
+import { PencePipe } from './money';
+import { PostalAddressFieldsComponent } from './postal-address-fields.component';
+import { fillPostalAddress, postalAddressForm, postalAddressOf } from './postal-address-form';
+
+/** The request's address fields → the form's controls, for the API's fieldErrors. */
+const ADDRESS_FIELDS = ['name', 'line1', 'line2', 'town', 'postcode', 'country'];
+const SERVER_FIELDS: Record<string, string> = Object.fromEntries([
+  ...ADDRESS_FIELDS.map((field) => [`billingAddress.${field}`, `billing.${field}`]),
+  ...ADDRESS_FIELDS.map((field) => [`deliveryAddress.${field}`, `delivery.${field}`]),
+]);
+
+/** A random UUID; crypto.randomUUID needs a secure context, getRandomValues does not. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Checkout: the billing address, the delivery address (or the same), the delivery method, and
+ * payment by card (the gateway's hosted page) or, for a centre with an open credit account, on
+ * the centre's credit. One idempotency key per visit of the page, so a double click places one order.
+ */
+@Component({
+  selector: 'ap-checkout-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    MatSlideToggleModule,
+    PencePipe,
+    PostalAddressFieldsComponent,
+  ],
+  template: `
+    <section class="page checkout-page" data-testid="checkout" aria-labelledby="checkout-title">
+      <div class="heading">
+        <h1 id="checkout-title">Checkout</h1>
+      </div>
+
+      <div class="progress" aria-live="polite">
+        @if (loading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading the checkout" />
+        }
+      </div>
+      @if (loadError(); as message) {
+        <div class="error" role="alert" data-testid="checkout-error">
+          <p>{{ message }}</p>
+          <button mat-stroked-button type="button" (click)="load()">
+            <mat-icon aria-hidden="true">refresh</mat-icon>
+            Retry
+          </button>
+        </div>
+      }
+
+      @if (defaults() && basket(); as b) {
+        @if (b.items.length === 0) {
+          <div class="empty" data-testid="checkout-empty">
+            <p>Your basket is empty: there is nothing to pay for.</p>
+            <a mat-flat-button routerLink="/store">Go to the Store</a>
+          </div>
+        } @else {
+          <form [formGroup]="form" (ngSubmit)="pay()" novalidate>
+            <fieldset data-testid="billing">
+              <legend><h2>Billing address</h2></legend>
+              @if (profileAddress()) {
+                <button mat-stroked-button type="button" (click)="useProfileAddress('billing')">
+                  <mat-icon aria-hidden="true">person</mat-icon>
+                  Use my profile address
+                </button>
+              }
+              <ap-postal-address-fields [form]="form.controls.billing" section="billing" [extraCountry]="profileAddress()?.country ?? null" />
+              <mat-checkbox formControlName="saveBillingToProfile">Save to my profile</mat-checkbox>
+            </fieldset>
+
+            <fieldset data-testid="delivery-address">
+              <legend><h2>Delivery address</h2></legend>
+              <mat-slide-toggle formControlName="sameAsBilling" data-testid="same-as-billing">Same as billing address</mat-slide-toggle>
+              @if (!sameAsBilling()) {
+                @if (profileAddress()) {
+                  <button mat-stroked-button type="button" (click)="useProfileAddress('delivery')">
+                    <mat-icon aria-hidden="true">person</mat-icon>
+                    Use my profile address
+                  </button>
+                }
+                <ap-postal-address-fields [form]="form.controls.delivery" section="shipping" [extraCountry]="profileAddress()?.country ?? null" />
+                <mat-checkbox formControlName="saveDeliveryToProfile">Save to my profile</mat-checkbox>
+              }
+            </fieldset>
+
+            <fieldset data-testid="delivery">
+              <legend id="delivery-title"><h2>Delivery</h2></legend>
+              <mat-radio-group formControlName="deliveryMethod" aria-labelledby="delivery-title" class="radios">
+                @for (option of defaults()!.deliveryOptions; track option.method) {
+                  <mat-radio-button [value]="option.method" data-testid="delivery-option">
+                    {{ option.label }} · {{ option.price.grossPence | pence }}
+                  </mat-radio-button>
+                }
+              </mat-radio-group>
+              @if (form.controls.deliveryMethod.touched && form.controls.deliveryMethod.invalid) {
+                <p class="field-error" role="alert">Choose how to deliver the order</p>
+              }
+            </fieldset>
+
+            <h2>Total</h2>
+            <dl class="totals" data-testid="checkout-totals">
+              <dt>Items (excluding VAT)</dt>
+              <dd data-testid="total-items">
+                {{ b.subtotal.netPence | pence }}
+              </dd>
+              <dt>Delivery (excluding VAT)</dt>
+              <dd data-testid="total-delivery">
+                {{ deliveryPrice()?.netPence ?? 0 | pence }}
+              </dd>
+              <dt>VAT</dt>
+              <dd data-testid="total-vat">{{ total().vatPence | pence }}</dd>
+              <dt class="total">Total</dt>
+              <dd class="total" data-testid="total-total">
+                {{ total().grossPence | pence }}
+              </dd>
+            </dl>
+
+            <fieldset data-testid="payment">
+              <legend id="payment-title"><h2>Payment</h2></legend>
+              <mat-radio-group formControlName="paymentMethod" aria-labelledby="payment-title" class="radios">
+                <mat-radio-button value="card">Credit or debit card</mat-radio-button>
+                @if (credit(); as c) {
+                  <mat-radio-button value="centre_credit" data-testid="pay-by-credit">
+                    Centre credits (invoiced to your centre) · limit
+                    {{ c.limitPence | pence }}, owed {{ c.owedPence | pence }}
+                  </mat-radio-button>
+                }
+              </mat-radio-group>
+            </fieldset>
+
+            @if (payError(); as message) {
+              <p class="failure" role="alert" data-testid="pay-error">
+                {{ message }}
+              </p>
+            }
+            <div class="actions">
+              <a mat-stroked-button routerLink="/basket">Back to basket</a>
+              <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="pay">
+                <mat-icon aria-hidden="true">lock</mat-icon>
+                {{ submitting() ? 'Paying…' : 'Pay ' + (total().grossPence | pence) }}
+              </button>
+            </div>
+            @if (submitting()) {
+              <mat-progress-bar mode="indeterminate" aria-label="Placing the order" />
+            }
+          </form>
+        }
+      }
+    </section>
+  `,
+  styleUrls: ['../records/list-page.scss', './commerce-page.scss'],
+  styles: `
+    fieldset {
+      border: none;
+      padding: 0;
+      margin: 0 0 16px;
+      max-width: 720px;
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 8px;
+    }
+    legend {
+      padding: 0;
+      h2 {
+        margin-bottom: 0;
+      }
+    }
+    ap-postal-address-fields {
+      width: 100%;
+    }
+    .radios {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .field-error {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+    }
+    .totals {
+      max-width: 720px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CheckoutPageComponent implements OnInit {
+  private readonly api = inject(CommerceApiService);
+  private readonly basketStore = inject(BasketStore);
+  private readonly gateway = inject(GatewayRedirect);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly destroyRef = inject(DestroyRef);
+
+  /** One per visit of the page: the same key twice places one order. */
+  readonly idempotencyKey = newIdempotencyKey();
+
+  readonly defaults = signal<CheckoutDefaults | null>(null);
+  readonly basket = signal<Basket | null>(null);
+  readonly loading = signal(false);
+  readonly loadError = signal<string | null>(null);
+  readonly submitting = signal(false);
+  readonly payError = signal<string | null>(null);
+
+  readonly form = new FormGroup({
+    billing: postalAddressForm(),
+    saveBillingToProfile: new FormControl(false, { nonNullable: true }),
+    sameAsBilling: new FormControl(true, { nonNullable: true }),
+    delivery: postalAddressForm(),
+    saveDeliveryToProfile: new FormControl(false, { nonNullable: true }),
+    deliveryMethod: new FormControl<DeliveryMethod | null>(null, Validators.required),
+    paymentMethod: new FormControl<PaymentMethod>('card', {
+      nonNullable: true,
+    }),
+  });
+
+  readonly profileAddress = computed(() => this.defaults()?.profileAddress ?? null);
+  readonly credit = computed(() => {
+    const credit = this.defaults()?.centreCredit;
+    return credit?.available ? credit : null;
+  });
+  readonly sameAsBilling = toSignal(this.form.controls.sameAsBilling.valueChanges.pipe(startWith(this.form.controls.sameAsBilling.value)), {
+    requireSync: true,
+  });
+  private readonly deliveryMethod = toSignal(this.form.controls.deliveryMethod.valueChanges.pipe(startWith(null)), { requireSync: true });
+  readonly deliveryPrice = computed<Money | null>(
+    () => this.defaults()?.deliveryOptions.find((option) => option.method === this.deliveryMethod())?.price ?? null,
+  );
+  readonly total = computed<Money>(() => {
+    const items = this.basket()?.subtotal ?? {
+      netPence: 0,
+      vatPence: 0,
+      grossPence: 0,
+    };
+    const delivery = this.deliveryPrice() ?? {
+      netPence: 0,
+      vatPence: 0,
+      grossPence: 0,
+    };
+    return {
+      netPence: items.netPence + delivery.netPence,
+      vatPence: items.vatPence + delivery.vatPence,
+      grossPence: items.grossPence + delivery.grossPence,
+    };
+  });
+
+  constructor() {
+    this.form.controls.delivery.disable();
+    this.form.controls.sameAsBilling.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((same) => {
+      if (same) {
+        this.form.controls.delivery.disable();
+      } else {
+        this.form.controls.delivery.enable();
+      }
+    });
+  }
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  load(): void {
+    this.loading.set(true);
+    this.loadError.set(null);
+    forkJoin([this.api.getCheckout(), this.api.getBasket()]).subscribe({
+      next: ([defaults, basket]) => {
+        this.defaults.set(defaults);
+        this.basket.set(basket);
+        this.basketStore.set(basket);
+        if (defaults.profileAddress && this.form.controls.billing.pristine) {
+          fillPostalAddress(this.form.controls.billing, defaults.profileAddress);
+        }
+        if (!this.form.controls.deliveryMethod.value && defaults.deliveryOptions.length > 0) {
+          this.form.controls.deliveryMethod.setValue(defaults.deliveryOptions[0].method);
+        }
+        this.loading.set(false);
+      },
+      error: (error: unknown) => {
+        this.loadError.set(apiErrorMessage(error, 'The checkout could not be loaded.'));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  useProfileAddress(which: 'billing' | 'delivery'): void {
+    const address = this.profileAddress();
+    if (address) {
+      fillPostalAddress(this.form.controls[which], address);
+    }
+  }
+
+  async pay(): Promise<void> {
+    if (this.submitting()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.payError.set('Check the highlighted fields.');
+      return;
+    }
+    const value = this.form.getRawValue();
+    const billingAddress = postalAddressOf(this.form.controls.billing);
+    const request: PlaceOrderRequest = {
+      billingAddress,
+      deliveryAddress: value.sameAsBilling ? billingAddress : postalAddressOf(this.form.controls.delivery),
+      deliveryMethod: value.deliveryMethod!,
+      paymentMethod: value.paymentMethod,
+      saveBillingToProfile: value.saveBillingToProfile,
+      saveDeliveryToProfile: !value.sameAsBilling && value.saveDeliveryToProfile,
+      idempotencyKey: this.idempotencyKey,
+    };
+    this.submitting.set(true);
+    this.payError.set(null);
+    try {
+      const placed = await firstValueFrom(this.api.placeOrder(request));
+      if (placed.payment) {
+        // Off to the gateway's hosted card page; the page stays disabled until the browser leaves.
+        this.gateway.post(placed.payment);
+        return;
+      }
+      await this.basketStore.refresh();
+      await this.router.navigate(['/orders', placed.order.id]);
+      this.snackBar.open('Order placed: invoiced to your centre', 'Close', {
+        duration: 8000,
+      });
+      this.submitting.set(false);
+    } catch (error) {
+      showServerFieldErrors(this.form, error, SERVER_FIELDS);
+      this.payError.set(apiErrorMessage(error, 'The order could not be placed. Try again in a moment.'));
+      this.submitting.set(false);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { TestBed } from '@angular/core/testing';
+import { GatewayRedirect } from './gateway-redirect.service';
+
+describe('GatewayRedirect', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("posts a form with the gateway's hidden fields to its action", () => {
+    let posted: HTMLFormElement | undefined;
+    vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+      posted = this;
+    });
+    TestBed.inject(GatewayRedirect).post({
+      action: 'https://sandbox.example/api/sandbox/opayo/vspform-register.vsp',
+      fields: { VPSProtocol: '3.00', Vendor: 'sandbox', Crypt: '@0a1b' },
+    });
+    expect(posted?.method).toBe('post');
+    expect(posted?.action).toBe('https://sandbox.example/api/sandbox/opayo/vspform-register.vsp');
+    const fields = Array.from(posted!.querySelectorAll('input')).map((input) => [input.type, input.name, input.value]);
+    expect(fields).toEqual([
+      ['hidden', 'VPSProtocol', '3.00'],
+      ['hidden', 'Vendor', 'sandbox'],
+      ['hidden', 'Crypt', '@0a1b'],
+    ]);
+    expect(posted?.isConnected).toBe(true);
+    posted?.remove();
+  });
+});

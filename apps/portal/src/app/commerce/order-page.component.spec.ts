@@ -1,0 +1,135 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { settle, textOf } from '../../testing/forms';
+import { CENTRE_STAFF, provideSession } from '../../testing/session-stub';
+import { routes } from '../app.routes';
+import { BasketStore } from './basket.store';
+import { aBasket, aBasketItem, anOrderDetail } from './commerce-fixtures';
+import { OrderPageComponent } from './order-page.component';
+
+describe('OrderPageComponent', () => {
+  let backend: HttpTestingController;
+  let fixture: ComponentFixture<unknown>;
+  let root: HTMLElement;
+
+  async function open(url: string): Promise<void> {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(routes),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideSession(CENTRE_STAFF).provider,
+        {
+          provide: MATERIAL_ANIMATIONS,
+          useValue: { animationsDisabled: true },
+        },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url, OrderPageComponent);
+    fixture = harness.fixture;
+    root = fixture.nativeElement as HTMLElement;
+  }
+
+  afterEach(() => backend.verify());
+
+  const banner = () => root.querySelector('[data-testid="payment-banner"]');
+
+  it('shows the lines, delivery, addresses, totals, tracking reference and history', async () => {
+    await open('/orders/31');
+    backend.expectOne({ method: 'GET', url: '/api/orders/31' }).flush(
+      anOrderDetail({
+        status: 'dispatched',
+        trackingReference: 'RM123456789GB',
+        history: [
+          { at: '2026-11-29T09:00:00.000Z', status: 'paid', note: null },
+          {
+            at: '2026-11-30T09:00:00.000Z',
+            status: 'dispatched',
+            note: 'Two envelopes',
+          },
+        ],
+      }),
+    );
+    await settle(fixture);
+    expect(textOf(root.querySelector('h1'))).toBe('Order ORD-000031');
+    expect(textOf(root.querySelector('[data-testid="order-status"]'))).toBe('Dispatched');
+    expect(textOf(root.querySelector('[data-testid="tracking-reference"]'))).toBe('RM123456789GB');
+    const line = root.querySelector('[data-testid="order-line"]');
+    expect(Array.from(line!.querySelectorAll('td')).map((td) => textOf(td))).toEqual([
+      'Mary Ann Smith',
+      'Printed certificate',
+      'D0000701Level 3 Diploma in Light Vehicle Maintenance',
+      'Lost',
+      '2',
+      '£25.00',
+      '£60.00',
+    ]);
+    const texts = (selector: string) => Array.from(root.querySelectorAll(selector)).map((element) => textOf(element));
+    expect(texts('[data-testid="order-totals"] > *')).toEqual([
+      'Items (excluding VAT)',
+      '£50.00',
+      'Royal Mail 2nd class (excluding VAT)',
+      '£2.50',
+      'VAT',
+      '£10.50',
+      'Total',
+      '£63.00',
+    ]);
+    expect(texts('[data-testid="delivery-address"] > span')).toEqual(['Exams office', '1 College Road', 'Block B', 'Leeds', 'LS1 1AA', 'GB']);
+    expect(texts('[data-testid="order-history"] > li')).toEqual(['29 Nov 2026, 09:00 Paid', '30 Nov 2026, 09:00 Dispatched — Two envelopes']);
+    expect(banner()).toBeNull();
+  });
+
+  it('thanks for the payment when the gateway sent the browser back paid, and refreshes the basket icon', async () => {
+    await open('/orders/31?payment=paid');
+    backend.expectOne('/api/orders/31').flush(anOrderDetail());
+    backend.expectOne('/api/basket').flush(aBasket([]));
+    await settle(fixture);
+    expect(textOf(banner())).toContain('Payment received, thank you');
+    expect(TestBed.inject(BasketStore).count()).toBe(0);
+  });
+
+  it('says the card was declined, the basket is unchanged, with the way back to the basket and checkout', async () => {
+    await open('/orders/31?payment=declined');
+    backend.expectOne('/api/orders/31').flush(
+      anOrderDetail({
+        status: 'awaiting_payment',
+        lastPayment: {
+          status: 'NOTAUTHED',
+          detail: 'Declined by the bank',
+          at: '2026-11-29T09:01:00.000Z',
+        },
+      }),
+    );
+    backend.expectOne('/api/basket').flush(aBasket([aBasketItem()]));
+    await settle(fixture);
+    expect(textOf(banner())).toContain('Your card was declined; your basket is unchanged — you can try again');
+    expect(banner()!.querySelector('a[href="/basket"]')).not.toBeNull();
+    expect(banner()!.querySelector('a[href="/checkout"]')).not.toBeNull();
+    expect(textOf(root.querySelector('[data-testid="order-status"]'))).toBe('Awaiting payment');
+    expect(textOf(root.querySelector('[data-testid="last-payment"]'))).toContain('NOTAUTHED: Declined by the bank');
+  });
+
+  it('says so when the payment failed or was cancelled', async () => {
+    await open('/orders/31?payment=cancelled');
+    backend.expectOne('/api/orders/31').flush(anOrderDetail({ status: 'awaiting_payment' }));
+    backend.expectOne('/api/basket').flush(aBasket([aBasketItem()]));
+    await settle(fixture);
+    expect(textOf(banner())).toContain('The payment was cancelled; your basket is unchanged');
+  });
+
+  it('says so when there is no such order', async () => {
+    await open('/orders/99');
+    backend
+      .expectOne('/api/orders/99')
+      .flush({ statusCode: 404, error: 'Not Found', message: 'Not found' }, { status: 404, statusText: 'Not Found' });
+    await settle(fixture);
+    expect(textOf(root.querySelector('[data-testid="order-error"]'))).toBe('There is no such order.');
+  });
+});

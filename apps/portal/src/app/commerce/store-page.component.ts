@@ -1,0 +1,561 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { DatePipe } from '@angular/common';
+import { FormControl, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
+import { DOCUMENT_TYPE_LABELS, DuplicateReason, Product, StoreDocument, StoreLearner } from '@achievement/contracts';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatListModule } from '@angular/material/list';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { NavigationSkipped, Router } from '@angular/router';
+import { filter, firstValueFrom, forkJoin, Subscription } from 'rxjs';
+import { apiErrorMessage, apiStatus } from '../api/api-error';
+import { DOCUMENT_STATUS_LABELS } from '../documents/document-status';
+import { SessionService } from '../session/session.service';
+import { BasketStore } from './basket.store';
+import { CommerceApiService } from './commerce-api.service';
+import { PencePipe } from './money';
+
+/**
+ * The Store (centre staff and learners), as the Centre Portal guide orders it: choose a product,
+ * then the learner (centre staff search their centre's learners; a learner is themselves), then
+ * tick the learner's documents the product applies to, each with the reason for the duplicate,
+ * and Add to Basket.
+ */
+@Component({
+  selector: 'ap-store-page',
+  imports: [
+    DatePipe,
+    FormsModule,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatListModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    PencePipe,
+  ],
+  template: `
+    <section class="page store-page" data-testid="store" aria-labelledby="store-title">
+      <div class="heading">
+        <h1 id="store-title">Store</h1>
+      </div>
+      <p class="intro">
+        Order printed copies of documents: choose a product,
+        {{ isLearner() ? '' : 'the learner, ' }}then the documents.
+      </p>
+
+      <div class="progress" aria-live="polite">
+        @if (loadingProducts()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading the products" />
+        }
+      </div>
+      @if (productsError(); as message) {
+        <div class="error" role="alert" data-testid="products-error">
+          <p>{{ message }}</p>
+          <button mat-stroked-button type="button" (click)="loadProducts()">
+            <mat-icon aria-hidden="true">refresh</mat-icon>
+            Retry
+          </button>
+        </div>
+      }
+
+      <!-- 1. the product -->
+      @if (product(); as chosen) {
+        <div class="chosen" data-testid="chosen-product">
+          <span
+            ><span class="muted">Product:</span> <span class="strong">{{ chosen.name }}</span> · {{ chosen.price.grossPence | pence }} incl. VAT</span
+          >
+          <button mat-button type="button" (click)="changeProduct()">Change product</button>
+        </div>
+      } @else {
+        <h2>Choose a product</h2>
+        @if (!loadingProducts() && !productsError() && products().length === 0) {
+          <p class="empty" data-testid="products-empty">No products are on sale at the moment.</p>
+        }
+        <div class="products">
+          @for (p of products(); track p.id) {
+            <mat-card appearance="outlined" class="product" data-testid="product">
+              <mat-card-header>
+                <mat-card-title>{{ p.name }}</mat-card-title>
+              </mat-card-header>
+              <mat-card-content>
+                <p>{{ p.description }}</p>
+                <dl class="price" data-testid="product-price">
+                  <dt>Price</dt>
+                  <dd>{{ p.price.netPence | pence }}</dd>
+                  <dt>VAT</dt>
+                  <dd>{{ p.price.vatPence | pence }}</dd>
+                  <dt>Total</dt>
+                  <dd class="strong">{{ p.price.grossPence | pence }}</dd>
+                </dl>
+              </mat-card-content>
+              <mat-card-actions align="end">
+                <button mat-flat-button type="button" (click)="chooseProduct(p)" [attr.aria-label]="'Choose ' + p.name">Choose</button>
+              </mat-card-actions>
+            </mat-card>
+          }
+        </div>
+      }
+
+      <!-- 2. the learner (centre staff) -->
+      @if (product() && !isLearner()) {
+        @if (learner(); as chosen) {
+          <div class="chosen" data-testid="chosen-learner">
+            <span
+              ><span class="muted">Learner:</span> <span class="strong">{{ chosen.name }}</span> · {{ chosen.enrolmentNumber }}</span
+            >
+            <button mat-button type="button" (click)="changeLearner()">Change learner</button>
+          </div>
+        } @else {
+          <h2 id="learner-title">Choose a learner</h2>
+          <form class="search" role="search" aria-labelledby="learner-title" (ngSubmit)="searchLearners()">
+            <mat-form-field subscriptSizing="dynamic">
+              <mat-label>Learner's name or enrolment number</mat-label>
+              <input matInput name="q" [(ngModel)]="query" autocomplete="off" data-testid="learner-search" />
+            </mat-form-field>
+            <button mat-flat-button type="submit" [disabled]="searching()">
+              <mat-icon aria-hidden="true">search</mat-icon>
+              Search
+            </button>
+          </form>
+          <div class="progress" aria-live="polite">
+            @if (searching()) {
+              <mat-progress-bar mode="indeterminate" aria-label="Searching the learners" />
+            }
+          </div>
+          @if (learnersError(); as message) {
+            <div class="error" role="alert" data-testid="learners-error">
+              <p>{{ message }}</p>
+              <button mat-stroked-button type="button" (click)="searchLearners()">Retry</button>
+            </div>
+          }
+          @if (learners(); as found) {
+            @if (found.length === 0) {
+              <p class="empty" data-testid="learners-empty">
+                No learner of your centre with a document for this product matches “{{ searchedFor() }}”.
+              </p>
+            } @else {
+              <mat-action-list aria-label="Learners found">
+                @for (l of found; track l.id) {
+                  <button mat-list-item type="button" (click)="chooseLearner(l)" data-testid="learner-result">
+                    <span matListItemTitle>{{ l.name }}</span>
+                    <span matListItemLine
+                      >Enrolment number {{ l.enrolmentNumber }} ·
+                      {{ l.documentCount }}
+                      {{ l.documentCount === 1 ? 'document' : 'documents' }}</span
+                    >
+                  </button>
+                }
+              </mat-action-list>
+            }
+          }
+        }
+      }
+
+      <!-- 3. the documents -->
+      @if (product() && (learner() || isLearner())) {
+        <h2>Choose the documents</h2>
+        <div class="progress" aria-live="polite">
+          @if (loadingDocuments()) {
+            <mat-progress-bar mode="indeterminate" aria-label="Loading the documents" />
+          }
+        </div>
+        @if (documentsError(); as message) {
+          <div class="error" role="alert" data-testid="documents-error">
+            <p>{{ message }}</p>
+            <button mat-stroked-button type="button" (click)="loadDocuments()">Retry</button>
+          </div>
+        }
+        @if (documentsLoaded() && documents().length === 0 && !documentsError()) {
+          <p class="empty" data-testid="documents-empty">There are no documents this product applies to.</p>
+        }
+        @if (documents().length > 0) {
+          <div class="table-wrap">
+            <table mat-table [dataSource]="documents()" class="documents">
+              <caption class="cdk-visually-hidden">
+                Documents the product applies to. Tick those to order and choose the reason for each.
+              </caption>
+              <ng-container matColumnDef="select">
+                <th mat-header-cell *matHeaderCellDef scope="col">
+                  <span class="cdk-visually-hidden">Order</span>
+                </th>
+                <td mat-cell *matCellDef="let d">
+                  <mat-checkbox
+                    [checked]="isTicked(d)"
+                    [disabled]="!canOrder(d)"
+                    (change)="tick(d, $event.checked)"
+                    [aria-label]="'Order ' + d.documentNumber"
+                    data-testid="document-tick"
+                  />
+                </td>
+              </ng-container>
+              <ng-container matColumnDef="document">
+                <th mat-header-cell *matHeaderCellDef scope="col">Document</th>
+                <td mat-cell *matCellDef="let d">
+                  <span class="strong block" data-testid="document-number">{{ d.documentNumber }}</span>
+                  <span class="muted block">{{ typeLabel(d) }}</span>
+                </td>
+              </ng-container>
+              <ng-container matColumnDef="qualification">
+                <th mat-header-cell *matHeaderCellDef scope="col">Qualification</th>
+                <td mat-cell *matCellDef="let d">
+                  <span class="block">{{ d.qualification.title }}</span>
+                  <span class="muted block">{{ d.qualification.code }}</span>
+                </td>
+              </ng-container>
+              <ng-container matColumnDef="awardDate">
+                <th mat-header-cell *matHeaderCellDef scope="col">Awarded</th>
+                <td mat-cell *matCellDef="let d">
+                  {{ d.awardDate | date: 'd MMM y' }}
+                </td>
+              </ng-container>
+              <ng-container matColumnDef="state">
+                <th mat-header-cell *matHeaderCellDef scope="col">Reason</th>
+                <td mat-cell *matCellDef="let d" class="state-cell">
+                  @if (d.inBasket) {
+                    <span class="tag" data-testid="document-state">In basket</span>
+                  } @else if (d.status !== 'valid') {
+                    <span class="tag tag--off" data-testid="document-state">{{ statusLabel(d) }}</span>
+                  } @else if (reasonControl(d); as control) {
+                    <mat-form-field subscriptSizing="dynamic" class="reason">
+                      <mat-label>Reason</mat-label>
+                      <mat-select [formControl]="control" [aria-label]="'Reason for ' + d.documentNumber" data-testid="document-reason">
+                        @for (r of reasons(); track r.id) {
+                          <mat-option [value]="r.id">{{ r.label }}</mat-option>
+                        }
+                      </mat-select>
+                      @if (control.hasError('required')) {
+                        <mat-error>Choose the reason for the duplicate</mat-error>
+                      }
+                    </mat-form-field>
+                  }
+                </td>
+              </ng-container>
+              <tr mat-header-row *matHeaderRowDef="columns"></tr>
+              <tr mat-row *matRowDef="let d; columns: columns" data-testid="document-row" [class.off]="!canOrder(d)"></tr>
+            </table>
+          </div>
+
+          @if (addError(); as message) {
+            <p class="failure" role="alert" data-testid="add-error">
+              {{ message }}
+            </p>
+          }
+          <div class="actions">
+            <span class="muted" aria-live="polite" data-testid="ticked-count">{{ tickedCount() }} ticked</span>
+            <button mat-flat-button type="button" [disabled]="adding()" (click)="addToBasket()" data-testid="add-to-basket">
+              <mat-icon aria-hidden="true">add_shopping_cart</mat-icon>
+              Add to Basket
+            </button>
+          </div>
+        }
+      }
+    </section>
+  `,
+  styleUrls: ['../records/list-page.scss', './commerce-page.scss'],
+  styles: `
+    .products {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
+      gap: 16px;
+    }
+    .price {
+      display: grid;
+      grid-template-columns: auto auto;
+      justify-content: start;
+      gap: 2px 16px;
+      dd {
+        margin: 0;
+        text-align: end;
+      }
+    }
+    .chosen {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin: 8px 0;
+    }
+    .search {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+      mat-form-field {
+        width: 360px;
+        max-width: 100%;
+      }
+    }
+    .documents {
+      min-width: 720px;
+    }
+    .reason {
+      width: 240px;
+      padding: 8px 0;
+    }
+    .tag {
+      display: inline-block;
+      padding: 2px 10px;
+      border-radius: 12px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+      font: var(--mat-sys-label-large);
+    }
+    .tag--off {
+      background: var(--mat-sys-surface-container-high);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    tr.off td {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .actions {
+      align-items: center;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class StorePageComponent implements OnInit {
+  private readonly api = inject(CommerceApiService);
+  private readonly basket = inject(BasketStore);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
+  private readonly session = inject(SessionService);
+  private documentsRequest?: Subscription;
+  private learnersRequest?: Subscription;
+
+  readonly columns = ['select', 'document', 'qualification', 'awardDate', 'state'];
+  readonly isLearner = computed(() => this.session.user()?.role === 'learner');
+
+  readonly products = signal<Product[]>([]);
+  readonly reasons = signal<DuplicateReason[]>([]);
+  readonly loadingProducts = signal(false);
+  readonly productsError = signal<string | null>(null);
+  readonly product = signal<Product | null>(null);
+
+  query = '';
+  readonly searchedFor = signal('');
+  readonly learners = signal<StoreLearner[] | null>(null);
+  readonly searching = signal(false);
+  readonly learnersError = signal<string | null>(null);
+  readonly learner = signal<StoreLearner | null>(null);
+
+  readonly documents = signal<StoreDocument[]>([]);
+  readonly loadingDocuments = signal(false);
+  readonly documentsLoaded = signal(false);
+  readonly documentsError = signal<string | null>(null);
+  /** The ticked documents (by id), each with its reason. */
+  readonly ticked = signal<ReadonlyMap<number, FormControl<number | null>>>(new Map());
+  readonly tickedCount = computed(() => this.ticked().size);
+  readonly adding = signal(false);
+  readonly addError = signal<string | null>(null);
+
+  constructor() {
+    // "Store" in the menu while on the Store starts again from the products.
+    this.router.events
+      .pipe(
+        filter((event): event is NavigationSkipped => event instanceof NavigationSkipped && event.url === '/store'),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.changeProduct());
+    inject(DestroyRef).onDestroy(() => {
+      this.documentsRequest?.unsubscribe();
+      this.learnersRequest?.unsubscribe();
+    });
+  }
+
+  ngOnInit(): void {
+    this.loadProducts();
+  }
+
+  /** The products and the reasons for a duplicate, together. */
+  loadProducts(): void {
+    this.loadingProducts.set(true);
+    this.productsError.set(null);
+    forkJoin([this.api.listProducts(), this.api.listReasons()]).subscribe({
+      next: ([products, reasons]) => {
+        this.products.set(products);
+        this.reasons.set(reasons.filter((reason) => reason.active));
+        this.loadingProducts.set(false);
+      },
+      error: (error: unknown) => {
+        this.productsError.set(apiErrorMessage(error, 'The products could not be loaded.'));
+        this.loadingProducts.set(false);
+      },
+    });
+  }
+
+  chooseProduct(product: Product): void {
+    this.product.set(product);
+    this.resetLearner();
+    if (this.isLearner()) {
+      this.loadDocuments();
+    }
+  }
+
+  changeProduct(): void {
+    this.product.set(null);
+    this.resetLearner();
+  }
+
+  searchLearners(): void {
+    const product = this.product();
+    if (!product) return;
+    const q = this.query.trim();
+    this.learnersRequest?.unsubscribe();
+    this.searching.set(true);
+    this.learnersError.set(null);
+    this.learnersRequest = this.api.searchLearners(q, product.id).subscribe({
+      next: (learners) => {
+        this.searchedFor.set(q);
+        this.learners.set(learners);
+        this.searching.set(false);
+      },
+      error: (error: unknown) => {
+        this.learnersError.set(apiErrorMessage(error, 'The learners could not be searched.'));
+        this.searching.set(false);
+      },
+    });
+  }
+
+  chooseLearner(learner: StoreLearner): void {
+    this.learner.set(learner);
+    this.loadDocuments();
+  }
+
+  changeLearner(): void {
+    this.learner.set(null);
+    this.clearDocuments();
+  }
+
+  loadDocuments(): void {
+    const product = this.product();
+    if (!product) return;
+    const learnerId = this.isLearner() ? null : (this.learner()?.id ?? null);
+    this.documentsRequest?.unsubscribe();
+    this.loadingDocuments.set(true);
+    this.documentsError.set(null);
+    this.documentsRequest = this.api.listDocuments(product.id, learnerId).subscribe({
+      next: (documents) => {
+        this.documents.set(documents);
+        this.ticked.set(new Map());
+        this.documentsLoaded.set(true);
+        this.loadingDocuments.set(false);
+      },
+      error: (error: unknown) => {
+        this.documentsError.set(apiErrorMessage(error, 'The documents could not be loaded.'));
+        this.loadingDocuments.set(false);
+      },
+    });
+  }
+
+  typeLabel(document: StoreDocument): string {
+    return DOCUMENT_TYPE_LABELS[document.type];
+  }
+
+  statusLabel(document: StoreDocument): string {
+    return DOCUMENT_STATUS_LABELS[document.status];
+  }
+
+  canOrder(document: StoreDocument): boolean {
+    return !document.inBasket && document.status === 'valid';
+  }
+
+  isTicked(document: StoreDocument): boolean {
+    return this.ticked().has(document.id);
+  }
+
+  reasonControl(document: StoreDocument): FormControl<number | null> | undefined {
+    return this.ticked().get(document.id);
+  }
+
+  tick(document: StoreDocument, checked: boolean): void {
+    this.addError.set(null);
+    const next = new Map(this.ticked());
+    if (checked && this.canOrder(document)) {
+      next.set(document.id, new FormControl<number | null>(null, Validators.required));
+    } else {
+      next.delete(document.id);
+    }
+    this.ticked.set(next);
+  }
+
+  async addToBasket(): Promise<void> {
+    const product = this.product();
+    if (!product || this.adding()) return;
+    const ticked = [...this.ticked().entries()];
+    if (ticked.length === 0) {
+      this.addError.set('Tick the documents to order.');
+      return;
+    }
+    ticked.forEach(([, control]) => control.markAsTouched());
+    if (ticked.some(([, control]) => control.invalid)) {
+      this.addError.set('Choose the reason for the duplicate of each ticked document.');
+      return;
+    }
+    this.adding.set(true);
+    this.addError.set(null);
+    try {
+      const basket = await firstValueFrom(
+        this.api.addToBasket({
+          productId: product.id,
+          items: ticked.map(([documentId, control]) => ({
+            documentId,
+            reasonId: control.value!,
+          })),
+        }),
+      );
+      this.basket.set(basket);
+      const added = new Set(ticked.map(([documentId]) => documentId));
+      this.documents.update((documents) => documents.map((d) => (added.has(d.id) ? { ...d, inBasket: true } : d)));
+      this.ticked.set(new Map());
+      const what = added.size === 1 ? '1 document' : `${added.size} documents`;
+      this.snackBar
+        .open(`Added ${what} to your basket`, 'View basket', { duration: 8000 })
+        .onAction()
+        .subscribe(() => void this.router.navigateByUrl('/basket'));
+    } catch (error) {
+      this.addError.set(apiErrorMessage(error, 'The documents could not be added to your basket. Try again in a moment.'));
+      if (apiStatus(error) === 409) {
+        // Someone (another tab) put one of them in the basket: show where things stand.
+        this.loadDocuments();
+        void this.basket.refresh();
+      }
+    } finally {
+      this.adding.set(false);
+    }
+  }
+
+  private resetLearner(): void {
+    this.learnersRequest?.unsubscribe();
+    this.query = '';
+    this.searchedFor.set('');
+    this.learners.set(null);
+    this.learnersError.set(null);
+    this.searching.set(false);
+    this.learner.set(null);
+    this.clearDocuments();
+  }
+
+  private clearDocuments(): void {
+    this.documentsRequest?.unsubscribe();
+    this.documents.set([]);
+    this.documentsLoaded.set(false);
+    this.documentsError.set(null);
+    this.loadingDocuments.set(false);
+    this.ticked.set(new Map());
+    this.addError.set(null);
+  }
+}

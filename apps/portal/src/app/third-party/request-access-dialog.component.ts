@@ -1,0 +1,255 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ConnectionRequestInput } from '@achievement/contracts';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatDialog, MatDialogModule } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { firstValueFrom } from 'rxjs';
+import { PortalApiClient } from '../api/portal-api.client';
+import { apiErrorMessage } from '../api/api-error';
+import { dateOfBirth, EARLIEST_DATE_OF_BIRTH, emailAddress, EMAIL_MAX_LENGTH, maxTrimmedLength, requiredText, today } from '../forms/field-rules';
+import { serverError, showServerFieldErrors } from '../forms/server-errors';
+import { ENROLMENT_NUMBER_MAX_LENGTH } from '../learner-registration/learner-registration-page.component';
+
+/** The longest message to the learner the API accepts. */
+export const REQUEST_MESSAGE_MAX_LENGTH = 500;
+
+/** How the third party names the learner. */
+export type LearnerIdentifier = 'email' | 'enrolment';
+
+export function openRequestAccessDialog(dialog: MatDialog): void {
+  dialog.open(RequestAccessDialogComponent, { width: '560px', maxWidth: '95vw', autoFocus: 'first-tabbable' });
+}
+
+/**
+ * "Request access": a third party asks a learner to share documents, naming the learner by email
+ * or by enrolment number and date of birth, with an optional message (POST
+ * /api/third-party/requests). The answer is the same whether or not such a learner exists; the
+ * dialog shows it.
+ */
+@Component({
+  selector: 'ap-request-access-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+  ],
+  template: `
+    <h2 mat-dialog-title>Request access</h2>
+    @if (answer(); as message) {
+      <mat-dialog-content>
+        <p class="answer" role="status">
+          <mat-icon aria-hidden="true">mark_email_read</mat-icon>
+          <span data-testid="request-access-answer">{{ message }}</span>
+        </p>
+        <p class="muted">When the learner accepts, we email you and their documents appear under Shared with me.</p>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-flat-button type="button" mat-dialog-close>Close</button>
+      </mat-dialog-actions>
+    } @else {
+      <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="request-access-form">
+        <mat-dialog-content>
+          <p class="muted">Ask a learner to share their documents with you. We email them your request; they choose what to share and for how long.</p>
+
+          @if (failure(); as message) {
+            <div class="failure" role="alert" data-testid="request-access-error">{{ message }}</div>
+          }
+
+          <p id="identify-by" class="label">Find the learner by</p>
+          <mat-button-toggle-group formControlName="by" aria-labelledby="identify-by" data-testid="request-access-by">
+            <mat-button-toggle value="email">Email</mat-button-toggle>
+            <mat-button-toggle value="enrolment">Enrolment number and date of birth</mat-button-toggle>
+          </mat-button-toggle-group>
+
+          @if (by() === 'email') {
+            <mat-form-field>
+              <mat-label>Learner's email</mat-label>
+              <input matInput type="email" formControlName="learnerEmail" required autocomplete="off" />
+              @if (form.controls.learnerEmail.hasError('required')) {
+                <mat-error>Enter the learner's email address</mat-error>
+              } @else if (form.controls.learnerEmail.hasError('maxlength')) {
+                <mat-error>Enter an email address of at most 320 characters</mat-error>
+              } @else if (form.controls.learnerEmail.hasError('email')) {
+                <mat-error>Enter a valid email address, like name&#64;example.org</mat-error>
+              } @else if (serverError(form.controls.learnerEmail); as message) {
+                <mat-error>{{ message }}</mat-error>
+              }
+            </mat-form-field>
+          } @else {
+            <div class="row">
+              <mat-form-field>
+                <mat-label>Enrolment number</mat-label>
+                <input matInput formControlName="enrolmentNumber" required autocomplete="off" />
+                @if (form.controls.enrolmentNumber.hasError('required')) {
+                  <mat-error>Enter the learner's enrolment number</mat-error>
+                } @else if (form.controls.enrolmentNumber.hasError('maxlength')) {
+                  <mat-error>Enter an enrolment number of at most {{ enrolmentMax }} characters</mat-error>
+                } @else if (serverError(form.controls.enrolmentNumber); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>Date of birth</mat-label>
+                <input matInput type="date" formControlName="dateOfBirth" required [min]="earliestDate" [max]="latestDate" />
+                @if (form.controls.dateOfBirth.hasError('required')) {
+                  <mat-error>Enter the learner's date of birth</mat-error>
+                } @else if (form.controls.dateOfBirth.hasError('future')) {
+                  <mat-error>Enter a date of birth in the past</mat-error>
+                } @else if (form.controls.dateOfBirth.hasError('tooEarly')) {
+                  <mat-error>Enter a date of birth from 1900 onwards</mat-error>
+                } @else if (form.controls.dateOfBirth.hasError('date')) {
+                  <mat-error>Enter a real date</mat-error>
+                } @else if (serverError(form.controls.dateOfBirth); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+            </div>
+          }
+
+          <mat-form-field>
+            <mat-label>Message (optional)</mat-label>
+            <textarea matInput formControlName="message" rows="3" [attr.maxlength]="messageMax"></textarea>
+            <mat-hint>Shown to the learner, e.g. the job you are checking their qualifications for</mat-hint>
+            <mat-hint align="end">{{ messageLength() }} / {{ messageMax }}</mat-hint>
+            @if (form.controls.message.hasError('maxlength')) {
+              <mat-error>Enter at most {{ messageMax }} characters</mat-error>
+            } @else if (serverError(form.controls.message); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+
+          @if (sending()) {
+            <mat-progress-bar mode="indeterminate" aria-label="Sending the request" />
+          }
+        </mat-dialog-content>
+        <mat-dialog-actions align="end">
+          <button mat-button type="button" mat-dialog-close [disabled]="sending()">Cancel</button>
+          <button mat-flat-button type="submit" [disabled]="sending()" data-testid="request-access-submit">Send request</button>
+        </mat-dialog-actions>
+      </form>
+    }
+  `,
+  styles: `
+    mat-form-field {
+      width: 100%;
+      margin-bottom: 4px;
+    }
+    mat-button-toggle-group {
+      margin-bottom: 16px;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 0 16px;
+    }
+    .label {
+      margin: 0 0 8px;
+      font: var(--mat-sys-title-small);
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .answer {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      font: var(--mat-sys-body-large);
+    }
+    .failure {
+      margin-bottom: 16px;
+      padding: 8px 12px;
+      border-radius: 4px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    @media (max-width: 599.98px) {
+      .row {
+        grid-template-columns: 1fr;
+      }
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RequestAccessDialogComponent {
+  private readonly api = inject(PortalApiClient);
+
+  readonly messageMax = REQUEST_MESSAGE_MAX_LENGTH;
+  readonly enrolmentMax = ENROLMENT_NUMBER_MAX_LENGTH;
+  readonly earliestDate = EARLIEST_DATE_OF_BIRTH;
+  readonly latestDate = today();
+  readonly serverError = serverError;
+
+  readonly form = inject(NonNullableFormBuilder).group({
+    by: ['email' as LearnerIdentifier],
+    learnerEmail: ['', [requiredText, emailAddress, maxTrimmedLength(EMAIL_MAX_LENGTH)]],
+    // Checked only while the learner is named by enrolment number (enabled then, see the constructor).
+    enrolmentNumber: [{ value: '', disabled: true }, [requiredText, maxTrimmedLength(ENROLMENT_NUMBER_MAX_LENGTH)]],
+    dateOfBirth: [{ value: '', disabled: true }, [Validators.required, dateOfBirth]],
+    message: ['', [maxTrimmedLength(REQUEST_MESSAGE_MAX_LENGTH)]],
+  });
+  readonly by = toSignal(this.form.controls.by.valueChanges, { initialValue: this.form.controls.by.value });
+  private readonly message = toSignal(this.form.controls.message.valueChanges, { initialValue: '' });
+  readonly messageLength = computed(() => this.message().length);
+  readonly sending = signal(false);
+  readonly failure = signal<string | null>(null);
+  /** The API's answer (202), once the request was sent. */
+  readonly answer = signal<string | null>(null);
+
+  constructor() {
+    this.form.controls.by.valueChanges.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe((by) => {
+      const { learnerEmail, enrolmentNumber, dateOfBirth: birth } = this.form.controls;
+      if (by === 'email') {
+        learnerEmail.enable();
+        enrolmentNumber.disable();
+        birth.disable();
+      } else {
+        learnerEmail.disable();
+        enrolmentNumber.enable();
+        birth.enable();
+      }
+    });
+  }
+
+  async submit(): Promise<void> {
+    if (this.sending()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.sending.set(true);
+    this.failure.set(null);
+    try {
+      const answer = await firstValueFrom(this.api.requestConnection(this.request()));
+      this.answer.set(answer.message);
+    } catch (error) {
+      showServerFieldErrors(this.form, error);
+      this.failure.set(apiErrorMessage(error, 'The request could not be sent. Try again in a moment.'));
+    } finally {
+      this.sending.set(false);
+    }
+  }
+
+  private request(): ConnectionRequestInput {
+    const value = this.form.getRawValue();
+    const message = value.message.trim();
+    return {
+      ...(value.by === 'email'
+        ? { learnerEmail: value.learnerEmail.trim() }
+        : { enrolmentNumber: value.enrolmentNumber.trim(), dateOfBirth: value.dateOfBirth }),
+      ...(message ? { message } : {}),
+    };
+  }
+}
