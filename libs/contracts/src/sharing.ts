@@ -101,6 +101,8 @@ export interface LearnerVerificationEntry {
   method: 'qr' | 'code' | 'upload';
   /** coarse: browser family, platform, network */
   client: string;
+  /** identical checks within one second are one entry */
+  hits: number;
 }
 
 export const CONNECTION_STATUSES = ['pending', 'active', 'declined', 'ended', 'expired'] as const;

@@ -51,6 +51,8 @@ export interface VerificationLogEntry {
   method: VerificationMethod;
   /** coarse: the browser family and platform, and the client address truncated (/24 IPv4, /48 IPv6) */
   client: string;
+  /** how many identical verifications (same document, way and client) this row stands for, within one second */
+  hits: number;
   document: { id: number; documentNumber: string; learnerName: string } | null;
 }
 

@@ -6,8 +6,19 @@ import { isIPv4, isIPv6 } from 'node:net';
  * "Chrome on Android, 203.0.113.0/24". Enough to see patterns, not enough to single a person out.
  */
 export function coarseClient(userAgent: string | undefined, address: string | undefined): string {
-  return `${browserOf(userAgent ?? '')} on ${platformOf(userAgent ?? '')}, ${truncatedAddress(address)}`.slice(0, 120);
+  const key = `${userAgent ?? ''}\n${address ?? ''}`;
+  let described = recent.get(key);
+  if (described === undefined) {
+    described = `${browserOf(userAgent ?? '')} on ${platformOf(userAgent ?? '')}, ${truncatedAddress(address)}`.slice(0, 120);
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(key, described);
+  }
+  return described;
 }
+
+/** Clients seen lately (the same phone scans again and again): their descriptions, so the patterns below run once per client. */
+const recent = new Map<string, string>();
+const RECENT_MAX = 2000;
 
 /** The coarse client of a request (its User-Agent and client address), as the verification log keeps it. */
 export function verifyingClientOf(req: { ip?: string; headers: Record<string, string | string[] | undefined> }): { client: string } {

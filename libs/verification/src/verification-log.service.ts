@@ -9,6 +9,7 @@ interface LogRow {
   document_id: number | null;
   method: VerificationMethod;
   client: string;
+  hits: number;
   at: Date;
 }
 
@@ -36,7 +37,7 @@ export class VerificationLogService {
     }
     // ix_verification_log_at (at, id) or ix_verification_log_document (document_id, at, id), read backwards
     const rows: LogRow[] = await this.dataSource.query(
-      `SELECT id, document_id, method, client, at FROM verification_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT id, document_id, method, client, hits, at FROM verification_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY at DESC, id DESC LIMIT ?`,
       [...params, limit + 1],
     );
@@ -47,6 +48,7 @@ export class VerificationLogService {
       at: r.at.toISOString(),
       method: r.method,
       client: r.client,
+      hits: Number(r.hits),
       document: r.document_id === null ? null : (summaries.get(Number(r.document_id)) ?? null),
     }));
     const last = page[page.length - 1];
@@ -61,9 +63,9 @@ export class VerificationLogService {
     const numbers = await this.documents.numbersOfLearner(learnerId);
     if (!numbers.size) return [];
     const rows: LogRow[] = await this.dataSource.query(
-      `SELECT id, document_id, method, client, at FROM verification_log WHERE document_id IN (?) ORDER BY at DESC, id DESC LIMIT 200`,
+      `SELECT id, document_id, method, client, hits, at FROM verification_log WHERE document_id IN (?) ORDER BY at DESC, id DESC LIMIT 200`,
       [[...numbers.keys()]],
     );
-    return rows.map((r) => ({ at: r.at.toISOString(), documentId: Number(r.document_id), documentNumber: numbers.get(Number(r.document_id)) ?? '', method: r.method, client: r.client }));
+    return rows.map((r) => ({ at: r.at.toISOString(), documentId: Number(r.document_id), documentNumber: numbers.get(Number(r.document_id)) ?? '', method: r.method, client: r.client, hits: Number(r.hits) }));
   }
 }

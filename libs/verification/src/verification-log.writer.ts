@@ -10,6 +10,10 @@ export interface VerificationLogRecord {
   at: Date;
 }
 
+interface PendingRow extends VerificationLogRecord {
+  hits: number;
+}
+
 /** How often buffered rows are written, and how many make a write happen at once. */
 export const LOG_FLUSH_INTERVAL_MS = 500;
 const LOG_BATCH_SIZE = 500;
@@ -18,6 +22,7 @@ const LOG_BUFFER_MAX = 50_000;
 
 /**
  * Writes the verification log in batches: a verification only appends to an in-memory buffer
+ * (identical verifications in the same second, same document, way and coarse client, count on one row)
  * (no await, no database round trip on the public hot path), and the buffer is written with one
  * multi-row INSERT every 500 ms, or at once when 500 rows wait, and on shutdown.
  *
@@ -29,7 +34,9 @@ const LOG_BUFFER_MAX = 50_000;
 @Injectable()
 export class VerificationLogWriter implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(VerificationLogWriter.name);
-  private buffer: VerificationLogRecord[] = [];
+  private buffer: PendingRow[] = [];
+  /** the buffered rows by document, way, client and second: a repeat within the same second counts on its row */
+  private readonly open = new Map<string, PendingRow>();
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
   private dropped = 0;
@@ -47,11 +54,19 @@ export class VerificationLogWriter implements OnModuleInit, OnApplicationShutdow
   }
 
   append(record: VerificationLogRecord): void {
+    const key = sameSecondKey(record);
+    const same = this.open.get(key);
+    if (same) {
+      same.hits++;
+      return;
+    }
     if (this.buffer.length >= LOG_BUFFER_MAX) {
       this.dropped++;
       return;
     }
-    this.buffer.push(record);
+    const row = { ...record, hits: 1 };
+    this.buffer.push(row);
+    this.open.set(key, row);
     if (this.buffer.length >= LOG_BATCH_SIZE) void this.flush();
   }
 
@@ -64,10 +79,12 @@ export class VerificationLogWriter implements OnModuleInit, OnApplicationShutdow
   private async writeBuffered(): Promise<void> {
     while (this.buffer.length) {
       const rows = this.buffer.splice(0, LOG_BATCH_SIZE);
+      if (!this.buffer.length) this.open.clear(); // rows being written take no more repeats
+      else for (const r of rows) this.open.delete(sameSecondKey(r));
       try {
         await this.dataSource.query(
-          `INSERT INTO verification_log (document_id, method, client, at) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')}`,
-          rows.flatMap((r) => [r.documentId, r.method, r.client, r.at]),
+          `INSERT INTO verification_log (document_id, method, client, hits, at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          rows.flatMap((r) => [r.documentId, r.method, r.client, r.hits, r.at]),
         );
       } catch (err) {
         // keep them for the next attempt (in front, so the order holds) and stop for now
@@ -81,4 +98,9 @@ export class VerificationLogWriter implements OnModuleInit, OnApplicationShutdow
       this.dropped = 0;
     }
   }
+}
+
+/** Verifications with the same key are counted on one row. */
+function sameSecondKey(record: VerificationLogRecord): string {
+  return `${record.documentId ?? ''}|${record.method}|${Math.floor(record.at.getTime() / 1000)}|${record.client}`;
 }

@@ -35,6 +35,27 @@ export class VerificationService {
 
   /** The live status and facts of the document of a code; an unknown and a malformed code give the same 404. */
   async verifyCode(code: string, via: Exclude<VerificationMethod, 'upload'>, who: VerifyingClient): Promise<VerificationResult> {
+    return toVerificationResult(await this.lookUp(code, via, who));
+  }
+
+  /**
+   * The same answer as verifyCode, as JSON text. A document read a moment ago is the same object
+   * (VerifiableDocuments keeps it until it changes), so its text is made once, not per look-up.
+   */
+  async verifyCodeAsJson(code: string, via: Exclude<VerificationMethod, 'upload'>, who: VerifyingClient): Promise<string> {
+    const doc = await this.lookUp(code, via, who);
+    let json = this.serialized.get(doc);
+    if (json === undefined) {
+      json = JSON.stringify(toVerificationResult(doc));
+      this.serialized.set(doc, json);
+    }
+    return json;
+  }
+
+  private readonly serialized = new WeakMap<VerifiableDocument, string>();
+
+  /** The document of a code, the look-up logged; 404 when there is none. */
+  private async lookUp(code: string, via: Exclude<VerificationMethod, 'upload'>, who: VerifyingClient): Promise<VerifiableDocument> {
     const doc = await this.documents.findByCode(CODE.test(code) ? code : NO_SUCH_CODE);
     this.log.append({
       documentId: doc?.id ?? null,
@@ -43,7 +64,7 @@ export class VerificationService {
       at: this.clock.now(),
     });
     if (!doc) throw new NotFoundException(UNKNOWN_CODE_MESSAGE);
-    return toVerificationResult(doc);
+    return doc;
   }
 
   /** The PDF of the document of a code, only where showing it is enabled; otherwise the same 404 as an unknown code. */

@@ -37,8 +37,7 @@ export class VerifyFrontDoor implements OnModuleInit {
     if (!allowed) return reply.error(429, RATE_LIMIT_MESSAGES.lookup, { 'Retry-After': String(retryAfterSeconds) });
     const via = new URLSearchParams(req.query).getAll('via');
     const method = verificationMethodOf(via.length > 1 ? via : via[0]);
-    const result = await this.verification.verifyCode(codeOf(req.path), method, verifyingClientOf({ ip: req.address, headers: req.raw.headers }));
-    reply.json(200, result);
+    reply.jsonText(200, await this.verification.verifyCodeAsJson(codeOf(req.path), method, verifyingClientOf({ ip: req.address, headers: req.raw.headers })));
   }
 }
 

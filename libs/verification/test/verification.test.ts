@@ -285,6 +285,7 @@ describe('Smart Verify', () => {
         at: expect.stringMatching(/Z$/),
         method: item.method,
         client: `Safari on iOS, ${subnet}`,
+        hits: 1,
         document: {
           id: other.id,
           documentNumber: other.number,
@@ -308,6 +309,19 @@ describe('Smart Verify', () => {
 
     expect((await support.get('/api/admin/verifications')).status).toBe(403);
     expect((await admin.get('/api/admin/verifications?cursor=abc')).status).toBe(400);
+  });
+
+  it('counts identical verifications of the same second on one row, and every one of them', async () => {
+    const checker = new Client(t.app);
+    const before = Number((await t.ds.query('SELECT COALESCE(SUM(hits), 0) AS n FROM verification_log WHERE document_id = ?', [docs[3].id]))[0].n);
+    for (let i = 0; i < 25; i++) expect((await checker.get(`/api/verify/${docs[3].code}?via=qr`, { 'user-agent': 'curl/8.5.0' })).status).toBe(200);
+    await t.app.get(VerificationLogWriter).flush();
+    const rows: { hits: number }[] = await t.ds.query(`SELECT hits FROM verification_log WHERE document_id = ? AND client LIKE 'curl%' ORDER BY id`, [docs[3].id]);
+    expect(rows.reduce((n, r) => n + Number(r.hits), 0)).toBe(25);
+    expect(rows.length).toBeLessThanOrEqual(3); // 25 look-ups take well under 2 s: at most the seconds they spanned
+    expect(Number((await t.ds.query('SELECT SUM(hits) AS n FROM verification_log WHERE document_id = ?', [docs[3].id]))[0].n)).toBe(before + 25);
+    const page = (await admin.get(`/api/admin/verifications?documentId=${docs[3].id}`)).body.items as VerificationLogEntry[];
+    expect(page.filter((e) => e.client.startsWith('curl')).reduce((n, e) => n + e.hits, 0)).toBe(25);
   });
 
   it('limits look-ups (60 a minute) and PDF checks (10 a minute) per client address, with a clear 429', async () => {

@@ -120,7 +120,12 @@ export class FrontDoorReply {
   ) {}
 
   json(statusCode: number, body: unknown, headers: Record<string, string> = {}): void {
-    this.send(statusCode, JSON.stringify(body), {
+    this.jsonText(statusCode, JSON.stringify(body), headers);
+  }
+
+  /** JSON already serialized (an answer made once and sent many times). */
+  jsonText(statusCode: number, text: string, headers: Record<string, string> = {}): void {
+    this.send(statusCode, text, {
       'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': 'no-store',
       ...headers,

@@ -45,6 +45,8 @@ export class VerificationLogEntryDto implements VerificationLogEntry {
     description: 'browser family and platform, and the address truncated to /24 or /48',
   })
   client: string;
+  @ApiProperty({ description: 'identical verifications (same document, way and client) within one second are one row' })
+  hits: number;
   @ApiProperty({
     type: LoggedDocumentDto,
     nullable: true,

@@ -6,6 +6,7 @@ export function aVerificationEntry(overrides: Partial<VerificationLogEntry> = {}
     at: '2026-11-28T09:15:00.000Z',
     method: 'qr',
     client: 'Chrome on Android, 203.0.113.0/24',
+    hits: 1,
     document: { id: 501, documentNumber: 'D0000501', learnerName: 'Mary Ann Smith' },
     ...overrides,
   };

@@ -105,7 +105,12 @@ function documentIdOf(value: string | null): number | null {
             </ng-container>
             <ng-container matColumnDef="method">
               <th mat-header-cell *matHeaderCellDef scope="col">Method</th>
-              <td mat-cell *matCellDef="let entry"><span class="status">{{ methodLabel(entry.method) }}</span></td>
+              <td mat-cell *matCellDef="let entry">
+                <span class="status">{{ methodLabel(entry.method) }}</span>
+                @if (entry.hits > 1) {
+                  <span class="hits" title="Identical checks within the same second"> ×{{ entry.hits }}</span>
+                }
+              </td>
             </ng-container>
             <ng-container matColumnDef="client">
               <th mat-header-cell *matHeaderCellDef scope="col">Client</th>

@@ -191,7 +191,12 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
               </ng-container>
               <ng-container matColumnDef="method">
                 <th mat-header-cell *matHeaderCellDef scope="col">Method</th>
-                <td mat-cell *matCellDef="let entry">{{ methodLabel(entry.method) }}</td>
+                <td mat-cell *matCellDef="let entry">
+                  {{ methodLabel(entry.method) }}
+                  @if (entry.hits > 1) {
+                    <span title="Identical checks within the same second">×{{ entry.hits }}</span>
+                  }
+                </td>
               </ng-container>
               <ng-container matColumnDef="client">
                 <th mat-header-cell *matHeaderCellDef scope="col">Client</th>

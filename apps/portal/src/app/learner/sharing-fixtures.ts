@@ -28,6 +28,7 @@ export function aVerification(overrides: Partial<LearnerVerificationEntry> = {})
     documentNumber: 'D0000101',
     method: 'qr',
     client: 'Chrome on Android, mobile network',
+    hits: 1,
     ...overrides,
   };
 }
