@@ -134,6 +134,8 @@ export class ZipBuilderService {
   private async writeZip(request: ClaimedRequest, key: string): Promise<number> {
     const archive = archiver('zip', { store: true, highWaterMark: ZIP_BLOCK_BYTES });
     const output = new ZipOutput(ZIP_BLOCK_BYTES, ZIP_BUFFERED_BLOCKS);
+    // a failure is reported through `stored` and `archiveError`; it may come before storage starts reading the output
+    output.on('error', () => undefined);
     let archiveError: Error | null = null;
     const fail = (err: Error): void => {
       archiveError ??= err;
