@@ -132,7 +132,9 @@ describe('ordering printed copies in the browser', () => {
     await row.getByRole('combobox').click();
     await page.getByRole('option', { name: reason }).click();
     await page.getByTestId('add-to-basket').click();
-    await page.getByText('Added 1 document to your basket').waitFor();
+    // the snackbar of the previous learner's add may still be on its way out: wait for the newest one
+    await page.getByText('Added 1 document to your basket').last().waitFor();
+    await row.getByText('In basket').waitFor();
   }
 
   async function fillBillingAddress(page: Page): Promise<void> {
