@@ -6,6 +6,7 @@ import {
   CheckoutDefaults,
   DeliveryOption,
   DuplicateReason,
+  GatewayForm,
   OrderDetail,
   OrderPage,
   PlacedOrder,
@@ -75,6 +76,11 @@ export class CommerceApiService {
   /** 201: card → the form to post to the gateway; centre credit → invoiced (payment null). */
   placeOrder(request: PlaceOrderRequest): Observable<PlacedOrder> {
     return this.http.post<PlacedOrder>('/api/orders', request);
+  }
+
+  /** A new card payment for an order still awaiting one (after a decline): the form for the gateway. */
+  payAgain(orderId: number): Observable<GatewayForm> {
+    return this.http.post<GatewayForm>(`/api/orders/${orderId}/pay`, {});
   }
 
   listOrders(cursor: string | null): Observable<OrderPage> {

@@ -1,3 +1,4 @@
+import { GatewayForm } from '@achievement/contracts';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
@@ -9,16 +10,21 @@ import { CENTRE_STAFF, provideSession } from '../../testing/session-stub';
 import { routes } from '../app.routes';
 import { BasketStore } from './basket.store';
 import { aBasket, aBasketItem, anOrderDetail } from './commerce-fixtures';
+import { GatewayRedirect } from './gateway-redirect.service';
 import { OrderPageComponent } from './order-page.component';
 
 describe('OrderPageComponent', () => {
   let backend: HttpTestingController;
   let fixture: ComponentFixture<unknown>;
   let root: HTMLElement;
+  let posted: GatewayForm[];
 
   async function open(url: string): Promise<void> {
+    posted = [];
     TestBed.configureTestingModule({
       providers: [
+        // the browser leaving for the gateway, recorded instead
+        { provide: GatewayRedirect, useValue: { post: (form: GatewayForm) => posted.push(form) } },
         provideRouter(routes),
         provideHttpClient(),
         provideHttpClientTesting(),
@@ -114,6 +120,28 @@ describe('OrderPageComponent', () => {
     expect(banner()!.querySelector('a[href="/checkout"]')).not.toBeNull();
     expect(textOf(root.querySelector('[data-testid="order-status"]'))).toBe('Awaiting payment');
     expect(textOf(root.querySelector('[data-testid="last-payment"]'))).toContain('NOTAUTHED: Declined by the bank');
+  });
+
+  it('pays an order still awaiting its card payment again: a new payment at the gateway', async () => {
+    await open('/orders/31');
+    backend.expectOne('/api/orders/31').flush(anOrderDetail({ status: 'awaiting_payment', paymentMethod: 'card' }));
+    await settle(fixture);
+    const button = root.querySelector<HTMLButtonElement>('[data-testid="pay-again"]')!;
+    expect(textOf(root.querySelector('[data-testid="awaiting-payment"]'))).toContain('This order is waiting for its card payment.');
+    button.click();
+    await settle(fixture);
+    expect(button.disabled).toBe(true);
+    const form = { action: 'https://gateway.example/vspform-register.vsp', fields: { VPSProtocol: '4.00', TxType: 'PAYMENT', Vendor: 'v', Crypt: '@AB' } };
+    const request = backend.expectOne({ method: 'POST', url: '/api/orders/31/pay' });
+    request.flush(form);
+    expect(posted).toEqual([form]);
+  });
+
+  it('offers no payment for a paid order or a credit order', async () => {
+    await open('/orders/31');
+    backend.expectOne('/api/orders/31').flush(anOrderDetail({ status: 'invoiced', paymentMethod: 'centre_credit' }));
+    await settle(fixture);
+    expect(root.querySelector('[data-testid="pay-again"]')).toBeNull();
   });
 
   it('says so when the payment failed or was cancelled', async () => {

@@ -10,6 +10,7 @@ import { Subscription } from 'rxjs';
 import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { BasketStore } from './basket.store';
 import { CommerceApiService } from './commerce-api.service';
+import { GatewayRedirect } from './gateway-redirect.service';
 import { PencePipe } from './money';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { PAYMENT_METHOD_LABELS } from './orders-page.component';
@@ -44,6 +45,16 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
             <a mat-flat-button routerLink="/checkout">Try again</a>
           }
         </div>
+      }
+
+      @if (order(); as awaiting) {
+        @if (awaiting.status === 'awaiting_payment' && awaiting.paymentMethod === 'card') {
+          <div class="banner banner--problem" data-testid="awaiting-payment">
+            <mat-icon aria-hidden="true">credit_card</mat-icon>
+            <p>This order is waiting for its card payment.</p>
+            <button mat-flat-button type="button" data-testid="pay-again" [disabled]="paying()" (click)="payAgain(awaiting.id)">Pay this order now</button>
+          </div>
+        }
       }
 
       <div class="progress" aria-live="polite">
@@ -251,7 +262,9 @@ export class OrderPageComponent implements OnInit {
   private readonly basket = inject(BasketStore);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly gateway = inject(GatewayRedirect);
   private request?: Subscription;
+  readonly paying = signal(false);
 
   readonly paymentLabels = PAYMENT_METHOD_LABELS;
   readonly outcomeMessages = PAYMENT_OUTCOME_MESSAGES;
@@ -276,6 +289,19 @@ export class OrderPageComponent implements OnInit {
         // A paid order emptied the basket; the icon says so.
         void this.basket.refresh();
       }
+    });
+  }
+
+  /** A new card payment for this order: the browser goes to the gateway's card page. */
+  payAgain(orderId: number): void {
+    this.paying.set(true);
+    this.error.set(null);
+    this.api.payAgain(orderId).subscribe({
+      next: (form) => this.gateway.post(form),
+      error: (error: unknown) => {
+        this.paying.set(false);
+        this.error.set(apiErrorMessage(error, 'The payment could not be started. Try again.'));
+      },
     });
   }
 
