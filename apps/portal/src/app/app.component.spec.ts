@@ -1,10 +1,13 @@
 import { Basket, SessionUser } from '@achievement/contracts';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ADMINISTRATOR, CENTRE_STAFF, LEARNER, provideSession } from '../testing/session-stub';
 import { AppComponent } from './app.component';
+
+/** The shell last rendered (a test that answers a request waits on it). */
+let shell: ComponentFixture<AppComponent>;
 
 async function renderShell(user: SessionUser | null): Promise<HTMLElement> {
   const { provider } = provideSession(user);
@@ -13,6 +16,7 @@ async function renderShell(user: SessionUser | null): Promise<HTMLElement> {
     providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provider],
   });
   const fixture = TestBed.createComponent(AppComponent);
+  shell = fixture;
   await fixture.whenStable();
   return fixture.nativeElement as HTMLElement;
 }
@@ -94,7 +98,10 @@ describe('AppComponent (portal shell)', () => {
     const root = await renderShell(CENTRE_STAFF);
     const basket: Basket = { items: [], count: 3, subtotal: EMPTY_MONEY };
     TestBed.inject(HttpTestingController).expectOne({ method: 'GET', url: '/api/basket' }).flush(basket);
+    // the count arrives through a promise, then the view is checked
     await new Promise((resolve) => setTimeout(resolve));
+    await shell.whenStable();
+    shell.detectChanges();
 
     const link = root.querySelector('a[aria-label="Basket"]');
     expect(link?.getAttribute('href')).toBe('/basket');
