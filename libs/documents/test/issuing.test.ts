@@ -84,6 +84,27 @@ describe('issuing a job (administrators)', () => {
     expect(await count('SELECT COUNT(*) AS n FROM learners')).toBe(0);
   });
 
+  it('refuses names and titles holding characters the certificate cannot print, naming them, and never drops them silently', async () => {
+    const res = await admin.post('/api/admin/jobs', {
+      centreId,
+      documents: [
+        document(901, { firstName: 'Zoë', lastName: 'Graduate 🎓' }),
+        document(902, { firstName: 'Amira', lastName: 'Khan 👩\u200d🎓' }),
+        document(903, { qualificationTitle: 'Level 3 Diploma 🔧🔩' }),
+        document(904, { firstName: 'Łukasz', lastName: 'Wójcik' }),
+      ],
+    });
+    expect(res.status).toBe(400);
+    const body = res.body as IssueJobErrorBody;
+    expect(body.rowErrors.map((e) => `${e.line} ${e.field}`)).toEqual(['1 lastName', '2 lastName', '3 qualificationTitle']);
+    expect(body.rowErrors[0].message).toMatch(/cannot print \(🎓\)/);
+    // a zero-width joiner is part of the emoji, not a control character: the whole 👩‍🎓 is named
+    expect(body.rowErrors[1].message).toMatch(/cannot print \(👩\u200d🎓\)/);
+    expect(body.rowErrors[1].message).not.toMatch(/control characters/);
+    expect(body.rowErrors[2].message).toMatch(/cannot print \(🔧 🔩\)/);
+    expect(await count('SELECT COUNT(*) AS n FROM learners WHERE enrolment_number IN (?, ?)', ['E000901', 'E000904'])).toBe(0);
+  });
+
   it('names the missing columns of the header', async () => {
     const res = await admin.post('/api/admin/jobs/csv', {
       centreId,

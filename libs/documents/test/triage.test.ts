@@ -146,6 +146,19 @@ describe('Triage of reported problems and corrections (support staff)', () => {
     expect(((await support.post(`/api/admin/documents/${fresh.id}/reissue`, {})).body as ApiErrorBody).fieldErrors).toEqual({ reason: ['This field is required.'] });
   });
 
+  it('refuses a correction the certificate cannot print, naming the characters, and keeps a joiner from counting as a control character', async () => {
+    const target = await createDocument(t.ds, { centreId: staff.centreId! });
+    const emoji = await support.post(`/api/admin/documents/${target.id}/reissue`, { lastName: 'Ward 🎓', grade: 'Merit 👩\u200d🎓', reason: 'Name' });
+    expect(emoji.status).toBe(400);
+    const errors = (emoji.body as ApiErrorBody).fieldErrors!;
+    expect(errors.lastName).toEqual([expect.stringContaining('cannot print (🎓)')]);
+    expect(errors.grade).toEqual([expect.stringContaining('cannot print (👩\u200d🎓)')]);
+    const units = await support.post(`/api/admin/documents/${target.id}/reissue`, { units: [{ code: 'U1', title: 'Brakes 🛑' }], reason: 'Units' });
+    expect((units.body as ApiErrorBody).fieldErrors?.units).toEqual([expect.stringContaining('cannot print (🛑)')]);
+    const [row] = await t.ds.query('SELECT status FROM documents WHERE id = ?', [target.id]);
+    expect(row.status).toBe('valid');
+  });
+
   it('revokes a document with its reason, audited and in the report history', async () => {
     const target = await createDocument(t.ds, { centreId: staff.centreId! });
     const report = await centre.post(`/api/documents/${target.id}/reports`, { reason: 'not_our_learner', description: 'Never enrolled here.' });

@@ -26,3 +26,4 @@ export { parseTrustProxy } from './http/trust-proxy';
 export { FixedPage, FrontDoor, FrontDoorReply } from './http/front-door';
 export type { FrontDoorHandler, FrontDoorRequest } from './http/front-door';
 export { ParseIdPipe } from './http/parse-id.pipe';
+export { CONTROL_CHARACTERS, CONTROL_EXCEPT_NEWLINES } from './text/control-characters';

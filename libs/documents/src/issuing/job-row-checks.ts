@@ -1,11 +1,12 @@
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, DocumentType, DocumentUnit, ImportRowError } from '@achievement/contracts';
 import { isEmail } from 'class-validator';
 import { IssueJobError } from './issue-job.error';
+import { CONTROL_CHARACTERS as CONTROL } from '@achievement/platform';
+import { unprintableProblem } from '../rendering/printable-text';
 import { FieldNames, JobRow, RawJobRow } from './job-row';
 
 export const MAX_REPORTED_PROBLEMS = 500;
 const MAX_UNITS = 200;
-const CONTROL = /[\p{Cc}\p{Cf}]/u;
 
 /** YYYY-MM-DD (or DD/MM/YYYY) of a real calendar day, as YYYY-MM-DD; null otherwise. */
 export function parseDay(text: string): string | null {
@@ -46,6 +47,11 @@ export function parseUnits(text: string): DocumentUnit[] {
     });
 }
 
+/** The printed text of a document's units, for the check that every character prints. */
+function unitText(units: DocumentUnit[]): string {
+  return units.map((u) => `${u.code ?? ''} ${u.title}`).join(' ');
+}
+
 /** Names as a person compares them: same letters, ignoring case, accents in other normal forms and extra spaces. */
 export function sameName(a: string, b: string): boolean {
   const n = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-GB');
@@ -67,6 +73,10 @@ export function checkJobRows(rows: RawJobRow[], names: FieldNames, today: string
       if (value.length < min || value.length > max)
         problem(field, min ? `${names[field]} must be ${min} to ${max} characters` : `${names[field]} must be at most ${max} characters`);
       else if (CONTROL.test(value)) problem(field, `${names[field]} must not contain control characters`);
+      else {
+        const unprintable = unprintableProblem(names[field], value);
+        if (unprintable) problem(field, unprintable);
+      }
     };
     if (!/^[A-Za-z0-9][A-Za-z0-9/-]{0,19}$/.test(raw.enrolmentNumber))
       problem('enrolmentNumber', `${names.enrolmentNumber} is required: 1 to 20 letters, digits, '-' or '/'`);
@@ -103,6 +113,8 @@ export function checkJobRows(rows: RawJobRow[], names: FieldNames, today: string
       units.some((u) => !u.title || u.title.length > 200 || CONTROL.test(u.title) || (u.code !== null && (u.code.length > 20 || CONTROL.test(u.code))))
     ) {
       problem('units', 'Each unit needs a title of up to 200 characters and, optionally, a code of up to 20 (in CSV: "code: title", separated by ";")');
+    } else if (unprintableProblem(names.units, unitText(units))) {
+      problem('units', unprintableProblem(names.units, unitText(units))!);
     } else if (type && type !== 'certificate' && units.length === 0)
       problem('units', `A ${DOCUMENT_TYPE_LABELS[type].toLowerCase()} lists the units achieved: give at least one`);
     if (problems.length > before) continue;

@@ -1,5 +1,5 @@
 import { CONTACT_IMPORT_COLUMNS, ImportContactsResponse, ImportRowError } from '@achievement/contracts';
-import { Actor, AuditService, Clock } from '@achievement/platform';
+import { Actor, AuditService, Clock, CONTROL_CHARACTERS } from '@achievement/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isEmail } from 'class-validator';
@@ -91,7 +91,7 @@ export class ContactImportService {
       if (!/^[A-Z0-9-]{1,16}$/.test(row.centreNumber)) problem('centre_number', 'centre_number must be 1 to 16 letters, digits or dashes');
       for (const [field, text] of [['first_name', row.firstName], ['last_name', row.lastName]] as const) {
         if (text.length < 1 || text.length > 100) problem(field, `${field} must be 1 to 100 characters`);
-        else if (/[\p{Cc}\p{Cf}]/u.test(text)) problem(field, `${field} must not contain control characters`);
+        else if (CONTROL_CHARACTERS.test(text)) problem(field, `${field} must not contain control characters`);
       }
       if (row.email.length > 320 || !isEmail(row.email)) problem('email', 'email must be an email address');
       if (!isDateOfBirth(row.dateOfBirth)) problem('date_of_birth', DATE_OF_BIRTH_MESSAGE('date_of_birth'));

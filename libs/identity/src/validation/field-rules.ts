@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
+import { CONTROL_CHARACTERS } from '@achievement/platform';
 import { isEmail, IsOptional, ValidateBy, ValidateIf } from 'class-validator';
 
 /*
@@ -18,7 +19,6 @@ export function rule(name: string, check: Check): PropertyDecorator {
 /** Absent is fine (a default, or no change in a PATCH); null is not. */
 const unlessAbsent = (field: string) => ValidateIf((o: Record<string, unknown>) => o[field] !== undefined);
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const CONTROL_CHARACTERS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -1,6 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy, ValidateIf } from 'class-validator';
+import { CONTROL_CHARACTERS, CONTROL_EXCEPT_NEWLINES } from '@achievement/platform';
+import { unprintableProblem } from '../../rendering/printable-text';
 
 /*
  * The field rules of the documents DTOs: one check per rule, with one message a person can act on.
@@ -12,8 +14,6 @@ export function rule(name: string, check: Check): PropertyDecorator {
   return ValidateBy({ name, validator: { validate: (value) => check(value) === null, defaultMessage: (args) => check(args?.value) ?? '' } });
 }
 
-const CONTROL_CHARACTERS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-const CONTROL_EXCEPT_NEWLINES = /[\p{Cf}\p{Zl}\p{Zp}]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/u;
 export const REQUIRED = 'This field is required.';
 
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -33,6 +33,18 @@ export function OptionalLine(field: string, max: number) {
     rule('line', (v) => {
       if (typeof v !== 'string' || v.length < 1 || v.length > max) return `${field} must be text of 1 to ${max} characters`;
       return CONTROL_CHARACTERS.test(v) ? `${field} must not contain control characters` : null;
+    }),
+  );
+}
+
+/** Optional one-line text (trimmed) of 1..max characters that is printed on the certificate: every character must print. */
+export function OptionalPrintedLine(field: string, max: number) {
+  return applyDecorators(
+    trim,
+    IsOptional(),
+    rule('printedLine', (v) => {
+      if (typeof v !== 'string' || v.length < 1 || v.length > max) return `${field} must be text of 1 to ${max} characters`;
+      return CONTROL_CHARACTERS.test(v) ? `${field} must not contain control characters` : unprintableProblem(field, v);
     }),
   );
 }

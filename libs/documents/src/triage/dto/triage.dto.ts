@@ -22,7 +22,9 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, ValidateIf } from 'class-validator';
-import { isCalendarDate, OneOf, OptionalId, OptionalLine, RequiredText, rule } from '../../records/dto/field-rules';
+import { isCalendarDate, OneOf, OptionalId, OptionalPrintedLine, RequiredText, rule } from '../../records/dto/field-rules';
+import { CONTROL_CHARACTERS } from '@achievement/platform';
+import { unprintableProblem } from '../../rendering/printable-text';
 import { IdPageQueryDto, ReportDetailsDto } from '../../reports/dto/reports.dto';
 import { DocumentDetailDto } from '../../viewer/dto/document-detail.dto';
 
@@ -136,13 +138,17 @@ function unitsProblem(v: unknown): string | null {
     const { code, title } = u as Record<string, unknown>;
     if (typeof title !== 'string' || title.trim().length < 1 || title.length > 255) return 'each unit needs a title of 1 to 255 characters';
     if (code !== null && code !== undefined && (typeof code !== 'string' || code.length > 32)) return 'a unit code must be text of at most 32 characters, or null';
+    const printed = `${typeof code === 'string' ? code : ''} ${title}`;
+    if (CONTROL_CHARACTERS.test(printed)) return 'units must not contain control characters';
+    const unprintable = unprintableProblem('units', printed);
+    if (unprintable) return unprintable;
   }
   return null;
 }
 
 export class ReissueDocumentDto implements ReissueDocumentRequest {
-  @ApiPropertyOptional({ maxLength: 100 }) @OptionalLine('firstName', 100) firstName?: string;
-  @ApiPropertyOptional({ maxLength: 100 }) @OptionalLine('lastName', 100) lastName?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @OptionalPrintedLine('firstName', 100) firstName?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @OptionalPrintedLine('lastName', 100) lastName?: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
@@ -154,7 +160,7 @@ export class ReissueDocumentDto implements ReissueDocumentRequest {
   @rule('qualificationCode', (v) => (typeof v === 'string' && /^\d{3}\/\d{4}\/[0-9X]$/.test(v) ? null : 'qualificationCode must look like 603/7506/5'))
   qualificationCode?: string;
 
-  @ApiPropertyOptional({ maxLength: 255 }) @OptionalLine('qualificationTitle', 255) qualificationTitle?: string;
+  @ApiPropertyOptional({ maxLength: 255 }) @OptionalPrintedLine('qualificationTitle', 255) qualificationTitle?: string;
 
   @ApiPropertyOptional({ enum: DOCUMENT_TYPES })
   @OneOf('documentType', DOCUMENT_TYPES)
@@ -162,7 +168,13 @@ export class ReissueDocumentDto implements ReissueDocumentRequest {
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 40 })
   @ValidateIf((o: ReissueDocumentDto) => o.grade !== undefined && o.grade !== null)
-  @rule('grade', (v) => (typeof v === 'string' && v.trim().length >= 1 && v.length <= 40 ? null : 'grade must be text of 1 to 40 characters, or null'))
+  @rule('grade', (v) =>
+    typeof v === 'string' && v.trim().length >= 1 && v.length <= 40
+      ? CONTROL_CHARACTERS.test(v)
+        ? 'grade must not contain control characters'
+        : unprintableProblem('grade', v)
+      : 'grade must be text of 1 to 40 characters, or null',
+  )
   grade?: string | null;
 
   @ApiPropertyOptional({ format: 'date' })
