@@ -1,5 +1,5 @@
 import { ApiErrorBody, RecordPage, RecordRow, RecordSort } from '@achievement/contracts';
-import { AuthenticatedUser } from '@achievement/platform';
+import { AuthenticatedUser, MIGRATIONS } from '@achievement/platform';
 import { createUser, TestUser } from '@achievement/testing';
 import { RecordsService } from '../src/records/records.service';
 import { Client, createDocument, createJob, DocumentsTestApp, signedIn, startDocumentsApp, TestDocument } from './document-factory';
@@ -194,5 +194,62 @@ describe('Records: search, sort, keyset paging and counts of the caller centre',
     expect((await support.get('/api/records')).status).toBe(403);
     expect((await support.get('/api/records/count')).status).toBe(403);
     expect((await new Client(t.app).get('/api/records')).status).toBe(401);
+  });
+});
+
+describe('Records: letters folded beyond accents, and qualification code prefixes', () => {
+  let t: DocumentsTestApp;
+  let a: Client;
+  let centre: number;
+
+  beforeAll(async () => {
+    t = await startDocumentsApp();
+    const staff = await createUser(t.ds, 'centre_staff');
+    centre = staff.centreId!;
+    await createDocument(t.ds, { centreId: centre, firstName: 'Emre', lastName: 'Kılıç', qualificationCode: '601/0566/2', qualificationTitle: 'Level 1 Award in Tyres' });
+    await createDocument(t.ds, { centreId: centre, firstName: 'Søren', lastName: 'Straße', qualificationCode: '601/0567/9', qualificationTitle: 'Level 1 Award in Brakes' });
+    await createDocument(t.ds, { centreId: centre, firstName: 'Łukasz', lastName: 'Ærø', qualificationCode: '603/7506/5' });
+    a = await signedIn(t.app, staff);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const names = async (query: Record<string, string>) => {
+    const res = await a.get(`/api/records?${new URLSearchParams({ ...query, limit: '200' })}`);
+    expect(res.status).toBe(200);
+    return (res.body as RecordPage).items.map((r) => r.learner.name).sort();
+  };
+
+  it('finds ı, ß, ø, æ and ł as an English keyboard types them, and as written', async () => {
+    expect(await names({ name: 'kilic' })).toEqual(['Emre Kılıç']);
+    expect(await names({ name: 'KILIÇ emre' })).toEqual(['Emre Kılıç']);
+    expect(await names({ name: 'strasse soren' })).toEqual(['Søren Straße']);
+    expect(await names({ name: 'Straße' })).toEqual(['Søren Straße']);
+    expect(await names({ name: 'lukasz aero' })).toEqual(['Łukasz Ærø']);
+  });
+
+  it('folds the words indexed before folding existed (the migration)', async () => {
+    // words as the index held them before: accents removed, ı and ł left as they were
+    await t.ds.query(`UPDATE record_name_words SET word = 'kılıç', name_words = ' emre kılıç ' WHERE centre_id = ? AND word = 'kilic'`, [centre]);
+    expect(await names({ name: 'kilic' })).toEqual([]);
+    const migration = MIGRATIONS.find((m) => m.name === 'RecordsLetterFolding1764390000000')!;
+    const runner = t.ds.createQueryRunner();
+    try {
+      await new migration().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await names({ name: 'kilic' })).toEqual(['Emre Kılıç']);
+    expect(await names({ name: 'emre' })).toEqual(['Emre Kılıç']);
+  });
+
+  it('finds the records of every qualification whose code starts with what was typed', async () => {
+    expect(await names({ qualification: '601/0566' })).toEqual(['Emre Kılıç']);
+    expect(await names({ qualification: '601/05' })).toEqual(['Emre Kılıç', 'Søren Straße']);
+    expect(await names({ qualification: '601/0566/2' })).toEqual(['Emre Kılıç']);
+    expect(await names({ qualification: 'tyres' })).toEqual(['Emre Kılıç']);
+    expect(await names({ qualification: '601/0%' })).toEqual([]);
   });
 });

@@ -12,6 +12,12 @@ describe('learnerNameWords', () => {
   it('drops accents and stray punctuation', () => {
     expect(learnerNameWords('  Zoë  Brontë, Jr. ').sort()).toEqual(['bronte', 'jr', 'zoe']);
   });
+
+  it('folds letters that are not accented base letters: ı ß ø æ œ ł đ þ', () => {
+    expect(learnerNameWords('Kılıç Straße').sort()).toEqual(['kilic', 'strasse']);
+    expect(learnerNameWords('Søren Ærø Œuvre Łukasz Đorđe Þóra').sort()).toEqual(['aero', 'dorde', 'lukasz', 'oeuvre', 'soren', 'thora']);
+    expect(nameSearchWords('KILIÇ strasse')).toEqual(['kilic', 'strasse']);
+  });
 });
 
 describe('nameSearchWords', () => {

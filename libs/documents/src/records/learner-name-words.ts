@@ -2,7 +2,8 @@
  * The words a learner name is found by on Records. "Mary-Jane O'Neill" gives
  * mary-jane, mary, jane, o'neill, oneill, neill: a search word matches when it is the start of
  * one of them, so "jane o'n", "oneil mary" and "neill" all find her. Words are lower-cased with
- * accents removed (the column's collation ignores case and accents too), at most 100 characters.
+ * accents removed and letters such as ı, ß, ø, æ and ł folded (LETTER_FOLDS; the column's
+ * collation ignores case and accents too), at most 100 characters.
  */
 export function learnerNameWords(name: string): string[] {
   const words = new Set<string>();
@@ -38,11 +39,34 @@ export function nameSearchWords(text: string): string[] {
   return [...new Set(words)].slice(0, 8);
 }
 
+/**
+ * Letters that are not a base letter plus an accent, so removing marks leaves them as they are,
+ * folded as an English reader types them: "kilic" finds Kılıç, "strasse" Straße, "soren" Søren.
+ * The migration 1764390000000-records-letter-folding applies the same table to the stored words.
+ */
+export const LETTER_FOLDS: readonly (readonly [string, string])[] = [
+  ['ı', 'i'],
+  ['ß', 'ss'],
+  ['ø', 'o'],
+  ['æ', 'ae'],
+  ['œ', 'oe'],
+  ['ł', 'l'],
+  ['đ', 'd'],
+  ['ð', 'd'],
+  ['þ', 'th'],
+  ['ħ', 'h'],
+  ['ŧ', 't'],
+  ['ŀ', 'l'],
+];
+const FOLDS = new Map(LETTER_FOLDS);
+const FOLDABLE = new RegExp(`[${LETTER_FOLDS.map(([from]) => from).join('')}]`, 'gu');
+
 function normaliseName(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(FOLDABLE, (c) => FOLDS.get(c)!)
     .replace(/[’‘`´]/g, "'")
     .replace(/[^\p{L}\p{N}'-]+/gu, ' ')
     .trim();

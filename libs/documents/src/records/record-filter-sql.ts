@@ -14,7 +14,7 @@ export function escapeLike(text: string): string {
 }
 
 const DAY_MS = 86_400_000;
-/** An RQF-style code (603/7506/5) is looked up exactly; anything else is words of a title. */
+/** An RQF-style code (603/7506/5) is looked up exactly; anything else is the start of a code or words of a title. */
 const QUALIFICATION_CODE = /^\d{3}\/\d{4}\/[0-9A-Za-z]$/;
 
 /**
@@ -56,8 +56,9 @@ export function recordFilterSql(centreId: number, filter: RecordFilter): RecordF
     } else {
       const titleWords = text.split(/\s+/).filter(Boolean).slice(0, 8);
       const titleMatch = titleWords.map(() => 'q.title LIKE ?').join(' AND ') || 'FALSE';
-      out.where.push(`d.qualification_id IN (SELECT q.id FROM qualifications q WHERE q.code = ? OR (${titleMatch}))`);
-      out.params.push(text, ...titleWords.map((w) => `%${escapeLike(w)}%`));
+      // the start of a code ("601/0566" finds 601/0566/2: a range of the code's unique key), or words of a title
+      out.where.push(`d.qualification_id IN (SELECT q.id FROM qualifications q WHERE q.code LIKE ? OR (${titleMatch}))`);
+      out.params.push(`${escapeLike(text)}%`, ...titleWords.map((w) => `%${escapeLike(w)}%`));
     }
   }
   if (filter.type !== undefined) {
