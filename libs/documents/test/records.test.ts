@@ -245,6 +245,33 @@ describe('Records: letters folded beyond accents, and qualification code prefixe
     expect(await names({ name: 'emre' })).toEqual(['Emre Kılıç']);
   });
 
+  it('sorts by learner by surname, then first name, issued through the API (a surname of two words included)', async () => {
+    const admin = await signedIn(t.app, await createUser(t.ds, 'administrator'));
+    const person = (n: number, firstName: string, lastName: string) => ({
+      enrolmentNumber: `SORT${n}`,
+      firstName,
+      lastName,
+      dateOfBirth: '2001-02-03',
+      qualificationCode: '603/7506/5',
+      qualificationTitle: 'Level 3 Diploma in Light Vehicle Maintenance',
+      documentType: 'certificate',
+      awardDate: '2025-07-14',
+    });
+    const issued = await admin.post('/api/admin/jobs', {
+      centreId: centre,
+      documents: [person(1, 'Zac', 'Adams'), person(2, 'Amy', 'Young'), person(3, 'Ben', 'Adams'), person(4, 'Carla', 'Da Silva'), person(5, 'Anna', 'Silva')],
+    });
+    expect(issued.status).toBe(201);
+    const five = ['Zac Adams', 'Amy Young', 'Ben Adams', 'Carla Da Silva', 'Anna Silva'];
+    const sorted = async (sort: RecordSort) => {
+      const res = await a.get(`/api/records?sort=${sort}&qualification=603%2F7506%2F5&limit=200`);
+      expect(res.status).toBe(200);
+      return (res.body as RecordPage).items.map((r) => r.learner.name).filter((n) => five.includes(n));
+    };
+    expect(await sorted('name_asc')).toEqual(['Ben Adams', 'Zac Adams', 'Carla Da Silva', 'Anna Silva', 'Amy Young']);
+    expect(await sorted('name_desc')).toEqual(['Amy Young', 'Anna Silva', 'Carla Da Silva', 'Zac Adams', 'Ben Adams']);
+  });
+
   it('finds the records of every qualification whose code starts with what was typed', async () => {
     expect(await names({ qualification: '601/0566' })).toEqual(['Emre Kılıç']);
     expect(await names({ qualification: '601/05' })).toEqual(['Emre Kılıç', 'Søren Straße']);

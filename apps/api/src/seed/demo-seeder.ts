@@ -457,6 +457,7 @@ const DOCUMENT_COLUMNS = [
   'version',
   'supersedes_id',
   'learner_name',
+  'learner_last_name',
   'grade',
   'award_date',
   'units',
@@ -533,7 +534,7 @@ async function writeDocuments(
   ) =>
     `(${id},${job.id},${centre.id},${plan.firstIds.learner + learner},${plan.qualifications[job.qualification].id},'${type}',` +
     `'${documentNumber(id)}','${code}','${status}',${version},${supersedes ?? 'NULL'},` +
-    `'${firstSql[plan.learnerFirst[learner]]} ${lastSql[plan.learnerLast[learner]]}',${grade},'${isoDate(job.awardMs)}',${units},` +
+    `'${firstSql[plan.learnerFirst[learner]]} ${lastSql[plan.learnerLast[learner]]}','${lastSql[plan.learnerLast[learner]]}',${grade},'${isoDate(job.awardMs)}',${units},` +
     `${sqlDateTime(issuedMs)},${revokedAt})`;
 
   for (const job of plan.jobs) {

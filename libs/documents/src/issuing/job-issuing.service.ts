@@ -101,6 +101,7 @@ export class JobIssuingService {
             `P${jobId}-${i + k}`,
             newVerificationCode(),
             `${learners.get(r.enrolmentNumber)!.firstName} ${learners.get(r.enrolmentNumber)!.lastName}`,
+            learners.get(r.enrolmentNumber)!.lastName,
             r.grade,
             r.awardDate,
             r.units.length ? JSON.stringify(r.units) : null,
@@ -108,8 +109,8 @@ export class JobIssuingService {
           );
         }
         await manager.query(
-          `INSERT INTO documents (job_id, centre_id, learner_id, qualification_id, type, document_number, verification_code, status, version, learner_name, grade, award_date, units, issued_at)
-           VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, 'valid', 1, ?, ?, ?, ?, ?)").join(', ')}`,
+          `INSERT INTO documents (job_id, centre_id, learner_id, qualification_id, type, document_number, verification_code, status, version, learner_name, learner_last_name, grade, award_date, units, issued_at)
+           VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, 'valid', 1, ?, ?, ?, ?, ?, ?)").join(', ')}`,
           values,
         );
       }

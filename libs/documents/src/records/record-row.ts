@@ -2,7 +2,7 @@ import { DocumentStatus, DocumentType, RecordRow } from '@achievement/contracts'
 
 /** The columns of a Records row: a document with its learner, qualification, job and open reports. */
 export const RECORD_COLUMNS = `
-  d.id, d.document_number, d.type, d.status, d.version, d.learner_name, d.grade, d.award_date, d.issued_at, d.last_notified_at,
+  d.id, d.document_number, d.type, d.status, d.version, d.learner_name, d.learner_sort_name, d.grade, d.award_date, d.issued_at, d.last_notified_at,
   d.learner_id, l.enrolment_number, (l.email IS NOT NULL AND l.email <> '') AS has_email,
   q.code AS qualification_code, q.title AS qualification_title, d.job_id, j.number AS job_number,
   (SELECT COUNT(*) FROM document_reports r WHERE r.document_id = d.id AND r.status IN ('new', 'in_progress', 'awaiting_centre')) AS open_report_count`;
@@ -24,6 +24,7 @@ export interface RecordSqlRow {
   status: DocumentStatus;
   version: number;
   learner_name: string;
+  learner_sort_name: string;
   grade: string | null;
   award_date: string;
   issued_at: Date;

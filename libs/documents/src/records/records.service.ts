@@ -19,8 +19,9 @@ export interface SelectionInput {
 const ORDER: Record<RecordSort, { column: string; direction: 'ASC' | 'DESC' }> = {
   issued_desc: { column: 'd.issued_at', direction: 'DESC' },
   issued_asc: { column: 'd.issued_at', direction: 'ASC' },
-  name_asc: { column: 'd.learner_name', direction: 'ASC' },
-  name_desc: { column: 'd.learner_name', direction: 'DESC' },
+  // by surname, then first name: learner_sort_name is "surname + name" (a generated column)
+  name_asc: { column: 'd.learner_sort_name', direction: 'ASC' },
+  name_desc: { column: 'd.learner_sort_name', direction: 'DESC' },
 };
 
 /**
@@ -40,7 +41,7 @@ export class RecordsService {
     const items = rows.slice(0, limit).map(toRecordRow);
     const last = rows.length > limit ? rows[limit - 1] : null;
     const nextCursor = last
-      ? encodeRecordCursor({ sort, key: sort.startsWith('issued') ? issuedKey(new Date(last.issued_at)) : last.learner_name, id: Number(last.id) })
+      ? encodeRecordCursor({ sort, key: sort.startsWith('issued') ? issuedKey(new Date(last.issued_at)) : last.learner_sort_name, id: Number(last.id) })
       : null;
     return { items, nextCursor };
   }

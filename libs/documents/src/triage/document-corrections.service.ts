@@ -81,8 +81,8 @@ export class DocumentCorrectionsService {
       const placeholder = `T${randomBytes(8).toString('hex')}`;
       const result = await manager.query(
         `INSERT INTO documents (job_id, centre_id, learner_id, qualification_id, type, document_number, verification_code, status, version,
-                                supersedes_id, learner_name, grade, award_date, units, issued_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?, ?, ?, ?, ?, ?)`,
+                                supersedes_id, learner_name, learner_last_name, grade, award_date, units, issued_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           old.job_id,
           old.centre_id,
@@ -94,6 +94,7 @@ export class DocumentCorrectionsService {
           Number(old.version) + 1,
           old.id,
           learnerName,
+          learner.lastName,
           values.grade,
           values.awardDate,
           units ? JSON.stringify(units) : null,
