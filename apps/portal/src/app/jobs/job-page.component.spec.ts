@@ -56,7 +56,7 @@ describe('JobPageComponent', () => {
     expect(rows()).toHaveLength(2);
     expect(root.querySelector('[data-testid="select-record"]')).toBeNull();
     expect(rows()[0].querySelector('[data-testid="record-view"]')?.getAttribute('href')).toBe('/records/101');
-    expect(root.querySelector('[data-testid="job-open-records"]')?.getAttribute('href')).toBe('/records?jobNumber=J0000005');
+    expect(root.querySelector('[data-testid="job-open-records"]')?.getAttribute('href')).toBe('/records?jobNumber=J0000005&select=all');
 
     button(root, 'Load more')!.click();
     backend.expectOne((r) => r.url === '/api/records' && r.params.get('cursor') === 'c' && r.params.get('jobNumber') === 'J0000005').flush({

@@ -43,7 +43,7 @@ import { JobStatusChipComponent } from './job-status-chip.component';
         <div class="heading">
           <h1 id="job-title">Job {{ job.number }}</h1>
           <div class="heading-actions">
-            <a mat-stroked-button routerLink="/records" [queryParams]="{ jobNumber: job.number }" data-testid="job-open-records">
+            <a mat-stroked-button routerLink="/records" [queryParams]="{ jobNumber: job.number, select: 'all' }" data-testid="job-open-records">
               <mat-icon aria-hidden="true">manage_search</mat-icon>
               Select and notify in Records
             </a>

@@ -261,6 +261,27 @@ describe('RecordsPageComponent', () => {
       expectRecords().flush({ items: [], nextCursor: null });
     });
 
+    it("opens with every matching record ticked when asked (a job's Select and notify in Records)", async () => {
+      await open('/records?jobNumber=J0000005&select=all');
+      await loaded([aRecord({ id: 101 }), aRecord({ id: 102 })], 120, 'next');
+      expect(textOf(byTestId('selection-count'))).toBe('All 120 matching records selected');
+      expect(checkbox(rows()[0]).checked).toBe(true);
+
+      byTestId('notify-learners')!.click();
+      const post = backend.expectOne({ method: 'POST', url: '/api/records/notify' });
+      expect(post.request.body).toEqual({ selection: { filter: { jobNumber: 'J0000005' }, exceptIds: [] } });
+      post.flush({ learnersNotified: 120, documentsNotified: 120, documentsWithoutEmail: 0, documentsNotValid: 0 });
+      await settle(fixture);
+      expectRecords().flush({ items: [], nextCursor: null });
+    });
+
+    it('ticks nothing for select=all without a filter: never the whole centre by a bare link', async () => {
+      await open('/records?select=all');
+      await loaded([aRecord({ id: 101 })], 5000, 'next');
+      expect(textOf(byTestId('selection-count'))).toBe('0 selected');
+      expect(checkbox(rows()[0]).checked).toBe(false);
+    });
+
     it('clears the selection when the search changes', async () => {
       await open();
       await loaded([aRecord({ id: 101 })], 1);

@@ -155,7 +155,8 @@ export class RecordsPageComponent {
         issuedFrom: filter.issuedFrom ?? '',
         issuedTo: filter.issuedTo ?? '',
       });
-      this.search();
+      // ?select=all (a job's "Select and notify in Records"): every matching record starts ticked
+      this.search(params.get('select') === 'all' && !isEmptyRecordFilter(filter));
     });
     this.destroyRef.onDestroy(() => this.countRequest?.unsubscribe());
   }
@@ -252,8 +253,8 @@ export class RecordsPageComponent {
     }
   }
 
-  /** The first page and the count of the URL's search; the selection starts again. */
-  private search(): void {
+  /** The first page and the count of the URL's search; the selection starts again (with every match, when asked). */
+  private search(selectAll = false): void {
     this.selection.clear();
     this.notifyError.set(null);
     this.list.reload();
@@ -261,7 +262,12 @@ export class RecordsPageComponent {
     this.total.set(null);
     this.countError.set(false);
     this.countRequest = this.api.countRecords(this.filter()).subscribe({
-      next: (count) => this.total.set(count.total),
+      next: (count) => {
+        this.total.set(count.total);
+        if (selectAll && count.total > 0) {
+          this.selection.selectAllMatching(this.filter(), count.total);
+        }
+      },
       error: () => this.countError.set(true),
     });
   }
