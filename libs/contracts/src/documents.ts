@@ -117,6 +117,23 @@ export interface AdminJobDetail extends AdminJobSummary {
   centreNotifiedAt: string | null;
 }
 
+/** GET /api/admin/jobs/:id/documents?cursor=&limit= → Page<AdminJobDocument>: the job's documents in the order they were issued. */
+export interface AdminJobDocument {
+  id: number;
+  documentNumber: string;
+  /** the learner's name as printed on the document */
+  learnerName: string;
+  enrolmentNumber: string;
+  qualificationCode: string;
+  type: DocumentType;
+  status: DocumentStatus;
+  version: number;
+  /** rendered and stored (its PDF can be served) */
+  rendered: boolean;
+  /** the code of its public verification page, /verify/<code> */
+  verificationCode: string;
+}
+
 /* ---------- Jobs Issued and Records (centre staff) ---------- */
 
 export const RECORD_SORTS = ['issued_desc', 'issued_asc', 'name_asc', 'name_desc'] as const;

@@ -1,4 +1,4 @@
-import { AdminJobDetail, IssueDocumentInput, IssueJobErrorBody } from '@achievement/contracts';
+import { AdminJobDetail, AdminJobDocument, IssueDocumentInput, IssueJobErrorBody, Page } from '@achievement/contracts';
 import { DocumentRenderService, queueUnrenderedDocuments, RenderReconcilerTask } from '@achievement/documents';
 import { FileStorage } from '@achievement/platform';
 import { createCentre, createUser, eventually } from '@achievement/testing';
@@ -345,6 +345,35 @@ describe('issuing a job (administrators)', () => {
     expect(done).toMatchObject({ renderedCount: 1, documentCount: 1 });
     await t.smtp.waitFor((m) => m.to.includes(centralEmail) && m.subject.includes(done.number));
     expect(await reconciler.reconcile(new Date())).toBe(0);
+  });
+
+  it("lists a job's documents to administrators, page by page in the order issued, with their status and whether each is rendered", async () => {
+    const res = await admin.post('/api/admin/jobs', { centreId, documents: [document(801), document(802), document(803)] });
+    expect(res.status).toBe(201);
+    const job = await waitIssued((res.body as AdminJobDetail).id);
+    const first = await admin.get(`/api/admin/jobs/${job.id}/documents?limit=2`);
+    expect(first.status).toBe(200);
+    const page = first.body as Page<AdminJobDocument>;
+    expect(page.items).toEqual([
+      {
+        id: expect.any(Number),
+        documentNumber: expect.stringMatching(/^D\d+$/),
+        learnerName: 'Sam Learner801',
+        enrolmentNumber: 'E000801',
+        qualificationCode: '603/7506/5',
+        type: 'certificate',
+        status: 'valid',
+        version: 1,
+        rendered: true,
+        verificationCode: expect.any(String),
+      },
+      expect.objectContaining({ learnerName: 'Sam Learner802' }),
+    ]);
+    const second = (await admin.get(`/api/admin/jobs/${job.id}/documents?limit=2&cursor=${page.nextCursor}`)).body as Page<AdminJobDocument>;
+    expect(second.items.map((d) => d.learnerName)).toEqual(['Sam Learner803']);
+    expect(second.nextCursor).toBeNull();
+    expect((await admin.get('/api/admin/jobs/999999/documents')).status).toBe(404);
+    expect((await admin.get(`/api/admin/jobs/${job.id}/documents?cursor=abc`)).status).toBe(400);
   });
 
   it('shows the progress of jobs to administrators, newest first, filtered by centre and status', async () => {

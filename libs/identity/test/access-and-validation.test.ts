@@ -48,6 +48,7 @@ const ADMIN_ROUTES: [Method, string, unknown?][] = [
 const SUPPORT_ROUTES: [Method, string, unknown?][] = [
   ['GET', '/api/admin/jobs'],
   ['GET', '/api/admin/jobs/{id}'],
+  ['GET', '/api/admin/jobs/{id}/documents'],
   ['GET', '/api/admin/reports'],
   ['GET', '/api/admin/reports/{id}'],
   ['POST', '/api/admin/reports/{id}/assign', {}],

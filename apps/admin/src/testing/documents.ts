@@ -1,4 +1,4 @@
-import { AdminJobDetail, AdminJobSummary, CentreSummary, DocumentDetail, TriageReportDetail, TriageReportSummary } from '@achievement/contracts';
+import { AdminJobDetail, AdminJobDocument, AdminJobSummary, CentreSummary, DocumentDetail, TriageReportDetail, TriageReportSummary } from '@achievement/contracts';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ComponentFixture } from '@angular/core/testing';
@@ -15,6 +15,23 @@ export function aJob(overrides: Partial<AdminJobSummary> = {}): AdminJobSummary 
     centre: { id: 3, number: 'C10001', name: 'Northfield College' },
     renderedCount: 120,
     createdBy: 'Ada Admin',
+    ...overrides,
+  };
+}
+
+export function aJobDocument(overrides: Partial<AdminJobDocument> = {}): AdminJobDocument {
+  const id = overrides.id ?? 1;
+  return {
+    id,
+    documentNumber: `D${100000000 + id}`,
+    learnerName: 'Sam Learner',
+    enrolmentNumber: `E${String(id).padStart(6, '0')}`,
+    qualificationCode: '603/7506/5',
+    type: 'certificate',
+    status: 'valid',
+    version: 1,
+    rendered: true,
+    verificationCode: `code${id}`,
     ...overrides,
   };
 }

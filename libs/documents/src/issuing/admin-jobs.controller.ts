@@ -1,7 +1,7 @@
 import { Actor, CurrentActor, ParseIdPipe, Roles } from '@achievement/platform';
 import { Body, Controller, Get, Param, Post, Query, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdminJobDetailDto, AdminJobPageDto, AdminJobQueryDto } from '../jobs/dto/jobs.dto';
+import { AdminJobDetailDto, AdminJobDocumentPageDto, AdminJobPageDto, AdminJobQueryDto, JobDocumentsQueryDto } from '../jobs/dto/jobs.dto';
 import { JobQueriesService } from '../jobs/job-queries.service';
 import { IssueJobCsvDto, IssueJobDto, IssueJobErrorBodyDto } from './dto/issue-job.dto';
 import { IssueJobErrorFilter } from './issue-job.error';
@@ -57,5 +57,14 @@ export class AdminJobsController {
   @ApiNotFoundResponse()
   get(@Param('id', ParseIdPipe) id: number): Promise<AdminJobDetailDto> {
     return this.jobs.adminJob(id);
+  }
+
+  /** The job's documents, in the order they were issued, with their status and whether each is rendered. */
+  @Get(':id/documents')
+  @Roles('administrator', 'support')
+  @ApiOkResponse({ type: AdminJobDocumentPageDto })
+  @ApiNotFoundResponse()
+  documents(@Param('id', ParseIdPipe) id: number, @Query() query: JobDocumentsQueryDto): Promise<AdminJobDocumentPageDto> {
+    return this.jobs.listAdminJobDocuments(id, query.cursor, query.limit);
   }
 }

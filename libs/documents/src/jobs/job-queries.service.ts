@@ -1,4 +1,4 @@
-import { AdminJobDetail, AdminJobSummary, JobStatus, JobSummary, Page } from '@achievement/contracts';
+import { AdminJobDetail, AdminJobDocument, AdminJobSummary, DocumentStatus, DocumentType, JobStatus, JobSummary, Page } from '@achievement/contracts';
 import { AuthenticatedUser } from '@achievement/platform';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,6 +10,19 @@ export interface AdminJobQuery {
   status?: JobStatus;
   cursor?: string;
   limit?: number;
+}
+
+interface JobDocumentSqlRow {
+  id: number;
+  document_number: string;
+  learner_name: string;
+  enrolment_number: string;
+  qualification_code: string;
+  type: DocumentType;
+  status: DocumentStatus;
+  version: number;
+  rendered: number | string;
+  verification_code: string;
 }
 
 export function jobNotFound(id: number): NotFoundException {
@@ -47,6 +60,38 @@ export class JobQueriesService {
       items: rows.items.map(toAdminJobSummary),
       nextCursor: rows.nextCursor,
     };
+  }
+
+  /** The documents of a job (administrators and support), in the order they were issued, by keyset on the id. */
+  async listAdminJobDocuments(jobId: number, cursor?: string, limit = 50): Promise<Page<AdminJobDocument>> {
+    const [job] = await this.dataSource.query('SELECT id FROM jobs WHERE id = ?', [jobId]);
+    if (!job) throw jobNotFound(jobId);
+    const rows: JobDocumentSqlRow[] = await this.dataSource.query(
+      `SELECT d.id, d.document_number, d.learner_name, l.enrolment_number, q.code AS qualification_code, d.type, d.status, d.version,
+              d.file_key IS NOT NULL AS rendered, d.verification_code
+         FROM documents d
+         JOIN learners l ON l.id = d.learner_id
+         JOIN qualifications q ON q.id = d.qualification_id
+        WHERE d.job_id = ? AND d.id > ?
+        ORDER BY d.id
+        LIMIT ?`,
+      [jobId, cursor ? Number(cursor) : 0, limit + 1],
+    );
+    const items = rows.slice(0, limit).map(
+      (r): AdminJobDocument => ({
+        id: Number(r.id),
+        documentNumber: r.document_number,
+        learnerName: r.learner_name,
+        enrolmentNumber: r.enrolment_number,
+        qualificationCode: r.qualification_code,
+        type: r.type,
+        status: r.status,
+        version: Number(r.version),
+        rendered: Boolean(Number(r.rendered)),
+        verificationCode: r.verification_code,
+      }),
+    );
+    return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
   }
 
   /** Jobs Issued: the caller's centre's jobs, newest first. */

@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import {
   AddReportNoteRequest,
   AdminJobDetail,
+  AdminJobDocument,
   AdminJobSummary,
   AdminUserSummary,
   ApproveRegistrationRequest,
@@ -223,6 +224,11 @@ export class AdminApiClient {
   /** The job with its rendering progress, failure reason and when the centre was told. */
   getJob(jobId: number): Observable<AdminJobDetail> {
     return this.http.get<AdminJobDetail>(`/api/admin/jobs/${id(jobId)}`);
+  }
+
+  /** The job's documents in the order they were issued, with their status and whether each is rendered. */
+  listJobDocuments(jobId: number, cursor: string | null, limit: number): Observable<Page<AdminJobDocument>> {
+    return this.http.get<Page<AdminJobDocument>>(`/api/admin/jobs/${id(jobId)}/documents`, { params: params({ cursor, limit }) });
   }
 
   /** 201 with the queued job. All rows or none: a 400 carries rowErrors by line of the file (IssueJobErrorBody). */

@@ -5,7 +5,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { aJobDetail } from '../../testing/documents';
+import { aJobDetail, aJobDocument } from '../../testing/documents';
 import { button, settle, spokenText, textOf } from '../../testing/identity';
 import { routes } from '../admin.routes';
 import { JobPageComponent } from './job-page.component';
@@ -53,7 +53,16 @@ describe('JobPageComponent', () => {
     root = fixture.nativeElement as HTMLElement;
   });
 
-  afterEach(() => backend.verify());
+  const documentsUrl = '/api/admin/jobs/77/documents';
+  /** The requests of the job's documents list (each change of the job's status reads it again). */
+  const documentRequests = () => backend.match((request) => request.url === documentsUrl);
+
+  afterEach(() => {
+    for (const request of documentRequests()) {
+      if (!request.cancelled) request.flush({ items: [], nextCursor: null });
+    }
+    backend.verify();
+  });
 
   /** The next GET of the job, once the page asks for it. */
   async function nextRequest(): Promise<TestRequest> {
@@ -141,6 +150,58 @@ describe('JobPageComponent', () => {
     backend.expectOne('/api/admin/jobs/77').flush(ISSUED);
     await fixture.whenStable();
     expect(root.querySelector('[data-testid="job-error"]')).toBeNull();
+  });
+
+  it("lists the job's documents with their status and PDF, pages with Load more, and reads them again once the job is issued", async () => {
+    backend.expectOne('/api/admin/jobs/77').flush(RENDERING);
+    await fixture.whenStable();
+    const first = backend.expectOne((request) => request.url === documentsUrl);
+    expect(first.request.params.get('cursor')).toBeNull();
+    first.flush({
+      items: [
+        aJobDocument({ id: 1, documentNumber: 'D100000001', learnerName: 'Zofia Wójcik-Nowak', rendered: true }),
+        aJobDocument({ id: 2, documentNumber: 'D100000002', learnerName: 'Ellie Ward', status: 'revoked', rendered: false, version: 2 }),
+      ],
+      nextCursor: '2',
+    });
+    await settle(fixture);
+    const rowElements = () => Array.from(root.querySelectorAll('[data-testid="job-document"]'));
+    const rows = () => rowElements().map((row) => [textOf(row.querySelector('.main')), ...Array.from(row.querySelectorAll('dd')).map((dd) => textOf(dd))]);
+    expect(rows()).toEqual([
+      ['D100000001Zofia Wójcik-Nowak', 'E000001', '603/7506/5', 'Certificate', 'Valid', 'Rendered'],
+      ['D100000002 (version 2)Ellie Ward', 'E000002', '603/7506/5', 'Certificate', 'Revoked', 'Not yet rendered'],
+    ]);
+    expect(textOf(rowElements()[0].querySelector('a.verify'))).toBe('Verification page of D100000001 (opens in a new tab)');
+    expect(root.querySelector('[data-testid="job-document"] a.verify')?.getAttribute('href')).toBe('/verify/code1');
+
+    button(root, 'Load more documents')!.click();
+    const more = backend.expectOne((request) => request.url === documentsUrl && request.params.get('cursor') === '2');
+    more.flush({ items: [aJobDocument({ id: 3, documentNumber: 'D100000003' })], nextCursor: null });
+    await settle(fixture);
+    expect(rows()).toHaveLength(3);
+    expect(button(root, 'Load more documents')).toBeUndefined();
+
+    (await nextRequest()).flush(ISSUED);
+    await settle(fixture);
+    const again = backend.expectOne((request) => request.url === documentsUrl);
+    expect(again.request.params.get('cursor')).toBeNull();
+    again.flush({ items: [aJobDocument({ id: 1 })], nextCursor: null });
+    await settle(fixture);
+    expect(rows()).toHaveLength(1);
+  });
+
+  it("shows the error of the documents list with Retry, and says when a job has none", async () => {
+    backend.expectOne('/api/admin/jobs/77').flush(ISSUED);
+    await fixture.whenStable();
+    backend
+      .expectOne((request) => request.url === documentsUrl)
+      .flush({ statusCode: 503, error: 'Service Unavailable', message: 'The database is busy.' }, { status: 503, statusText: 'Service Unavailable' });
+    await settle(fixture);
+    expect(textOf(root.querySelector('[data-testid="job-documents-error"]'))).toContain('The database is busy.');
+    button(root, 'Retry')!.click();
+    backend.expectOne((request) => request.url === documentsUrl).flush({ items: [], nextCursor: null });
+    await settle(fixture);
+    expect(textOf(root.querySelector('[data-testid="job-documents-empty"]'))).toBe('This job has no documents.');
   });
 
   it('stops asking once the page is left', async () => {

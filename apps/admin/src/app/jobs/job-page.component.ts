@@ -10,17 +10,28 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { Subscription } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { apiErrorMessage } from '../api/api-error';
+import { JobDocumentsComponent } from './job-documents.component';
 import { JobProgressComponent } from './job-progress.component';
 import { JobStatusChipComponent } from './job-status-chip.component';
 import { isJobInProgress, JOB_POLL_INTERVAL_MS } from './job-status';
 
 /**
- * One job: who issued it to which centre, and how its rendering goes. While it is queued or
+ * One job: who issued it to which centre, how its rendering goes, and its documents. While it is queued or
  * rendering the page asks again every 2 seconds, and stops once it is issued or has failed.
  */
 @Component({
   selector: 'adm-job-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, JobProgressComponent, JobStatusChipComponent],
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressBarModule,
+    JobDocumentsComponent,
+    JobProgressComponent,
+    JobStatusChipComponent,
+  ],
   templateUrl: './job-page.component.html',
   styleUrl: './job-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,16 @@
-import { AdminJobDetail, AdminJobSummary, JOB_STATUSES, JobStatus, JobSummary, Page } from '@achievement/contracts';
+import {
+  AdminJobDetail,
+  AdminJobDocument,
+  AdminJobSummary,
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPES,
+  DocumentStatus,
+  DocumentType,
+  JOB_STATUSES,
+  JobStatus,
+  JobSummary,
+  Page,
+} from '@achievement/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -74,4 +86,37 @@ export class AdminJobQueryDto extends JobPageQueryDto {
     message: `status must be one of ${JOB_STATUSES.join(', ')}`,
   })
   status?: JobStatus;
+}
+
+export class AdminJobDocumentDto implements AdminJobDocument {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: 'D100000123' }) documentNumber: string;
+  @ApiProperty({ description: 'as printed on the document' }) learnerName: string;
+  @ApiProperty() enrolmentNumber: string;
+  @ApiProperty({ example: '603/7506/5' }) qualificationCode: string;
+  @ApiProperty({ enum: DOCUMENT_TYPES }) type: DocumentType;
+  @ApiProperty({ enum: DOCUMENT_STATUSES }) status: DocumentStatus;
+  @ApiProperty() version: number;
+  @ApiProperty({ description: 'rendered and stored' }) rendered: boolean;
+  @ApiProperty({ description: 'the code of its public verification page, /verify/<code>' }) verificationCode: string;
+}
+
+export class AdminJobDocumentPageDto implements Page<AdminJobDocumentDto> {
+  @ApiProperty({ type: [AdminJobDocumentDto] }) items: AdminJobDocumentDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class JobDocumentsQueryDto {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^\d{1,10}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number from 1 to 200' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 200' })
+  @Max(200, { message: 'limit must be a whole number from 1 to 200' })
+  limit?: number;
 }
