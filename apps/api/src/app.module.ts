@@ -11,6 +11,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { HealthController } from './health/health.controller';
+import { SupportController } from './support/support.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 
 export interface ApiAppOptions {
@@ -38,7 +39,7 @@ export class AppModule {
         CommerceModule.forRoot({ http: true }, config),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, SupportController],
       providers: [RedisHealthIndicator, { provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }

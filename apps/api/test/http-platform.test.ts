@@ -25,6 +25,13 @@ describe('HTTP platform', () => {
     expect(api2.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
   });
 
+  it('tells anyone how to contact the body, from configuration (the Support page)', async () => {
+    const res = await api.get('/api/support');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ enquiryFormUrl: config.CENTRES_HUB_ENQUIRY_URL, servicesTeamEmail: config.SERVICES_TEAM_EMAIL });
+    expect(config.CENTRES_HUB_ENQUIRY_URL).toMatch(/^https:\/\//);
+  });
+
   it('answers an unknown route with the one error shape and a request id', async () => {
     const res = await api.get('/api/no-such-thing');
     expect(res.status).toBe(404);

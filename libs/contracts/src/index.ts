@@ -9,3 +9,4 @@ export * from './verification';
 export * from './downloads';
 export * from './sharing';
 export * from './commerce';
+export * from './support';

@@ -52,6 +52,7 @@ describe('AppComponent (portal shell)', () => {
       '/api/admin/queues/',
       '/verify',
       '/profile',
+      '/support',
     ]);
     expect(links.map((link) => link.text).slice(1, 12)).toEqual([
       'Registrations',
@@ -71,6 +72,7 @@ describe('AppComponent (portal shell)', () => {
     expect(links[12].target).toBe('_blank');
     expect(links[13].text).toBe('Verify a document');
     expect(links[14].text).toBe('Profile');
+    expect(links[15].text).toBe('Support');
     expect(root.querySelector('[aria-label="Basket"]')).toBeNull();
     TestBed.inject(HttpTestingController).expectNone('/api/basket');
   });
@@ -88,6 +90,7 @@ describe('AppComponent (portal shell)', () => {
       '/orders',
       '/verify',
       '/profile',
+      '/support',
     ]);
     const basket = root.querySelector('a[aria-label="Basket"]');
     expect(basket).not.toBeNull();
@@ -123,10 +126,10 @@ describe('AppComponent (portal shell)', () => {
     expect(buttons.some((text) => text?.endsWith('Sign out'))).toBe(true);
   });
 
-  it('offers an anonymous visitor Verify a document and Sign in', async () => {
+  it('offers an anonymous visitor Verify a document, Support and Sign in', async () => {
     const root = await renderShell(null);
 
-    expect(navLinks(root).map((link) => link.text)).toEqual(['Verify a document', 'Sign in']);
+    expect(navLinks(root).map((link) => link.text)).toEqual(['Verify a document', 'Support', 'Sign in']);
     expect(root.querySelector('[data-testid="current-user"]')).toBeNull();
     expect(root.querySelector('header a[href="/sign-in"]')?.textContent).toContain('Sign in');
     expect(root.querySelector('[aria-label="Basket"]')).toBeNull();

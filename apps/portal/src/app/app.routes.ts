@@ -140,6 +140,12 @@ export const routes: Routes = [
     loadChildren: loadAdminRoutes,
   },
   {
+    // Open to everyone: how to contact the body, signed in or not.
+    path: 'support',
+    title: 'Support',
+    loadComponent: () => import('./support/support-page.component').then((m) => m.SupportPageComponent),
+  },
+  {
     path: '**',
     title: 'Page not found',
     loadComponent: () => import('./not-found/not-found-page.component').then((m) => m.NotFoundPageComponent),

@@ -85,6 +85,10 @@ export class AppConfig {
   @IsEmail({ require_tld: false }, { message: 'SERVICES_TEAM_EMAIL must be an email address' })
   SERVICES_TEAM_EMAIL = 'centre.services@achievement.test';
 
+  /** The Centres Hub's Enquiry Form, where the Support page sends people who need help. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'CENTRES_HUB_ENQUIRY_URL must be an http(s) address' })
+  CENTRES_HUB_ENQUIRY_URL = 'https://centres-hub.achievement.test/enquiry';
+
   /** Run the queue processors and scheduled tasks inside the api process too (one-process start). */
   @Transform(toBool) @IsBoolean()
   RUN_WORKERS_IN_API = true;

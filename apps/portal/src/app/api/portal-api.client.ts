@@ -40,6 +40,7 @@ import {
   ResetPasswordRequest,
   SessionResponse,
   SignInRequest,
+  SupportContacts,
   UpdateProfileRequest,
   VerificationMethod,
   VerificationResult,
@@ -52,6 +53,11 @@ import { Observable } from 'rxjs';
 @Injectable({ providedIn: 'root' })
 export class PortalApiClient {
   private readonly http = inject(HttpClient);
+
+  /** How to contact the awarding body (the Support page; public). */
+  getSupportContacts(): Observable<SupportContacts> {
+    return this.http.get<SupportContacts>('/api/support');
+  }
 
   /** Who is signed in (user null when nobody is); also hands out the XSRF-TOKEN cookie. */
   getSession(): Observable<SessionResponse> {

@@ -1,10 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { Role } from '@achievement/contracts';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
+import { PortalApiClient } from '../api/portal-api.client';
 import { SessionService } from '../session/session.service';
 
-/** One line per role under the welcome; features add what each role can do here. */
+/** One line per role under the welcome. */
 const ROLE_INTROS: Record<Role, string> = {
   centre_staff: 'You act for your centre in the portal.',
   administrator: 'You administer the portal. The Email log shows every email the portal sends.',
@@ -13,63 +17,141 @@ const ROLE_INTROS: Record<Role, string> = {
   third_party: 'This is your own space in the portal: see and verify the documents learners share with you.',
 };
 
-/** Where a role's intro leads (the pages of its own area). */
-const ROLE_LINKS: Partial<Record<Role, readonly { label: string; path: string; description: string }[]>> = {
-  learner: [
-    { label: 'My documents', path: '/learner', description: 'your documents, and who checked them' },
-    { label: 'Connections', path: '/learner/connections', description: 'share documents with an employer, and answer their requests' },
+/** A button of a dashboard section. */
+export interface DashboardAction {
+  readonly label: string;
+  readonly path: string;
+  readonly fragment?: string;
+  /** the section's main action (a filled button) */
+  readonly primary?: boolean;
+}
+
+/** A section of the dashboard: what it is for and where its buttons lead. */
+export interface DashboardSection {
+  readonly id: string;
+  readonly title: string;
+  readonly icon: string;
+  readonly text: string;
+  readonly actions: readonly DashboardAction[];
+}
+
+const PROFILE: DashboardSection = {
+  id: 'profile',
+  title: 'Profile',
+  icon: 'person',
+  text: 'Your name, phone and address (used for billing and delivery when you order printed copies), and your password.',
+  actions: [
+    { label: 'View and Edit My Profile', path: '/profile', primary: true },
+    { label: 'Manage', path: '/profile', fragment: 'manage' },
   ],
-  third_party: [{ label: 'Shared with me', path: '/third-party', description: 'the documents learners share with you, and requests for access' }],
 };
 
-/** The home page: a welcome card that says who is signed in (the route requires a user). */
+const PRINTED_COPIES: DashboardSection = {
+  id: 'printed-copies',
+  title: 'Printed copies',
+  icon: 'storefront',
+  text: 'Order printed copies of documents, and follow your orders.',
+  actions: [
+    { label: 'Store', path: '/store', primary: true },
+    { label: 'Orders', path: '/orders' },
+  ],
+};
+
+/** The dashboard of each role, in the order of the Centre Portal guide. */
+export const DASHBOARD_SECTIONS: Record<Role, readonly DashboardSection[]> = {
+  centre_staff: [
+    {
+      id: 'documents',
+      title: 'Documents',
+      icon: 'inventory_2',
+      text: "See the documents issued to your centre's learners, by job or by learner record, and notify learners that they are available.",
+      actions: [
+        { label: 'Jobs Issued', path: '/jobs', primary: true },
+        { label: 'Records', path: '/records' },
+      ],
+    },
+    {
+      id: 'downloads',
+      title: 'Downloads',
+      icon: 'download',
+      text: 'Zip files of documents you asked for from Records, for regulatory purposes. They are removed 7 days after they are made.',
+      actions: [{ label: 'Downloads', path: '/downloads', primary: true }],
+    },
+    {
+      id: 'reports',
+      title: 'Reported problems',
+      icon: 'flag',
+      text: 'Problems you reported on documents, and the answers of the Centre Services team.',
+      actions: [{ label: 'Reports', path: '/reports', primary: true }],
+    },
+    PRINTED_COPIES,
+    PROFILE,
+  ],
+  learner: [
+    {
+      id: 'my-documents',
+      title: 'My documents',
+      icon: 'description',
+      text: 'The documents you were awarded, and who checked them with Smart Verify.',
+      actions: [{ label: 'View my documents', path: '/learner', primary: true }],
+    },
+    {
+      id: 'connections',
+      title: 'Connections',
+      icon: 'share',
+      text: 'Share documents with an employer or another third party for as long as you choose, and answer their requests.',
+      actions: [{ label: 'Manage', path: '/learner/connections', primary: true }],
+    },
+    PRINTED_COPIES,
+    PROFILE,
+  ],
+  third_party: [
+    {
+      id: 'shared-with-me',
+      title: 'Shared with me',
+      icon: 'folder_open',
+      text: 'The documents learners share with you, with their live status, and your requests for access.',
+      actions: [{ label: 'Shared with me', path: '/third-party', primary: true }],
+    },
+    PROFILE,
+  ],
+  administrator: [
+    {
+      id: 'administration',
+      title: 'Administration',
+      icon: 'admin_panel_settings',
+      text: 'Registrations to review, centres, accounts, jobs, orders and reported problems.',
+      actions: [
+        { label: 'Registrations', path: '/admin/registrations', primary: true },
+        { label: 'Jobs', path: '/admin/jobs' },
+        { label: 'Reported issues', path: '/admin/reports' },
+      ],
+    },
+    PROFILE,
+  ],
+  support: [
+    {
+      id: 'reported-issues',
+      title: 'Reported issues',
+      icon: 'report',
+      text: 'Problems reported on documents: triage them, answer the reporter, correct or revoke documents.',
+      actions: [{ label: 'Reported issues', path: '/admin/reports', primary: true }],
+    },
+    PROFILE,
+  ],
+};
+
+/** Home: a welcome that says who is signed in, and the dashboard of the user's role (the route requires a user). */
 @Component({
   selector: 'ap-home-page',
-  imports: [MatCardModule, RouterLink],
-  template: `
-    @if (user(); as user) {
-      <div class="page">
-        <mat-card appearance="outlined" class="welcome">
-          <mat-card-header>
-            <h1 mat-card-title>Welcome, {{ user.name }}</h1>
-          </mat-card-header>
-          <mat-card-content>
-            <p data-testid="signed-in-as">
-              You are signed in as <strong>{{ user.name }}</strong> ({{ user.email }}), {{ roleLabel() }}.
-            </p>
-            @if (user.centre; as centre) {
-              <p data-testid="centre">
-                Centre <strong>{{ centre.number }}</strong>: {{ centre.name }}
-              </p>
-            }
-            <p>{{ intro() }}</p>
-            @if (links().length > 0) {
-              <ul class="links" data-testid="role-links">
-                @for (link of links(); track link.path) {
-                  <li>
-                    <a [routerLink]="link.path">{{ link.label }}</a>: {{ link.description }}
-                  </li>
-                }
-              </ul>
-            }
-          </mat-card-content>
-        </mat-card>
-      </div>
-    }
-  `,
-  styles: `
-    .welcome {
-      max-width: 720px;
-    }
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 0;
-    }
-  `,
+  imports: [MatButtonModule, MatCardModule, MatIconModule, RouterLink],
+  templateUrl: './home-page.component.html',
+  styleUrl: './home-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HomePageComponent {
   private readonly session = inject(SessionService);
+  private readonly api = inject(PortalApiClient);
 
   readonly user = this.session.user;
   readonly roleLabel = this.session.roleLabel;
@@ -77,8 +159,29 @@ export class HomePageComponent {
     const user = this.user();
     return user ? ROLE_INTROS[user.role] : '';
   });
-  readonly links = computed(() => {
+  readonly sections = computed(() => {
     const user = this.user();
-    return (user && ROLE_LINKS[user.role]) || [];
+    return user ? DASHBOARD_SECTIONS[user.role] : [];
   });
+
+  /** A learner's connections, for the Connections section's summary. */
+  readonly connections = rxResource({
+    params: () => this.user()?.role === 'learner' || undefined,
+    stream: () => this.api.listLearnerConnections(),
+    defaultValue: [],
+  });
+  readonly connectionSummary = computed(() => {
+    if (this.user()?.role !== 'learner' || !this.connections.hasValue()) {
+      return null;
+    }
+    const all = this.connections.value();
+    const waiting = all.filter((c) => c.status === 'pending' && c.origin === 'third_party').length;
+    const active = all.filter((c) => c.status === 'active').length;
+    const parts = [
+      `${active} active connection${active === 1 ? '' : 's'}`,
+      ...(waiting > 0 ? [`${waiting} request${waiting === 1 ? '' : 's'} waiting for your answer`] : []),
+    ];
+    return parts.join('; ');
+  });
+
 }

@@ -80,6 +80,19 @@ describe('ProfilePageComponent', () => {
     return Object.fromEntries(terms.map((dt) => [textOf(dt), textOf(dt.nextElementSibling)]));
   }
 
+  it("points to the Support page from the notice, and opens at Manage from the dashboard's Manage (/profile#manage)", async () => {
+    await loaded();
+    expect(root.querySelector('[data-testid="profile-notice"] a')?.getAttribute('href')).toBe('/support');
+
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/elsewhere');
+    await router.navigateByUrl('/profile#manage');
+    fixture.detectChanges();
+    await loaded();
+    expect(document.activeElement?.id).toBe('manage-title');
+    expect(textOf(document.activeElement)).toBe('Manage');
+  });
+
   it('shows the notice prominently, and the account details read-only', async () => {
     await loaded();
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, inject, Injector, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Profile, PROFILE_NOTICE, ROLE_LABELS, UpdateProfileRequest } from '@achievement/contracts';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn } from '@angular/forms';
@@ -10,7 +10,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { firstValueFrom, merge } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { apiErrorMessage } from '../api/api-error';
@@ -49,6 +49,7 @@ const orNull = (value: string): string | null => (value.trim() === '' ? null : v
   selector: 'ap-profile-page',
   imports: [
     ReactiveFormsModule,
+    RouterLink,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
@@ -68,6 +69,8 @@ export class ProfilePageComponent implements OnInit {
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly route = inject(ActivatedRoute);
+  private readonly injector = inject(Injector);
 
   readonly serverError = serverError;
   readonly roleLabels = ROLE_LABELS;
@@ -115,6 +118,10 @@ export class ProfilePageComponent implements OnInit {
     this.loadError.set(null);
     try {
       this.show(await firstValueFrom(this.api.getProfile()));
+      // /profile#manage (the dashboard's "Manage"): the Manage section, once it is shown
+      if (this.route.snapshot.fragment === 'manage') {
+        afterNextRender(() => document.getElementById('manage-title')?.focus(), { injector: this.injector });
+      }
     } catch (error) {
       this.loadError.set(apiErrorMessage(error, 'Your profile could not be loaded.'));
     } finally {

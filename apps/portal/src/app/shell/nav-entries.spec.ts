@@ -21,11 +21,12 @@ describe('navEntriesFor', () => {
       'Queues',
       'Verify a document',
       'Profile',
+      'Support',
     ]);
   });
 
   it('gives support Home, reported issues, the Email log and the profile, but none of the administrators-only pages', () => {
-    expect(labels(navEntriesFor(SUPPORT))).toEqual(['Home', 'Reported issues', 'Email log', 'Verify a document', 'Profile']);
+    expect(labels(navEntriesFor(SUPPORT))).toEqual(['Home', 'Reported issues', 'Email log', 'Verify a document', 'Profile', 'Support']);
   });
 
   it('gives centre staff Jobs Issued, Records, Downloads and Reports (in the order of the guide) and their profile, but neither the Email log nor Queues', () => {
@@ -39,6 +40,7 @@ describe('navEntriesFor', () => {
       'Orders',
       'Verify a document',
       'Profile',
+      'Support',
     ]);
   });
 
@@ -51,7 +53,7 @@ describe('navEntriesFor', () => {
   });
 
   it('gives learners My documents, Connections and their profile, but none of the centre or admin pages', () => {
-    expect(labels(navEntriesFor(LEARNER))).toEqual(['Home', 'My documents', 'Connections', 'Store', 'Orders', 'Verify a document', 'Profile']);
+    expect(labels(navEntriesFor(LEARNER))).toEqual(['Home', 'My documents', 'Connections', 'Store', 'Orders', 'Verify a document', 'Profile', 'Support']);
   });
 
   it('points the learner entries at their pages, My documents marked current only on its own path', () => {
@@ -61,7 +63,7 @@ describe('navEntriesFor', () => {
   });
 
   it('gives third parties Shared with me and their profile, and nobody else sees it', () => {
-    expect(labels(navEntriesFor(THIRD_PARTY))).toEqual(['Home', 'Shared with me', 'Verify a document', 'Profile']);
+    expect(labels(navEntriesFor(THIRD_PARTY))).toEqual(['Home', 'Shared with me', 'Verify a document', 'Profile', 'Support']);
     expect(navEntriesFor(THIRD_PARTY).find((entry) => entry.label === 'Shared with me')?.path).toBe('/third-party');
     for (const user of [null, ADMINISTRATOR, SUPPORT, CENTRE_STAFF, LEARNER]) {
       expect(labels(navEntriesFor(user))).not.toContain('Shared with me');
@@ -110,7 +112,7 @@ describe('navEntriesFor', () => {
   });
 
   it('gives an anonymous visitor Verify a document and Sign in', () => {
-    expect(labels(navEntriesFor(null))).toEqual(['Verify a document', 'Sign in']);
+    expect(labels(navEntriesFor(null))).toEqual(['Verify a document', 'Support', 'Sign in']);
   });
 
   it('points Verify a document at the public /verify page for everyone, anonymous visitors included', () => {

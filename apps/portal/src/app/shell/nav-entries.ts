@@ -46,6 +46,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   // Smart Verify: public, for everyone.
   { label: 'Verify a document', icon: 'verified', path: '/verify', roles: [...ROLES, 'anonymous'] },
   { label: 'Profile', icon: 'person', path: '/profile', roles: ROLES },
+  { label: 'Support', icon: 'support_agent', path: '/support', roles: [...ROLES, 'anonymous'] },
   { label: 'Sign in', icon: 'login', path: '/sign-in', roles: ['anonymous'] },
 ];
 
