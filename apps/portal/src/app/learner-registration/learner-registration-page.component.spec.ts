@@ -65,6 +65,15 @@ describe('LearnerRegistrationPageComponent', () => {
     expect(root.querySelector('a[href="/sign-in"]')).not.toBeNull();
   });
 
+  it('says the enrolment number is printed on the certificate, and never that the date of birth is', async () => {
+    await open();
+    const hint = (label: string) => textOf(field(root, label).closest('mat-form-field')?.querySelector('mat-hint'));
+    expect(hint('Enrolment number')).toBe('As printed on your certificate');
+    expect(hint('Date of birth')).toBe('Day, month and year, as your training centre has it');
+    expect(textOf(root)).not.toMatch(/date of birth (printed|as printed)/i);
+    expect(textOf(root)).toContain('your date of birth as you gave it to your training centre');
+  });
+
   it('prefills the enrolment number from ?enrolment=', async () => {
     await open('/register/learner?enrolment=0002124');
     expect(field(root, 'Enrolment number').value).toBe('0002124');

@@ -31,8 +31,8 @@ import { ResendVerificationComponent } from '../registration/resend-verification
 export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
 
 /**
- * Registration of a learner (POST /api/learners/register): the enrolment number and date of birth
- * printed on their documents, an email and a password. The answer is always 202 with the same
+ * Registration of a learner (POST /api/learners/register): the enrolment number printed on their
+ * documents, their date of birth as their centre holds it (it is not printed), an email and a password. The answer is always 202 with the same
  * message, whatever matched; the page shows it and says to follow the link in the email.
  * ?enrolment= prefills the enrolment number (from the link in a "your document is ready" email).
  */
@@ -64,7 +64,8 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
             <h1>Register as a learner</h1>
             <p>
               See the documents you were awarded, download them, and share them with employers and others. Enter the enrolment
-              number and date of birth printed on your certificate, and the email address you want to sign in with.
+              number printed on your certificate, your date of birth as you gave it to your training centre, and the email address
+              you want to sign in with.
             </p>
             <p>Already registered? <a routerLink="/sign-in">Sign in</a></p>
 
@@ -98,7 +99,7 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
                     [max]="latestDate"
                     required
                   />
-                  <mat-hint>Day, month and year</mat-hint>
+                  <mat-hint>Day, month and year, as your training centre has it</mat-hint>
                   @if (form.controls.dateOfBirth.hasError('required')) {
                     <mat-error>Enter your date of birth</mat-error>
                   } @else if (form.controls.dateOfBirth.hasError('future')) {
