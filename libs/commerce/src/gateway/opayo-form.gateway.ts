@@ -71,7 +71,7 @@ export class OpayoFormGateway extends PaymentGateway {
     if (record.errorcode !== REPORTING_OK) throw new GatewayUnavailableError(`the Reporting API refused the look-up: ${record.errorcode} ${(record.error ?? '').slice(0, 200)}`);
     const amount = /^\d{1,7}\.\d{2}$/.test(record.amount ?? '') ? penceOf(record.amount) : NaN;
     if (!Number.isInteger(amount) || !record.vendortxcode) throw new GatewayUnavailableError('the Reporting API answered without the transaction\'s code or amount');
-    const state: ConfirmedTransaction['state'] = TX_STATES[record.txstateid ?? ''] ?? 'unknown';
+    const state: ConfirmedTransaction['state'] = Object.prototype.hasOwnProperty.call(TX_STATES, record.txstateid ?? '') ? TX_STATES[record.txstateid] : 'unknown';
     return {
       reference: record.vendortxcode,
       state: state !== 'unknown' && !/^payment$/i.test(record.transactiontype ?? '') ? 'unknown' : state,

@@ -56,7 +56,7 @@ export function signatureMatches(elements: string, password: string, signature: 
 export function readVspaccess(xml: string): { fields: Record<string, string>; elements: [string, string][] } | null {
   const body = /^\s*(?:<\?xml[^>]*\?>\s*)?<vspaccess>([\s\S]*)<\/vspaccess>\s*$/.exec(xml);
   if (!body || xml.length > 200_000) return null;
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   const elements: [string, string][] = [];
   for (const m of body[1].matchAll(/<([A-Za-z0-9]{1,40})>([^<]*)<\/\1>/g)) {
     const name = m[1].toLowerCase();
