@@ -24,6 +24,8 @@ interface AttemptRow {
 /** How long the gateway is asked again about an answer it could not confirm, before an administrator is left to look. */
 const RECHECK_FOR_MS = 24 * 3600_000;
 const RECHECK_BATCH = 50;
+/** An attempt with no answer yet is looked up once the gateway's card page has expired (an hour), with some slack. */
+const UNANSWERED_AFTER_MS = 70 * 60_000;
 
 /**
  * The card gateway's answers. What comes back through the browser is checked field by field and
@@ -63,8 +65,17 @@ export class PaymentAnswersService {
     return { orderId, outcome: await this.confirm(attempt, answer, this.clock.now()) };
   }
 
-  /** Asks the gateway again about the attempts whose answer it could not confirm before. Safe on several machines: each re-check is claimed first. */
+  /**
+   * Asks the gateway again about the attempts whose answer it could not confirm before, and once
+   * about those whose answer never came back (the browser closed after paying: the Form protocol
+   * has no server-to-server notification) when the gateway's card page has expired. Safe on
+   * several machines: each re-check is claimed first.
+   */
   async recheckDue(now: Date): Promise<number> {
+    await this.dataSource.query(
+      `UPDATE payment_attempts SET recheck_at = ? WHERE status = 'pending' AND recheck_at IS NULL AND rechecks = 0 AND created_at <= ? AND created_at > ? ORDER BY id LIMIT ?`,
+      [now, new Date(now.getTime() - UNANSWERED_AFTER_MS), new Date(now.getTime() - RECHECK_FOR_MS), RECHECK_BATCH * 4],
+    );
     const due: AttemptRow[] = await this.dataSource.query(
       `SELECT * FROM payment_attempts WHERE status = 'pending' AND recheck_at IS NOT NULL AND recheck_at <= ? ORDER BY recheck_at, id LIMIT ?`,
       [now, RECHECK_BATCH],

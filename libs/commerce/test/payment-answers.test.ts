@@ -201,6 +201,16 @@ describe('Card payment answers', () => {
     expect(await answer(ok)).toEqual({ status: 303, location: `/orders/${placed.order.id}?payment=paid` });
   });
 
+  it('a payment whose answer never came back (the browser closed) is looked up once the card page has expired, and pays the order', async () => {
+    const placed = await cardOrder();
+    await payAtGateway(placed.payment, SANDBOX_TEST_CARDS.success); // the crypt is never brought back
+    const answers = t.app.get(PaymentAnswersService);
+    await answers.recheckDue(new Date(t.clock.now().getTime() + 30 * 60_000)); // the customer may still be at the card page
+    expect(await orderStatus(placed.order.id)).toBe('awaiting_payment');
+    await answers.recheckDue(new Date(t.clock.now().getTime() + 71 * 60_000));
+    expect(await orderStatus(placed.order.id)).toBe('paid');
+  });
+
   it("the sandbox's Reporting API answers only commands signed with the reporting user's password", async () => {
     const url = `${t.config.PUBLIC_URL}/api/sandbox/opayo/access/access.htm`;
     const command = (password: string) => {
