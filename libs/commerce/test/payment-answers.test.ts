@@ -31,7 +31,7 @@ describe('Card payment answers', () => {
     centreId = await createCentre(t.ds, { number: 'C67001', name: 'Cardiff Cards College' });
     staff = await signedIn(t.app, await createUser(t.ds, 'centre_staff', { centreId }));
     certificate = ((await staff.get('/api/store/products')).body as Product[]).find((p) => p.documentTypes.includes('certificate'))!;
-    reasonId = (await staff.get('/api/store/reasons')).body[0].id;
+    reasonId = ((await staff.get('/api/store/reasons')).body as { id: number }[])[0].id;
   }, 120_000);
 
   afterAll(async () => {
