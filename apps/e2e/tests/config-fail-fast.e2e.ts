@@ -22,6 +22,18 @@ describe('a bad configuration stops the process at once', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('production refuses to start with the sandbox key and gateway, and says which setting and why', () => {
+    const result = startWith(API_MAIN, { NODE_ENV: 'production', DB_PASSWORD: 'db-secret', OPAYO_SANDBOX: 'true' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration');
+    expect(result.stderr).toMatch(/OPAYO_ENCRYPTION_PASSWORD: production refuses the built-in sandbox encryption key: .*forge a "paid" answer/);
+    expect(result.stderr).toMatch(/OPAYO_SANDBOX: production refuses the sandbox card gateway/);
+    expect(result.stderr).toMatch(/OPAYO_FORM_URL: production needs Opayo's registration URL/);
+    expect(result.stderr).toMatch(/OPAYO_REPORTING_PASSWORD: production refuses the built-in sandbox reporting password/);
+    expect(result.stderr).not.toContain('SandboxCrypt2026');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('the worker does the same', () => {
     const result = startWith(WORKER_MAIN, { REDIS_URL: 'localhost:6379', SMTP_URL: 'http://mail.example.org' });
     expect(result.status).toBe(1);

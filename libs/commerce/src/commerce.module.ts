@@ -9,15 +9,18 @@ import { CreditAccountsService } from './credit-accounts.service';
 import { FulfilmentService } from './fulfilment.service';
 import { FormBodyParser } from './gateway/form-body-parser';
 import { OpayoFormGateway } from './gateway/opayo-form.gateway';
+import { OpayoReportingClient } from './gateway/opayo-reporting.client';
 import { PaymentGateway } from './gateway/payment-gateway';
 import { SandboxGatewayController } from './gateway/sandbox-gateway.controller';
 import { MonthlyInvoiceService } from './invoices/monthly-invoice.service';
 import { OrdersService } from './orders.service';
+import { PaymentAnswersService } from './payment-answers.service';
+import { PaymentRecheckTask } from './payment-recheck.task';
 import { PaymentsController } from './payments.controller';
 import { StoreController } from './store.controller';
 
 export interface CommerceOptions {
-  /** Serve the HTTP endpoints (the api). Commerce has no queue processors or scheduled tasks. */
+  /** Serve the HTTP endpoints (the api). Without them (the worker) only the payment re-check task runs. */
   http: boolean;
   /** Serve the sandbox card gateway (demo and tests); defaults to config OPAYO_SANDBOX. */
   sandbox?: boolean;
@@ -33,7 +36,9 @@ export interface CommerceOptions {
 @Module({})
 export class CommerceModule {
   static forRoot(options: CommerceOptions, config: AppConfig): DynamicModule {
-    if (!options.http) return { module: CommerceModule };
+    // the gateway's answers are confirmed with the gateway itself (its Reporting API); the re-check task runs wherever scheduled tasks do
+    const payments = [OpayoReportingClient, { provide: PaymentGateway, useClass: OpayoFormGateway }, PaymentAnswersService, PaymentRecheckTask];
+    if (!options.http) return { module: CommerceModule, providers: payments };
     const sandbox = options.sandbox ?? config.opayoSandbox;
     return {
       module: CommerceModule,
@@ -46,7 +51,7 @@ export class CommerceModule {
         OrdersService,
         FulfilmentService,
         MonthlyInvoiceService,
-        { provide: PaymentGateway, useClass: OpayoFormGateway },
+        ...payments,
         ...(sandbox ? [FormBodyParser] : []),
       ],
     };

@@ -23,6 +23,7 @@ import { CreditAccountsService } from './credit-accounts.service';
 import { orderingScopeOf } from './customer';
 import { PaymentGateway } from './gateway/payment-gateway';
 import { moneyOf, poundsLabel, vatOn } from './money';
+import { recordOrderStatus } from './order-status-change';
 
 export interface OrderRow {
   id: number;
@@ -56,7 +57,7 @@ export const ORDER_NOT_FOUND = 'There is no such order.';
 
 /**
  * Orders: checkout (an order from the basket, paid by card through the gateway or charged to the
- * centre's credit account), the customer's orders, and the gateway's answers. Totals are worked
+ * centre's credit account) and the customer's orders (the gateway's answers: PaymentAnswersService). Totals are worked
  * out here from the products' prices, never taken from the browser.
  */
 @Injectable()
@@ -190,66 +191,9 @@ export class OrdersService {
     return this.paymentForm(user, orderId);
   }
 
-  /**
-   * What the gateway sent back: verified (decrypts with our password, names one of our attempts,
-   * for exactly its amount) and handled once, however often it arrives. Returns where to send the
-   * browser. A paid order leaves the basket; a declined one leaves the basket as it was.
-   */
-  async gatewayReturn(query: Record<string, unknown>): Promise<{ orderId: number | null; outcome: 'paid' | 'declined' | 'failed' | 'cancelled' | 'invalid' }> {
-    const outcome = this.gateway.readOutcome(query);
-    if (!outcome) return { orderId: null, outcome: 'invalid' };
-    const now = this.clock.now();
-    return this.outbox.transaction(async (manager, outbox) => {
-      const [attempt] = await manager.query('SELECT * FROM payment_attempts WHERE vendor_tx_code = ? FOR UPDATE', [outcome.reference]);
-      if (!attempt) return { orderId: null, outcome: 'invalid' as const };
-      const orderId = Number(attempt.order_id);
-      const shown = outcome.status === 'ok' ? 'paid' : outcome.status === 'abort' ? 'cancelled' : outcome.status === 'notauthed' || outcome.status === 'rejected' ? 'declined' : 'failed';
-      if (Number(attempt.amount_pence) !== outcome.amountPence) {
-        this.logger.error(`Gateway answer for ${outcome.reference} names ${outcome.amountPence}p, the attempt was ${attempt.amount_pence}p: ignored`);
-        return { orderId, outcome: 'invalid' as const };
-      }
-      if (attempt.status !== 'pending') return { orderId, outcome: shown }; // a repeat: already handled
-      await manager.query('UPDATE payment_attempts SET status = ?, status_detail = ?, gateway_tx_id = ?, auth_code = ?, completed_at = ? WHERE id = ?', [
-        outcome.status,
-        outcome.detail,
-        outcome.gatewayTxId,
-        outcome.authCode,
-        now,
-        attempt.id,
-      ]);
-      if (outcome.status !== 'ok') return { orderId, outcome: shown };
-      const [order]: OrderRow[] = await manager.query('SELECT * FROM orders WHERE id = ? FOR UPDATE', [orderId]);
-      if (order.status !== 'awaiting_payment') {
-        this.logger.warn(`Order ${order.number} was paid while ${order.status}: recorded on the attempt, the order is left for an administrator`);
-        return { orderId, outcome: 'paid' as const };
-      }
-      await this.moveStatus(manager, outbox, order, 'paid', `Card payment received (authorisation ${outcome.authCode ?? '-'})`, null, now);
-      await manager.query('DELETE b FROM basket_items b JOIN order_lines l ON l.basket_item_id = b.id WHERE l.order_id = ? AND b.user_id = ?', [orderId, order.user_id]);
-      return { orderId, outcome: 'paid' as const };
-    });
-  }
-
   /** Writes a status change with its history row and tells the customer. */
   async moveStatus(manager: EntityManager, outbox: Outbox, order: OrderRow, status: OrderStatus, note: string | null, byUserId: number | null, now: Date, trackingReference?: string): Promise<void> {
-    await manager.query('UPDATE orders SET status = ?, tracking_reference = COALESCE(?, tracking_reference) WHERE id = ?', [status, trackingReference ?? null, order.id]);
-    await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [order.id, status, note, byUserId, now]);
-    const [customer] = await manager.query('SELECT email, first_name FROM users WHERE id = ?', [order.user_id]);
-    if (customer) {
-      await outbox.add({
-        to: customer.email,
-        template: 'order-status-changed',
-        eventKey: `order.status:${order.id}:${status}:${now.getTime()}`,
-        data: {
-          firstName: customer.first_name,
-          orderNumber: order.number,
-          status,
-          statusLabel: status.replace(/_/g, ' '),
-          trackingReference: trackingReference ?? order.tracking_reference ?? '',
-          note: note ?? '',
-          orderUrl: `${this.base}/orders/${order.id}`,
-        },
-      });
-    }
+    await recordOrderStatus(manager, outbox, this.base, order, status, note, byUserId, now, trackingReference);
   }
 
   /** The user's orders, newest first; centre staff see every order of their centre. */

@@ -1,24 +1,28 @@
 import { Public, SkipCsrf } from '@achievement/platform';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OrdersService } from './orders.service';
+import { PaymentAnswersService } from './payment-answers.service';
 
 interface RedirectReply {
   redirect(url: string, code?: number): void;
 }
 
-/** Where the card gateway sends the browser back (its SuccessURL and FailureURL). The answer itself is the proof: it is verified, then handled once. */
+/**
+ * Where the card gateway sends the browser back (its SuccessURL and FailureURL). The answer is
+ * checked strictly (400 otherwise) and is only a hint: the gateway's own record, looked up from
+ * here, decides; then the browser goes to the order, told how its payment stands.
+ */
 @ApiTags('Commerce')
 @Controller('payments/opayo')
 @Public()
 @SkipCsrf()
 export class PaymentsController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(private readonly answers: PaymentAnswersService) {}
 
   @Get('return')
-  @ApiOperation({ summary: "The gateway's answer (?crypt=): verified, handled once, then the browser goes to the order" })
+  @ApiOperation({ summary: "The gateway's answer (?crypt=): checked, confirmed with the gateway, handled once; then the browser goes to the order (400 when it is not a valid answer)" })
   async returned(@Query() query: Record<string, unknown>, @Res() reply: RedirectReply): Promise<void> {
-    const { orderId, outcome } = await this.orders.gatewayReturn(query);
-    reply.redirect(orderId ? `/orders/${orderId}?payment=${outcome}` : '/orders?payment=invalid', 303);
+    const { orderId, outcome } = await this.answers.answerReturned(query);
+    reply.redirect(`/orders/${orderId}?payment=${outcome}`, 303);
   }
 }

@@ -29,7 +29,7 @@ describe('Commerce', () => {
   const key = () => `checkout-${Date.now()}-${++keys}`;
 
   beforeAll(async () => {
-    t = await startDocumentsApp();
+    t = await startDocumentsApp({ listen: true }); // the api confirms payments with the sandbox gateway's Reporting API over HTTP
     centreId = await createCentre(t.ds, { number: 'C66001', name: 'Printwell College' });
     const first = await createDocument(t.ds, { centreId, firstName: 'Amal', lastName: 'Zed', enrolmentNumber: 'AZ0001' });
     learnerA = [first, await createDocument(t.ds, { centreId, learnerId: first.learnerId, qualificationCode: '610/0001/1', qualificationTitle: 'Welding' })];
@@ -76,6 +76,14 @@ describe('Commerce', () => {
     return String(res.headers.location);
   }
 
+  /** A gateway return that is refused: its status (a 4xx with the error shape, never a redirect). */
+  async function refusedReturn(returnUrl: string): Promise<number> {
+    const res = await t.app.inject({ method: 'GET', url: returnUrl });
+    expect(res.headers.location).toBeUndefined();
+    expect(res.json()).toMatchObject({ statusCode: res.statusCode, message: expect.stringContaining('not a valid answer of the card gateway') });
+    return res.statusCode;
+  }
+
   it('finds the centre’s learners and their documents for a product, never another centre’s', async () => {
     const learners = (await staff.get(`/api/store/learners?productId=${certificate.id}&q=zed`)).body as StoreLearner[];
     expect(learners).toEqual([expect.objectContaining({ name: 'Amal Zed', enrolmentNumber: 'AZ0001', documentCount: 2 })]);
@@ -117,11 +125,12 @@ describe('Commerce', () => {
     expect(await followReturn(returnUrl)).toBe(`/orders/${placed.order.id}?payment=paid`);
     expect(((await staff.get(`/api/orders/${placed.order.id}`)).body as OrderDetail).history.filter((h) => h.status === 'paid')).toHaveLength(1);
 
-    // forged: an answer not encrypted with our password, or one claiming another amount
+    // forged: an answer not encrypted with our password, or one claiming another amount: refused with a 400, nothing changed
     const [attempt] = await t.ds.query('SELECT vendor_tx_code, amount_pence FROM payment_attempts WHERE order_id = ?', [placed.order.id]);
     const forged = encryptCrypt({ VendorTxCode: attempt.vendor_tx_code, Status: 'OK', Amount: '0.01', StatusDetail: 'x' }, 'NotOurPassword12');
-    expect(await followReturn(`/api/payments/opayo/return?crypt=${forged}`)).toBe('/orders?payment=invalid');
-    expect(await followReturn('/api/payments/opayo/return?crypt=@00112233')).toBe('/orders?payment=invalid');
+    expect(await refusedReturn(`/api/payments/opayo/return?crypt=${forged}`)).toBe(400);
+    expect(await refusedReturn('/api/payments/opayo/return?crypt=@00112233')).toBe(400);
+    expect(((await staff.get(`/api/orders/${placed.order.id}`)).body as OrderDetail).history.filter((h) => h.status === 'paid')).toHaveLength(1);
   });
 
   it('leaves the order unpaid and the basket intact when the card is declined, and the order can be paid again', async () => {

@@ -25,7 +25,8 @@ import { Page } from './paging';
  *   GET  /api/orders/:id                              → OrderDetail
  *   POST /api/orders/:id/pay                          → GatewayForm (pay an order still awaiting payment again, e.g. after a decline)
  *   GET  /api/payments/opayo/return?crypt=            the gateway sends the browser back here (SuccessURL and FailureURL);
- *        verified, handled once, then 303 to /orders/:id?payment=paid|declined|failed|cancelled
+ *        checked strictly (400 otherwise), confirmed with the gateway's own record (Reporting API), handled once,
+ *        then 303 to /orders/:id?payment=paid|declined|failed|cancelled|checking (checking: the record could not be read yet)
  *   GET  /api/invoices?month=YYYY-MM                  → the centre's credit invoice for the month (PDF; centre staff)
  *
  * Administrators:
@@ -41,7 +42,8 @@ import { Page } from './paging';
  *   GET  /api/admin/invoices?centreId=&month=YYYY-MM  → that centre's invoice for the month (PDF)
  *
  * The sandbox card gateway (demo and tests; not in production) speaks the Opayo Form protocol at
- * /api/sandbox/opayo/vspform-register.vsp. Its test cards are SANDBOX_TEST_CARDS.
+ * /api/sandbox/opayo/vspform-register.vsp and the Reporting API at /api/sandbox/opayo/access/access.htm.
+ * Its test cards are SANDBOX_TEST_CARDS.
  */
 
 export const VAT_RATE_BASIS_POINTS = 2000; // 20 %

@@ -4,6 +4,7 @@ import { AppConfig, Clock, FileStorage } from '@achievement/platform';
 import { ApiClient, ApiResponse, dropTestArtifacts, SmtpSink, testConfig } from '@achievement/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import { AddressInfo, createServer } from 'node:net';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../../apps/api/src/create-api-app';
@@ -32,11 +33,24 @@ export interface DocumentsTestApp {
   close(): Promise<void>;
 }
 
-export async function startDocumentsApp(): Promise<DocumentsTestApp> {
+/**
+ * The api on the test's database, Redis and SMTP sink. With `listen`, it also listens on a free
+ * loopback port that PUBLIC_URL names, for what the api calls over real HTTP (the sandbox
+ * gateway's Reporting API, for one).
+ */
+export async function startDocumentsApp(options: { listen?: boolean } = {}): Promise<DocumentsTestApp> {
   const smtp = await new SmtpSink().start();
-  const config = testConfig({ WEB_DIST_DIR: '/nonexistent', TRUST_PROXY: 'true', SMTP_URL: smtp.url, SERVICES_TEAM_EMAIL: 'centre.services@achievement.test' });
+  const port = options.listen ? await freePort() : undefined;
+  const config = testConfig({
+    WEB_DIST_DIR: '/nonexistent',
+    TRUST_PROXY: 'true',
+    SMTP_URL: smtp.url,
+    SERVICES_TEAM_EMAIL: 'centre.services@achievement.test',
+    ...(port ? { PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
+  });
   const clock = new MovableClock();
   const app = await createApiApp(config, { clock });
+  if (port) await app.listen(port, '127.0.0.1');
   return {
     app,
     ds: app.get(DataSource),
@@ -49,6 +63,17 @@ export async function startDocumentsApp(): Promise<DocumentsTestApp> {
       await dropTestArtifacts(config);
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 let lastAddress = 0;

@@ -11,12 +11,20 @@ export function encryptCrypt(fields: Record<string, string>, password: string): 
 
 /** The fields of a Crypt, or null when it was not made with this password (or is not a Crypt at all). */
 export function decryptCrypt(crypt: string, password: string): Record<string, string> | null {
+  const text = decryptCryptText(crypt, password);
+  return text === null ? null : fromFieldText(text);
+}
+
+/**
+ * The Name=Value text of a Crypt, or null when it does not decrypt (not hex, bad padding). A text
+ * that decrypts is not proof of anything: CBC without a MAC lets altered bytes decrypt too.
+ */
+export function decryptCryptText(crypt: string, password: string): string | null {
   const hex = crypt.startsWith('@') ? crypt.slice(1) : crypt;
   if (!/^(?:[0-9A-Fa-f]{32})+$/.test(hex) || hex.length > 20_000) return null;
   try {
     const decipher = createDecipheriv('aes-128-cbc', keyOf(password), keyOf(password));
-    const text = Buffer.concat([decipher.update(Buffer.from(hex, 'hex')), decipher.final()]).toString('utf8');
-    return fromFieldText(text);
+    return Buffer.concat([decipher.update(Buffer.from(hex, 'hex')), decipher.final()]).toString('utf8');
   } catch {
     return null; // bad padding: another key, or altered bytes
   }

@@ -1,28 +1,35 @@
 import { GatewayForm, PostalAddress } from '@achievement/contracts';
 import { AppConfig } from '@achievement/platform';
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { poundsText } from '../money';
-import { decryptCrypt, encryptCrypt } from './opayo-crypt';
-import { PaymentGateway, PaymentOutcome, PaymentRequest, PaymentStatus } from './payment-gateway';
+import { decryptCryptText, encryptCrypt } from './opayo-crypt';
+import { InvalidFormAnswer, OPAYO_PROTOCOL, penceOf, readFormAnswer, splitAnswerText } from './opayo-form-answer';
+import { REPORTING_OK, TX_STATES } from './opayo-reporting-protocol';
+import { OpayoReportingClient } from './opayo-reporting.client';
+import { ConfirmedTransaction, GatewayUnavailableError, PaymentAnswer, PaymentGateway, PaymentRequest } from './payment-gateway';
 
-export const OPAYO_PROTOCOL = '4.00';
+export { OPAYO_PROTOCOL } from './opayo-form-answer';
 /** Where the built-in sandbox takes registrations (under the api's /api prefix). */
 export const SANDBOX_REGISTER_PATH = '/api/sandbox/opayo/vspform-register.vsp';
 
-const STATUSES: Record<string, PaymentStatus> = { OK: 'ok', NOTAUTHED: 'notauthed', REJECTED: 'rejected', ABORT: 'abort', ERROR: 'error' };
+export const INVALID_ANSWER = 'This is not a valid answer of the card gateway; nothing was changed. Open your order to see how its payment stands.';
 
 /**
  * Opayo (formerly Sage Pay) Form integration, protocol 4.00: the browser posts VPSProtocol,
  * TxType=PAYMENT, Vendor and the encrypted Crypt to the gateway's registration URL; the gateway
  * shows its card page, then sends the browser to our return URL with `?crypt=` holding the outcome,
- * encrypted with the same password. A Crypt that does not decrypt with our password, or lacks the
- * outcome's fields, is not an answer of the gateway.
+ * encrypted with the same password. That Crypt is AES-CBC without a MAC: altered bytes can still
+ * decrypt to a well-formed answer, so it is checked field by field and then only names the
+ * transaction to confirm with Opayo's Reporting API (getTransactionDetail), whose answer decides.
  */
 @Injectable()
 export class OpayoFormGateway extends PaymentGateway {
   private readonly actionUrl: string;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly reporting: OpayoReportingClient,
+  ) {
     super();
     this.actionUrl = config.OPAYO_FORM_URL || `${config.PUBLIC_URL.replace(/\/+$/, '')}${SANDBOX_REGISTER_PATH}`;
   }
@@ -46,21 +53,33 @@ export class OpayoFormGateway extends PaymentGateway {
     };
   }
 
-  readOutcome(query: Record<string, unknown>): PaymentOutcome | null {
-    const crypt = typeof query.crypt === 'string' ? query.crypt : typeof query.Crypt === 'string' ? query.Crypt : null;
-    if (!crypt) return null;
-    const fields = decryptCrypt(crypt, this.config.OPAYO_ENCRYPTION_PASSWORD);
-    if (!fields) return null;
-    const status = STATUSES[fields.Status ?? ''];
-    const amount = /^\d{1,7}(?:,\d{3})*\.\d{2}$/.test(fields.Amount ?? '') ? Math.round(Number(fields.Amount.replace(/,/g, '')) * 100) : NaN;
-    if (!status || !fields.VendorTxCode || !Number.isInteger(amount)) return null;
+  readAnswer(query: Record<string, unknown>): PaymentAnswer {
+    const crypt = query.crypt ?? query.Crypt;
+    if (typeof crypt !== 'string') throw new BadRequestException(INVALID_ANSWER);
+    const text = decryptCryptText(crypt, this.config.OPAYO_ENCRYPTION_PASSWORD);
+    if (text === null) throw new BadRequestException(INVALID_ANSWER);
+    try {
+      return readFormAnswer(splitAnswerText(text));
+    } catch (err) {
+      if (err instanceof InvalidFormAnswer) throw new BadRequestException(INVALID_ANSWER);
+      throw err;
+    }
+  }
+
+  async confirmTransaction(reference: string): Promise<ConfirmedTransaction> {
+    const record = await this.reporting.transactionDetail(reference);
+    if (record.errorcode !== REPORTING_OK) throw new GatewayUnavailableError(`the Reporting API refused the look-up: ${record.errorcode} ${(record.error ?? '').slice(0, 200)}`);
+    const amount = /^\d{1,7}\.\d{2}$/.test(record.amount ?? '') ? penceOf(record.amount) : NaN;
+    if (!Number.isInteger(amount) || !record.vendortxcode) throw new GatewayUnavailableError('the Reporting API answered without the transaction\'s code or amount');
+    const state: ConfirmedTransaction['state'] = Object.prototype.hasOwnProperty.call(TX_STATES, record.txstateid ?? '') ? TX_STATES[record.txstateid] : 'unknown';
     return {
-      reference: fields.VendorTxCode,
-      status,
-      detail: (fields.StatusDetail ?? '').slice(0, 255),
+      reference: record.vendortxcode,
+      state: state !== 'unknown' && !/^payment$/i.test(record.transactiontype ?? '') ? 'unknown' : state,
       amountPence: amount,
-      gatewayTxId: fields.VPSTxId ?? null,
-      authCode: fields.TxAuthNo ?? null,
+      currency: (record.currency ?? '').toUpperCase(),
+      gatewayTxId: record.vpstxid || null,
+      authCode: record.vpsauthcode || null,
+      detail: (record.status ?? '').slice(0, 255),
     };
   }
 }

@@ -5,7 +5,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { decryptCrypt, encryptCrypt } from './opayo-crypt';
-import { OPAYO_PROTOCOL } from './opayo-form.gateway';
+import { OPAYO_PROTOCOL } from './opayo-form-answer';
+import { commandElements, GET_TRANSACTION_DETAIL, readVspaccess, REPORTING_OK, signatureMatches, TX_STATE_OF, xmlEscape } from './opayo-reporting-protocol';
+import { PaymentStatus } from './payment-gateway';
 
 interface HtmlReply {
   status(code: number): HtmlReply;
@@ -15,6 +17,23 @@ interface HtmlReply {
 }
 
 const SESSION_TTL_SECONDS = 3600;
+const TX_TTL_SECONDS = 30 * 86400;
+
+/** The sandbox's record of one transaction (in Redis, so every api process shares it), as its Reporting API tells it. */
+export interface SandboxTransaction {
+  vendorTxCode: string;
+  amount: string;
+  currency: string;
+  state: PaymentStatus | 'in_progress';
+  detail: string;
+  vpsTxId: string | null;
+  authCode: string | null;
+  startedAt: string;
+}
+
+/** While this Redis key exists, the sandbox's Reporting API answers 503 (an outage to play, for tests and demos). */
+export const SANDBOX_REPORTING_OUTAGE_KEY = 'sandbox-opayo:reporting-outage';
+export const sandboxTransactionKey = (vendorTxCode: string) => `sandbox-opayo:tx:${vendorTxCode}`;
 
 /**
  * A stand-in for Opayo's Form gateway, for the demo and the tests (only when OPAYO_SANDBOX is on):
@@ -22,6 +41,8 @@ const SESSION_TTL_SECONDS = 3600;
  * page, and sends the browser back to the SuccessURL or FailureURL with the outcome as an encrypted
  * Crypt, exactly as Opayo does. Test cards: SANDBOX_TEST_CARDS (success, decline, failure). Like
  * Opayo, it refuses a VendorTxCode it has seen before, so one payment is never charged twice.
+ * It keeps a record of each transaction and answers Opayo's Reporting API for it
+ * (getTransactionDetail, signed with the reporting user's password), as the portal confirms there.
  */
 @ApiExcludeController()
 @Controller('sandbox/opayo')
@@ -42,7 +63,17 @@ export class SandboxGatewayController {
     if (form.VPSProtocol !== OPAYO_PROTOCOL || form.TxType !== 'PAYMENT' || !fields || !fields.VendorTxCode || !fields.Amount || !fields.SuccessURL || !fields.FailureURL) {
       return this.page(reply, 400, 'Opayo sandbox: transaction not registered', '<p class="error">3000 : The transaction could not be registered: the Vendor, protocol or Crypt is not valid.</p>');
     }
-    const fresh = await this.redis.client.set(`sandbox-opayo:tx:${fields.VendorTxCode}`, '1', 'EX', 7 * 86400, 'NX');
+    const record: SandboxTransaction = {
+      vendorTxCode: fields.VendorTxCode,
+      amount: fields.Amount,
+      currency: fields.Currency ?? 'GBP',
+      state: 'in_progress',
+      detail: 'Transaction started: the customer is at the card page.',
+      vpsTxId: `{${randomUUID().toUpperCase()}}`,
+      authCode: null,
+      startedAt: new Date().toISOString(),
+    };
+    const fresh = await this.redis.client.set(sandboxTransactionKey(fields.VendorTxCode), JSON.stringify(record), 'EX', TX_TTL_SECONDS, 'NX');
     if (!fresh) return this.page(reply, 400, 'Opayo sandbox: transaction not registered', '<p class="error">4042 : The VendorTxCode has been used before. Each transaction you send must have a unique VendorTxCode.</p>');
     const session = randomUUID();
     await this.redis.client.set(`sandbox-opayo:session:${session}`, JSON.stringify(fields), 'EX', SESSION_TTL_SECONDS);
@@ -81,17 +112,67 @@ export class SandboxGatewayController {
     this.page(reply, 200, 'Opayo sandbox', `<p>The portal's stand-in for the Opayo Form gateway. Test cards: success ${SANDBOX_TEST_CARDS.success}, decline ${SANDBOX_TEST_CARDS.decline}, failure ${SANDBOX_TEST_CARDS.failure}.</p>`);
   }
 
+  /**
+   * Opayo's Reporting & Admin API, as far as the portal uses it: getTransactionDetail by
+   * vendortxcode, for this vendor's reporting user, signed with that user's password.
+   */
+  @Post('access/access.htm')
+  @HttpCode(200)
+  async reporting(@Body() body: Record<string, string> | undefined, @Res() reply: HtmlReply): Promise<void> {
+    if (await this.redis.client.exists(SANDBOX_REPORTING_OUTAGE_KEY)) {
+      return void reply.status(503).header('Content-Type', 'text/plain; charset=utf-8').header('Cache-Control', 'no-store').send('Service Unavailable');
+    }
+    const command = readVspaccess(typeof body?.XML === 'string' ? body.XML : '');
+    const answer = (fields: [string, string][]) =>
+      reply
+        .status(200)
+        .header('Content-Type', 'application/xml; charset=utf-8')
+        .header('Cache-Control', 'no-store')
+        .send(`<?xml version="1.0" encoding="UTF-8"?><vspaccess>${fields.map(([n, v]) => `<${n}>${xmlEscape(v)}</${n}>`).join('')}<timestamp>${new Date().toISOString()}</timestamp></vspaccess>`);
+    const refuse = (code: string, error: string) => answer([['errorcode', code], ['error', error]]);
+    if (!command) return refuse('0001', 'The XML command could not be read.');
+    const elements = command.elements.filter(([name]) => name !== 'signature');
+    const signed = commandElements(command.fields.command ?? '', command.fields.vendor ?? '', command.fields.user ?? '', elements.slice(3));
+    const wellFormed = elements.length >= 3 && elements[0][0] === 'command' && elements[1][0] === 'vendor' && elements[2][0] === 'user';
+    if (!wellFormed || command.fields.vendor !== this.config.OPAYO_VENDOR || command.fields.user !== this.config.OPAYO_REPORTING_USER || !signatureMatches(signed, this.config.OPAYO_REPORTING_PASSWORD, command.fields.signature ?? '')) {
+      return refuse('0010', 'The vendor, user or signature is not valid.');
+    }
+    if (command.fields.command !== GET_TRANSACTION_DETAIL) return refuse('0002', 'The sandbox answers only getTransactionDetail.');
+    const raw = command.fields.vendortxcode ? await this.redis.client.get(sandboxTransactionKey(command.fields.vendortxcode)) : null;
+    if (!raw) return refuse('0043', 'The transaction was not found.');
+    const tx = JSON.parse(raw) as SandboxTransaction;
+    return answer([
+      ['errorcode', REPORTING_OK],
+      ['vpstxid', tx.vpsTxId ?? ''],
+      ['vendortxcode', tx.vendorTxCode],
+      ['transactiontype', 'Payment'],
+      ['txstateid', TX_STATE_OF[tx.state]],
+      ['status', tx.detail],
+      ['amount', tx.amount],
+      ['currency', tx.currency],
+      ...(tx.authCode ? ([['vpsauthcode', tx.authCode]] as [string, string][]) : []),
+      ['started', tx.startedAt],
+    ]);
+  }
+
   private async finish(reply: HtmlReply, key: string, fields: Record<string, string>, status: string, detail: string): Promise<void> {
     await this.redis.client.del(key);
+    const txKey = sandboxTransactionKey(fields.VendorTxCode);
+    const record = JSON.parse((await this.redis.client.get(txKey)) ?? 'null') as SandboxTransaction | null;
+    const state = ({ OK: 'ok', NOTAUTHED: 'notauthed', ABORT: 'abort', ERROR: 'error' } as const)[status as 'OK'];
+    const authCode = status === 'OK' ? String(randomBytes(4).readUInt32BE() % 10_000_000_000).padStart(10, '0') : null;
+    const vpsTxId = record?.vpsTxId ?? `{${randomUUID().toUpperCase()}}`;
+    const settled: SandboxTransaction = { ...(record ?? { vendorTxCode: fields.VendorTxCode, amount: fields.Amount, currency: fields.Currency ?? 'GBP', startedAt: new Date().toISOString() }), state, detail, vpsTxId, authCode };
+    await this.redis.client.set(txKey, JSON.stringify(settled), 'EX', TX_TTL_SECONDS);
     const answer: Record<string, string> = {
       VPSProtocol: OPAYO_PROTOCOL,
       TxType: 'PAYMENT',
       VendorTxCode: fields.VendorTxCode,
-      VPSTxId: `{${randomUUID().toUpperCase()}}`,
+      VPSTxId: vpsTxId,
       Status: status,
       StatusDetail: detail,
       Amount: fields.Amount,
-      ...(status === 'OK' ? { TxAuthNo: String(randomBytes(4).readUInt32BE() % 10_000_000_000).padStart(10, '0') } : {}),
+      ...(authCode ? { TxAuthNo: authCode } : {}),
       AVSCV2: status === 'OK' ? 'ALL MATCH' : 'NO DATA MATCHES',
     };
     const target = status === 'OK' ? fields.SuccessURL : fields.FailureURL;

@@ -27,6 +27,11 @@ const toInt = ({ value }: { value: unknown }) => {
   return /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
 };
 
+/** The built-in sandbox gateway's secrets: printed here, so good for development and tests only (production refuses them). */
+export const SANDBOX_OPAYO_ENCRYPTION_PASSWORD = 'SandboxCrypt2026';
+export const SANDBOX_OPAYO_REPORTING_USER = 'sandboxreporter';
+export const SANDBOX_OPAYO_REPORTING_PASSWORD = 'SandboxReporting2026';
+
 /**
  * Every setting of the portal, read once from the environment at start and validated.
  * Defaults work on a development machine with no configuration at all.
@@ -128,11 +133,27 @@ export class AppConfig {
 
   /** The Form integration's encryption password (16 characters: the AES-128 key and IV of the Crypt field). */
   @Matches(/^.{16}$/, { message: 'OPAYO_ENCRYPTION_PASSWORD must be exactly 16 characters' })
-  OPAYO_ENCRYPTION_PASSWORD = 'SandboxCrypt2026';
+  OPAYO_ENCRYPTION_PASSWORD = SANDBOX_OPAYO_ENCRYPTION_PASSWORD;
 
   /** Where the browser posts the payment form; empty: the built-in sandbox gateway (/api/sandbox/opayo/vspform-register.vsp). */
   @ValidateIf((o: AppConfig) => o.OPAYO_FORM_URL !== '') @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OPAYO_FORM_URL must be empty or a URL' })
   OPAYO_FORM_URL = '';
+
+  /**
+   * Opayo's Reporting & Admin API (vspaccess), where each answer that comes back through the browser
+   * is confirmed before an order is paid, e.g. https://sandbox.opayo.eu.elavon.com/access/access.htm.
+   * Empty: the built-in sandbox gateway's (/api/sandbox/opayo/access/access.htm).
+   */
+  @ValidateIf((o: AppConfig) => o.OPAYO_REPORTING_URL !== '') @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OPAYO_REPORTING_URL must be empty or a URL' })
+  OPAYO_REPORTING_URL = '';
+
+  /** The reporting user (a MySagePay / Opayo user with reporting rights) that signs the look-ups. */
+  @Matches(/^[A-Za-z0-9._@-]{1,40}$/, { message: 'OPAYO_REPORTING_USER must be 1-40 letters, digits or . _ @ -' })
+  OPAYO_REPORTING_USER = SANDBOX_OPAYO_REPORTING_USER;
+
+  /** That user's password: the look-ups' MD5 signature is made with it. */
+  @IsString() @MinLength(8, { message: 'OPAYO_REPORTING_PASSWORD must be at least 8 characters' })
+  OPAYO_REPORTING_PASSWORD = SANDBOX_OPAYO_REPORTING_PASSWORD;
 
   /** Serve the sandbox card gateway (test cards only). Off by default in production. */
   @Transform(toBool) @IsOptional() @IsBoolean()

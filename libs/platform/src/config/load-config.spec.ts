@@ -48,6 +48,58 @@ describe('loadConfig', () => {
   });
 
   it('defaults to secure cookies in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
+    expect(loadConfig(PRODUCTION).cookieSecure).toBe(true);
+  });
+
+  it('starts in production with real gateway settings and secrets, the sandbox off', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.opayoSandbox).toBe(false);
+    expect(config.OPAYO_REPORTING_URL).toBe(PRODUCTION.OPAYO_REPORTING_URL);
+  });
+
+  it('refuses to start in production with the sandbox encryption key, naming the setting and why', () => {
+    const env = { ...PRODUCTION, OPAYO_ENCRYPTION_PASSWORD: undefined };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(/OPAYO_ENCRYPTION_PASSWORD: production refuses the built-in sandbox encryption key: .*forge a "paid" answer.* \(not set\)/);
+    // the key given explicitly is refused too, and never printed
+    const explicit = { ...PRODUCTION, OPAYO_ENCRYPTION_PASSWORD: 'SandboxCrypt2026' };
+    expect(() => loadConfig(explicit)).toThrow(/OPAYO_ENCRYPTION_PASSWORD: .*\(got "\*\*\*"\)/);
+    expect(() => loadConfig(explicit)).not.toThrow(/SandboxCrypt2026/);
+  });
+
+  it('refuses to start in production with the sandbox gateway, and names each setting', () => {
+    expect(() => loadConfig({ ...PRODUCTION, OPAYO_SANDBOX: 'true' })).toThrow(/OPAYO_SANDBOX: production refuses the sandbox card gateway/);
+    expect(() => loadConfig({ ...PRODUCTION, OPAYO_FORM_URL: '' })).toThrow(/OPAYO_FORM_URL: production needs Opayo's registration URL: empty means the built-in sandbox/);
+    expect(() => loadConfig({ ...PRODUCTION, OPAYO_REPORTING_URL: undefined })).toThrow(/OPAYO_REPORTING_URL: production needs/);
+  });
+
+  it('refuses every built-in development secret in production at once', () => {
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+      throw new Error('expected a ConfigError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const names = (err as ConfigError).problems.map((p) => p.split(':')[0]).sort();
+      expect(names).toEqual(['DB_PASSWORD', 'OPAYO_ENCRYPTION_PASSWORD', 'OPAYO_FORM_URL', 'OPAYO_REPORTING_PASSWORD', 'OPAYO_REPORTING_URL', 'OPAYO_REPORTING_USER']);
+    }
+  });
+
+  it('keeps the sandbox and its built-in secrets outside production', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      const config = loadConfig({ NODE_ENV });
+      expect(config.opayoSandbox).toBe(true);
+      expect(config.OPAYO_ENCRYPTION_PASSWORD).toBe('SandboxCrypt2026');
+    }
   });
 });
+
+/** A production environment with every secret set and the real gateway. */
+const PRODUCTION: Record<string, string | undefined> = {
+  NODE_ENV: 'production',
+  DB_PASSWORD: 'db-secret-of-production',
+  OPAYO_ENCRYPTION_PASSWORD: 'Pr0ductionKey16!',
+  OPAYO_FORM_URL: 'https://live.opayo.eu.elavon.com/gateway/service/vspform-register.vsp',
+  OPAYO_REPORTING_URL: 'https://live.opayo.eu.elavon.com/access/access.htm',
+  OPAYO_REPORTING_USER: 'portalreports',
+  OPAYO_REPORTING_PASSWORD: 'reporting-secret-of-production',
+};

@@ -2,12 +2,14 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig } from './app-config';
 import { ConfigError } from './config-error';
+import { productionProblems } from './production-safety';
 
 const KNOWN = new Set(Object.keys(new AppConfig()).concat('COOKIE_SECURE', 'OPAYO_SANDBOX'));
 
 /**
  * Reads the settings from an environment (process.env by default), applies defaults and
- * validates them. Throws ConfigError naming every bad variable and the value it had.
+ * validates them. Throws ConfigError naming every bad variable and the value it had, and, in
+ * production, every built-in development secret or sandbox setting still in use.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof AppConfig, unknown>> = {}): AppConfig {
   const raw: Record<string, unknown> = {};
@@ -17,9 +19,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   Object.assign(raw, overrides);
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    throw new ConfigError(errors.map((e) => describe(e, raw)));
-  }
+  // production also refuses the built-in development secrets and the sandbox gateway
+  const problems = [...errors.map((e) => describe(e, raw)), ...productionProblems(config, raw)];
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }
 

@@ -152,6 +152,16 @@ describe('OrderPageComponent', () => {
     expect(textOf(banner())).toContain('The payment was cancelled; your basket is unchanged');
   });
 
+  it('says the payment is being checked while the gateway confirms it, and offers no second payment meanwhile', async () => {
+    await open('/orders/31?payment=checking');
+    backend.expectOne('/api/orders/31').flush(anOrderDetail({ status: 'awaiting_payment', paymentMethod: 'card' }));
+    backend.expectOne('/api/basket').flush(aBasket([aBasketItem()]));
+    await settle(fixture);
+    expect(textOf(banner())).toContain('We are checking your payment with the card gateway');
+    expect(banner()!.querySelector('a[href="/checkout"]')).toBeNull();
+    expect(root.querySelector('[data-testid="pay-again"]')).toBeNull();
+  });
+
   it('says so when there is no such order', async () => {
     await open('/orders/99');
     backend

@@ -16,13 +16,14 @@ import { OrderStatusChipComponent } from './order-status-chip.component';
 import { PAYMENT_METHOD_LABELS } from './orders-page.component';
 
 /** The outcomes the API's gateway return sends the browser back with (?payment=…). */
-export type PaymentOutcome = 'paid' | 'declined' | 'failed' | 'cancelled';
+export type PaymentOutcome = 'paid' | 'declined' | 'failed' | 'cancelled' | 'checking';
 
 export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
   paid: 'Payment received, thank you. We have emailed you a confirmation.',
   declined: 'Your card was declined; your basket is unchanged — you can try again.',
   failed: 'The payment could not be taken; your basket is unchanged — you can try again.',
   cancelled: 'The payment was cancelled; your basket is unchanged — you can try again.',
+  checking: 'We are checking your payment with the card gateway. This usually takes a minute or two: refresh this page to see the result, and please do not pay again meanwhile.',
 };
 
 /** One order: its lines, delivery, addresses, totals, tracking reference and history; after the gateway, how the payment went. */
@@ -38,9 +39,9 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
 
       @if (outcome(); as outcome) {
         <div class="banner banner--{{ outcome === 'paid' ? 'ok' : 'problem' }}" role="status" data-testid="payment-banner">
-          <mat-icon aria-hidden="true">{{ outcome === 'paid' ? 'check_circle' : 'error' }}</mat-icon>
+          <mat-icon aria-hidden="true">{{ outcome === 'paid' ? 'check_circle' : outcome === 'checking' ? 'hourglass_top' : 'error' }}</mat-icon>
           <p>{{ outcomeMessages[outcome] }}</p>
-          @if (outcome !== 'paid') {
+          @if (outcome !== 'paid' && outcome !== 'checking') {
             <a mat-stroked-button routerLink="/basket">Back to basket</a>
             <a mat-flat-button routerLink="/checkout">Try again</a>
           }
@@ -48,7 +49,7 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
       }
 
       @if (order(); as awaiting) {
-        @if (awaiting.status === 'awaiting_payment' && awaiting.paymentMethod === 'card') {
+        @if (awaiting.status === 'awaiting_payment' && awaiting.paymentMethod === 'card' && outcome() !== 'checking') {
           <div class="banner banner--problem" data-testid="awaiting-payment">
             <mat-icon aria-hidden="true">credit_card</mat-icon>
             <p>This order is waiting for its card payment.</p>

@@ -1,0 +1,47 @@
+import { OrderStatus } from '@achievement/contracts';
+import { Outbox } from '@achievement/notifications';
+import { EntityManager } from 'typeorm';
+
+/** What a status change needs of the order. */
+export interface OrderForStatusChange {
+  id: number;
+  number: string;
+  user_id: number;
+  tracking_reference: string | null;
+}
+
+/**
+ * Writes an order's status change with its history row and tells the customer, inside the
+ * caller's transaction. `base` is the portal's public address, for the link in the email.
+ */
+export async function recordOrderStatus(
+  manager: EntityManager,
+  outbox: Outbox,
+  base: string,
+  order: OrderForStatusChange,
+  status: OrderStatus,
+  note: string | null,
+  byUserId: number | null,
+  now: Date,
+  trackingReference?: string,
+): Promise<void> {
+  await manager.query('UPDATE orders SET status = ?, tracking_reference = COALESCE(?, tracking_reference) WHERE id = ?', [status, trackingReference ?? null, order.id]);
+  await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [order.id, status, note, byUserId, now]);
+  const [customer] = await manager.query('SELECT email, first_name FROM users WHERE id = ?', [order.user_id]);
+  if (customer) {
+    await outbox.add({
+      to: customer.email,
+      template: 'order-status-changed',
+      eventKey: `order.status:${order.id}:${status}:${now.getTime()}`,
+      data: {
+        firstName: customer.first_name,
+        orderNumber: order.number,
+        status,
+        statusLabel: status.replace(/_/g, ' '),
+        trackingReference: trackingReference ?? order.tracking_reference ?? '',
+        note: note ?? '',
+        orderUrl: `${base}/orders/${order.id}`,
+      },
+    });
+  }
+}
