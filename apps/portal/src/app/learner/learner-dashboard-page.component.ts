@@ -73,7 +73,7 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
               <ng-container matColumnDef="awardDate">
                 <th mat-header-cell *matHeaderCellDef scope="col">Award date</th>
                 <td mat-cell *matCellDef="let doc">
-                  <time [attr.datetime]="doc.awardDate" data-testid="learner-document-award-date">{{ doc.awardDate | calendarDate }}</time>
+                  <time [attr.datetime]="doc.awardDate">{{ doc.awardDate | calendarDate }}</time>
                 </td>
               </ng-container>
               <ng-container matColumnDef="centre">

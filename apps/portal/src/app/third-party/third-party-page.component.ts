@@ -109,7 +109,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
                   <ng-container matColumnDef="awardDate">
                     <th mat-header-cell *matHeaderCellDef scope="col">Award date</th>
                     <td mat-cell *matCellDef="let doc">
-                      <time [attr.datetime]="doc.awardDate" data-testid="shared-document-award-date">{{ doc.awardDate | calendarDate }}</time>
+                      <time [attr.datetime]="doc.awardDate">{{ doc.awardDate | calendarDate }}</time>
                     </td>
                   </ng-container>
                   <ng-container matColumnDef="centre">

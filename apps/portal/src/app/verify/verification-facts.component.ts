@@ -21,7 +21,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
       <dt>Grade</dt>
       <dd>{{ doc.grade ?? '—' }}</dd>
       <dt>Award date</dt>
-      <dd><time [attr.datetime]="doc.awardDate" data-testid="verify-award-date">{{ doc.awardDate | calendarDate }}</time></dd>
+      <dd><time [attr.datetime]="doc.awardDate">{{ doc.awardDate | calendarDate }}</time></dd>
       <dt>Centre</dt>
       <dd>{{ doc.centre.name }} ({{ doc.centre.number }})</dd>
       <dt>Document number</dt>
