@@ -112,6 +112,7 @@ export interface StoreDocument {
   documentNumber: string;
   type: DocumentType;
   qualification: { code: string; title: string };
+  /** YYYY-MM-DD: a calendar date, never an instant (calendarDateText writes it as the PDF prints it) */
   awardDate: string;
   status: DocumentStatus;
   /** in the basket already with this product */

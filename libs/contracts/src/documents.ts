@@ -181,6 +181,7 @@ export interface RecordRow {
   learner: { id: number; enrolmentNumber: string; name: string; hasEmail: boolean };
   qualification: { code: string; title: string };
   grade: string | null;
+  /** YYYY-MM-DD: a calendar date, never an instant (calendarDateText writes it as the PDF prints it) */
   awardDate: string;
   issuedAt: string;
   job: { id: number; number: string };
@@ -195,6 +196,7 @@ export type RecordPage = Page<RecordRow>;
 /** GET /api/documents/:id → DocumentDetail (centre staff of its centre; support and administrators). */
 export interface DocumentDetail extends RecordRow {
   centre: { id: number; number: string; name: string };
+  /** YYYY-MM-DD: a calendar date, never an instant (calendarDateText writes it as the PDF prints it) */
   learnerDateOfBirth: string;
   units: DocumentUnit[];
   /** every version of this document, oldest first (this one included) */

@@ -123,6 +123,7 @@ export interface RegistrationSummary {
   firstName: string;
   lastName: string;
   email: string;
+  /** YYYY-MM-DD: a calendar date, never an instant (calendarDateText writes it as the PDF prints it) */
   dateOfBirth: string | null;
   phone: string | null;
   /** the centre number the person gave */
@@ -211,6 +212,7 @@ export interface CentreContact {
   firstName: string;
   lastName: string;
   email: string;
+  /** YYYY-MM-DD: a calendar date, never an instant (calendarDateText writes it as the PDF prints it) */
   dateOfBirth: string;
   createdAt: string;
 }

@@ -1,6 +1,7 @@
 export * from './roles';
 export * from './session';
 export * from './errors';
+export * from './calendar-date';
 export * from './paging';
 export * from './email-log';
 export * from './identity';

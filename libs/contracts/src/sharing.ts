@@ -77,6 +77,7 @@ export interface DocumentFacts {
   type: DocumentType;
   qualification: { code: string; title: string };
   grade: string | null;
+  /** YYYY-MM-DD: a calendar date, never an instant (calendarDateText writes it as the PDF prints it) */
   awardDate: string;
   issuedAt: string;
   centreName: string;

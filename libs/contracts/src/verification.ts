@@ -24,7 +24,7 @@ export interface VerificationResult {
   qualification: { code: string; title: string };
   type: DocumentType;
   grade: string | null;
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD: a calendar date, never an instant (calendarDateText writes it as the PDF prints it) */
   awardDate: string;
   centre: { number: string; name: string };
   documentNumber: string;

@@ -52,6 +52,7 @@ describe('the document viewer: details and the stamped centre copy', () => {
       learner: { name: 'Priya Shah', enrolmentNumber: rendered.enrolmentNumber },
       centre: { id: staffA.centreId },
       learnerDateOfBirth: '2001-04-23',
+      awardDate: '2025-07-01',
       units: [{ code: 'A/601/1234', title: 'Brakes' }],
       revokedAt: null,
       revocationReason: null,

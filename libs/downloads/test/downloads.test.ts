@@ -181,6 +181,7 @@ describe('Downloads', () => {
 
     const rows = manifestRows(zip.files.get('manifest.csv')!);
     expect(rows).toHaveLength(8);
+    expect(rows.map((r) => r.award_date)).toEqual(Array(8).fill('2025-07-01')); // a calendar date, as issued: YYYY-MM-DD
     for (const doc of documents) {
       const row = rows.find((r) => r.document_number === doc.number)!;
       expect(row).toBeDefined();

@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPE_LABELS } from '@achievement/contracts';
+import { calendarDateText, DOCUMENT_TYPE_LABELS } from '@achievement/contracts';
 import { Injectable } from '@nestjs/common';
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 import { CertificateContent } from './certificate-content';
@@ -18,7 +18,6 @@ const MARGIN = 64;
 const QR_SIZE = 92;
 const UNITS_ON_FIRST_PAGE = 14;
 const UNITS_PER_PAGE = 44;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const SUBSET_NAMES: Record<CertificateFontRole, string> = {
   regular: 'APCRTR+NotoSerif-Regular',
@@ -197,12 +196,6 @@ function achievementPhrase(content: CertificateContent): string {
   }
 }
 
-/** "14 July 2025" from YYYY-MM-DD, as a person reads it (no time zone involved). */
-export function longDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
 /** Up to `maxLines` lines of about `perLine` characters, broken between words. */
 function wrap(text: string, perLine: number, maxLines: number): string[] {
   if (text.length <= perLine) return [text];
@@ -241,7 +234,8 @@ async function footer(writer: PageWriter, page: PDFPage, content: CertificateCon
   const left = MARGIN + 8;
   let y = 118;
   const facts: [string, string][] = [
-    ['Award date', longDate(content.awardDate)],
+    // written as every screen writes a calendar date (calendarDateText), so the pages show what the PDF prints
+    ['Award date', calendarDateText(content.awardDate)],
     ['Document number', content.version > 1 ? `${content.documentNumber} (version ${content.version}, a corrected reissue)` : content.documentNumber],
     ['Centre', `${content.centreName} (${content.centreNumber})`],
   ];

@@ -18,6 +18,8 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     migrationsRun: false,
     migrations: MIGRATIONS,
     logging: ['error'],
+    // DATE columns (award dates, dates of birth) come back as their YYYY-MM-DD text, never as an
+    // instant that a time zone could move to the day before (apps/api/test/calendar-dates.test.ts)
     extra: { connectionLimit: config.DB_POOL_SIZE, dateStrings: ['DATE'] },
   };
 }

@@ -31,7 +31,7 @@ export class VerificationResultDto implements VerificationResult {
   qualification: VerifiedQualificationDto;
   @ApiProperty({ enum: DOCUMENT_TYPES }) type: DocumentType;
   @ApiProperty({ type: String, nullable: true }) grade: string | null;
-  @ApiProperty({ example: '2025-07-14' }) awardDate: string;
+  @ApiProperty({ example: '2025-07-14', format: 'date', description: 'YYYY-MM-DD: a calendar date, not an instant' }) awardDate: string;
   @ApiProperty({ type: VerifiedCentreDto }) centre: VerifiedCentreDto;
   @ApiProperty() documentNumber: string;
   @ApiProperty({ description: 'ISO time' }) issuedAt: string;

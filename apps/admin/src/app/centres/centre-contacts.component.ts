@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, OnInit } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { CentreContact } from '@achievement/contracts';
@@ -13,13 +12,14 @@ import { AdminApiClient } from '../api/admin-api.client';
 import { ConfirmDialogComponent, ConfirmDialogData, Confirmed } from '../shared/confirm-dialog.component';
 import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { ContactDialogComponent, ContactDialogData } from './contact-dialog.component';
+import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 
 const fullName = (contact: CentreContact) => `${contact.firstName} ${contact.lastName}`;
 
 /** The contact records held for one centre: list, add, edit and delete. */
 @Component({
   selector: 'adm-centre-contacts',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule],
+  imports: [CalendarDatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule],
   template: `
     <section class="contacts" aria-labelledby="contacts-title" data-testid="centre-contacts">
       <div class="heading">
@@ -73,7 +73,7 @@ const fullName = (contact: CentreContact) => `${contact.firstName} ${contact.las
             </ng-container>
             <ng-container matColumnDef="dateOfBirth">
               <th mat-header-cell *matHeaderCellDef scope="col">Date of birth</th>
-              <td mat-cell *matCellDef="let c"><time [attr.datetime]="c.dateOfBirth">{{ c.dateOfBirth | date: 'd MMM y' }}</time></td>
+              <td mat-cell *matCellDef="let c"><time [attr.datetime]="c.dateOfBirth">{{ c.dateOfBirth | calendarDate }}</time></td>
             </ng-container>
             <ng-container matColumnDef="actions">
               <th mat-header-cell *matHeaderCellDef scope="col"><span class="cdk-visually-hidden">Actions</span></th>

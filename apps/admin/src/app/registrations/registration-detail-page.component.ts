@@ -15,6 +15,7 @@ import { apiErrorMessage } from '../api/api-error';
 import { ConfirmDialogComponent, ConfirmDialogData, Confirmed } from '../shared/confirm-dialog.component';
 import { MATCH_FIELD_LABELS, REGISTRATION_STATUS_LABELS } from './registration-status';
 import { RejectRegistrationDialogComponent } from './reject-registration-dialog.component';
+import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 
 /** The value a registration gave for one compared detail. */
 function registeredValue(registration: RegistrationSummary, field: MatchField): string {
@@ -34,7 +35,7 @@ export const fullName = (person: { firstName: string; lastName: string }) => `${
  */
 @Component({
   selector: 'adm-registration-detail-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatRadioModule],
+  imports: [CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatRadioModule],
   templateUrl: './registration-detail-page.component.html',
   styleUrl: './registration-detail-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -45,7 +45,7 @@ describe('ReviewQueuePageComponent', () => {
 
     expect(rows()).toHaveLength(2);
     const [name, email, centre, dateOfBirth, registered, verified] = cells(rows()[0]);
-    expect([name, email, centre, dateOfBirth]).toEqual(['Ada Lovelace', 'ada@college.example', 'C10001 Northfield College', '23 Apr 1985']);
+    expect([name, email, centre, dateOfBirth]).toEqual(['Ada Lovelace', 'ada@college.example', 'C10001 Northfield College', '23 April 1985']);
     expect(registered).toMatch(/28 Nov 2026/);
     expect(verified).toMatch(/28 Nov 2026/);
     expect(cells(rows()[1])[2]).toBe('X999 (no centre has this number)');

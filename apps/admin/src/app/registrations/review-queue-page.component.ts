@@ -14,6 +14,7 @@ import { map } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { REGISTRATION_STATUS_LABELS } from './registration-status';
+import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 
 /**
  * The review queue: registrations whose details did not match a held contact record, oldest
@@ -21,7 +22,7 @@ import { REGISTRATION_STATUS_LABELS } from './registration-status';
  */
 @Component({
   selector: 'adm-review-queue-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule],
+  imports: [CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule],
   template: `
     <section class="page" data-testid="review-queue" aria-labelledby="review-queue-title">
       <div class="heading">
@@ -96,7 +97,7 @@ import { REGISTRATION_STATUS_LABELS } from './registration-status';
               <th mat-header-cell *matHeaderCellDef scope="col">Date of birth</th>
               <td mat-cell *matCellDef="let r">
                 @if (r.dateOfBirth) {
-                  <time [attr.datetime]="r.dateOfBirth">{{ r.dateOfBirth | date: 'd MMM y' }}</time>
+                  <time [attr.datetime]="r.dateOfBirth">{{ r.dateOfBirth | calendarDate }}</time>
                 } @else {
                   <span class="muted">Not given</span>
                 }

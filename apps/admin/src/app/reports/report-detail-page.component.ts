@@ -30,6 +30,7 @@ import { ageOf, REPORT_ENTRY_KIND_ICONS, REPORT_ENTRY_KIND_LABELS } from './repo
 import { ReissueDocumentDialogComponent, ReissueDocumentDialogData } from './reissue-document-dialog.component';
 import { ReportStatusChipComponent } from './report-status-chip.component';
 import { RevokeDocumentDialogComponent, RevokeDocumentDialogData } from './revoke-document-dialog.component';
+import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 
 /** The API's limit of a note or a reply (as of a report's description). */
 export const REPORT_TEXT_MAX_LENGTH = REPORT_DESCRIPTION_MAX_LENGTH;
@@ -47,6 +48,7 @@ export type Correction =
 @Component({
   selector: 'adm-report-detail-page',
   imports: [
+    CalendarDatePipe,
     DatePipe,
     ReactiveFormsModule,
     RouterLink,

@@ -141,7 +141,7 @@ describe('StorePageComponent', () => {
       expect(textOf(revoked.querySelector('[data-testid="document-state"]'))).toBe('Revoked');
       expect(textOf(superseded.querySelector('[data-testid="document-state"]'))).toBe('Superseded');
       expect(textOf(valid)).toContain('Level 3 Diploma in Light Vehicle Maintenance');
-      expect(textOf(valid)).toContain('1 Jul 2026');
+      expect(textOf(valid)).toContain('1 July 2026');
     });
 
     it('asks for a reason for every ticked document before adding anything', async () => {

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { DatePipe } from '@angular/common';
 import { FormControl, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
 import { DOCUMENT_TYPE_LABELS, DuplicateReason, Product, StoreDocument, StoreLearner } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
@@ -22,6 +21,7 @@ import { SessionService } from '../session/session.service';
 import { BasketStore } from './basket.store';
 import { CommerceApiService } from './commerce-api.service';
 import { PencePipe } from './money';
+import { CalendarDatePipe } from '../dates/calendar-date.pipe';
 
 /**
  * The Store (centre staff and learners), as the Centre Portal guide orders it: choose a product,
@@ -32,7 +32,7 @@ import { PencePipe } from './money';
 @Component({
   selector: 'ap-store-page',
   imports: [
-    DatePipe,
+    CalendarDatePipe,
     FormsModule,
     ReactiveFormsModule,
     MatButtonModule,
@@ -219,7 +219,7 @@ import { PencePipe } from './money';
               <ng-container matColumnDef="awardDate">
                 <th mat-header-cell *matHeaderCellDef scope="col">Awarded</th>
                 <td mat-cell *matCellDef="let d">
-                  {{ d.awardDate | date: 'd MMM y' }}
+                  <time [attr.datetime]="d.awardDate">{{ d.awardDate | calendarDate }}</time>
                 </td>
               </ng-container>
               <ng-container matColumnDef="state">

@@ -15,6 +15,7 @@ import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { DocumentStatusChipComponent } from './document-status-chip.component';
 import { DOCUMENT_STATUS_LABELS } from './document-status';
 import { openReportIssueDialog } from './report-issue-dialog.component';
+import { CalendarDatePipe } from '../dates/calendar-date.pipe';
 
 /**
  * A document of the centre (/records/:id, /documents/:id): the learner's details, the
@@ -22,7 +23,7 @@ import { openReportIssueDialog } from './report-issue-dialog.component';
  */
 @Component({
   selector: 'ap-document-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, DocumentStatusChipComponent],
+  imports: [CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, DocumentStatusChipComponent],
   templateUrl: './document-page.component.html',
   styleUrl: './document-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

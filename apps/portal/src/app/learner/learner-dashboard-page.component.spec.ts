@@ -66,7 +66,7 @@ describe('LearnerDashboardPageComponent', () => {
     expect(textOf(first)).toContain('603/7506/5');
     expect(textOf(first)).toContain('Certificate');
     expect(textOf(first)).toContain('Distinction');
-    expect(textOf(first)).toContain('1 Jul 2026');
+    expect(textOf(first)).toContain('1 July 2026');
     expect(textOf(first)).toContain('Northfield College');
     expect(textOf(first.querySelector('[data-testid="learner-document-number"]'))).toBe('D0000101');
     expect(textOf(first.querySelector('[data-testid="document-status"]'))).toBe('Valid');

@@ -9,6 +9,7 @@ import { RouterLink } from '@angular/router';
 import { PortalApiClient } from '../api/portal-api.client';
 import { DocumentStatusChipComponent } from '../documents/document-status-chip.component';
 import { LoadedList } from './loaded-list';
+import { CalendarDatePipe } from '../dates/calendar-date.pipe';
 
 export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method'], string> = {
   qr: 'QR code',
@@ -22,7 +23,7 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
  */
 @Component({
   selector: 'ap-learner-dashboard-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, DocumentStatusChipComponent],
+  imports: [CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, DocumentStatusChipComponent],
   template: `
     <section class="page" data-testid="learner-dashboard" aria-labelledby="dashboard-title">
       <div class="heading">
@@ -72,7 +73,7 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
               <ng-container matColumnDef="awardDate">
                 <th mat-header-cell *matHeaderCellDef scope="col">Award date</th>
                 <td mat-cell *matCellDef="let doc">
-                  <time [attr.datetime]="doc.awardDate">{{ doc.awardDate | date: 'd MMM y' : 'UTC' }}</time>
+                  <time [attr.datetime]="doc.awardDate">{{ doc.awardDate | calendarDate }}</time>
                 </td>
               </ng-container>
               <ng-container matColumnDef="centre">

@@ -65,7 +65,7 @@ describe('ThirdPartyPageComponent', () => {
       'Level 3 Diploma in Light Vehicle Maintenance603/7506/5',
       'Certificate',
       'Distinction',
-      '1 Jul 2026',
+      '1 July 2026',
       'Northfield College',
       'D0000101',
       'Valid',

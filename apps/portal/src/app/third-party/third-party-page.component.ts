@@ -13,6 +13,7 @@ import { DocumentStatusChipComponent } from '../documents/document-status-chip.c
 import { ConnectionStatusChipComponent } from '../learner/connection-status-chip.component';
 import { LoadedList } from '../learner/loaded-list';
 import { openRequestAccessDialog } from './request-access-dialog.component';
+import { CalendarDatePipe } from '../dates/calendar-date.pipe';
 
 /**
  * Shared with me (/third-party): the learners who share documents with the signed-in third party,
@@ -21,7 +22,7 @@ import { openRequestAccessDialog } from './request-access-dialog.component';
  */
 @Component({
   selector: 'ap-third-party-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, MatTableModule, DocumentStatusChipComponent, ConnectionStatusChipComponent],
+  imports: [CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, MatTableModule, DocumentStatusChipComponent, ConnectionStatusChipComponent],
   template: `
     <section class="page" data-testid="shared-with-me" aria-labelledby="shared-title">
       <div class="heading">
@@ -108,7 +109,7 @@ import { openRequestAccessDialog } from './request-access-dialog.component';
                   <ng-container matColumnDef="awardDate">
                     <th mat-header-cell *matHeaderCellDef scope="col">Award date</th>
                     <td mat-cell *matCellDef="let doc">
-                      <time [attr.datetime]="doc.awardDate">{{ doc.awardDate | date: 'd MMM y' : 'UTC' }}</time>
+                      <time [attr.datetime]="doc.awardDate">{{ doc.awardDate | calendarDate }}</time>
                     </td>
                   </ng-container>
                   <ng-container matColumnDef="centre">

@@ -1,11 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { DOCUMENT_TYPE_LABELS, VerificationResult } from '@achievement/contracts';
+import { CalendarDatePipe } from '../dates/calendar-date.pipe';
 
 /** The key facts of a verified document, as a list of terms and details. */
 @Component({
   selector: 'ap-verification-facts',
-  imports: [DatePipe],
+  imports: [CalendarDatePipe, DatePipe],
   template: `
     @let doc = result();
     <dl data-testid="verify-facts">
@@ -20,7 +21,7 @@ import { DOCUMENT_TYPE_LABELS, VerificationResult } from '@achievement/contracts
       <dt>Grade</dt>
       <dd>{{ doc.grade ?? '—' }}</dd>
       <dt>Award date</dt>
-      <dd>{{ doc.awardDate | date: 'd MMMM y' : 'UTC' }}</dd>
+      <dd><time [attr.datetime]="doc.awardDate">{{ doc.awardDate | calendarDate }}</time></dd>
       <dt>Centre</dt>
       <dd>{{ doc.centre.name }} ({{ doc.centre.number }})</dd>
       <dt>Document number</dt>

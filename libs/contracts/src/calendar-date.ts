@@ -1,0 +1,33 @@
+/*
+ * Calendar dates: a day with no time, such as an award date or a date of birth (a DATE column).
+ * The API sends them as `YYYY-MM-DD` strings, and every screen writes them the one way the
+ * certificate prints them ("28 August 2025"). A calendar date is never turned into an instant:
+ * `new Date('2025-08-28')` is midnight UTC, which is still 27 August in Los Angeles, and Angular's
+ * date pipe reads the string as local midnight, which is 27 August in UTC in London's summer or in
+ * Tokyo. So these functions read the digits and write the words by hand, with no Date at all.
+ */
+
+export const CALENDAR_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Year, month (1-12) and day of a `YYYY-MM-DD` string, or null when it is not a real day written that way. */
+export function calendarDateParts(value: string): { year: number; month: number; day: number } | null {
+  const match = CALENDAR_DATE.exec(value);
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  if (month < 1 || month > 12 || day < 1) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const lastDay = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= lastDay ? { year, month, day } : null;
+}
+
+/**
+ * "28 August 2025" from "2025-08-28", as the certificate prints it, whatever the reader's time zone.
+ * A value that is not a `YYYY-MM-DD` day comes back as it is, so a wrong value shows as wrong
+ * instead of as another day.
+ */
+export function calendarDateText(value: string): string {
+  const parts = calendarDateParts(value);
+  return parts ? `${parts.day} ${CALENDAR_MONTHS[parts.month - 1]} ${parts.year}` : value;
+}
