@@ -12,6 +12,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
+import { StorageHealthIndicator } from './health/storage.health';
 
 export interface ApiAppOptions {
   /** The time source; tests pass one they can move. */
@@ -39,7 +40,7 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController],
-      providers: [RedisHealthIndicator, { provide: APP_GUARD, useClass: ThrottlerGuard }],
+      providers: [RedisHealthIndicator, StorageHealthIndicator, { provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }
 }
