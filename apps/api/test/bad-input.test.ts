@@ -1,6 +1,7 @@
 import { AppConfig } from '@achievement/platform';
 import { ApiClient, ApiResponse, createUser, dropTestArtifacts, testConfig } from '@achievement/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../src/create-api-app';
 
@@ -237,6 +238,39 @@ describe('bad input gets a 4xx in the error shape on every operation, never a 5x
         ),
     );
     expect(await runAll(requests)).toEqual([]);
+  });
+
+  it('answers odd addresses of the front door (the verification look-up, over a real socket) as the documented route does', async () => {
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const code = 'A'.repeat(32);
+    const results = [];
+    for (const path of [
+      '/api/verify/%00',
+      `/api/verify/${code}%00`,
+      '/api/verify/%ED%A0%BD',
+      '/api/verify/%zz',
+      `/api/verify/${code}?via=%00`,
+      `/api/verify/${code}?via=%zz`,
+      `/api/verify/${code}?via=%ED%A0%BD`,
+      `/api/verify/${code}?via=${'x'.repeat(5000)}`,
+    ]) {
+      const headers = { 'x-forwarded-for': `10.78.0.${addressSeq++ & 255}` };
+      const socket = await fetch(`${base}${path}`, { headers });
+      const text = await socket.text();
+      const nest = await app.inject({ method: 'GET', url: path, headers });
+      const withoutId = (t: string) => t.replace(/"requestId":"[^"]+"/, '');
+      results.push({
+        path,
+        status: socket.status,
+        problem: problemOf({ status: socket.status, headers: { 'x-request-id': socket.headers.get('x-request-id') ?? undefined }, body: JSON.parse(text), text }),
+        sameAsNest: socket.status === nest.statusCode && withoutId(text) === withoutId(nest.body),
+      });
+    }
+    expect(results).toEqual(results.map((r) => ({ path: r.path, status: r.status < 500 ? r.status : '4xx', problem: null, sameAsNest: true })));
+    // a long code is no odd address: the front door answers it, as an unknown code, in the error shape
+    const long = await fetch(`${base}/api/verify/${'x'.repeat(5000)}`, { headers: { 'x-forwarded-for': '10.78.1.1' } });
+    expect({ status: long.status, body: await long.json() }).toEqual({ status: 404, body: expect.objectContaining({ statusCode: 404, requestId: long.headers.get('x-request-id') }) });
   });
 
   it('names the field that holds a lone surrogate, on each form that takes an email', async () => {

@@ -103,6 +103,10 @@ describe('when the database or Redis does not answer', () => {
     expectUnavailable(await new ApiClient(app).post('/api/auth/sign-in', { email: user.email, password: user.password }));
     expectUnavailable(await staff.get('/api/profile'));
     expectUnavailable(await staff.get('/api/jobs'));
+    // the verification look-up, answered at the server's front door (over a real socket)
+    await app.listen(0, '127.0.0.1');
+    const verify = await fetch(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/verify/${'A'.repeat(32)}`);
+    expectUnavailable({ status: verify.status, headers: Object.fromEntries(verify.headers), body: await verify.json(), text: '' });
     const health = await new ApiClient(app).get('/api/health');
     expectUnavailable(health);
     expect(health.body).toMatchObject({
