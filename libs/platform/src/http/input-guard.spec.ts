@@ -1,4 +1,4 @@
-import { MAX_BODY_DEPTH, problemInBytes, problemInInput, problemInQueryString } from './input-guard';
+import { MAX_BODY_DEPTH, MAX_BODY_VALUES, problemInBytes, problemInInput, problemInQueryString } from './input-guard';
 
 describe('problemInInput', () => {
   const nested = (depth: number): unknown => {
@@ -15,6 +15,12 @@ describe('problemInInput', () => {
   it('refuses a body nested deeper than the limit, without recursing into it', () => {
     expect(problemInInput(nested(MAX_BODY_DEPTH + 1))).toEqual({ path: '', message: expect.stringContaining('nested too deeply') });
     expect(problemInInput(nested(100_000))).toEqual({ path: '', message: expect.stringContaining('nested too deeply') });
+  });
+
+  it('refuses a body with more values than allowed, counting every value once', () => {
+    expect(problemInInput({ ids: Array.from({ length: 10_000 }, (_, i) => i) })).toBeNull();
+    expect(problemInInput({ ids: Array(MAX_BODY_VALUES).fill(0) })).toMatchObject({ message: expect.stringContaining('too many values') });
+    expect(problemInInput({ ids: Array(MAX_BODY_VALUES).fill(0) }, { maxValues: 1_000_000 })).toBeNull();
   });
 
   it('names the field that holds a lone surrogate or a NUL, keys included', () => {
