@@ -13,6 +13,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { HealthController } from './health/health.controller';
 import { SupportController } from './support/support.controller';
 import { RedisHealthIndicator } from './health/redis.health';
+import { StorageHealthIndicator } from './health/storage.health';
 
 export interface ApiAppOptions {
   /** The time source; tests pass one they can move. */
@@ -40,7 +41,7 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController, SupportController],
-      providers: [RedisHealthIndicator, { provide: APP_GUARD, useClass: ThrottlerGuard }],
+      providers: [RedisHealthIndicator, StorageHealthIndicator, { provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }
 }

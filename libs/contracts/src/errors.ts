@@ -5,5 +5,7 @@ export interface ApiErrorBody {
   message: string;
   /** Field-level problems of a request body or query, keyed by field path. */
   fieldErrors?: Record<string, string[]>;
+  /** Of each part the service depends on, whether it answers (GET /api/health when one does not). */
+  details?: Record<string, { status: string; message?: string }>;
   requestId?: string;
 }

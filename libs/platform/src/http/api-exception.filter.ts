@@ -2,6 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import { ApiErrorBody } from '@achievement/contracts';
 import { STATUS_CODES } from 'node:http';
+import { unavailablePartOf } from './unavailable-part';
+
+/** How long a client is asked to wait (Retry-After) when a part the api needs is not answering. */
+export const RETRY_AFTER_SECONDS = 5;
 
 interface ReplyLike {
   status(code: number): ReplyLike;
@@ -12,7 +16,10 @@ interface ReplyLike {
 
 /**
  * The one error shape of the API: { statusCode, error, message, fieldErrors?, requestId }.
- * Unexpected errors are logged with their stack and answered with a generic 500.
+ * A part the api needs that does not answer (the database, Redis: refused or lost connections,
+ * too many connections, a pool that cannot hand one out) is a 503 with Retry-After, logged as a
+ * warning naming the part. Other unexpected errors are logged with their stack and answered with a
+ * generic 500.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -24,10 +31,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const req = ctx.getRequest<{ id?: string; method?: string; url?: string }>();
     const body = toErrorBody(exception);
     body.requestId = req.id;
-    if (body.statusCode >= 500) {
+    const unavailable = body.statusCode === 503 ? unavailablePartOf(exception) : null;
+    if (unavailable) {
+      this.logger.warn({ err: exception, part: unavailable, requestId: req.id, method: req.method, url: req.url }, `The ${unavailable} is not answering`);
+    } else if (body.statusCode >= 500 && body.statusCode !== 503) {
       this.logger.error({ err: exception, requestId: req.id, method: req.method, url: req.url }, 'Unhandled error');
     }
     if (reply.sent) return;
+    if (body.statusCode === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
   }
 }
@@ -41,9 +52,16 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
     const response = exception.getResponse();
     const error = STATUS_CODES[statusCode] ?? 'Error';
     if (typeof response === 'string') return { statusCode, error, message: FRAMEWORK_MESSAGES[response] ?? response };
-    const r = response as { message?: unknown; fieldErrors?: Record<string, string[]> };
+    const r = response as { message?: unknown; fieldErrors?: Record<string, string[]>; details?: ApiErrorBody['details'] };
     const message = Array.isArray(r.message) ? r.message.join('; ') : typeof r.message === 'string' ? (FRAMEWORK_MESSAGES[r.message] ?? r.message) : error;
-    return { statusCode, error, message, ...(r.fieldErrors ? { fieldErrors: r.fieldErrors } : {}) };
+    return { statusCode, error, message, ...(r.fieldErrors ? { fieldErrors: r.fieldErrors } : {}), ...(r.details ? { details: r.details } : {}) };
+  }
+  if (unavailablePartOf(exception)) {
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      error: 'Service Unavailable',
+      message: 'The service is unavailable for a moment. Please try again in a few seconds.',
+    };
   }
   const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {

@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
+import type { FastifyError, FastifyReply } from 'fastify';
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RequestListener, Server } from 'node:http';
@@ -7,16 +8,21 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '../config/app-config';
-import { ApiExceptionFilter } from './api-exception.filter';
+import { ApiExceptionFilter, toErrorBody } from './api-exception.filter';
 import { FixedPage, FrontDoor } from './front-door';
+import { guardInput } from './input-guard';
 import { requestIdOf } from './request-id';
 import { securityHeadersOf } from './security-headers';
 import { parseTrustProxy } from './trust-proxy';
 import { createValidationPipe } from './validation.pipe';
 
+/** The largest body people send is a job's CSV (up to 20,000 documents, a few MiB); larger is refused with 413 (before it is parsed). */
+const BODY_LIMIT = 8 * 1024 * 1024;
+
 /** The Fastify adapter: request ids, trusted proxies (only as configured), body limit; the front door's routes (if given) answered first. */
 export function createFastifyAdapter(config: AppConfig, frontDoor?: FrontDoor): FastifyAdapter {
   const hasPortal = existsSync(join(webRoots(config).portal, 'index.html'));
+  const securityHeaders = securityHeadersOf(config);
   return new FastifyAdapter({
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
     // The portal is a single-page app: a page address (no /api, no file extension) gets its index.html.
@@ -27,9 +33,14 @@ export function createFastifyAdapter(config: AppConfig, frontDoor?: FrontDoor): 
     },
     genReqId: requestIdOf,
     requestIdHeader: false,
-    // The largest body people send is a job's CSV (up to 20,000 documents, a few MiB); larger is refused with 413.
-    bodyLimit: 8 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     logger: false,
+    // a path Fastify's router cannot decode (a broken %-escape) never reaches Nest: answer it in the one error shape here
+    frameworkErrors: ((error: FastifyError, req: { id: string }, reply: FastifyReply) => {
+      const body = { ...toErrorBody(error), requestId: req.id };
+      if (error.code === 'FST_ERR_BAD_URL') body.message = 'The address is not valid: it holds a broken %-escape.';
+      reply.headers(securityHeaders).header('X-Request-Id', req.id).header('Cache-Control', 'no-store').code(body.statusCode).send(body);
+    }) as never, // (typed for Fastify without the cookie plugin's additions)
     ...(frontDoor ? { serverFactory: (handler: RequestListener, options: ServerTimeouts) => serverWithFrontDoor(frontDoor, handler, options) } : {}),
   });
 }
@@ -67,6 +78,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
+  guardInput(app, BODY_LIMIT);
 
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie as never);

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse, STATUS_CODES } from 'node:http';
 import { AppConfig } from '../config/app-config';
-import { toErrorBody } from './api-exception.filter';
+import { RETRY_AFTER_SECONDS, toErrorBody } from './api-exception.filter';
 import { clientAddressResolver } from './client-address';
 import { requestIdOf } from './request-id';
 import { securityHeadersOf } from './security-headers';
@@ -77,6 +77,8 @@ export class FrontDoor {
     const path = q === -1 ? url : url.slice(0, q);
     const route = this.routes.find((r) => r.matches(path));
     if (!route) return false;
+    // an odd address (a broken %-escape, bytes that are not UTF-8, an escaped NUL) goes the long way, where the input guard answers it as for any route
+    if (url.includes('%') && !decodesCleanly(url)) return false;
     this.answered++;
 
     const req: FrontDoorRequest = { raw, id: requestIdOf(raw), path, query: q === -1 ? '' : url.slice(q + 1), address: this.addressOf(raw) };
@@ -99,7 +101,7 @@ export class FrontDoor {
       const body = toErrorBody(err);
       if (body.statusCode >= 500) this.logger.error({ err, requestId: req.id, method: raw.method, url: path }, 'Unhandled error');
       if (res.headersSent) res.destroy();
-      else reply.error(body.statusCode, body.message);
+      else reply.error(body.statusCode, body.message, body.statusCode === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {});
     };
     try {
       const done = route.handler(req, reply);
@@ -108,6 +110,15 @@ export class FrontDoor {
       failed(err);
     }
     return true;
+  }
+}
+
+/** Whether every %-escape of the path and query is whole, spells UTF-8 and is not a NUL. */
+function decodesCleanly(url: string): boolean {
+  try {
+    return !url.split(/[?&=]/).some((part) => decodeURIComponent(part).includes('\u0000'));
+  } catch {
+    return false;
   }
 }
 

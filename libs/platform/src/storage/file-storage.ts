@@ -28,6 +28,11 @@ export abstract class FileStorage {
    * with half a file).
    */
   abstract removeUnfinishedWrites(prefix: string, unchangedSince?: Date): Promise<number>;
+
+  /** Rejects when the storage cannot be used (for the health check). By default: a look-up of a file that need not exist. */
+  async check(): Promise<void> {
+    await this.stat('health-check');
+  }
 }
 
 const KEY = /^[a-z0-9_-][a-z0-9_.-]*(\/[a-z0-9_-][a-z0-9_.-]*)*$/;
