@@ -61,7 +61,7 @@ describe('issuing, Records, notices, reports and triage in the browser', () => {
     const { page: adminPage, errors: adminErrors } = await newPage();
     await signInThroughPage(adminPage, portal.url, admin.email, admin.password);
     await adminPage.waitForURL(`${portal.url}/`);
-    await adminPage.getByRole('link', { name: 'Jobs' }).click();
+    await adminPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
     await adminPage.getByTestId('issue-job-link').click();
     await adminPage.getByTestId('job-centre').fill(centreNumber);
     await adminPage.getByRole('option', { name: new RegExp(centreNumber) }).click();
@@ -81,7 +81,7 @@ describe('issuing, Records, notices, reports and triage in the browser', () => {
     const { page, errors } = await newPage();
     await signInThroughPage(page, portal.url, staff.email, staff.password);
     await page.waitForURL(`${portal.url}/`);
-    await page.getByRole('link', { name: 'Records' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Records' }).click();
     await page.getByLabel('Learner name').fill('wój łuk');
     await page.getByTestId('records-search').click();
     const row = page.getByTestId('record-row').filter({ hasText: '0002124' });
@@ -140,7 +140,7 @@ describe('issuing, Records, notices, reports and triage in the browser', () => {
     const { page: supportPage, errors: supportErrors } = await newPage();
     await signInThroughPage(supportPage, portal.url, support.email, support.password);
     await supportPage.waitForURL(`${portal.url}/`);
-    await supportPage.getByRole('link', { name: 'Reported issues' }).click();
+    await supportPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reported issues' }).click();
     await supportPage.getByTestId('report-row').filter({ hasText: 'Wójcik' }).first().click();
     await supportPage.getByTestId('assign-to-me').click();
     await supportPage.getByTestId('report-assignee').getByText('Sam Support').waitFor();
@@ -156,9 +156,9 @@ describe('issuing, Records, notices, reports and triage in the browser', () => {
     expect(supportErrors).toEqual([]);
 
     // the centre sees the old version superseded and its report resolved
-    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await page.getByTestId('report').filter({ hasText: 'Wójcik' }).getByTestId('report-status').getByText('Resolved').waitFor();
-    await page.getByRole('link', { name: 'Records' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Records' }).click();
     await page.getByLabel('Learner name').fill('nowak');
     await page.getByTestId('records-search').click();
     await page.getByTestId('record-row').filter({ hasText: 'Wójcik-Nowak' }).waitFor();

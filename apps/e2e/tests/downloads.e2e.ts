@@ -163,7 +163,7 @@ describe('downloading documents as a zip in the browser', () => {
     staffPage = page;
     await signInThroughPage(page, portal.url, staff.email, staff.password);
     await page.waitForURL(`${portal.url}/`);
-    await page.getByRole('link', { name: 'Records' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Records' }).click();
     await page.getByTestId('record-row').first().waitFor();
     expect(await page.getByTestId('record-row').count()).toBe(4);
     await page.getByTestId('select-shown').getByRole('checkbox').check();
@@ -279,7 +279,7 @@ describe('downloading documents as a zip in the browser', () => {
   it("Download all documents of this job: from the job's page, a zip of the whole job without a manifest", async () => {
     const page = staffPage;
     const errors = collectPageErrors(page);
-    await page.getByRole('link', { name: 'Jobs Issued' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs Issued' }).click();
     await page.getByTestId('job-link').first().click();
     await page.waitForURL(`${portal.url}/jobs/${jobId}`);
     await page.getByRole('button', { name: 'Download all documents of this job' }).click();

@@ -93,7 +93,7 @@ describe('registration, review and passwords in the browser', () => {
     const { page: adminPage, errors } = await newPage();
     await signInThroughPage(adminPage, portal.url, admin.email, admin.password);
     await adminPage.waitForURL(`${portal.url}/`);
-    await adminPage.getByRole('link', { name: 'Registrations' }).click();
+    await adminPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Registrations' }).click();
     const row = adminPage.getByTestId('registration-row').filter({ hasText: 'tom.ted@centre.example' });
     await row.first().click();
     await adminPage.getByText(/differs/i).first().waitFor(); // the date of birth is flagged against the held record

@@ -106,5 +106,7 @@ describe('JobsPageComponent (Jobs Issued)', () => {
   it('is for centre staff only', async () => {
     await open(LEARNER);
     expect(TestBed.inject(Router).url).toBe('/');
+    // the learner's home asks for their connections (the dashboard's Connections section)
+    backend.expectOne('/api/learner/connections').flush([]);
   });
 });

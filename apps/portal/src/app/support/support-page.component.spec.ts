@@ -19,8 +19,6 @@ describe('SupportPageComponent', () => {
     return { root: fixture.nativeElement as HTMLElement, backend, fixture };
   }
 
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
-
   it("leads to the configured Centres Hub Enquiry Form and the Centre Services team's address, signed in or not", async () => {
     const { root, backend, fixture } = await render();
     backend.expectOne('/api/support').flush({ enquiryFormUrl: 'https://hub.example.org/enquiry', servicesTeamEmail: 'services@example.org' });
@@ -34,6 +32,7 @@ describe('SupportPageComponent', () => {
     const email = root.querySelector('[data-testid="support-services-email"]')!;
     expect(email.getAttribute('href')).toBe('mailto:services@example.org');
     expect(textOf(root)).toContain('Check your spam and junk folders');
+    backend.verify();
   });
 
   it('shows why the details could not be loaded, with Retry', async () => {
@@ -48,5 +47,6 @@ describe('SupportPageComponent', () => {
     await settle(fixture);
     expect(root.querySelector('[data-testid="support-error"]')).toBeNull();
     expect(root.querySelector('[data-testid="support-enquiry-link"]')).not.toBeNull();
+    backend.verify();
   });
 });
