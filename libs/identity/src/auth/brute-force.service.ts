@@ -2,10 +2,13 @@ import { RedisService } from '@achievement/platform';
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { normaliseEmail } from '../user.entity';
+import { KnownDevice } from './device-cookies';
 
 const WINDOW_MS = 15 * 60_000;
-/** Failures per account (known or unknown email alike) in the window before sign-in is refused. */
+/** Failures per account (known or unknown email alike) from browsers it does not know, in the window, before sign-in without a known device is refused. */
 export const ACCOUNT_FAILURE_LIMIT = 5;
+/** Failures with one device cookie (a browser that signed in to the account before) in the window before that device is refused. */
+export const DEVICE_FAILURE_LIMIT = 5;
 /** Failures from one client address in the window before sign-in from it is refused. */
 export const ADDRESS_FAILURE_LIMIT = 50;
 
@@ -18,30 +21,50 @@ export const TOO_MANY_SIGN_INS = 'Too many sign-in attempts. Wait 15 minutes or 
 
 export type EmailKind = 'verify' | 'reset';
 
+/** Which limit refused a sign-in: the account's unknown browsers, the one known device, or the client address. */
+export type SignInLimit = 'account' | 'device' | 'address';
+
 /**
  * Slows brute force and email flooding, counted in Redis (fixed windows, so every api process
  * shares them). Emails are keyed by a hash of the normalised address, so known and unknown
  * addresses, in any case, are treated alike.
+ *
+ * Sign-in failures count in two places: the client address, and either the device cookie presented (a browser that
+ * signed in to this account before: OWASP's device cookies) or, without one, the account's bucket of unknown browsers.
+ * A stranger's failures therefore lock only the unknown browsers out of the account, never the owner's known devices.
  */
 @Injectable()
 export class BruteForceService {
   constructor(private readonly redis: RedisService) {}
 
-  /** Throws 429 when the account or the client address has failed too often lately. */
-  async assertSignInAllowed(email: string, ip: string | null | undefined): Promise<void> {
-    const [account, address] = await this.redis.client.mget(this.accountKey(email), this.addressKey(ip));
-    if (Number(account ?? 0) >= ACCOUNT_FAILURE_LIMIT || Number(address ?? 0) >= ADDRESS_FAILURE_LIMIT) {
-      throw new HttpException(TOO_MANY_SIGN_INS, HttpStatus.TOO_MANY_REQUESTS);
-    }
+  /** Throws 429 when the device (or, without a known device, the account) or the client address has failed too often lately. */
+  async assertSignInAllowed(email: string, ip: string | null | undefined, device: KnownDevice | null = null): Promise<void> {
+    if (await this.signInLimitReached(email, ip, device)) throw new HttpException(TOO_MANY_SIGN_INS, HttpStatus.TOO_MANY_REQUESTS);
   }
 
-  async recordSignInFailure(email: string, ip: string | null | undefined): Promise<void> {
+  /** The limit a sign-in attempt is over, or null when it may go ahead. */
+  async signInLimitReached(email: string, ip: string | null | undefined, device: KnownDevice | null = null): Promise<SignInLimit | null> {
+    const [bucket, address] = await this.redis.client.mget(this.bucketKey(email, device), this.addressKey(ip));
+    if (Number(address ?? 0) >= ADDRESS_FAILURE_LIMIT) return 'address';
+    if (device) return Number(bucket ?? 0) >= DEVICE_FAILURE_LIMIT ? 'device' : null;
+    return Number(bucket ?? 0) >= ACCOUNT_FAILURE_LIMIT ? 'account' : null;
+  }
+
+  async recordSignInFailure(email: string, ip: string | null | undefined, device: KnownDevice | null = null): Promise<void> {
     const multi = this.redis.client.multi();
-    for (const key of [this.accountKey(email), this.addressKey(ip)]) multi.incr(key).pexpire(key, WINDOW_MS, 'NX');
+    for (const key of [this.bucketKey(email, device), this.addressKey(ip)]) multi.incr(key).pexpire(key, WINDOW_MS, 'NX');
     await multi.exec();
   }
 
-  /** After a successful sign-in or a password reset: the account starts afresh (the address keeps its count). */
+  /**
+   * After the right password: the bucket it was counted in starts afresh (the device's own count, or the account's
+   * unknown browsers' when it came without a known device). The address keeps its count.
+   */
+  async clearAfterSuccess(email: string, device: KnownDevice | null): Promise<void> {
+    await this.redis.client.del(this.bucketKey(email, device));
+  }
+
+  /** After a password reset (the owner proved they hold the email): the account's unknown browsers start afresh. */
   async clearAccount(email: string): Promise<void> {
     await this.redis.client.del(this.accountKey(email));
   }
@@ -64,6 +87,10 @@ export class BruteForceService {
     const account = Number(results?.[0]?.[1] ?? Infinity);
     const client = Number(results?.[2]?.[1] ?? Infinity);
     return account <= EMAILS_PER_ADDRESS && client <= EMAILS_PER_CLIENT;
+  }
+
+  private bucketKey(email: string, device: KnownDevice | null): string {
+    return device ? `bf:dev:${device.nonce}` : this.accountKey(email);
   }
 
   private accountKey(email: string): string {

@@ -4,6 +4,7 @@ import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BruteForceService } from '../auth/brute-force.service';
+import { DeviceCookies } from '../auth/device-cookies';
 import { IdentityLinks } from '../identity-links';
 import { hashPassword, verifyPassword } from '../password-hasher';
 import { SessionStore } from '../sessions/session.store';
@@ -24,15 +25,18 @@ export class PasswordChangeService {
     private readonly clock: Clock,
     private readonly bruteForce: BruteForceService,
     private readonly links: IdentityLinks,
+    private readonly devices: DeviceCookies,
   ) {}
 
-  async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string, actor: Actor): Promise<void> {
+  /** `deviceCookie`: the browser's device cookie, so a wrong current password counts like a failed sign-in from that browser. */
+  async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string, actor: Actor, deviceCookie?: string | null): Promise<void> {
     // guessing the current password from a stolen session is slowed like sign-in
-    await this.bruteForce.assertSignInAllowed(caller.email, actor.ip);
+    const device = this.devices.read(deviceCookie, caller.email);
+    await this.bruteForce.assertSignInAllowed(caller.email, actor.ip, device);
     const user = await this.dataSource.getRepository(User).findOneBy({ id: caller.id, status: 'active' });
     if (!user) throw new UnauthorizedException('Sign in to continue.');
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      await this.bruteForce.recordSignInFailure(user.email, actor.ip);
+      await this.bruteForce.recordSignInFailure(user.email, actor.ip, device);
       await this.audit.record(actor, { action: 'user.password_change_failed', subjectType: 'user', subjectId: user.id, centreId: user.centreId });
       throw new BadRequestException({ message: WRONG_CURRENT_PASSWORD, fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] } });
     }
@@ -58,6 +62,6 @@ export class PasswordChangeService {
       });
     });
     await this.sessions.destroyAllOf(user.id, caller.sessionId);
-    await this.bruteForce.clearAccount(user.email);
+    await this.bruteForce.clearAfterSuccess(user.email, device);
   }
 }

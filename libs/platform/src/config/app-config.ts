@@ -103,6 +103,13 @@ export class AppConfig {
   @Transform(toBool) @IsOptional() @IsBoolean()
   COOKIE_SECURE?: boolean;
 
+  /**
+   * The HMAC key of the device cookies of sign-in (a device the owner signed in from is not locked out by failures from
+   * elsewhere). At least 32 characters; the built-in value is for development only.
+   */
+  @IsString() @MinLength(32, { message: 'DEVICE_COOKIE_SECRET must be at least 32 characters' })
+  DEVICE_COOKIE_SECRET = 'development-device-cookie-secret-not-for-production';
+
   /** Trusted reverse proxies for the client address: "false", "true" (all), a hop count, or a comma list of addresses/CIDRs. */
   @Matches(/^(false|true|\d+|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be false, true, a hop count or a list of addresses' })
   TRUST_PROXY = 'false';
