@@ -27,6 +27,9 @@ const toInt = ({ value }: { value: unknown }) => {
   return /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
 };
 
+/** The built-in key of the sign-in device cookies: printed here, so good for development and tests only (production must refuse it). */
+export const DEVELOPMENT_DEVICE_COOKIE_SECRET = 'development-device-cookie-secret-not-for-production';
+
 /**
  * Every setting of the portal, read once from the environment at start and validated.
  * Defaults work on a development machine with no configuration at all.
@@ -108,7 +111,7 @@ export class AppConfig {
    * elsewhere). At least 32 characters; the built-in value is for development only.
    */
   @IsString() @MinLength(32, { message: 'DEVICE_COOKIE_SECRET must be at least 32 characters' })
-  DEVICE_COOKIE_SECRET = 'development-device-cookie-secret-not-for-production';
+  DEVICE_COOKIE_SECRET = DEVELOPMENT_DEVICE_COOKIE_SECRET;
 
   /** Trusted reverse proxies for the client address: "false", "true" (all), a hop count, or a comma list of addresses/CIDRs. */
   @Matches(/^(false|true|\d+|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be false, true, a hop count or a list of addresses' })
