@@ -79,10 +79,7 @@ export class MailDeliveryService {
       case 'sent':
       case 'captured': {
         // before anything else: the email has left
-        await this.recordSent(outboxId, attempt, outcome.kind, done);
-        // then what was sent, only while the row still has the address it went to: a recipient erased meanwhile
-        // (deregistration) keeps the erasure
-        await repo.update({ ...ours, to: email.to }, { ...content });
+        await this.recordSent(outboxId, attempt, email.to, outcome.kind, done, content);
         return outcome.kind;
       }
       case 'permanent':
@@ -111,16 +108,27 @@ export class MailDeliveryService {
   }
 
   /**
-   * Marks this attempt's row sent (or captured). Its status may have moved meanwhile (the recipient was erased and
-   * the row suppressed), but the email did leave, so it says so; another attempt's row is not touched. Retried here
-   * while the database is away, since a row left 'sending' is sent again once its lease expires.
+   * Marks this attempt's row sent (or captured), in one UPDATE, with what was sent only while the row still has the
+   * address it went to (a recipient erased meanwhile, by deregistration, keeps the erasure; the row still says the
+   * email left). Another attempt's row is not touched. Retried here while the database is away, since a row left
+   * 'sending' is sent again once its lease expires.
    */
-  private async recordSent(outboxId: number, attempt: number, kind: 'sent' | 'captured', at: Date): Promise<void> {
+  private async recordSent(
+    outboxId: number,
+    attempt: number,
+    to: string,
+    kind: 'sent' | 'captured',
+    at: Date,
+    content: { subject: string; html: string; text: string },
+  ): Promise<void> {
     for (let i = 0; ; i++) {
       try {
         await this.dataSource.query(
-          `UPDATE outbox_emails SET status = ?, sent_at = ?, last_error = NULL, claimed_at = NULL WHERE id = ? AND attempts = ?`,
-          [kind, at, outboxId, attempt],
+          `UPDATE outbox_emails
+              SET status = ?, sent_at = ?, last_error = NULL, claimed_at = NULL,
+                  subject = IF(to_address = ?, ?, subject), html = IF(to_address = ?, ?, html), text_body = IF(to_address = ?, ?, text_body)
+            WHERE id = ? AND attempts = ?`,
+          [kind, at, to, content.subject, to, content.html, to, content.text, outboxId, attempt],
         );
         return;
       } catch (err) {
