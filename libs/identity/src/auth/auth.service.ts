@@ -40,7 +40,8 @@ export class AuthService {
    */
   async checkCredentials(email: string, password: string, actor: Actor, deviceCookie?: string | null): Promise<User | null> {
     const device = this.devices.read(deviceCookie, email);
-    const limit = await this.bruteForce.signInLimitReached(email, actor.ip, device);
+    // counted before the password is checked, so guesses sent at once cannot all slip under the limit
+    const limit = await this.bruteForce.reserveSignInAttempt(email, actor.ip, device);
     if (limit) {
       await this.audit.record(actor, {
         action: 'auth.sign_in_throttled',
@@ -60,13 +61,12 @@ export class AuthService {
         details: { reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : `status_${user.status}`, knownDevice: device !== null },
       });
       if (user && ok && NOT_ACTIVE[user.status]) {
-        await this.bruteForce.clearAfterSuccess(email, device);
+        await this.bruteForce.signInSucceeded(email, actor.ip, device);
         throw new ForbiddenException(NOT_ACTIVE[user.status]);
       }
-      await this.bruteForce.recordSignInFailure(email, actor.ip, device);
-      return null;
+      return null; // the failure was counted in advance
     }
-    await this.bruteForce.clearAfterSuccess(email, device);
+    await this.bruteForce.signInSucceeded(email, actor.ip, device);
     return user;
   }
 

@@ -1,5 +1,5 @@
 import { RedisService } from '@achievement/platform';
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { normaliseEmail } from '../user.entity';
 import { KnownDevice } from './device-cookies';
@@ -19,6 +19,9 @@ export const EMAILS_PER_CLIENT = 20;
 
 export const TOO_MANY_SIGN_INS = 'Too many sign-in attempts. Wait 15 minutes or reset your password.';
 
+/** Takes one back from a counter that still exists (a counter that has expired meanwhile is not brought back without its expiry). */
+const DECREMENT_IF_PRESENT = "if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0";
+
 export type EmailKind = 'verify' | 'reset';
 
 /** Which limit refused a sign-in: the account's unknown browsers, the one known device, or the client address. */
@@ -37,19 +40,7 @@ export type SignInLimit = 'account' | 'device' | 'address';
 export class BruteForceService {
   constructor(private readonly redis: RedisService) {}
 
-  /** Throws 429 when the device (or, without a known device, the account) or the client address has failed too often lately. */
-  async assertSignInAllowed(email: string, ip: string | null | undefined, device: KnownDevice | null = null): Promise<void> {
-    if (await this.signInLimitReached(email, ip, device)) throw new HttpException(TOO_MANY_SIGN_INS, HttpStatus.TOO_MANY_REQUESTS);
-  }
-
-  /** The limit a sign-in attempt is over, or null when it may go ahead. */
-  async signInLimitReached(email: string, ip: string | null | undefined, device: KnownDevice | null = null): Promise<SignInLimit | null> {
-    const [bucket, address] = await this.redis.client.mget(this.bucketKey(email, device), this.addressKey(ip));
-    if (Number(address ?? 0) >= ADDRESS_FAILURE_LIMIT) return 'address';
-    if (device) return Number(bucket ?? 0) >= DEVICE_FAILURE_LIMIT ? 'device' : null;
-    return Number(bucket ?? 0) >= ACCOUNT_FAILURE_LIMIT ? 'account' : null;
-  }
-
+  /** Counts a failure outside a sign-in attempt (tests, or a failure found later). */
   async recordSignInFailure(email: string, ip: string | null | undefined, device: KnownDevice | null = null): Promise<void> {
     const multi = this.redis.client.multi();
     for (const key of [this.bucketKey(email, device), this.addressKey(ip)]) multi.incr(key).pexpire(key, WINDOW_MS, 'NX');
@@ -57,11 +48,34 @@ export class BruteForceService {
   }
 
   /**
-   * After the right password: the bucket it was counted in starts afresh (the device's own count, or the account's
-   * unknown browsers' when it came without a known device). The address keeps its count.
+   * Counts a sign-in attempt as a failure before the password is checked, and says which limit it is over (null: it
+   * may go ahead). Counting first means guesses sent all at once cannot all pass the check before any is counted.
+   * The right password then takes the attempt back (signInSucceeded); a wrong one leaves it counted.
    */
-  async clearAfterSuccess(email: string, device: KnownDevice | null): Promise<void> {
+  async reserveSignInAttempt(email: string, ip: string | null | undefined, device: KnownDevice | null): Promise<SignInLimit | null> {
+    const bucketKey = this.bucketKey(email, device);
+    const addressKey = this.addressKey(ip);
+    const results = await this.redis.client
+      .multi()
+      .incr(bucketKey)
+      .pexpire(bucketKey, WINDOW_MS, 'NX')
+      .incr(addressKey)
+      .pexpire(addressKey, WINDOW_MS, 'NX')
+      .exec();
+    const bucket = Number(results?.[0]?.[1] ?? Infinity);
+    const address = Number(results?.[2]?.[1] ?? Infinity);
+    if (address > ADDRESS_FAILURE_LIMIT) return 'address';
+    if (device) return bucket > DEVICE_FAILURE_LIMIT ? 'device' : null;
+    return bucket > ACCOUNT_FAILURE_LIMIT ? 'account' : null;
+  }
+
+  /**
+   * After the right password: the bucket it was counted in starts afresh (the device's own count, or the account's
+   * unknown browsers' when it came without a known device), and the address gets back the attempt reserved for it.
+   */
+  async signInSucceeded(email: string, ip: string | null | undefined, device: KnownDevice | null): Promise<void> {
     await this.redis.client.del(this.bucketKey(email, device));
+    await this.redis.client.eval(DECREMENT_IF_PRESENT, 1, this.addressKey(ip));
   }
 
   /** After a password reset (the owner proved they hold the email): the account's unknown browsers start afresh. */
