@@ -8,11 +8,12 @@ import { OutboxEmail } from './outbox-email.entity';
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
 /**
- * The lease of a delivery attempt: a row left "sending" this long (its worker died mid-send) may be claimed again.
- * Longer than any SMTP transaction can take (nodemailer's connection, greeting and socket timeouts), so a live
- * worker's row is never taken over while it may still be sending.
+ * The lease of a delivery attempt: a row left "sending" this long without renewal (its worker died mid-send) may be
+ * claimed again, so with the reconciler's 15 s round a dead worker's email is taken up within a minute. A live worker
+ * renews its lease every LEASE_RENEW_MS while its SMTP transaction lasts, so it is never overtaken while sending.
  */
-export const STALE_CLAIM_MS = 5 * 60_000;
+export const STALE_CLAIM_MS = 45_000;
+const LEASE_RENEW_MS = 10_000;
 /** Waits between tries of recording a delivery the server accepted, while the database does not answer (about 30 s in all). */
 const RECORD_SENT_RETRY_MS = [250, 500, 1000, 2000, 4000, 8000, 8000, 8000];
 
@@ -71,7 +72,13 @@ export class MailDeliveryService {
       [claimedAt, attempt, outboxId, email.attempts, email.to, new Date(claimedAt.getTime() - STALE_CLAIM_MS)],
     );
     if (Number(claimed.affectedRows) !== 1) return 'skipped';
-    const outcome = await this.transport.send({ to: email.to, messageId: email.messageId, ...rendered, attachments });
+    const renewal = setInterval(() => void this.renewLease(outboxId, attempt), LEASE_RENEW_MS);
+    let outcome;
+    try {
+      outcome = await this.transport.send({ to: email.to, messageId: email.messageId, ...rendered, attachments });
+    } finally {
+      clearInterval(renewal);
+    }
     const done = this.clock.now();
     const ours = { id: outboxId, attempts: attempt };
     const content = { subject: rendered.subject, html: rendered.html, text: rendered.text };
@@ -98,6 +105,19 @@ export class MailDeliveryService {
         );
         return 'retry';
       }
+    }
+  }
+
+  /** Keeps this attempt's claim while its SMTP transaction lasts. A failure is only logged: the next renewal tries again. */
+  private async renewLease(outboxId: number, attempt: number): Promise<void> {
+    try {
+      await this.dataSource.query(`UPDATE outbox_emails SET claimed_at = ? WHERE id = ? AND attempts = ? AND status = 'sending'`, [
+        this.clock.now(),
+        outboxId,
+        attempt,
+      ]);
+    } catch (err) {
+      this.logger.warn(`Email ${outboxId}: could not renew the lease of its delivery: ${(err as Error).message}`);
     }
   }
 

@@ -143,8 +143,8 @@ describe('an email goes out once, or again only with the same Message-ID', () =>
   let outbox: OutboxService;
   let reconciler: OutboxReconcilerTask;
   let ds: DataSource;
-  /** How long a delivery attempt's claim holds (the lease): after it, a row left 'sending' is taken up again. */
-  const LEASE_MS = 5 * 60_000;
+  /** How long a delivery attempt's claim holds unrenewed (the lease): after it, a row left 'sending' is taken up again. */
+  const LEASE_MS = 45_000;
 
   beforeAll(async () => {
     await sink.start();
@@ -178,7 +178,7 @@ describe('an email goes out once, or again only with the same Message-ID', () =>
     expect(row.message_id).toMatch(/^<[^<>@\s]+@localhost>$/);
   });
 
-  it("does not send again a row a dead worker left 'sending' until its lease has expired, and then with the same Message-ID", async () => {
+  it("does not send again a row a dead worker left 'sending' until its lease has expired (within a minute), then with the same Message-ID", async () => {
     const id = (await ds.transaction((m) => outbox.write(m, testMessage('died-mid-send@example.test', 'once-2'))))!;
     // as a worker leaves the row when it is killed during the SMTP transaction (the email may have gone)
     await ds.query("UPDATE outbox_emails SET status = 'sending', attempts = 1, claimed_at = NOW(3) - INTERVAL 10 SECOND WHERE id = ?", [id]);
@@ -186,16 +186,33 @@ describe('an email goes out once, or again only with the same Message-ID', () =>
 
     // the job comes back (Bull's stalled-job recovery), the reconciler runs: nothing is sent while the lease lasts
     expect(await moduleRef.get(MailDeliveryService).deliver(id)).toBe('skipped');
-    expect(await reconciler.reconcile(new Date(Date.now() + 60_000))).not.toContain(id);
+    expect(await reconciler.reconcile(new Date(Date.now() + 20_000))).not.toContain(id);
     await settle();
     expect(copiesTo('died-mid-send@example.test')).toHaveLength(0);
     expect((await rowFor(ds, 'died-mid-send@example.test'))[0].status).toBe('sending');
 
-    // once it has expired, the email goes again, with the Message-ID it had
-    expect(await reconciler.reconcile(new Date(Date.now() + LEASE_MS))).toContain(id);
+    // once it has expired (a minute after the dead worker claimed it), the email goes again, with the Message-ID it had
+    expect(await reconciler.reconcile(new Date(Date.now() + 50_000))).toContain(id);
     const mail = await sink.waitFor((m) => m.to.includes('died-mid-send@example.test'));
     expect(mail.messageId).toBe(messageId);
     await eventually(async () => expect((await rowFor(ds, 'died-mid-send@example.test'))[0]).toMatchObject({ status: 'sent', attempts: 2 }));
+  });
+
+  it('renews the lease while a slow SMTP transaction lasts, so the email is not taken over and sent twice', async () => {
+    sink.failNext({ delayMs: 12_000 });
+    await outbox.transaction(async (_m, o) => o.add(testMessage('slow-server@example.test', 'once-4')));
+    const claimedAt = async () => (await ds.query('SELECT status, claimed_at FROM outbox_emails WHERE to_address = ?', ['slow-server@example.test']))[0];
+    const first = await eventually(async () => {
+      const row = await claimedAt();
+      expect(row.status).toBe('sending');
+      return new Date(row.claimed_at).getTime();
+    });
+    await eventually(async () => expect(new Date((await claimedAt()).claimed_at).getTime()).toBeGreaterThan(first), 15_000, 250);
+    // 40 s on, the first claim would have expired; the renewed one has not
+    expect(await reconciler.reconcile(new Date(Date.now() + 40_000))).toEqual([]);
+    await eventually(async () => expect((await claimedAt()).status).toBe('sent'), 15_000);
+    await settle();
+    expect(copiesTo('slow-server@example.test')).toHaveLength(1);
   });
 
   it('records an email the server accepted even when the database fails just after the 250, so it is not sent again', async () => {

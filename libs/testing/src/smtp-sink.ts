@@ -13,7 +13,7 @@ export interface ReceivedMail {
 }
 
 /** What the sink does with the next messages instead of accepting them (see failNext). */
-export type SinkFault = 'drop-after-data' | number;
+export type SinkFault = 'drop-after-data' | number | { delayMs: number };
 
 /** A real SMTP server in the test process; it keeps what arrives and can be told to refuse. */
 export class SmtpSink {
@@ -60,6 +60,14 @@ export class SmtpSink {
                 callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
                 return;
               }
+              if (typeof fault === 'object') {
+                // a slow server: accepts, but only after a while
+                setTimeout(() => {
+                  this.received.push(mail);
+                  callback();
+                }, fault.delayMs);
+                return;
+              }
               this.received.push(mail);
               callback();
             })
@@ -86,7 +94,8 @@ export class SmtpSink {
 
   /**
    * The next messages, one fault each, in order: 'drop-after-data' keeps the message and closes the connection before
-   * answering DATA (the client cannot know it arrived); a number answers DATA with that SMTP code.
+   * answering DATA (the client cannot know it arrived); a number answers DATA with that SMTP code; { delayMs } accepts
+   * it only after that long.
    */
   failNext(...faults: SinkFault[]): void {
     this.faults.push(...faults);
