@@ -30,6 +30,7 @@ describe('a bad configuration stops the process at once', () => {
     expect(result.stderr).toMatch(/OPAYO_SANDBOX: production refuses the sandbox card gateway/);
     expect(result.stderr).toMatch(/OPAYO_FORM_URL: production needs Opayo's registration URL/);
     expect(result.stderr).toMatch(/OPAYO_REPORTING_PASSWORD: production refuses the built-in sandbox reporting password/);
+    expect(result.stderr).toMatch(/DEVICE_COOKIE_SECRET: production refuses the built-in development key of the sign-in device cookies/);
     expect(result.stderr).not.toContain('SandboxCrypt2026');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

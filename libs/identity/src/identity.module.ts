@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { BruteForceService } from './auth/brute-force.service';
+import { DeviceCookies } from './auth/device-cookies';
 import { LocalStrategy } from './auth/local.strategy';
 import { Centre } from './centre.entity';
 import { CentreContact } from './centre-contact.entity';
@@ -61,6 +62,7 @@ import { UserToken } from './user-token.entity';
     SessionGuard,
     { provide: APP_GUARD, useExisting: SessionGuard },
     BruteForceService,
+    DeviceCookies,
     IdentityLinks,
     UserTokensService,
     ExpiredTokensCleanupTask,

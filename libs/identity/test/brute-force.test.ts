@@ -39,6 +39,15 @@ describe('brute force is slowed per account and per address', () => {
     expect((await t.ds.query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.sign_in_throttled'"))[0].n).not.toBe('0');
   });
 
+  it('checks no more than the limit of guesses sent all at once, from many addresses', async () => {
+    const user = await createUser(t.ds, 'administrator');
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(user.email, `parallel-guess-${i}`, nextAddress())));
+    const statuses = guesses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect((await attempt(user.email, TEST_PASSWORD, nextAddress())).status).toBe(429);
+  });
+
   it('limits one address across accounts, and another address separately', async () => {
     const busy = nextAddress();
     const quiet = nextAddress();

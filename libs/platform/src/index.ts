@@ -1,4 +1,4 @@
-export { AppConfig } from './config/app-config';
+export { AppConfig, DEVELOPMENT_DEVICE_COOKIE_SECRET } from './config/app-config';
 export { loadConfig } from './config/load-config';
 export { ConfigError } from './config/config-error';
 export { PlatformModule } from './platform.module';

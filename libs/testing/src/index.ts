@@ -1,7 +1,7 @@
 export { testConfig } from './test-config';
 export { dropTestArtifacts } from './test-artifacts';
 export { SmtpSink } from './smtp-sink';
-export type { ReceivedMail } from './smtp-sink';
+export type { ReceivedMail, SinkFault } from './smtp-sink';
 export { eventually } from './eventually';
 export { createCentre, createUser, TEST_PASSWORD } from './factories';
 export type { TestUser } from './factories';

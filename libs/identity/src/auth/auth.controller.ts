@@ -7,6 +7,7 @@ import { CSRF_COOKIE, SessionCookies } from '../sessions/session-cookies';
 import { SessionRequest } from '../sessions/session.guard';
 import { User } from '../user.entity';
 import { AuthService } from './auth.service';
+import { DeviceCookies } from './device-cookies';
 import { SessionResponseDto } from './dto/session.response';
 import { SignInDto } from './dto/sign-in.dto';
 import { LocalAuthGuard } from './local-auth.guard';
@@ -19,6 +20,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly cookies: SessionCookies,
+    private readonly devices: DeviceCookies,
   ) {}
 
   /** Who is signed in (or null); also hands out the anti-CSRF cookie the client echoes on writes. */
@@ -49,6 +51,7 @@ export class AuthController {
     const session = await this.auth.startSession(user, actorOf(req));
     this.cookies.setSession(reply, session.token);
     this.cookies.setCsrf(reply, session.csrf);
+    this.devices.set(reply, this.auth.deviceCookieFor(user));
     return { user: await this.auth.sessionUser(user.id) };
   }
 

@@ -1,12 +1,13 @@
 import { SessionUser } from '@achievement/contracts';
 import { Actor, AuditService } from '@achievement/platform';
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dummyPasswordHash, verifyPassword } from '../password-hasher';
 import { SessionStore } from '../sessions/session.store';
 import { normaliseEmail, User, UserStatus } from '../user.entity';
 import { BruteForceService, TOO_MANY_SIGN_INS } from './brute-force.service';
+import { DeviceCookies } from './device-cookies';
 
 /**
  * What a person who gave the right password for an account that cannot sign in yet is told. Only
@@ -27,20 +28,28 @@ export class AuthService {
     private readonly sessions: SessionStore,
     private readonly audit: AuditService,
     private readonly bruteForce: BruteForceService,
+    private readonly devices: DeviceCookies,
   ) {}
 
   /**
    * The active user with these credentials, or null. Always verifies one hash, so timing does not
-   * tell whether the email exists. Refused with 429 once the account (known or not) or the client
-   * address has failed too often; with 403 and the reason when the password is right but the
-   * account cannot sign in yet.
+   * tell whether the email exists. Refused with 429 once the client address has failed too often, or the device
+   * cookie presented (a browser that signed in to this account before), or without one the account's unknown
+   * browsers, known email or not; with 403 and the reason when the password is right but the account cannot sign in yet.
+   * A cookie that is forged, expired or another account's counts as none.
    */
-  async checkCredentials(email: string, password: string, actor: Actor): Promise<User | null> {
-    try {
-      await this.bruteForce.assertSignInAllowed(email, actor.ip);
-    } catch (err) {
-      await this.audit.record(actor, { action: 'auth.sign_in_throttled', subjectType: 'user', subjectId: null, details: { reason: TOO_MANY_SIGN_INS } });
-      throw err;
+  async checkCredentials(email: string, password: string, actor: Actor, deviceCookie?: string | null): Promise<User | null> {
+    const device = this.devices.read(deviceCookie, email);
+    // counted before the password is checked, so guesses sent at once cannot all slip under the limit
+    const limit = await this.bruteForce.reserveSignInAttempt(email, actor.ip, device);
+    if (limit) {
+      await this.audit.record(actor, {
+        action: 'auth.sign_in_throttled',
+        subjectType: 'user',
+        subjectId: null,
+        details: { reason: TOO_MANY_SIGN_INS, limit, knownDevice: device !== null },
+      });
+      throw new HttpException(TOO_MANY_SIGN_INS, HttpStatus.TOO_MANY_REQUESTS);
     }
     const user = await this.dataSource.getRepository(User).findOneBy({ email: normaliseEmail(email) });
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
@@ -49,17 +58,21 @@ export class AuthService {
         action: 'auth.sign_in_failed',
         subjectType: 'user',
         subjectId: user?.id ?? null,
-        details: { reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : `status_${user.status}` },
+        details: { reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : `status_${user.status}`, knownDevice: device !== null },
       });
       if (user && ok && NOT_ACTIVE[user.status]) {
-        await this.bruteForce.clearAccount(email);
+        await this.bruteForce.signInSucceeded(email, actor.ip, device);
         throw new ForbiddenException(NOT_ACTIVE[user.status]);
       }
-      await this.bruteForce.recordSignInFailure(email, actor.ip);
-      return null;
+      return null; // the failure was counted in advance
     }
-    await this.bruteForce.clearAccount(email);
+    await this.bruteForce.signInSucceeded(email, actor.ip, device);
     return user;
+  }
+
+  /** The device cookie a browser gets when it has just signed in as this user (a new one at every sign-in). */
+  deviceCookieFor(user: User): string {
+    return this.devices.issue(user.email);
   }
 
   async startSession(user: User, actor: Actor): Promise<{ token: string; id: string; csrf: string }> {

@@ -1,9 +1,10 @@
 import { OutboxService } from '@achievement/notifications';
 import { Actor, AuditService, AuthenticatedUser, Clock } from '@achievement/platform';
-import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BruteForceService } from '../auth/brute-force.service';
+import { BruteForceService, TOO_MANY_SIGN_INS } from '../auth/brute-force.service';
+import { DeviceCookies } from '../auth/device-cookies';
 import { IdentityLinks } from '../identity-links';
 import { hashPassword, verifyPassword } from '../password-hasher';
 import { SessionStore } from '../sessions/session.store';
@@ -24,18 +25,22 @@ export class PasswordChangeService {
     private readonly clock: Clock,
     private readonly bruteForce: BruteForceService,
     private readonly links: IdentityLinks,
+    private readonly devices: DeviceCookies,
   ) {}
 
-  async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string, actor: Actor): Promise<void> {
+  /** `deviceCookie`: the browser's device cookie, so a wrong current password counts like a failed sign-in from that browser. */
+  async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string, actor: Actor, deviceCookie?: string | null): Promise<void> {
     // guessing the current password from a stolen session is slowed like sign-in
-    await this.bruteForce.assertSignInAllowed(caller.email, actor.ip);
+    const device = this.devices.read(deviceCookie, caller.email);
+    if (await this.bruteForce.reserveSignInAttempt(caller.email, actor.ip, device)) throw new HttpException(TOO_MANY_SIGN_INS, HttpStatus.TOO_MANY_REQUESTS);
     const user = await this.dataSource.getRepository(User).findOneBy({ id: caller.id, status: 'active' });
     if (!user) throw new UnauthorizedException('Sign in to continue.');
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      await this.bruteForce.recordSignInFailure(user.email, actor.ip);
       await this.audit.record(actor, { action: 'user.password_change_failed', subjectType: 'user', subjectId: user.id, centreId: user.centreId });
       throw new BadRequestException({ message: WRONG_CURRENT_PASSWORD, fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] } });
     }
+    // the right current password: the attempt counted in advance is taken back, whatever else is wrong
+    await this.bruteForce.signInSucceeded(user.email, actor.ip, device);
     if (newPassword === currentPassword) {
       const message = 'Choose a new password that is different from your current one.';
       throw new BadRequestException({ message, fieldErrors: { newPassword: [message] } });
@@ -58,6 +63,5 @@ export class PasswordChangeService {
       });
     });
     await this.sessions.destroyAllOf(user.id, caller.sessionId);
-    await this.bruteForce.clearAccount(user.email);
   }
 }

@@ -1,9 +1,10 @@
 import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, Public, SignedIn } from '@achievement/platform';
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { AcceptedResponseDto, MessageResponseDto } from '../dto/accepted.response';
 import { EmailOnlyDto } from '../dto/email-only.dto';
+import { DeviceCookies } from '../auth/device-cookies';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { ResetPasswordDto } from './dto/reset-password.dto';
 import { PasswordChangeService } from './password-change.service';
@@ -15,6 +16,7 @@ export class PasswordsController {
   constructor(
     private readonly resets: PasswordResetService,
     private readonly changes: PasswordChangeService,
+    private readonly devices: DeviceCookies,
   ) {}
 
   /** Always 202 with the same answer, whether or not the address has an account. */
@@ -47,7 +49,12 @@ export class PasswordsController {
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'The current password is wrong, or the new one breaks a rule' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords' })
-  async changePassword(@Body() body: ChangePasswordDto, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<void> {
-    await this.changes.changePassword(user, body.currentPassword, body.newPassword, actor);
+  async changePassword(
+    @Body() body: ChangePasswordDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentActor() actor: Actor,
+    @Req() req: { cookies?: Record<string, string | undefined> },
+  ): Promise<void> {
+    await this.changes.changePassword(user, body.currentPassword, body.newPassword, actor, req.cookies?.[this.devices.name]);
   }
 }

@@ -31,6 +31,8 @@ const toInt = ({ value }: { value: unknown }) => {
 export const SANDBOX_OPAYO_ENCRYPTION_PASSWORD = 'SandboxCrypt2026';
 export const SANDBOX_OPAYO_REPORTING_USER = 'sandboxreporter';
 export const SANDBOX_OPAYO_REPORTING_PASSWORD = 'SandboxReporting2026';
+/** The built-in key of the sign-in device cookies: printed here, so good for development and tests only (production must refuse it). */
+export const DEVELOPMENT_DEVICE_COOKIE_SECRET = 'development-device-cookie-secret-not-for-production';
 
 /**
  * Every setting of the portal, read once from the environment at start and validated.
@@ -111,6 +113,13 @@ export class AppConfig {
   /** Secure cookies with the __Host- prefix. Off only for plain-http local development. */
   @Transform(toBool) @IsOptional() @IsBoolean()
   COOKIE_SECURE?: boolean;
+
+  /**
+   * The HMAC key of the device cookies of sign-in (a device the owner signed in from is not locked out by failures from
+   * elsewhere). At least 32 characters; the built-in value is for development only.
+   */
+  @IsString() @MinLength(32, { message: 'DEVICE_COOKIE_SECRET must be at least 32 characters' })
+  DEVICE_COOKIE_SECRET = DEVELOPMENT_DEVICE_COOKIE_SECRET;
 
   /** Trusted reverse proxies for the client address: "false", "true" (all), a hop count, or a comma list of addresses/CIDRs. */
   @Matches(/^(false|true|\d+|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be false, true, a hop count or a list of addresses' })

@@ -80,7 +80,7 @@ describe('loadConfig', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const names = (err as ConfigError).problems.map((p) => p.split(':')[0]).sort();
-      expect(names).toEqual(['DB_PASSWORD', 'OPAYO_ENCRYPTION_PASSWORD', 'OPAYO_FORM_URL', 'OPAYO_REPORTING_PASSWORD', 'OPAYO_REPORTING_URL', 'OPAYO_REPORTING_USER']);
+      expect(names).toEqual(['DB_PASSWORD', 'DEVICE_COOKIE_SECRET', 'OPAYO_ENCRYPTION_PASSWORD', 'OPAYO_FORM_URL', 'OPAYO_REPORTING_PASSWORD', 'OPAYO_REPORTING_URL', 'OPAYO_REPORTING_USER']);
     }
   });
 
@@ -102,4 +102,5 @@ const PRODUCTION: Record<string, string | undefined> = {
   OPAYO_REPORTING_URL: 'https://live.opayo.eu.elavon.com/access/access.htm',
   OPAYO_REPORTING_USER: 'portalreports',
   OPAYO_REPORTING_PASSWORD: 'reporting-secret-of-production',
+  DEVICE_COOKIE_SECRET: 'device-cookie-secret-of-production-0123456789',
 };

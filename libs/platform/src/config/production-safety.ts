@@ -1,4 +1,4 @@
-import { AppConfig, SANDBOX_OPAYO_ENCRYPTION_PASSWORD, SANDBOX_OPAYO_REPORTING_PASSWORD, SANDBOX_OPAYO_REPORTING_USER } from './app-config';
+import { AppConfig, DEVELOPMENT_DEVICE_COOKIE_SECRET, SANDBOX_OPAYO_ENCRYPTION_PASSWORD, SANDBOX_OPAYO_REPORTING_PASSWORD, SANDBOX_OPAYO_REPORTING_USER } from './app-config';
 
 /**
  * What production refuses to start with: a built-in development secret or the sandbox gateway.
@@ -29,6 +29,9 @@ export function productionProblems(config: AppConfig, raw: Record<string, unknow
   }
   if (config.OPAYO_REPORTING_PASSWORD === SANDBOX_OPAYO_REPORTING_PASSWORD) {
     refuse('OPAYO_REPORTING_PASSWORD', "production refuses the built-in sandbox reporting password: it is in the source code; set the Opayo reporting user's password");
+  }
+  if (config.DEVICE_COOKIE_SECRET === DEVELOPMENT_DEVICE_COOKIE_SECRET) {
+    refuse('DEVICE_COOKIE_SECRET', 'production refuses the built-in development key of the sign-in device cookies: it is in the source code, so anyone could forge a trusted device; set at least 32 random characters');
   }
   if (config.DB_PASSWORD === '') {
     refuse('DB_PASSWORD', 'production refuses the development default of a database user without a password; set the password of the database user');
