@@ -12,7 +12,7 @@ import {
 } from '@achievement/contracts';
 import { AccountDirectory } from '@achievement/identity';
 import { Outbox, OutboxService } from '@achievement/notifications';
-import { Actor, AppConfig, AuditService, AuthenticatedUser, Clock } from '@achievement/platform';
+import { Actor, AppConfig, AuditService, AuthenticatedUser, Clock, retryOnLockConflict } from '@achievement/platform';
 import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -63,6 +63,7 @@ export const ORDER_NOT_FOUND = 'There is no such order.';
 export class OrdersService {
   private readonly logger = new Logger(OrdersService.name);
   private readonly base: string;
+  private readonly expiryMs: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -77,81 +78,108 @@ export class OrdersService {
     config: AppConfig,
   ) {
     this.base = config.PUBLIC_URL.replace(/\/+$/, '');
+    this.expiryMs = config.UNPAID_ORDER_EXPIRY_HOURS * 3_600_000;
   }
 
-  /** Places an order of the whole basket. The same idempotency key again gives back the same order (a double-clicked Pay). */
+  /**
+   * Checks out the whole basket. One order per basket checkout: the same idempotency key again
+   * (a double-clicked Pay) gives back the same order and the same payment; a card checkout of a
+   * basket whose unpaid card order is still open (the customer came back from the gateway without
+   * paying, or was declined, and pressed Pay again) pays that same order with a new payment
+   * attempt; if the basket, the addresses or the delivery changed since, the open order is
+   * withdrawn (it was never placed) and a new one made. A card order counts as placed, and the
+   * "order placed" email goes, only once it is paid; a credit order is placed at once. Until it
+   * is paid a card order is "awaiting payment" until its payment_due_at, then it expires; the
+   * basket keeps its items until the payment arrives.
+   */
   async place(user: AuthenticatedUser, actor: Actor, request: PlaceOrderRequest): Promise<PlacedOrder> {
     const scope = orderingScopeOf(user);
     if (request.paymentMethod === 'centre_credit' && !('centreId' in scope)) throw new BadRequestException('Centre credits are for centre staff; pay by card.');
     const delivery = (await this.catalogue.deliveryOptions()).find((d) => d.method === request.deliveryMethod);
     if (!delivery) throw new BadRequestException({ message: 'Choose a delivery option from the list.', fieldErrors: { deliveryMethod: ['Choose a delivery option.'] } });
     const now = this.clock.now();
+    const billing = clean(request.billingAddress);
+    const deliveryAddress = clean(request.deliveryAddress);
 
-    const orderId = await this.outbox.transaction(async (manager, outbox) => {
-      const [earlier] = await manager.query('SELECT id FROM orders WHERE user_id = ? AND idempotency_key = ?', [user.id, request.idempotencyKey]);
-      if (earlier) return Number(earlier.id);
-      const items = await this.basket.priced(user, manager);
-      if (!items.length) throw new BadRequestException('Your basket is empty: add documents from the Store first.');
-      const unavailable = items.filter(({ row, document }) => Number(row.product_active) !== 1 || Number(row.reason_active) !== 1 || document.status !== 'valid');
-      if (unavailable.length) {
-        throw new ConflictException(`Some items can no longer be ordered (${unavailable.map((i) => i.document.documentNumber).join(', ')}): remove them from your basket and try again.`);
-      }
-      const lines = items.map(({ row, document }) => {
-        const net = Number(row.price_pence) * Number(row.quantity);
-        return { row, document, net, vat: vatOn(net) };
-      });
-      const itemsNet = lines.reduce((n, l) => n + l.net, 0);
-      const deliveryNet = delivery.price.netPence;
-      const net = itemsNet + deliveryNet;
-      const vat = lines.reduce((n, l) => n + l.vat, 0) + vatOn(deliveryNet);
-      const gross = net + vat;
-      const status: OrderStatus = request.paymentMethod === 'card' ? 'awaiting_payment' : 'invoiced';
-      const centreId = 'centreId' in scope ? scope.centreId : null;
+    const orderId = await retryOnLockConflict(() =>
+      this.outbox.transaction(async (manager, outbox) => {
+        // first the user's basket lock: checkouts of one basket (and its changes) run one after the other
+        await this.basket.lock(manager, user.id);
+        const [earlier] = await manager.query('SELECT id FROM orders WHERE user_id = ? AND idempotency_key = ?', [user.id, request.idempotencyKey]);
+        if (earlier) return Number(earlier.id);
+        const items = await this.basket.priced(user, manager);
+        if (!items.length) throw new BadRequestException('Your basket is empty: add documents from the Store first.');
+        const unavailable = items.filter(({ row, document }) => Number(row.product_active) !== 1 || Number(row.reason_active) !== 1 || document.status !== 'valid');
+        if (unavailable.length) {
+          throw new ConflictException(`Some items can no longer be ordered (${unavailable.map((i) => i.document.documentNumber).join(', ')}): remove them from your basket and try again.`);
+        }
+        const lines = items.map(({ row, document }) => {
+          const net = Number(row.price_pence) * Number(row.quantity);
+          return { row, document, net, vat: vatOn(net) };
+        });
+        const itemsNet = lines.reduce((n, l) => n + l.net, 0);
+        const deliveryNet = delivery.price.netPence;
+        const net = itemsNet + deliveryNet;
+        const vat = lines.reduce((n, l) => n + l.vat, 0) + vatOn(deliveryNet);
+        const gross = net + vat;
+        const card = request.paymentMethod === 'card';
+        const status: OrderStatus = card ? 'awaiting_payment' : 'invoiced';
+        const centreId = 'centreId' in scope ? scope.centreId : null;
+        const dueAt = card ? new Date(now.getTime() + this.expiryMs) : null;
 
-      const inserted = await manager.query(
-        `INSERT INTO orders (user_id, placed_by_name, centre_id, status, payment_method, idempotency_key, items_net_pence, delivery_method, delivery_label,
-                             delivery_net_pence, net_pence, vat_pence, gross_pence, billing_address, delivery_address, placed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [user.id, user.name, centreId, status, request.paymentMethod, request.idempotencyKey, itemsNet, delivery.method, delivery.label, deliveryNet, net, vat, gross,
-          JSON.stringify(clean(request.billingAddress)), JSON.stringify(clean(request.deliveryAddress)), now],
-      );
-      const id = Number(inserted.insertId);
-      const number = `P${String(100000 + id)}`;
-      await manager.query('UPDATE orders SET number = ? WHERE id = ?', [number, id]);
-      await manager.query(
-        `INSERT INTO order_lines (order_id, basket_item_id, product_id, product_name, document_id, document_number, qualification_title, learner_name, reason_label, quantity, unit_net_pence, net_pence, vat_pence)
-         VALUES ${lines.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        lines.flatMap((l) => [id, l.row.id, l.row.product_id, l.row.product_name, l.document.id, l.document.documentNumber, l.document.qualificationTitle, l.document.learnerName, l.row.reason_label, l.row.quantity, l.row.price_pence, l.net, l.vat]),
-      );
-      await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [
-        id,
-        status,
-        request.paymentMethod === 'card' ? 'Placed; waiting for the card payment' : 'Placed; charged to the centre credit account',
-        user.id,
-        now,
-      ]);
-      if (request.paymentMethod === 'centre_credit') {
-        // locks the account row: two checkouts at once are counted one after the other against the limit
-        await this.credit.charge(manager, centreId!, id, number, gross, user.id, now);
-        await manager.query('DELETE FROM basket_items WHERE user_id = ? AND id IN (?)', [user.id, lines.map((l) => l.row.id)]);
-      }
-      await this.audit.record(actor, { action: 'order.placed', subjectType: 'order', subjectId: id, centreId, after: { number, status, gross, paymentMethod: request.paymentMethod } }, manager);
-      await outbox.add({
-        to: user.email,
-        template: 'order-placed',
-        eventKey: `order.placed:${id}`,
-        data: {
-          firstName: user.name.split(' ')[0],
-          orderNumber: number,
-          itemCount: lines.reduce((n, l) => n + Number(l.row.quantity), 0),
-          single: lines.length === 1 && Number(lines[0].row.quantity) === 1,
-          total: poundsLabel(gross),
-          card: request.paymentMethod === 'card',
-          orderUrl: `${this.base}/orders/${id}`,
-        },
-      });
-      return id;
-    });
+        const content = checkoutContent(
+          lines.map((l) => ({ basketItemId: Number(l.row.id), productId: Number(l.row.product_id), documentId: l.document.id, quantity: Number(l.row.quantity), unitNetPence: Number(l.row.price_pence), reason: l.row.reason_label })),
+          delivery.method,
+          billing,
+          deliveryAddress,
+          gross,
+        );
+        // pre-existing open card orders of this basket: pay the same one again, or withdraw it when the checkout is not the same
+        const open: OrderRow[] = card ? await manager.query(`SELECT * FROM orders WHERE user_id = ? AND status = 'awaiting_payment' AND payment_method = 'card' ORDER BY id DESC`, [user.id]) : [];
+        for (const order of open) {
+          const same = checkoutContent(await this.linesForComparison(manager, Number(order.id)), order.delivery_method, addressOf(order.billing_address), addressOf(order.delivery_address), Number(order.gross_pence)) === content;
+          if (same && (await this.startAttempt(manager, order, now))) return Number(order.id);
+          const withdrawn = await manager.query(`UPDATE orders SET status = 'cancelled', payment_due_at = NULL WHERE id = ? AND status = 'awaiting_payment'`, [order.id]);
+          if (Number(withdrawn.affectedRows) === 1) {
+            await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [order.id, 'cancelled', 'Not paid; replaced by a new checkout of the basket', user.id, now]);
+            await this.audit.record(actor, { action: 'order.withdrawn', subjectType: 'order', subjectId: Number(order.id), centreId: order.centre_id, before: { status: 'awaiting_payment' }, after: { status: 'cancelled' } }, manager);
+          }
+        }
+
+        const inserted = await manager.query(
+          `INSERT INTO orders (user_id, placed_by_name, centre_id, status, payment_method, idempotency_key, items_net_pence, delivery_method, delivery_label,
+                               delivery_net_pence, net_pence, vat_pence, gross_pence, billing_address, delivery_address, placed_at, payment_due_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [user.id, user.name, centreId, status, request.paymentMethod, request.idempotencyKey, itemsNet, delivery.method, delivery.label, deliveryNet, net, vat, gross,
+            JSON.stringify(billing), JSON.stringify(deliveryAddress), now, dueAt],
+        );
+        const id = Number(inserted.insertId);
+        const number = `P${String(100000 + id)}`;
+        await manager.query('UPDATE orders SET number = ? WHERE id = ?', [number, id]);
+        await manager.query(
+          `INSERT INTO order_lines (order_id, basket_item_id, product_id, product_name, document_id, document_number, qualification_title, learner_name, reason_label, quantity, unit_net_pence, net_pence, vat_pence)
+           VALUES ${lines.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          lines.flatMap((l) => [id, l.row.id, l.row.product_id, l.row.product_name, l.document.id, l.document.documentNumber, l.document.qualificationTitle, l.document.learnerName, l.row.reason_label, l.row.quantity, l.row.price_pence, l.net, l.vat]),
+        );
+        await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [
+          id,
+          status,
+          card ? 'Waiting for the card payment' : 'Placed; charged to the centre credit account',
+          user.id,
+          now,
+        ]);
+        await this.audit.record(actor, { action: card ? 'order.created' : 'order.placed', subjectType: 'order', subjectId: id, centreId, after: { number, status, gross, paymentMethod: request.paymentMethod } }, manager);
+        if (card) {
+          await this.startAttempt(manager, { id, number, gross_pence: gross } as OrderRow, now);
+        } else {
+          await this.placedEmail(manager, outbox, { id, number, user_id: user.id, gross_pence: gross, payment_method: 'centre_credit' } as OrderRow);
+          await manager.query('DELETE FROM basket_items WHERE user_id = ? AND id IN (?)', [user.id, lines.map((l) => l.row.id)]);
+          // the centre's account row is the one lock checkouts of a centre share: taken last, held for the shortest time
+          await this.credit.charge(manager, centreId!, id, number, gross, user.id, now);
+        }
+        return id;
+      }),
+    );
 
     for (const [save, address] of [
       [request.saveBillingToProfile, request.billingAddress],
@@ -163,15 +191,57 @@ export class OrdersService {
     return { order, payment: order.status === 'awaiting_payment' ? await this.paymentForm(user, orderId) : null };
   }
 
-  /** The gateway form of the order's pending attempt (a new attempt when there is none pending). */
+  /** The order's lines as checkoutContent() compares them. */
+  private async linesForComparison(manager: EntityManager, orderId: number) {
+    const rows = await manager.query('SELECT basket_item_id, product_id, document_id, quantity, unit_net_pence, reason_label FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL', [orderId]);
+    return rows.map((r: Record<string, unknown>) => ({
+      basketItemId: Number(r.basket_item_id),
+      productId: Number(r.product_id),
+      documentId: Number(r.document_id),
+      quantity: Number(r.quantity),
+      unitNetPence: Number(r.unit_net_pence),
+      reason: String(r.reason_label),
+    }));
+  }
+
+  /**
+   * A new payment attempt of an order awaiting payment (its own VendorTxCode: the gateway takes a
+   * code once), and a new time to pay by. False when the order is no longer awaiting payment.
+   */
+  private async startAttempt(manager: EntityManager, order: Pick<OrderRow, 'id' | 'number' | 'gross_pence'>, now: Date): Promise<boolean> {
+    const due = await manager.query(`UPDATE orders SET payment_due_at = ? WHERE id = ? AND status = 'awaiting_payment'`, [new Date(now.getTime() + this.expiryMs), order.id]);
+    if (Number(due.affectedRows) !== 1) return false;
+    const code = `AP-${order.number}-${randomBytes(6).toString('hex')}`;
+    await manager.query('INSERT INTO payment_attempts (order_id, vendor_tx_code, amount_pence, created_at) VALUES (?, ?, ?, ?)', [order.id, code, order.gross_pence, now]);
+    return true;
+  }
+
+  /** The "order placed" email: a credit order when it is charged, a card order when it is paid. */
+  private async placedEmail(manager: EntityManager, outbox: Outbox, order: Pick<OrderRow, 'id' | 'number' | 'user_id' | 'gross_pence' | 'payment_method'>): Promise<void> {
+    const [customer] = await manager.query('SELECT email, first_name FROM users WHERE id = ?', [order.user_id]);
+    if (!customer) return;
+    const [count] = await manager.query('SELECT COALESCE(SUM(quantity), 0) AS n FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL', [order.id]);
+    await outbox.add({
+      to: customer.email,
+      template: 'order-placed',
+      eventKey: `order.placed:${order.id}`,
+      data: {
+        firstName: customer.first_name,
+        orderNumber: order.number,
+        itemCount: Number(count.n),
+        single: Number(count.n) === 1,
+        total: poundsLabel(Number(order.gross_pence)),
+        card: order.payment_method === 'card',
+        orderUrl: `${this.base}/orders/${order.id}`,
+      },
+    });
+  }
+
+  /** The gateway form of the order's newest pending attempt. */
   private async paymentForm(user: AuthenticatedUser, orderId: number) {
     const [order]: OrderRow[] = await this.dataSource.query('SELECT * FROM orders WHERE id = ?', [orderId]);
-    let [attempt] = await this.dataSource.query(`SELECT vendor_tx_code, amount_pence FROM payment_attempts WHERE order_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1`, [orderId]);
-    if (!attempt) {
-      const code = `AP-${order.number}-${randomBytes(6).toString('hex')}`;
-      await this.dataSource.query('INSERT INTO payment_attempts (order_id, vendor_tx_code, amount_pence, created_at) VALUES (?, ?, ?, ?)', [orderId, code, order.gross_pence, this.clock.now()]);
-      attempt = { vendor_tx_code: code, amount_pence: order.gross_pence };
-    }
+    const [attempt] = await this.dataSource.query(`SELECT vendor_tx_code, amount_pence FROM payment_attempts WHERE order_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1`, [orderId]);
+    if (!attempt) throw new ConflictException('This order is not waiting for a card payment.');
     return this.gateway.startPayment({
       reference: attempt.vendor_tx_code,
       amountPence: Number(attempt.amount_pence),
@@ -183,10 +253,12 @@ export class OrdersService {
     });
   }
 
-  /** Pays an order that is waiting for payment again (after a decline), with a new attempt. */
+  /** Pays an order that is waiting for payment again (after a decline, or back from the gateway without paying): a new attempt of the same order. */
   async payAgain(user: AuthenticatedUser, orderId: number) {
     const order = await this.ownRow(user, orderId);
     if (order.status !== 'awaiting_payment' || order.payment_method !== 'card') throw new ConflictException('This order is not waiting for a card payment.');
+    const started = await retryOnLockConflict(() => this.dataSource.transaction((manager) => this.startAttempt(manager, order, this.clock.now())));
+    if (!started) throw new ConflictException('This order is not waiting for a card payment.');
     return this.paymentForm(user, orderId);
   }
 
@@ -219,10 +291,12 @@ export class OrdersService {
       ]);
       if (outcome.status !== 'ok') return { orderId, outcome: shown };
       const [order]: OrderRow[] = await manager.query('SELECT * FROM orders WHERE id = ? FOR UPDATE', [orderId]);
-      if (order.status !== 'awaiting_payment') {
+      // an order that expired while its customer was paying is still theirs: the money was taken
+      if (order.status !== 'awaiting_payment' && order.status !== 'expired') {
         this.logger.warn(`Order ${order.number} was paid while ${order.status}: recorded on the attempt, the order is left for an administrator`);
         return { orderId, outcome: 'paid' as const };
       }
+      await this.placedEmail(manager, outbox, order);
       await this.moveStatus(manager, outbox, order, 'paid', `Card payment received (authorisation ${outcome.authCode ?? '-'})`, null, now);
       await manager.query('DELETE b FROM basket_items b JOIN order_lines l ON l.basket_item_id = b.id WHERE l.order_id = ? AND b.user_id = ?', [orderId, order.user_id]);
       return { orderId, outcome: 'paid' as const };
@@ -333,4 +407,20 @@ function addressOf(value: PostalAddress | string): PostalAddress {
 
 function clean(a: PostalAddress): PostalAddress {
   return { name: a.name.trim(), line1: a.line1.trim(), line2: a.line2?.trim() || null, town: a.town.trim(), postcode: a.postcode.trim().toUpperCase(), country: a.country.trim().toUpperCase() };
+}
+
+interface ComparableLine {
+  basketItemId: number;
+  productId: number;
+  documentId: number;
+  quantity: number;
+  unitNetPence: number;
+  reason: string;
+}
+
+/** What makes two checkouts of a basket the same: the lines, the delivery, both addresses and the total. */
+function checkoutContent(lines: ComparableLine[], deliveryMethod: string, billing: PostalAddress, delivery: PostalAddress, grossPence: number): string {
+  const sorted = [...lines].sort((a, b) => a.basketItemId - b.basketItemId).map((l) => [l.basketItemId, l.productId, l.documentId, l.quantity, l.unitNetPence, l.reason]);
+  const address = (a: PostalAddress) => [a.name, a.line1, a.line2 ?? null, a.town, a.postcode, a.country];
+  return JSON.stringify([sorted, deliveryMethod, address(billing), address(delivery), grossPence]);
 }

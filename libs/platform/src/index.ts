@@ -26,3 +26,5 @@ export { parseTrustProxy } from './http/trust-proxy';
 export { FixedPage, FrontDoor, FrontDoorReply } from './http/front-door';
 export type { FrontDoorHandler, FrontDoorRequest } from './http/front-door';
 export { ParseIdPipe } from './http/parse-id.pipe';
+export { retryOnLockConflict, isLockConflict, BusyException, BUSY_MESSAGE } from './database/lock-conflict';
+export type { LockConflictRetryOptions } from './database/lock-conflict';

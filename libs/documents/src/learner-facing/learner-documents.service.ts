@@ -2,7 +2,7 @@ import { DocumentFacts, DocumentStatus, DocumentType, LearnerDocument, SharedDoc
 import { FileStorage } from '@achievement/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** A learner's record, as registration and connection requests match it. */
 export interface LearnerRecord {
@@ -177,11 +177,14 @@ export class OrderableDocumentsService {
     return rows.map(orderableOf);
   }
 
-  /** These documents, those the caller may order only. */
-  async byIds(scope: OrderingScope, ids: number[]): Promise<OrderableDocument[]> {
+  /**
+   * These documents, those the caller may order only. Inside a transaction pass its manager: the
+   * read then uses the transaction's own connection rather than a second one from the pool.
+   */
+  async byIds(scope: OrderingScope, ids: number[], manager?: EntityManager): Promise<OrderableDocument[]> {
     if (!ids.length) return [];
     const { sql, params } = scopeSql(scope);
-    const rows = await this.dataSource.query(`${SELECT_ORDERABLE} WHERE ${sql} AND d.id IN (?)`, [...params, [...new Set(ids)]]);
+    const rows = await (manager ?? this.dataSource).query(`${SELECT_ORDERABLE} WHERE ${sql} AND d.id IN (?)`, [...params, [...new Set(ids)]]);
     return rows.map(orderableOf);
   }
 }
