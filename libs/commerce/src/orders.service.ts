@@ -126,6 +126,8 @@ export class OrdersService {
         const status: OrderStatus = card ? 'awaiting_payment' : 'invoiced';
         const centreId = 'centreId' in scope ? scope.centreId : null;
         const dueAt = card ? new Date(now.getTime() + this.expiryMs) : null;
+        // a plain read first: a checkout that cannot fit under the limit is refused before it writes anything (charge() checks again under the lock)
+        if (!card) await this.credit.refuseIfOverLimit(manager, centreId!, gross);
 
         const content = checkoutContent(
           lines.map((l) => ({ basketItemId: Number(l.row.id), productId: Number(l.row.product_id), documentId: l.document.id, quantity: Number(l.row.quantity), unitNetPence: Number(l.row.price_pence), reason: l.row.reason_label })),
