@@ -1,3 +1,4 @@
+import { CommerceModule } from '@achievement/commerce';
 import { DocumentsModule } from '@achievement/documents';
 import { DownloadsModule } from '@achievement/downloads';
 import { ExpiredTokensCleanupTask } from '@achievement/identity';
@@ -18,6 +19,7 @@ export class WorkerModule {
         DocumentsModule.forRoot({ processors: true, http: false }),
         DownloadsModule.forRoot({ processors: true, http: false }),
         SharingModule.forRoot({ processors: true, http: false }),
+        CommerceModule.forRoot({ http: false, processors: true }, config),
       ],
       providers: [ExpiredTokensCleanupTask],
     };

@@ -15,10 +15,13 @@ import { MonthlyInvoiceService } from './invoices/monthly-invoice.service';
 import { OrdersService } from './orders.service';
 import { PaymentsController } from './payments.controller';
 import { StoreController } from './store.controller';
+import { UnpaidOrderExpiryTask } from './unpaid-order-expiry.task';
 
 export interface CommerceOptions {
-  /** Serve the HTTP endpoints (the api). Commerce has no queue processors or scheduled tasks. */
+  /** Serve the HTTP endpoints (the api). */
   http: boolean;
+  /** Run the scheduled expiry of unpaid card orders (the worker; the api in a one-process start). */
+  processors?: boolean;
   /** Serve the sandbox card gateway (demo and tests); defaults to config OPAYO_SANDBOX. */
   sandbox?: boolean;
 }
@@ -33,7 +36,8 @@ export interface CommerceOptions {
 @Module({})
 export class CommerceModule {
   static forRoot(options: CommerceOptions, config: AppConfig): DynamicModule {
-    if (!options.http) return { module: CommerceModule };
+    const tasks = options.processors ? [UnpaidOrderExpiryTask] : [];
+    if (!options.http) return { module: CommerceModule, providers: tasks, exports: tasks };
     const sandbox = options.sandbox ?? config.opayoSandbox;
     return {
       module: CommerceModule,
@@ -47,8 +51,10 @@ export class CommerceModule {
         FulfilmentService,
         MonthlyInvoiceService,
         { provide: PaymentGateway, useClass: OpayoFormGateway },
-        ...(sandbox ? [FormBodyParser] : []),
+        FormBodyParser, // the gateway's answer may arrive as a browser form post
+        ...tasks,
       ],
+      exports: tasks,
     };
   }
 }

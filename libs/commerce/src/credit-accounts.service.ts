@@ -67,7 +67,7 @@ export class CreditAccountsService {
   }
 
   /** Gives back what a cancelled credit order was charged. */
-  async refundOrder(manager: EntityManager, centreId: number, orderId: number, orderNumber: string, amountPence: number, userId: number | null, now: Date): Promise<void> {
+  async refundOrder(manager: EntityManager, centreId: number, orderId: number, orderNumber: string, amountPence: number, userId: number | null, now: Date, note?: string): Promise<void> {
     const [account] = await manager.query('SELECT owed_pence FROM credit_accounts WHERE centre_id = ? FOR UPDATE', [centreId]);
     if (!account) return;
     const owedAfter = Number(account.owed_pence) - amountPence;
@@ -77,7 +77,7 @@ export class CreditAccountsService {
       -amountPence,
       owedAfter,
       orderId,
-      `Order ${orderNumber} cancelled`,
+      (note ? `Order ${orderNumber}: ${note}` : `Order ${orderNumber} cancelled`).slice(0, 200),
       userId,
       now,
     ]);

@@ -2,6 +2,7 @@ import {
   DeliveryMethod,
   Money,
   OrderDetail,
+  OrderLine,
   OrderPage,
   OrderStatus,
   OrderSummary,
@@ -43,6 +44,7 @@ export interface OrderRow {
   delivery_address: PostalAddress | string;
   tracking_reference: string | null;
   placed_at: Date;
+  payment_due_at?: Date | null;
   centre_number?: string | null;
   centre_name?: string | null;
   item_count?: number;
@@ -53,6 +55,15 @@ const SELECT_ORDERS = `
     FROM orders o LEFT JOIN centres c ON c.id = o.centre_id`;
 
 export const ORDER_NOT_FOUND = 'There is no such order.';
+
+/** What a payment attempt's outcome means, in words for the customer (the gateway's own text, e.g. "2000 : NOTAUTHED …", stays in the database). */
+const PAYMENT_OUTCOME_WORDS: Record<string, string> = {
+  ok: 'Paid by card.',
+  notauthed: 'Declined by the card issuer; no money was taken.',
+  rejected: 'Declined by the card payment service; no money was taken.',
+  abort: 'Cancelled at the card payment page; no money was taken.',
+  error: 'The card payment service had a problem; no money was taken.',
+};
 
 /**
  * Orders: checkout (an order from the basket, paid by card through the gateway or charged to the
@@ -137,13 +148,14 @@ export class OrdersService {
           gross,
         );
         // pre-existing open card orders of this basket: pay the same one again, or withdraw it when the checkout is not the same
-        const open: OrderRow[] = card ? await manager.query(`SELECT * FROM orders WHERE user_id = ? AND status = 'awaiting_payment' AND payment_method = 'card' ORDER BY id DESC`, [user.id]) : [];
+        // (a checkout on credit withdraws them all: the basket is being bought now)
+        const open: OrderRow[] = await manager.query(`SELECT * FROM orders WHERE user_id = ? AND status = 'awaiting_payment' AND payment_method = 'card' ORDER BY id DESC`, [user.id]);
         for (const order of open) {
-          const same = checkoutContent(await this.linesForComparison(manager, Number(order.id)), order.delivery_method, addressOf(order.billing_address), addressOf(order.delivery_address), Number(order.gross_pence)) === content;
+          const same = card && checkoutContent(await this.linesForComparison(manager, Number(order.id)), order.delivery_method, addressOf(order.billing_address), addressOf(order.delivery_address), Number(order.gross_pence)) === content;
           if (same && (await this.startAttempt(manager, order, now))) return Number(order.id);
           const withdrawn = await manager.query(`UPDATE orders SET status = 'cancelled', payment_due_at = NULL WHERE id = ? AND status = 'awaiting_payment'`, [order.id]);
           if (Number(withdrawn.affectedRows) === 1) {
-            await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [order.id, 'cancelled', 'Not paid; replaced by a new checkout of the basket', user.id, now]);
+            await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [order.id, 'cancelled', 'Never paid; replaced by a new checkout of the basket', user.id, now]);
             await this.audit.record(actor, { action: 'order.withdrawn', subjectType: 'order', subjectId: Number(order.id), centreId: order.centre_id, before: { status: 'awaiting_payment' }, after: { status: 'cancelled' } }, manager);
           }
         }
@@ -362,13 +374,15 @@ export class OrdersService {
     return row;
   }
 
-  async detailOf(row: OrderRow): Promise<OrderDetail> {
+  /** An order as its customer (or, with the lines' document problems, an administrator) sees it. */
+  async detailOf(row: OrderRow, documentProblems: Map<number, OrderLine['documentProblem']> = new Map()): Promise<OrderDetail> {
     const lines = await this.dataSource.query('SELECT * FROM order_lines WHERE order_id = ? ORDER BY id', [row.id]);
     const history = await this.dataSource.query('SELECT status, note, at FROM order_status_history WHERE order_id = ? ORDER BY at, id', [row.id]);
     const [payment] = await this.dataSource.query(`SELECT status, status_detail, completed_at FROM payment_attempts WHERE order_id = ? AND status <> 'pending' ORDER BY id DESC LIMIT 1`, [row.id]);
     return {
       ...summaryOf(row),
       lines: lines.map((l: Record<string, unknown>) => ({
+        id: Number(l.id),
         productName: String(l.product_name),
         documentNumber: String(l.document_number),
         qualificationTitle: String(l.qualification_title),
@@ -377,13 +391,17 @@ export class OrdersService {
         quantity: Number(l.quantity),
         unitNetPence: Number(l.unit_net_pence),
         line: { netPence: Number(l.net_pence), vatPence: Number(l.vat_pence), grossPence: Number(l.net_pence) + Number(l.vat_pence) },
+        cancelled: l.cancelled_at !== null && l.cancelled_at !== undefined,
+        replacesDocumentNumber: (l.replaces_document_number as string | null) ?? null,
+        documentProblem: documentProblems.get(Number(l.id)) ?? null,
       })),
       delivery: { method: row.delivery_method, label: row.delivery_label, price: moneyOf(Number(row.delivery_net_pence)) },
       billingAddress: addressOf(row.billing_address),
       deliveryAddress: addressOf(row.delivery_address),
       trackingReference: row.tracking_reference,
       history: history.map((h: { status: OrderStatus; note: string | null; at: Date }) => ({ at: new Date(h.at).toISOString(), status: h.status, note: h.note })),
-      lastPayment: payment ? { status: payment.status, detail: payment.status_detail ?? '', at: new Date(payment.completed_at).toISOString() } : null,
+      lastPayment: payment ? { status: payment.status, detail: PAYMENT_OUTCOME_WORDS[payment.status as string] ?? 'The payment did not go through.', at: new Date(payment.completed_at).toISOString() } : null,
+      paymentDueAt: row.status === 'awaiting_payment' && row.payment_due_at ? new Date(row.payment_due_at).toISOString() : null,
     };
   }
 }
