@@ -24,8 +24,8 @@ import { Page } from './paging';
  *   GET  /api/orders?cursor=                          → Page<OrderSummary> (the user's; centre staff: their centre's)
  *   GET  /api/orders/:id                              → OrderDetail
  *   POST /api/orders/:id/pay                          → GatewayForm (pay an order still awaiting payment again, e.g. after a decline)
- *   GET  /api/payments/opayo/return?crypt=            the gateway sends the browser back here (SuccessURL and FailureURL);
- *        verified, handled once, then 303 to /orders/:id?payment=paid|declined|failed|cancelled
+ *   GET  /api/payments/opayo/return?crypt=            the gateway sends the browser back here (SuccessURL and FailureURL;
+ *        POST with crypt in the form too); verified, handled once, then 303 to /orders/:id?payment=paid|declined|failed|cancelled
  *   GET  /api/invoices?month=YYYY-MM                  → the centre's credit invoice for the month (PDF; centre staff)
  *
  * Administrators:
