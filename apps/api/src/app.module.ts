@@ -37,7 +37,7 @@ export class AppModule {
         DownloadsModule.forRoot({ processors: inProcessWorkers, http: true }),
         VerificationModule.forRoot({ http: true }),
         SharingModule.forRoot({ http: true, processors: inProcessWorkers }),
-        CommerceModule.forRoot({ http: true }, config),
+        CommerceModule.forRoot({ http: true, processors: inProcessWorkers }, config),
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController, SupportController],

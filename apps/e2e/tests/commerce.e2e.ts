@@ -6,8 +6,9 @@ import { RunningPortal } from '../support/running-portal';
 
 /**
  * The commerce journey of issue 4 in Chromium: centre staff put documents of two learners in the
- * basket through the Store, pay by card on the sandbox gateway's hosted page (success, then a
- * decline that leaves the basket as it was), then pay with centre credits; the order emails
+ * basket through the Store, pay by card on the sandbox gateway's hosted page (success, and Back
+ * lands on the order again; then a decline, said in plain words, and Pay again pays the same
+ * order), then pay with centre credits; the order emails
  * arrive; an administrator dispatches the order with a tracking reference in the admin Orders
  * page, and the centre's Orders page shows it.
  */
@@ -160,7 +161,7 @@ describe('ordering printed copies in the browser', () => {
 
   const badge = (page: Page) => page.getByTestId('basket-icon').locator('.mat-badge-content');
 
-  it('Store → basket of two learners → card (paid) → card (declined) → centre credits → emails → dispatched', async () => {
+  it('Store → basket of two learners → card (paid, Back) → card (declined, paid again: the same order) → centre credits → emails → dispatched', async () => {
     try {
       await journey();
     } catch (error) {
@@ -218,7 +219,13 @@ describe('ordering printed copies in the browser', () => {
     await page.getByTestId('basket-icon').click();
     await page.getByTestId('basket-empty').waitFor();
 
-    // 3. a second order, declined by the bank: the order waits for payment and the basket is unchanged
+    // Back after paying: never a "Confirm Form Resubmission" page; the gateway's page (a GET) sends the browser on to the order again
+    await page.goBack();
+    await page.waitForURL(/\/orders\/\d+\?payment=paid$/);
+    await page.getByText('Payment received, thank you').waitFor();
+    expect((await page.locator('h1').innerText()).replace('Order ', '').trim()).toBe(paidOrderNumber);
+
+    // 3. a second order, declined by the bank: plain words, one next step (Pay again), which pays the same order
     await addToBasket(page, '0004124', 'Never received');
     await page.getByTestId('basket-icon').click();
     await page.getByTestId('checkout').click();
@@ -226,18 +233,30 @@ describe('ordering printed copies in the browser', () => {
     await page.getByTestId('pay').click();
     await payOnGateway(page, SANDBOX_TEST_CARDS.decline);
     await page.waitForURL(/\/orders\/\d+\?payment=declined$/);
-    await page.getByText('Your card was declined; your basket is unchanged').waitFor();
+    await page.getByText('Your card was declined, so no money was taken.').waitFor();
     await page.getByTestId('order-status').getByText('Awaiting payment').waitFor();
     const declinedOrderNumber = (await page.locator('h1').innerText()).replace('Order ', '').trim();
+    const declinedOrderPath = new URL(page.url()).pathname;
+    const declinedPage = await page.locator('body').innerText();
+    expect(declinedPage).not.toMatch(/notauthed|2000 :|Declined by the bank/i);
+    expect(await page.getByRole('button', { name: 'Pay again' }).count()).toBe(1);
     await until('The basket icon to count 1', async () => ((await badge(page).innerText()).trim() === '1' ? true : undefined), 10_000);
+    await page.getByRole('button', { name: 'Pay again' }).click();
+    await payOnGateway(page, SANDBOX_TEST_CARDS.success);
+    await page.waitForURL(/\/orders\/\d+\?payment=paid$/);
+    expect(new URL(page.url()).pathname).toBe(declinedOrderPath);
+    await page.getByTestId('order-status').getByText('Paid').waitFor();
+    await until('The basket icon to count 0', async () => ((await badge(page).innerText()).trim() === '0' ? true : undefined), 10_000);
 
-    // 4. the centre gets a credit account; "Try again" → checkout → centre credits → invoiced
+    // 4. the centre gets a credit account; basket → checkout → centre credits → invoiced
     const account = await api('PUT', `/api/admin/credit-accounts/${centreId}`, {
       limitPence: 100_000,
       open: true,
     });
     expect(account.status).toBe(200);
-    await page.getByTestId('payment-banner').getByRole('link', { name: 'Try again' }).click();
+    await addToBasket(page, '0004126', 'Name change');
+    await page.getByTestId('basket-icon').click();
+    await page.getByTestId('checkout').click();
     await page.waitForURL(`${portal.url}/checkout`);
     await fillBillingAddress(page);
     await page.getByRole('radio', { name: /Centre credits/ }).check();
@@ -248,7 +267,7 @@ describe('ordering printed copies in the browser', () => {
     const invoicedOrderNumber = (await page.locator('h1').innerText()).replace('Order ', '').trim();
     await until('The basket icon to count 0', async () => ((await badge(page).innerText()).trim() === '0' ? true : undefined), 10_000);
 
-    // 5. the order emails arrive: each order placed, and the card payment received
+    // 5. the order emails arrive: each order placed (a card order once paid), and the card payment received
     for (const number of [paidOrderNumber, declinedOrderNumber, invoicedOrderNumber]) {
       const placed = await sink.waitFor((m) => m.to.includes(staff.email) && m.subject === `Your order ${number} has been placed`);
       expect(placed.text).toContain(number);
@@ -286,9 +305,8 @@ describe('ordering printed copies in the browser', () => {
     await page.waitForURL(`${portal.url}/orders`);
     const row = page.getByTestId('order-row').filter({ hasText: invoicedOrderNumber });
     await row.getByTestId('order-status').getByText('Dispatched').waitFor();
-    expect(await page.getByTestId('order-row').filter({ hasText: declinedOrderNumber }).getByTestId('order-status').innerText()).toBe(
-      'Awaiting payment',
-    );
+    expect(await page.getByTestId('order-row').filter({ hasText: declinedOrderNumber }).getByTestId('order-status').innerText()).toBe('Paid');
+    expect(await page.getByTestId('order-row').count()).toBe(3); // the declined payment made no second order
     expect(await page.getByTestId('order-row').filter({ hasText: paidOrderNumber }).getByTestId('order-status').innerText()).toBe('Paid');
 
     expect(errors).toEqual([]);

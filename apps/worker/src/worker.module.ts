@@ -19,7 +19,7 @@ export class WorkerModule {
         DocumentsModule.forRoot({ processors: true, http: false }),
         DownloadsModule.forRoot({ processors: true, http: false }),
         SharingModule.forRoot({ processors: true, http: false }),
-        CommerceModule.forRoot({ http: false }, config),
+        CommerceModule.forRoot({ http: false, processors: true }, config),
       ],
       providers: [ExpiredTokensCleanupTask],
     };

@@ -4,7 +4,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CatalogueService } from './catalogue.service';
 import { CreditAccountsService } from './credit-accounts.service';
-import { RecordCreditPaymentDto, SaveCreditAccountDto, SaveProductDto, SaveReasonDto, SetOrderStatusDto } from './dto/commerce.dto';
+import { CancelOrderLineDto, RecordCreditPaymentDto, SaveCreditAccountDto, SaveProductDto, SaveReasonDto, SetOrderStatusDto } from './dto/commerce.dto';
 import { FulfilmentService } from './fulfilment.service';
 import { MonthlyInvoiceService } from './invoices/monthly-invoice.service';
 import { requiredId } from './store.controller';
@@ -76,6 +76,20 @@ export class AdminCommerceController {
   @ApiOperation({ summary: "Move an order on (allowed moves only); the customer is emailed" })
   setStatus(@Param('id', ParseIdPipe) id: number, @Body() body: SetOrderStatusDto, @CurrentActor() actor: Actor): Promise<OrderDetail> {
     return this.fulfilment.setStatus(actor, id, body);
+  }
+
+  @Post('orders/:id/lines/:lineId/replace')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: "A line whose document was superseded gets the document's current version" })
+  replaceLine(@Param('id', ParseIdPipe) id: number, @Param('lineId', ParseIdPipe) lineId: number, @CurrentActor() actor: Actor): Promise<OrderDetail> {
+    return this.fulfilment.replaceLine(actor, id, lineId);
+  }
+
+  @Post('orders/:id/lines/:lineId/cancel')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Cancel one line (e.g. a revoked document): its amount is given back on the credit ledger or recorded as a card refund' })
+  cancelLine(@Param('id', ParseIdPipe) id: number, @Param('lineId', ParseIdPipe) lineId: number, @Body() body: CancelOrderLineDto, @CurrentActor() actor: Actor): Promise<OrderDetail> {
+    return this.fulfilment.cancelLine(actor, id, lineId, body);
   }
 
   @Get('credit-accounts')

@@ -1,6 +1,6 @@
 import { AddToBasketRequest, Basket, BasketItem, DocumentType, StoreDocument, StoreLearner, UpdateBasketItemRequest } from '@achievement/contracts';
 import { OrderableDocument, OrderableDocumentsService } from '@achievement/documents';
-import { AuthenticatedUser, Clock } from '@achievement/platform';
+import { AuthenticatedUser, Clock, retryOnLockConflict } from '@achievement/platform';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -102,19 +102,22 @@ export class BasketService {
     if (invalid.length) throw new BadRequestException(`Copies are printed of valid documents only; not valid: ${invalid.map((id) => docs.get(id)!.documentNumber).join(', ')}.`);
     const reasons = new Set((await this.catalogue.reasons(true)).map((r) => r.id));
     if (request.items.some((i) => !reasons.has(i.reasonId))) throw new BadRequestException({ message: 'Choose a reason from the list for each document.', fieldErrors: { reasonId: ['Choose a reason from the list.'] } });
-    await this.dataSource.transaction(async (manager) => {
-      const [count] = await manager.query('SELECT COUNT(*) AS n FROM basket_items WHERE user_id = ? FOR UPDATE', [user.id]);
-      if (Number(count.n) + ids.length > MAX_BASKET_ITEMS) throw new ConflictException(`A basket holds at most ${MAX_BASKET_ITEMS} items: check out or remove some first.`);
-      try {
-        await manager.query(
-          `INSERT INTO basket_items (user_id, product_id, document_id, reason_id, quantity, added_at) VALUES ${request.items.map(() => '(?, ?, ?, ?, 1, ?)').join(', ')}`,
-          request.items.flatMap((i) => [user.id, product.id, i.documentId, i.reasonId, this.clock.now()]),
-        );
-      } catch (err) {
-        if ((err as { code?: string }).code === 'ER_DUP_ENTRY') throw new ConflictException('One of these documents is in your basket already with this product: change its quantity there.');
-        throw err;
-      }
-    });
+    await retryOnLockConflict(() =>
+      this.dataSource.transaction(async (manager) => {
+        await this.lock(manager, user.id);
+        const [count] = await manager.query('SELECT COUNT(*) AS n FROM basket_items WHERE user_id = ?', [user.id]);
+        if (Number(count.n) + ids.length > MAX_BASKET_ITEMS) throw new ConflictException(`A basket holds at most ${MAX_BASKET_ITEMS} items: check out or remove some first.`);
+        try {
+          await manager.query(
+            `INSERT INTO basket_items (user_id, product_id, document_id, reason_id, quantity, added_at) VALUES ${request.items.map(() => '(?, ?, ?, ?, 1, ?)').join(', ')}`,
+            request.items.flatMap((i) => [user.id, product.id, i.documentId, i.reasonId, this.clock.now()]),
+          );
+        } catch (err) {
+          if ((err as { code?: string }).code === 'ER_DUP_ENTRY') throw new ConflictException('One of these documents is in your basket already with this product: change its quantity there.');
+          throw err;
+        }
+      }),
+    );
     return this.basket(user);
   }
 
@@ -133,32 +136,52 @@ export class BasketService {
       params.push(request.quantity);
     }
     if (!sets.length) throw new BadRequestException('Say what to change: the reason or the quantity.');
-    const r = await this.dataSource.query(`UPDATE basket_items SET ${sets.join(', ')} WHERE id = ? AND user_id = ?`, [...params, itemId, user.id]);
+    const r = await this.changeLocked(user.id, (manager) => manager.query(`UPDATE basket_items SET ${sets.join(', ')} WHERE id = ? AND user_id = ?`, [...params, itemId, user.id]));
     if (!r.affectedRows) throw new NotFoundException('This item is not in your basket.');
     return this.basket(user);
   }
 
   async remove(user: AuthenticatedUser, itemId: number): Promise<Basket> {
-    const r = await this.dataSource.query('DELETE FROM basket_items WHERE id = ? AND user_id = ?', [itemId, user.id]);
+    const r = await this.changeLocked(user.id, (manager) => manager.query('DELETE FROM basket_items WHERE id = ? AND user_id = ?', [itemId, user.id]));
     if (!r.affectedRows) throw new NotFoundException('This item is not in your basket.');
     return this.basket(user);
   }
 
   /**
-   * The basket's items with their documents, prices from the products (locked when a manager is
-   * given, for checkout). Items the user may no longer order (a document moved, revoked) are kept
-   * out: checkout then refuses rather than charging for them.
+   * Locks the user's basket (its one row in baskets, nothing shared) for the rest of the caller's
+   * transaction: changes of one basket and its checkout run one after the other, while other users'
+   * baskets, the products and the reasons stay free. Call it first in the transaction, so that the
+   * transaction's reads start after the previous holder's commit.
+   */
+  async lock(manager: EntityManager, userId: number): Promise<void> {
+    await manager.query('INSERT INTO baskets (user_id, changed_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE changed_at = VALUES(changed_at)', [userId, this.clock.now()]);
+  }
+
+  private changeLocked<T>(userId: number, change: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return retryOnLockConflict(() =>
+      this.dataSource.transaction(async (manager) => {
+        await this.lock(manager, userId);
+        return change(manager);
+      }),
+    );
+  }
+
+  /**
+   * The basket's items with their documents, prices from the products. Inside a transaction (for
+   * checkout) pass its manager, after lock(): every read then uses the transaction's connection.
+   * Nothing shared is locked. Items the user may no longer order (a document moved, revoked) are
+   * kept out: checkout then refuses rather than charging for them.
    */
   async priced(user: AuthenticatedUser, manager?: EntityManager): Promise<PricedItem[]> {
     const rows: BasketRow[] = await (manager ?? this.dataSource).query(
       `SELECT b.id, b.product_id, p.name AS product_name, p.price_pence, p.document_types, p.active AS product_active, b.document_id,
               b.reason_id, r.label AS reason_label, r.active AS reason_active, b.quantity
          FROM basket_items b JOIN products p ON p.id = b.product_id JOIN duplicate_reasons r ON r.id = b.reason_id
-        WHERE b.user_id = ? ORDER BY b.id${manager ? ' FOR UPDATE' : ''}`,
+        WHERE b.user_id = ? ORDER BY b.id`,
       [user.id],
     );
     if (!rows.length) return [];
-    const docs = new Map((await this.documents.byIds(orderingScopeOf(user), rows.map((r) => Number(r.document_id)))).map((d) => [d.id, d]));
+    const docs = new Map((await this.documents.byIds(orderingScopeOf(user), rows.map((r) => Number(r.document_id)), manager)).map((d) => [d.id, d]));
     return rows.filter((r) => docs.has(Number(r.document_id))).map((row) => ({ row, document: docs.get(Number(row.document_id))! }));
   }
 }

@@ -18,10 +18,13 @@ import { PaymentAnswersService } from './payment-answers.service';
 import { PaymentRecheckTask } from './payment-recheck.task';
 import { PaymentsController } from './payments.controller';
 import { StoreController } from './store.controller';
+import { UnpaidOrderExpiryTask } from './unpaid-order-expiry.task';
 
 export interface CommerceOptions {
-  /** Serve the HTTP endpoints (the api). Without them (the worker) only the payment re-check task runs. */
+  /** Serve the HTTP endpoints (the api). Without them (the worker) only the scheduled tasks run: payment re-checks and unpaid-order expiry. */
   http: boolean;
+  /** Run the scheduled expiry of unpaid card orders (the worker; the api in a one-process start). */
+  processors?: boolean;
   /** Serve the sandbox card gateway (demo and tests); defaults to config OPAYO_SANDBOX. */
   sandbox?: boolean;
 }
@@ -38,7 +41,8 @@ export class CommerceModule {
   static forRoot(options: CommerceOptions, config: AppConfig): DynamicModule {
     // the gateway's answers are confirmed with the gateway itself (its Reporting API); the re-check task runs wherever scheduled tasks do
     const payments = [OpayoReportingClient, { provide: PaymentGateway, useClass: OpayoFormGateway }, PaymentAnswersService, PaymentRecheckTask];
-    if (!options.http) return { module: CommerceModule, providers: payments };
+    const tasks = options.processors ? [UnpaidOrderExpiryTask] : [];
+    if (!options.http) return { module: CommerceModule, providers: [...payments, ...tasks], exports: tasks };
     const sandbox = options.sandbox ?? config.opayoSandbox;
     return {
       module: CommerceModule,
@@ -52,8 +56,10 @@ export class CommerceModule {
         FulfilmentService,
         MonthlyInvoiceService,
         ...payments,
-        ...(sandbox ? [FormBodyParser] : []),
+        FormBodyParser, // the gateway's answer may arrive as a browser form post
+        ...tasks,
       ],
+      exports: tasks,
     };
   }
 }

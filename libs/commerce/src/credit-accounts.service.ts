@@ -34,16 +34,26 @@ export class CreditAccountsService {
     return { available: Number(row.open) === 1, limitPence: Number(row.limit_pence), owedPence: Number(row.owed_pence) };
   }
 
-  /** Charges an order to the centre's account, within the order's transaction; 409 when it is closed or the order would pass the limit. */
-  async charge(manager: EntityManager, centreId: number, orderId: number, orderNumber: string, amountPence: number, userId: number, now: Date): Promise<void> {
-    const [account] = await manager.query('SELECT limit_pence, owed_pence, open FROM credit_accounts WHERE centre_id = ? FOR UPDATE', [centreId]);
+  /** Without a lock (a quick early answer): 409 when the account is closed or the amount would pass its limit as things stand. */
+  async refuseIfOverLimit(manager: EntityManager, centreId: number, amountPence: number): Promise<void> {
+    const [account] = await manager.query('SELECT limit_pence, owed_pence, open FROM credit_accounts WHERE centre_id = ?', [centreId]);
+    this.refuse(account, amountPence);
+  }
+
+  private refuse(account: { limit_pence: number; owed_pence: number; open: number } | undefined, amountPence: number): void {
     if (!account || Number(account.open) !== 1) throw new ConflictException('Your centre has no open credit account: pay by card, or ask us to open one.');
-    const owedAfter = Number(account.owed_pence) + amountPence;
-    if (owedAfter > Number(account.limit_pence)) {
+    if (Number(account.owed_pence) + amountPence > Number(account.limit_pence)) {
       throw new ConflictException(
         `This order (${poundsLabel(amountPence)}) would take your centre past its credit limit of ${poundsLabel(Number(account.limit_pence))} (${poundsLabel(Number(account.owed_pence))} is owed now). Pay by card, or remove items.`,
       );
     }
+  }
+
+  /** Charges an order to the centre's account, within the order's transaction; 409 when it is closed or the order would pass the limit. */
+  async charge(manager: EntityManager, centreId: number, orderId: number, orderNumber: string, amountPence: number, userId: number, now: Date): Promise<void> {
+    const [account] = await manager.query('SELECT limit_pence, owed_pence, open FROM credit_accounts WHERE centre_id = ? FOR UPDATE', [centreId]);
+    this.refuse(account, amountPence);
+    const owedAfter = Number(account.owed_pence) + amountPence;
     await manager.query('UPDATE credit_accounts SET owed_pence = ? WHERE centre_id = ?', [owedAfter, centreId]);
     await manager.query(`INSERT INTO credit_ledger (centre_id, kind, amount_pence, owed_after_pence, order_id, note, by_user_id, at) VALUES (?, 'order', ?, ?, ?, ?, ?, ?)`, [
       centreId,
@@ -57,7 +67,7 @@ export class CreditAccountsService {
   }
 
   /** Gives back what a cancelled credit order was charged. */
-  async refundOrder(manager: EntityManager, centreId: number, orderId: number, orderNumber: string, amountPence: number, userId: number | null, now: Date): Promise<void> {
+  async refundOrder(manager: EntityManager, centreId: number, orderId: number, orderNumber: string, amountPence: number, userId: number | null, now: Date, note?: string): Promise<void> {
     const [account] = await manager.query('SELECT owed_pence FROM credit_accounts WHERE centre_id = ? FOR UPDATE', [centreId]);
     if (!account) return;
     const owedAfter = Number(account.owed_pence) - amountPence;
@@ -67,7 +77,7 @@ export class CreditAccountsService {
       -amountPence,
       owedAfter,
       orderId,
-      `Order ${orderNumber} cancelled`,
+      (note ? `Order ${orderNumber}: ${note}` : `Order ${orderNumber} cancelled`).slice(0, 200),
       userId,
       now,
     ]);

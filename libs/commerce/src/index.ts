@@ -7,3 +7,4 @@ export { PaymentRecheckTask } from './payment-recheck.task';
 export { SANDBOX_REPORTING_OUTAGE_KEY, sandboxTransactionKey } from './gateway/sandbox-gateway.controller';
 export type { SandboxTransaction } from './gateway/sandbox-gateway.controller';
 export { encryptCrypt, decryptCrypt } from './gateway/opayo-crypt';
+export { UnpaidOrderExpiryTask } from './unpaid-order-expiry.task';

@@ -1,6 +1,7 @@
 import { OrderStatus } from '@achievement/contracts';
 import { Outbox } from '@achievement/notifications';
 import { EntityManager } from 'typeorm';
+import { poundsLabel } from './money';
 
 /** What a status change needs of the order. */
 export interface OrderForStatusChange {
@@ -44,4 +45,34 @@ export async function recordOrderStatus(
       },
     });
   }
+}
+
+/** What the "order placed" email needs of the order. */
+export interface OrderPlaced {
+  id: number;
+  number: string;
+  user_id: number;
+  gross_pence: number;
+  payment_method: string;
+}
+
+/** Queues the customer's "order placed" email (once per order: its event key), inside the caller's transaction. */
+export async function recordOrderPlaced(manager: EntityManager, outbox: Outbox, base: string, order: OrderPlaced): Promise<void> {
+  const [customer] = await manager.query('SELECT email, first_name FROM users WHERE id = ?', [order.user_id]);
+  if (!customer) return;
+  const [count] = await manager.query('SELECT COALESCE(SUM(quantity), 0) AS n FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL', [order.id]);
+  await outbox.add({
+    to: customer.email,
+    template: 'order-placed',
+    eventKey: `order.placed:${order.id}`,
+    data: {
+      firstName: customer.first_name,
+      orderNumber: order.number,
+      itemCount: Number(count.n),
+      single: Number(count.n) === 1,
+      total: poundsLabel(Number(order.gross_pence)),
+      card: order.payment_method === 'card',
+      orderUrl: `${base}/orders/${order.id}`,
+    },
+  });
 }

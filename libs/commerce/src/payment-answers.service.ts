@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { INVALID_ANSWER } from './gateway/opayo-form.gateway';
 import { ConfirmedTransaction, GatewayUnavailableError, PaymentAnswer, PaymentGateway, PaymentStatus } from './gateway/payment-gateway';
-import { OrderForStatusChange, recordOrderStatus } from './order-status-change';
+import { OrderForStatusChange, OrderPlaced, recordOrderPlaced, recordOrderStatus } from './order-status-change';
 
 /** How a payment stands, for the page the browser goes back to (?payment=…). */
 export type ShownPaymentOutcome = 'paid' | 'declined' | 'failed' | 'cancelled' | 'checking';
@@ -153,11 +153,16 @@ export class PaymentAnswersService {
         attempt.id,
       ]);
       if (status !== 'ok') return shownOf(status);
-      const [order]: (OrderForStatusChange & { status: string })[] = await manager.query('SELECT id, number, user_id, status, tracking_reference FROM orders WHERE id = ? FOR UPDATE', [attempt.order_id]);
-      if (order.status !== 'awaiting_payment') {
+      const [order]: (OrderForStatusChange & OrderPlaced & { status: string })[] = await manager.query(
+        'SELECT id, number, user_id, status, tracking_reference, gross_pence, payment_method FROM orders WHERE id = ? FOR UPDATE',
+        [attempt.order_id],
+      );
+      // an order that expired while its customer was paying is still theirs: the money was taken
+      if (order.status !== 'awaiting_payment' && order.status !== 'expired') {
         this.logger.warn(`Order ${order.number} was paid while ${order.status}: recorded on the attempt, the order is left for an administrator`);
         return 'paid';
       }
+      await recordOrderPlaced(manager, outbox, this.base, order); // a card order is placed once it is paid
       await recordOrderStatus(manager, outbox, this.base, order, 'paid', `Card payment received and confirmed with the gateway (authorisation ${record.authCode ?? '-'})`, null, now);
       await manager.query('DELETE b FROM basket_items b JOIN order_lines l ON l.basket_item_id = b.id WHERE l.order_id = ? AND b.user_id = ?', [order.id, order.user_id]);
       return 'paid';

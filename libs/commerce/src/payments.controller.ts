@@ -1,5 +1,5 @@
 import { Public, SkipCsrf } from '@achievement/platform';
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PaymentAnswersService } from './payment-answers.service';
 
@@ -24,5 +24,11 @@ export class PaymentsController {
   async returned(@Query() query: Record<string, unknown>, @Res() reply: RedirectReply): Promise<void> {
     const { orderId, outcome } = await this.answers.answerReturned(query);
     reply.redirect(`/orders/${orderId}?payment=${outcome}`, 303);
+  }
+
+  @Post('return')
+  @ApiOperation({ summary: "The gateway's answer posted by the browser (crypt in the form): handled as the GET, answered with 303 to the order's page (Post/Redirect/Get)" })
+  returnedByPost(@Body() body: Record<string, unknown> | undefined, @Res() reply: RedirectReply): Promise<void> {
+    return this.returned(body ?? {}, reply);
   }
 }

@@ -1,5 +1,5 @@
 import { Basket, CheckoutDefaults, OrderDetail, PlacedOrder, Product, SANDBOX_TEST_CARDS, StoreDocument, StoreLearner } from '@achievement/contracts';
-import { encryptCrypt } from '@achievement/commerce';
+import { encryptCrypt, UnpaidOrderExpiryTask } from '@achievement/commerce';
 import { createCentre, createUser } from '@achievement/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,7 @@ describe('Commerce', () => {
   let otherCentreDoc: TestDocument;
   let reasonId: number;
   let keys = 0;
+  let lastCardPage = '';
   const key = () => `checkout-${Date.now()}-${++keys}`;
 
   beforeAll(async () => {
@@ -54,10 +55,15 @@ describe('Commerce', () => {
   /** The browser at the sandbox gateway: posts the form, fills the card page, follows the gateway back to the portal. */
   async function payAtGateway(form: PlacedOrder['payment'], card: string): Promise<string> {
     const action = new URL(form!.action);
-    const registered = await t.app.inject({ method: 'POST', url: action.pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form!.fields).toString() });
+    const posted = await t.app.inject({ method: 'POST', url: action.pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form!.fields).toString() });
+    // Post/Redirect/Get: the registration answers 303 to the card page, a GET
+    expect(posted.statusCode).toBe(303);
+    const cardPage = new URL(String(posted.headers.location), `http://portal${action.pathname}`);
+    const registered = await t.app.inject({ method: 'GET', url: cardPage.pathname + cardPage.search });
     expect(registered.statusCode).toBe(200);
     expect(registered.body).toContain('Pay now');
     const session = /name="session" value="([^"]+)"/.exec(registered.body)![1];
+    lastCardPage = cardPage.pathname + cardPage.search;
     const paid = await t.app.inject({
       method: 'POST',
       url: '/api/sandbox/opayo/pay',
@@ -239,5 +245,154 @@ describe('Commerce', () => {
     const badAddress = await staff.post('/api/orders', { billingAddress: { ...ADDRESS, country: 'Britain' }, deliveryAddress: ADDRESS, deliveryMethod: 'drone', paymentMethod: 'card', idempotencyKey: key() });
     expect(badAddress.status).toBe(400);
     expect(badAddress.body.message).toMatch(/country must be a 2-letter country code/);
+  });
+  const cardOrder = (deliveryMethod = 'standard') => ({ billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod, paymentMethod: 'card', idempotencyKey: key() });
+  /** Emails written to the outbox (delivered or not) of a template about an order. */
+  const emailsAbout = async (number: string, template: string) =>
+    Number((await t.ds.query(`SELECT COUNT(*) AS n FROM outbox_emails WHERE template = ? AND JSON_UNQUOTE(JSON_EXTRACT(data, '$.orderNumber')) = ?`, [template, number]))[0].n);
+  const emptyBasket = async (client: Client) => {
+    for (const item of ((await client.get('/api/basket')).body as Basket).items) expect((await client.request('DELETE', `/api/basket/items/${item.id}`)).status).toBe(200);
+  };
+
+  describe('one order per basket checkout', () => {
+    it('pays the same order when the customer checks out the same basket again after a decline: no second order, one "placed" email, once paid', async () => {
+      const shopper = await signedIn(t.app, await createUser(t.ds, 'centre_staff', { centreId }));
+      await fillBasket(shopper, [learnerA[0]]);
+      const first = (await shopper.post('/api/orders', cardOrder())).body as PlacedOrder;
+      expect(first.order.paymentDueAt).toEqual(expect.any(String));
+      expect(await emailsAbout(first.order.number, 'order-placed')).toBe(0); // not placed until paid
+      expect(await followReturn(await payAtGateway(first.payment, SANDBOX_TEST_CARDS.decline))).toBe(`/orders/${first.order.id}?payment=declined`);
+      const declined = (await shopper.get(`/api/orders/${first.order.id}`)).body as OrderDetail;
+      expect(declined.lastPayment).toMatchObject({ status: 'notauthed', detail: expect.stringMatching(/declined/i) });
+      expect(declined.lastPayment!.detail).not.toMatch(/2000|NOTAUTHED/);
+
+      // Pay again from checkout (a new idempotency key): the same order, a new payment at the gateway
+      const again = await shopper.post('/api/orders', cardOrder());
+      expect(again.status).toBe(201);
+      expect(again.body.order.id).toBe(first.order.id);
+      expect(again.body.payment.fields.Crypt).not.toBe(first.payment!.fields.Crypt);
+      // back from the gateway without paying, and Pay again once more: still the same order
+      const third = (await shopper.post('/api/orders', cardOrder())).body as PlacedOrder;
+      expect(third.order.id).toBe(first.order.id);
+      expect(await followReturn(await payAtGateway(third.payment, SANDBOX_TEST_CARDS.success))).toBe(`/orders/${first.order.id}?payment=paid`);
+      const [{ n }] = await t.ds.query('SELECT COUNT(*) AS n FROM orders WHERE user_id = (SELECT user_id FROM orders WHERE id = ?)', [first.order.id]);
+      expect(Number(n)).toBe(1);
+      await t.smtp.waitFor((m) => m.subject === `Your order ${first.order.number} has been placed`);
+      expect(await emailsAbout(first.order.number, 'order-placed')).toBe(1);
+      expect(((await shopper.get('/api/basket')).body as Basket).count).toBe(0);
+    });
+
+    it('withdraws the unpaid order when the basket changed before paying again, and the new order alone is open', async () => {
+      const shopper = await signedIn(t.app, await createUser(t.ds, 'centre_staff', { centreId }));
+      await fillBasket(shopper, [learnerA[0]]);
+      const first = (await shopper.post('/api/orders', cardOrder())).body as PlacedOrder;
+      await fillBasket(shopper, [learnerB]);
+      const second = (await shopper.post('/api/orders', cardOrder())).body as PlacedOrder;
+      expect(second.order.id).not.toBe(first.order.id);
+      expect(second.order.itemCount).toBe(2);
+      expect(((await shopper.get(`/api/orders/${first.order.id}`)).body as OrderDetail).status).toBe('cancelled');
+      const open = ((await shopper.get('/api/orders')).body.items as { id: number; status: string }[]).filter((o) => o.status === 'awaiting_payment');
+      expect(open.map((o) => o.id)).toEqual([second.order.id]);
+      await emptyBasket(shopper);
+    });
+
+    it('expires unpaid card orders after the configured time, once, even with two workers at it: the customer is told, the basket kept, the queue cleared', async () => {
+      const shopper = await signedIn(t.app, await createUser(t.ds, 'centre_staff', { centreId }));
+      await fillBasket(shopper, [learnerB]);
+      const placed = (await shopper.post('/api/orders', cardOrder())).body as PlacedOrder;
+      const task = t.app.get(UnpaidOrderExpiryTask);
+      expect(await task.expireDue(new Date(Date.now() + 23 * 3_600_000))).toBe(0);
+      const later = new Date(Date.now() + t.config.UNPAID_ORDER_EXPIRY_HOURS * 3_600_000 + 60_000);
+      const runs = await Promise.all([task.expireDue(later), task.expireDue(later)]);
+      expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+      const detail = (await shopper.get(`/api/orders/${placed.order.id}`)).body as OrderDetail;
+      expect(detail.status).toBe('expired');
+      expect(detail.history.filter((h) => h.status === 'expired')).toHaveLength(1);
+      expect(await emailsAbout(placed.order.number, 'order-expired')).toBe(1);
+      await t.smtp.waitFor((m) => m.subject === `Your order ${placed.order.number} was not paid and has expired`);
+      expect(((await shopper.get('/api/basket')).body as Basket).count).toBe(1);
+      expect((await shopper.post(`/api/orders/${placed.order.id}/pay`)).status).toBe(409);
+      const queue = (await admin.get('/api/admin/orders')).body.items as { id: number }[];
+      expect(queue.map((o) => o.id)).not.toContain(placed.order.id);
+      expect(((await admin.get('/api/admin/orders?status=expired')).body.items as { id: number }[]).map((o) => o.id)).toContain(placed.order.id);
+      // checking out again makes a new order (the expired one stays expired)
+      const fresh = (await shopper.post('/api/orders', cardOrder())).body as PlacedOrder;
+      expect(fresh.order.id).not.toBe(placed.order.id);
+      await emptyBasket(shopper);
+    });
+
+    it('answers the gateway and Back with redirects to GET pages (Post/Redirect/Get)', async () => {
+      const shopper = await signedIn(t.app, await createUser(t.ds, 'centre_staff', { centreId }));
+      await fillBasket(shopper, [learnerA[1]]);
+      const placed = (await shopper.post('/api/orders', cardOrder())).body as PlacedOrder;
+      const returnUrl = await payAtGateway(placed.payment, SANDBOX_TEST_CARDS.decline);
+      // the answer posted by the browser: 303 to the order page
+      const crypt = new URL(returnUrl, 'http://portal').searchParams.get('crypt')!;
+      const posted = await t.app.inject({ method: 'POST', url: '/api/payments/opayo/return', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ crypt }).toString() });
+      expect(posted.statusCode).toBe(303);
+      expect(posted.headers.location).toBe(`/orders/${placed.order.id}?payment=declined`);
+      // Back to the gateway's card page after paying: a GET that sends the browser on to the answer again
+      const back = await t.app.inject({ method: 'GET', url: lastCardPage });
+      expect(back.statusCode).toBe(303);
+      expect(String(back.headers.location)).toContain('/api/payments/opayo/return?crypt=');
+      expect(await followReturn(new URL(String(back.headers.location)).pathname + new URL(String(back.headers.location)).search)).toBe(`/orders/${placed.order.id}?payment=declined`);
+      await emptyBasket(shopper);
+    });
+  });
+
+  describe('orders holding revoked or superseded documents', () => {
+    it('flags them, refuses production and dispatch, replaces a superseded line with the current version and cancels a revoked one with the credit given back', async () => {
+      expect((await admin.request('PUT', `/api/admin/credit-accounts/${centreId}`, { limitPence: 1_000_000, open: true })).status).toBe(200);
+      const shopper = await signedIn(t.app, await createUser(t.ds, 'centre_staff', { centreId }));
+      const kept = await createDocument(t.ds, { centreId, firstName: 'Kim', lastName: 'Kept' });
+      const toRevoke = await createDocument(t.ds, { centreId, firstName: 'Rae', lastName: 'Revoked' });
+      const toSupersede = await createDocument(t.ds, { centreId, firstName: 'Sam', lastName: 'Superseded' });
+      await fillBasket(shopper, [kept, toRevoke, toSupersede]);
+      const placed = (await shopper.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'centre_credit', idempotencyKey: key() })).body as PlacedOrder;
+      const [before] = await t.ds.query('SELECT owed_pence FROM credit_accounts WHERE centre_id = ?', [centreId]);
+
+      // after the order: one document revoked, one reissued (the old one superseded by a new version)
+      await t.ds.query(`UPDATE documents SET status = 'revoked', revoked_at = NOW(3) WHERE id = ?`, [toRevoke.id]);
+      const successor = await createDocument(t.ds, { centreId, learnerId: toSupersede.learnerId, version: 2, supersedesId: toSupersede.id });
+      await t.ds.query(`UPDATE documents SET status = 'superseded' WHERE id = ?`, [toSupersede.id]);
+
+      const flagged = (await admin.get(`/api/admin/orders/${placed.order.id}`)).body as OrderDetail;
+      expect(flagged.needsAttention).toBe(true);
+      const line = (n: string) => flagged.lines.find((l) => l.documentNumber === n)!;
+      expect(line(kept.number).documentProblem).toBeNull();
+      expect(line(toRevoke.number).documentProblem).toEqual({ status: 'revoked', currentDocumentNumber: null });
+      expect(line(toSupersede.number).documentProblem).toEqual({ status: 'superseded', currentDocumentNumber: successor.number });
+      const queue = (await admin.get('/api/admin/orders?status=invoiced')).body.items as { id: number; needsAttention: boolean }[];
+      expect(queue.find((o) => o.id === placed.order.id)!.needsAttention).toBe(true);
+      const refused = await admin.post(`/api/admin/orders/${placed.order.id}/status`, { status: 'in_production' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.message).toContain(toRevoke.number);
+
+      expect((await admin.post(`/api/admin/orders/${placed.order.id}/lines/${line(toRevoke.number).id}/replace`)).status).toBe(409);
+      const replaced = await admin.post(`/api/admin/orders/${placed.order.id}/lines/${line(toSupersede.number).id}/replace`);
+      expect(replaced.status).toBe(200);
+      expect((replaced.body as OrderDetail).lines.find((l) => l.id === line(toSupersede.number).id)).toMatchObject({ documentNumber: successor.number, replacesDocumentNumber: toSupersede.number, documentProblem: null });
+
+      expect((await admin.post(`/api/admin/orders/${placed.order.id}/lines/${line(toRevoke.number).id}/cancel`, {})).status).toBe(400);
+      const cancelled = await admin.post(`/api/admin/orders/${placed.order.id}/lines/${line(toRevoke.number).id}/cancel`, { reason: 'Document revoked' });
+      expect(cancelled.status).toBe(200);
+      expect((cancelled.body as OrderDetail).lines.find((l) => l.id === line(toRevoke.number).id)).toMatchObject({ cancelled: true, documentProblem: null });
+      expect((cancelled.body as OrderDetail).needsAttention).toBe(false);
+      const lineGross = line(toRevoke.number).line.grossPence;
+      const [after] = await t.ds.query('SELECT owed_pence FROM credit_accounts WHERE centre_id = ?', [centreId]);
+      expect(Number(after.owed_pence)).toBe(Number(before.owed_pence) - lineGross);
+      const [ledger] = await t.ds.query(`SELECT kind, amount_pence FROM credit_ledger WHERE order_id = ? ORDER BY id DESC LIMIT 1`, [placed.order.id]);
+      expect(ledger).toMatchObject({ kind: 'cancellation', amount_pence: -lineGross });
+      const [refund] = await t.ds.query('SELECT amount_pence, order_line_id FROM order_refunds WHERE order_id = ?', [placed.order.id]);
+      expect(refund).toMatchObject({ amount_pence: lineGross, order_line_id: line(toRevoke.number).id });
+      const [audited] = await t.ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('order.line_cancelled', 'order.line_replaced') AND subject_id = ?`, [String(placed.order.id)]);
+      expect(Number(audited.n)).toBe(2);
+
+      expect((await admin.post(`/api/admin/orders/${placed.order.id}/status`, { status: 'in_production' })).status).toBe(200);
+      // cancelling the order now gives back only what is left
+      expect((await admin.post(`/api/admin/orders/${placed.order.id}/status`, { status: 'cancelled', note: 'No longer needed' })).status).toBe(200);
+      const [end] = await t.ds.query('SELECT owed_pence FROM credit_accounts WHERE centre_id = ?', [centreId]);
+      expect(Number(end.owed_pence)).toBe(Number(before.owed_pence) - placed.order.total.grossPence);
+    });
   });
 });

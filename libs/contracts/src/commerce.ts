@@ -24,9 +24,9 @@ import { Page } from './paging';
  *   GET  /api/orders?cursor=                          → Page<OrderSummary> (the user's; centre staff: their centre's)
  *   GET  /api/orders/:id                              → OrderDetail
  *   POST /api/orders/:id/pay                          → GatewayForm (pay an order still awaiting payment again, e.g. after a decline)
- *   GET  /api/payments/opayo/return?crypt=            the gateway sends the browser back here (SuccessURL and FailureURL);
- *        checked strictly (400 otherwise), confirmed with the gateway's own record (Reporting API), handled once,
- *        then 303 to /orders/:id?payment=paid|declined|failed|cancelled|checking (checking: the record could not be read yet)
+ *   GET  /api/payments/opayo/return?crypt=            the gateway sends the browser back here (SuccessURL and FailureURL;
+ *        POST with crypt in the form too); checked strictly (400 otherwise), confirmed with the gateway's own record
+ *        (Reporting API), handled once, then 303 to /orders/:id?payment=paid|declined|failed|cancelled|checking
  *   GET  /api/invoices?month=YYYY-MM                  → the centre's credit invoice for the month (PDF; centre staff)
  *
  * Administrators:
@@ -35,6 +35,9 @@ import { Page } from './paging';
  *   GET  /api/admin/orders?status=&cursor=            → Page<OrderSummary> (the fulfilment queue, oldest first)
  *   GET  /api/admin/orders/:id                        → OrderDetail
  *   POST /api/admin/orders/:id/status  SetOrderStatusRequest → OrderDetail (allowed moves only; the customer is emailed)
+ *   POST /api/admin/orders/:id/lines/:lineId/replace  → OrderDetail (a superseded document's line gets the current version)
+ *   POST /api/admin/orders/:id/lines/:lineId/cancel  CancelOrderLineRequest → OrderDetail (the line's amount is given back:
+ *        on the credit ledger, or recorded as a card refund)
  *   GET  /api/admin/credit-accounts                   → CreditAccount[]
  *   PUT  /api/admin/credit-accounts/:centreId  SaveCreditAccountRequest → CreditAccount
  *   POST /api/admin/credit-accounts/:centreId/payments  RecordCreditPaymentRequest → CreditAccount (a payment received)
@@ -194,7 +197,7 @@ export interface PlacedOrder {
   payment: GatewayForm | null;
 }
 
-export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'invoiced', 'in_production', 'dispatched', 'delivered', 'cancelled', 'refunded'] as const;
+export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'invoiced', 'in_production', 'dispatched', 'delivered', 'cancelled', 'refunded', 'expired'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   awaiting_payment: 'Awaiting payment',
@@ -205,6 +208,7 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   delivered: 'Delivered',
   cancelled: 'Cancelled',
   refunded: 'Refunded',
+  expired: 'Expired (not paid)',
 };
 
 /** The moves administrators may make. */
@@ -217,6 +221,7 @@ export const ORDER_STATUS_MOVES: Record<OrderStatus, OrderStatus[]> = {
   delivered: ['refunded'],
   cancelled: [],
   refunded: [],
+  expired: [],
 };
 
 export interface OrderSummary {
@@ -229,9 +234,12 @@ export interface OrderSummary {
   itemCount: number;
   total: Money;
   paymentMethod: PaymentMethod;
+  /** fulfilment queue (administrators): a line holds a revoked or superseded document and must be dealt with first */
+  needsAttention?: boolean;
 }
 
 export interface OrderLine {
+  id: number;
   productName: string;
   documentNumber: string;
   qualificationTitle: string;
@@ -240,6 +248,21 @@ export interface OrderLine {
   quantity: number;
   unitNetPence: number;
   line: Money;
+  /** an administrator cancelled this line (its amount was given back) */
+  cancelled: boolean;
+  /** an administrator replaced a superseded document with this one: the number it replaced */
+  replacesDocumentNumber: string | null;
+  /**
+   * administrators, an order not yet dispatched: the document was revoked or superseded since the
+   * order was placed (with the current version's number when superseded). The order cannot go
+   * into production or be dispatched until the line is replaced or cancelled.
+   */
+  documentProblem: { status: 'revoked' | 'superseded'; currentDocumentNumber: string | null } | null;
+}
+
+/** POST /api/admin/orders/:id/lines/:lineId/cancel */
+export interface CancelOrderLineRequest {
+  reason: string;
 }
 
 export interface OrderDetail extends OrderSummary {
@@ -249,8 +272,10 @@ export interface OrderDetail extends OrderSummary {
   deliveryAddress: PostalAddress;
   trackingReference: string | null;
   history: { at: string; status: OrderStatus; note: string | null }[];
-  /** card payments: the last attempt's outcome as the gateway said it */
+  /** card payments: the last attempt's outcome, in plain words (never the gateway's own text) */
   lastPayment: { status: string; detail: string; at: string } | null;
+  /** a card order awaiting payment: when it expires unless paid (the basket keeps its items) */
+  paymentDueAt: string | null;
 }
 
 export interface SetOrderStatusRequest {

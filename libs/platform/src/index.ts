@@ -27,3 +27,5 @@ export { FixedPage, FrontDoor, FrontDoorReply } from './http/front-door';
 export type { FrontDoorHandler, FrontDoorRequest } from './http/front-door';
 export { ParseIdPipe } from './http/parse-id.pipe';
 export { CONTROL_CHARACTERS, CONTROL_EXCEPT_NEWLINES } from './text/control-characters';
+export { retryOnLockConflict, isLockConflict, BusyException, BUSY_MESSAGE } from './database/lock-conflict';
+export type { LockConflictRetryOptions } from './database/lock-conflict';

@@ -1,5 +1,6 @@
 import {
   AddToBasketRequest,
+  CancelOrderLineRequest,
   DELIVERY_METHODS,
   DeliveryMethod,
   DOCUMENT_TYPES,
@@ -131,4 +132,8 @@ export class RecordCreditPaymentDto implements RecordCreditPaymentRequest {
   @Max(100_000_000, { message: 'amountPence must be at most 100000000' })
   amountPence: number;
   @ApiProperty({ maxLength: 100 }) @RequiredText('reference', 100) reference: string;
+}
+
+export class CancelOrderLineDto implements CancelOrderLineRequest {
+  @ApiProperty({ maxLength: 300 }) @RequiredText('reason', 300) reason: string;
 }

@@ -1,6 +1,6 @@
 import { SANDBOX_TEST_CARDS } from '@achievement/contracts';
 import { AppConfig, Public, RedisService, SkipCsrf } from '@achievement/platform';
-import { Body, Controller, Get, HttpCode, NotFoundException, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -77,7 +77,19 @@ export class SandboxGatewayController {
     if (!fresh) return this.page(reply, 400, 'Opayo sandbox: transaction not registered', '<p class="error">4042 : The VendorTxCode has been used before. Each transaction you send must have a unique VendorTxCode.</p>');
     const session = randomUUID();
     await this.redis.client.set(`sandbox-opayo:session:${session}`, JSON.stringify(fields), 'EX', SESSION_TTL_SECONDS);
-    return this.cardPage(reply, session, fields, null);
+    // Post/Redirect/Get, as Opayo does: the card page is a GET, so Back from the portal never re-posts a form
+    reply.redirect(`card?session=${session}`, 303);
+  }
+
+  /** The hosted card page; once the payment is finished, it sends the browser (Back, say) where the answer went. */
+  @Get('card')
+  async card(@Query('session') session: string | undefined, @Res() reply: HtmlReply): Promise<void> {
+    const id = String(session ?? '');
+    const raw = await this.redis.client.get(`sandbox-opayo:session:${id}`);
+    if (raw) return this.cardPage(reply, id, JSON.parse(raw) as Record<string, string>, null);
+    const done = await this.redis.client.get(`sandbox-opayo:done:${id}`);
+    if (done) return reply.redirect(done, 303);
+    return this.page(reply, 404, 'Opayo sandbox: payment session ended', '<p class="error">This payment session has expired or was completed.</p>');
   }
 
   @Post('pay')
@@ -88,7 +100,7 @@ export class SandboxGatewayController {
     const raw = await this.redis.client.get(key);
     if (!raw) throw new NotFoundException('This payment session has expired or was completed.');
     const fields = JSON.parse(raw) as Record<string, string>;
-    if (form.action === 'cancel') return this.finish(reply, key, fields, 'ABORT', 'The user cancelled the transaction.');
+    if (form.action === 'cancel') return this.finish(reply, String(form.session), fields, 'ABORT', 'The user cancelled the transaction.');
     const card = String(form.cardNumber ?? '').replace(/[\s-]/g, '');
     const expiry = /^(\d{2})\/?(\d{2})$/.exec(String(form.expiry ?? '').trim());
     const cv2 = String(form.cv2 ?? '').trim();
@@ -102,9 +114,9 @@ export class SandboxGatewayController {
             ? 'This is the sandbox: use one of its test cards.'
             : null;
     if (problem) return this.cardPage(reply, String(form.session), fields, problem);
-    if (card === SANDBOX_TEST_CARDS.success) return this.finish(reply, key, fields, 'OK', '0000 : The Authorisation was Successful.');
-    if (card === SANDBOX_TEST_CARDS.decline) return this.finish(reply, key, fields, 'NOTAUTHED', '2000 : The Authorisation was Declined by the bank.');
-    return this.finish(reply, key, fields, 'ERROR', '5005 : The authorisation could not be completed (sandbox failure card).');
+    if (card === SANDBOX_TEST_CARDS.success) return this.finish(reply, String(form.session), fields, 'OK', '0000 : The Authorisation was Successful.');
+    if (card === SANDBOX_TEST_CARDS.decline) return this.finish(reply, String(form.session), fields, 'NOTAUTHED', '2000 : The Authorisation was Declined by the bank.');
+    return this.finish(reply, String(form.session), fields, 'ERROR', '5005 : The authorisation could not be completed (sandbox failure card).');
   }
 
   @Get()
@@ -155,8 +167,8 @@ export class SandboxGatewayController {
     ]);
   }
 
-  private async finish(reply: HtmlReply, key: string, fields: Record<string, string>, status: string, detail: string): Promise<void> {
-    await this.redis.client.del(key);
+  private async finish(reply: HtmlReply, session: string, fields: Record<string, string>, status: string, detail: string): Promise<void> {
+    await this.redis.client.del(`sandbox-opayo:session:${session}`);
     const txKey = sandboxTransactionKey(fields.VendorTxCode);
     const record = JSON.parse((await this.redis.client.get(txKey)) ?? 'null') as SandboxTransaction | null;
     const state = ({ OK: 'ok', NOTAUTHED: 'notauthed', ABORT: 'abort', ERROR: 'error' } as const)[status as 'OK'];
@@ -177,7 +189,9 @@ export class SandboxGatewayController {
     };
     const target = status === 'OK' ? fields.SuccessURL : fields.FailureURL;
     const crypt = encryptCrypt(answer, this.config.OPAYO_ENCRYPTION_PASSWORD);
-    reply.redirect(`${target}${target.includes('?') ? '&' : '?'}crypt=${crypt}`, 303);
+    const back = `${target}${target.includes('?') ? '&' : '?'}crypt=${crypt}`;
+    await this.redis.client.set(`sandbox-opayo:done:${session}`, back, 'EX', SESSION_TTL_SECONDS);
+    reply.redirect(back, 303);
   }
 
   private cardPage(reply: HtmlReply, session: string, fields: Record<string, string>, problem: string | null): void {

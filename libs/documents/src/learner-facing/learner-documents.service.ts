@@ -2,7 +2,7 @@ import { DocumentFacts, DocumentStatus, DocumentType, LearnerDocument, SharedDoc
 import { FileStorage } from '@achievement/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** A learner's record, as registration and connection requests match it. */
 export interface LearnerRecord {
@@ -177,12 +177,41 @@ export class OrderableDocumentsService {
     return rows.map(orderableOf);
   }
 
-  /** These documents, those the caller may order only. */
-  async byIds(scope: OrderingScope, ids: number[]): Promise<OrderableDocument[]> {
+  /**
+   * These documents, those the caller may order only. Inside a transaction pass its manager: the
+   * read then uses the transaction's own connection rather than a second one from the pool.
+   */
+  async byIds(scope: OrderingScope, ids: number[], manager?: EntityManager): Promise<OrderableDocument[]> {
     if (!ids.length) return [];
     const { sql, params } = scopeSql(scope);
-    const rows = await this.dataSource.query(`${SELECT_ORDERABLE} WHERE ${sql} AND d.id IN (?)`, [...params, [...new Set(ids)]]);
+    const rows = await (manager ?? this.dataSource).query(`${SELECT_ORDERABLE} WHERE ${sql} AND d.id IN (?)`, [...params, [...new Set(ids)]]);
     return rows.map(orderableOf);
+  }
+
+  /**
+   * For fulfilment (administrators, any centre): each document's status and, for a superseded
+   * one, its current version (the newest of its successors, followed to the end), so an order
+   * line holding a revoked or superseded document can be flagged and replaced.
+   */
+  async currentStates(ids: number[], manager?: EntityManager): Promise<Map<number, { status: DocumentStatus; current: OrderableDocument | null }>> {
+    const states = new Map<number, { status: DocumentStatus; current: OrderableDocument | null }>();
+    if (!ids.length) return states;
+    const db = manager ?? this.dataSource;
+    const rows: { id: number; status: DocumentStatus }[] = await db.query('SELECT id, status FROM documents WHERE id IN (?)', [[...new Set(ids)]]);
+    for (const row of rows) {
+      let current: OrderableDocument | null = null;
+      if (row.status === 'superseded') {
+        let at = Number(row.id);
+        for (let hops = 0; hops < 50; hops++) {
+          const [next] = await db.query('SELECT id FROM documents WHERE supersedes_id = ? ORDER BY version DESC, id DESC LIMIT 1', [at]);
+          if (!next) break;
+          at = Number(next.id);
+        }
+        if (at !== Number(row.id)) [current] = (await db.query(`${SELECT_ORDERABLE} WHERE d.id = ?`, [at])).map(orderableOf);
+      }
+      states.set(Number(row.id), { status: row.status, current });
+    }
+    return states;
   }
 }
 

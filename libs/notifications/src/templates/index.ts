@@ -18,6 +18,7 @@ import { CONNECTION_REQUEST_ANSWERED } from './connection-request-answered.templ
 import { CONNECTION_EXPIRED } from './connection-expired.template';
 import { ORDER_PLACED } from './order-placed.template';
 import { ORDER_STATUS_CHANGED } from './order-status-changed.template';
+import { ORDER_EXPIRED } from './order-expired.template';
 
 /** Every email the portal sends. A lib adds its templates here. */
 export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [
@@ -40,4 +41,5 @@ export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [
   CONNECTION_EXPIRED,
   ORDER_PLACED,
   ORDER_STATUS_CHANGED,
+  ORDER_EXPIRED,
 ];

@@ -136,6 +136,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /** A card order not paid within this many hours (of its checkout or its last payment attempt) expires; its basket is kept. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(720)
+  UNPAID_ORDER_EXPIRY_HOURS = 24;
+
   /** The card gateway (Opayo Form): the vendor name Opayo gave. */
   @Matches(/^[A-Za-z0-9]{1,15}$/, { message: 'OPAYO_VENDOR must be 1-15 letters or digits' })
   OPAYO_VENDOR = 'achievementdemo';

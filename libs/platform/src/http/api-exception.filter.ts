@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import { ApiErrorBody } from '@achievement/contracts';
 import { STATUS_CODES } from 'node:http';
+import { BUSY_MESSAGE, isLockConflict } from '../database/lock-conflict';
 import { unavailablePartOf } from './unavailable-part';
 
 /** How long a client is asked to wait (Retry-After) when a part the api needs is not answering. */
@@ -71,6 +72,8 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
       message: clientMessageFor(fastifyError),
     };
   }
+  // a deadlock or lock wait that no retry absorbed: the request changed nothing and can be sent again
+  if (isLockConflict(exception)) return { statusCode: HttpStatus.CONFLICT, error: 'Conflict', message: BUSY_MESSAGE };
   return {
     statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
     error: 'Internal Server Error',

@@ -37,6 +37,16 @@ export class CommerceAdminApiService {
     return this.http.post<OrderDetail>(`/api/admin/orders/${id(orderId)}/status`, request);
   }
 
+  /** A line whose document was superseded gets the current version. */
+  replaceOrderLine(orderId: number, lineId: number): Observable<OrderDetail> {
+    return this.http.post<OrderDetail>(`/api/admin/orders/${id(orderId)}/lines/${id(lineId)}/replace`, {});
+  }
+
+  /** Cancels a line; its amount is given back (credit ledger) or recorded as a card refund. */
+  cancelOrderLine(orderId: number, lineId: number, reason: string): Observable<OrderDetail> {
+    return this.http.post<OrderDetail>(`/api/admin/orders/${id(orderId)}/lines/${id(lineId)}/cancel`, { reason });
+  }
+
   listProducts(): Observable<AdminProduct[]> {
     return this.http.get<AdminProduct[]>('/api/admin/products');
   }

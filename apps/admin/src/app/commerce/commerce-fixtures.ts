@@ -27,6 +27,7 @@ export function anOrderDetail(overrides: Partial<OrderDetail> = {}): OrderDetail
     ...anOrder(),
     lines: [
       {
+        id: 1,
         productName: 'Printed certificate',
         documentNumber: 'D0000701',
         qualificationTitle: 'Level 3 Diploma in Light Vehicle Maintenance',
@@ -35,6 +36,9 @@ export function anOrderDetail(overrides: Partial<OrderDetail> = {}): OrderDetail
         quantity: 2,
         unitNetPence: 2500,
         line: money(5000),
+        cancelled: false,
+        replacesDocumentNumber: null,
+        documentProblem: null,
       },
     ],
     delivery: { method: 'tracked', label: 'Tracked 24', price: money(250) },
@@ -57,6 +61,7 @@ export function anOrderDetail(overrides: Partial<OrderDetail> = {}): OrderDetail
     trackingReference: null,
     history: [{ at: '2026-11-29T09:00:00.000Z', status: 'paid', note: null }],
     lastPayment: null,
+    paymentDueAt: null,
     ...overrides,
   };
 }

@@ -144,4 +144,43 @@ describe('OrderPageComponent (fulfilment)', () => {
     await settle(fixture);
     expect(textOf(root.querySelector('[data-testid="status-error"]'))).toBe('The order has moved on: reload it.');
   });
+
+  it('flags lines whose document was revoked or superseded, and replaces or cancels them', async () => {
+    const line = anOrderDetail().lines[0];
+    await open(
+      anOrderDetail({
+        status: 'invoiced',
+        paymentMethod: 'centre_credit',
+        needsAttention: true,
+        lines: [
+          { ...line, id: 7, documentNumber: 'D0000701', documentProblem: { status: 'superseded', currentDocumentNumber: 'D0000999' } },
+          { ...line, id: 8, documentNumber: 'D0000702', documentProblem: { status: 'revoked', currentDocumentNumber: null } },
+        ],
+      }),
+    );
+    expect(textOf(root.querySelector('[data-testid="order-attention"]'))).toContain('cannot go into production or be dispatched');
+    const problems = Array.from(root.querySelectorAll('[data-testid="line-problem"]')).map((e) => textOf(e));
+    expect(problems).toEqual(['Superseded by D0000999', 'Revoked']);
+    button(root, 'Use D0000999')!.click();
+    const replace = backend.expectOne({ method: 'POST', url: '/api/admin/orders/31/lines/7/replace' });
+    replace.flush(
+      anOrderDetail({
+        status: 'invoiced',
+        needsAttention: true,
+        lines: [
+          { ...line, id: 7, documentNumber: 'D0000999', replacesDocumentNumber: 'D0000701' },
+          { ...line, id: 8, documentNumber: 'D0000702', documentProblem: { status: 'revoked', currentDocumentNumber: null } },
+        ],
+      }),
+    );
+    await settle(fixture);
+    expect(textOf(root.querySelector('[data-testid="line-check"]'))).toBe('Replaces D0000701');
+    button(root, 'Cancel line')!.click();
+    const cancel = backend.expectOne({ method: 'POST', url: '/api/admin/orders/31/lines/8/cancel' });
+    expect(cancel.request.body).toEqual({ reason: 'Document revoked' });
+    cancel.flush(anOrderDetail({ status: 'invoiced', needsAttention: false, lines: [{ ...line, id: 8, cancelled: true }] }));
+    await settle(fixture);
+    expect(root.querySelector('[data-testid="order-attention"]')).toBeNull();
+    expect(textOf(root.querySelector('[data-testid="line-check"]'))).toContain('Cancelled;');
+  });
 });

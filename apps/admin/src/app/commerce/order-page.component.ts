@@ -71,7 +71,7 @@ export const NOTE_MAX_LENGTH = 500;
           <dd>{{ paymentLabel(o) }} · {{ money(o.total.grossPence) }} (VAT {{ money(o.total.vatPence) }})</dd>
           @if (o.lastPayment; as p) {
             <dt>Last payment attempt</dt>
-            <dd>{{ p.status }}: {{ p.detail }} ({{ p.at | date: 'd MMM y, HH:mm' }})</dd>
+            <dd>{{ p.detail }} ({{ p.at | date: 'd MMM y, HH:mm' }})</dd>
           }
           <dt>Delivery</dt>
           <dd>{{ o.delivery.label }} · {{ money(o.delivery.price.grossPence) }}</dd>
@@ -81,6 +81,12 @@ export const NOTE_MAX_LENGTH = 500;
           </dd>
         </dl>
 
+        @if (o.needsAttention) {
+          <p class="failure" role="alert" data-testid="order-attention">
+            Some documents of this order were revoked or superseded after it was placed. It cannot go into production or be dispatched
+            until each flagged line gets the current version or is cancelled.
+          </p>
+        }
         <h2>Items</h2>
         <div class="table-wrap">
           <table class="lines">
@@ -95,6 +101,7 @@ export const NOTE_MAX_LENGTH = 500;
                 <th scope="col">Reason</th>
                 <th scope="col">Copies</th>
                 <th scope="col">Line total</th>
+                <th scope="col">Check</th>
               </tr>
             </thead>
             <tbody>
@@ -109,6 +116,25 @@ export const NOTE_MAX_LENGTH = 500;
                   <td>{{ line.reason }}</td>
                   <td>{{ line.quantity }}</td>
                   <td>{{ money(line.line.grossPence) }}</td>
+                  <td data-testid="line-check">
+                    @if (line.cancelled) {
+                      <span class="muted">Cancelled; {{ money(line.line.grossPence) }} given back</span>
+                    } @else if (line.documentProblem; as problem) {
+                      <span class="flag block" data-testid="line-problem">
+                        {{ problem.status === 'revoked' ? 'Revoked' : 'Superseded by ' + (problem.currentDocumentNumber ?? 'a new version') }}
+                      </span>
+                      @if (problem.status === 'superseded' && problem.currentDocumentNumber) {
+                        <button mat-stroked-button type="button" data-testid="replace-line" [disabled]="saving()" (click)="replaceLine(line.id)">
+                          Use {{ problem.currentDocumentNumber }}
+                        </button>
+                      }
+                      <button mat-stroked-button type="button" data-testid="cancel-line" [disabled]="saving()" (click)="cancelLine(line.id, problem.status)">
+                        Cancel line
+                      </button>
+                    } @else if (line.replacesDocumentNumber) {
+                      <span class="muted">Replaces {{ line.replacesDocumentNumber }}</span>
+                    }
+                  </td>
                 </tr>
               }
             </tbody>
@@ -243,6 +269,10 @@ export const NOTE_MAX_LENGTH = 500;
       flex-direction: column;
       max-width: 480px;
     }
+    .flag {
+      color: var(--mat-sys-error);
+      font-weight: 500;
+    }
     .failure {
       padding: 8px 12px;
       border-radius: 4px;
@@ -332,6 +362,31 @@ export class OrderPageComponent implements OnInit {
 
   lines(address: PostalAddress): string[] {
     return addressLines(address);
+  }
+
+  replaceLine(lineId: number): Promise<void> {
+    return this.changeLine(() => this.api.replaceOrderLine(this.order()!.id, lineId), 'The line now prints the current version of the document.');
+  }
+
+  cancelLine(lineId: number, why: 'revoked' | 'superseded'): Promise<void> {
+    return this.changeLine(
+      () => this.api.cancelOrderLine(this.order()!.id, lineId, `Document ${why}`),
+      'The line is cancelled and its amount given back (credit account) or recorded as a card refund.',
+    );
+  }
+
+  private async changeLine(change: () => ReturnType<CommerceAdminApiService['replaceOrderLine']>, done: string): Promise<void> {
+    if (!this.order() || this.saving()) return;
+    this.saving.set(true);
+    this.saveError.set(null);
+    try {
+      this.order.set(await firstValueFrom(change()));
+      this.snackBar.open(done, 'Close', { duration: 8000 });
+    } catch (error) {
+      this.saveError.set(apiErrorMessage(error, 'The line could not be changed.'));
+    } finally {
+      this.saving.set(false);
+    }
   }
 
   async setStatus(): Promise<void> {

@@ -25,7 +25,8 @@ import { ORDER_STATUS_LABELS, OrderStatus } from '@achievement/contracts';
       color: #1b5e20;
     }
     .status--cancelled,
-    .status--refunded {
+    .status--refunded,
+    .status--expired {
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
     }

@@ -49,7 +49,7 @@ type StatusFilter = OrderStatus | 'all';
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>Status</mat-label>
           <mat-select [value]="status()" (valueChange)="filterByStatus($event)" data-testid="orders-status-filter">
-            <mat-option value="all">All statuses</mat-option>
+            <mat-option value="all">All placed orders</mat-option>
             @for (s of statuses; track s) {
               <mat-option [value]="s">{{ statusLabels[s] }}</mat-option>
             }
@@ -122,6 +122,9 @@ type StatusFilter = OrderStatus | 'all';
               <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
               <td mat-cell *matCellDef="let o">
                 <adm-order-status-chip [status]="o.status" />
+                @if (o.needsAttention) {
+                  <span class="attention block" data-testid="order-needs-attention">Revoked or superseded document: check before printing</span>
+                }
               </td>
             </ng-container>
             <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -138,6 +141,11 @@ type StatusFilter = OrderStatus | 'all';
   `,
   styleUrls: ['../shared/list-page.scss'],
   styles: `
+    .attention {
+      margin-top: 4px;
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-label-medium);
+    }
     .intro {
       margin: -8px 0 16px;
       max-width: 72ch;

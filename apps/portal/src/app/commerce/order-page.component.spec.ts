@@ -101,25 +101,39 @@ describe('OrderPageComponent', () => {
     expect(TestBed.inject(BasketStore).count()).toBe(0);
   });
 
-  it('says the card was declined, the basket is unchanged, with the way back to the basket and checkout', async () => {
+  it('says in plain words that the card was declined, with one next step: pay again (never the gateway text)', async () => {
     await open('/orders/31?payment=declined');
     backend.expectOne('/api/orders/31').flush(
       anOrderDetail({
         status: 'awaiting_payment',
+        paymentMethod: 'card',
+        paymentDueAt: '2026-11-30T09:01:00.000Z',
         lastPayment: {
-          status: 'NOTAUTHED',
-          detail: 'Declined by the bank',
+          status: 'notauthed',
+          detail: 'Declined by the card issuer; no money was taken.',
           at: '2026-11-29T09:01:00.000Z',
         },
       }),
     );
     backend.expectOne('/api/basket').flush(aBasket([aBasketItem()]));
     await settle(fixture);
-    expect(textOf(banner())).toContain('Your card was declined; your basket is unchanged — you can try again');
-    expect(banner()!.querySelector('a[href="/basket"]')).not.toBeNull();
-    expect(banner()!.querySelector('a[href="/checkout"]')).not.toBeNull();
+    expect(textOf(banner())).toContain('Your card was declined, so no money was taken.');
+    expect(textOf(banner())).toContain('you can pay it again');
+    const actions = [...root.querySelectorAll('a[mat-flat-button], button[mat-flat-button]')];
+    expect(actions.map((a) => textOf(a))).toEqual(['Pay again']);
+    expect(textOf(root.querySelector('[data-testid="awaiting-payment"]'))).toContain('Pay by');
     expect(textOf(root.querySelector('[data-testid="order-status"]'))).toBe('Awaiting payment');
-    expect(textOf(root.querySelector('[data-testid="last-payment"]'))).toContain('NOTAUTHED: Declined by the bank');
+    expect(textOf(root.querySelector('[data-testid="last-payment"]'))).toContain('Declined by the card issuer; no money was taken.');
+    expect(textOf(root)).not.toMatch(/notauthed|NOTAUTHED|2000 :/);
+  });
+
+  it('says an expired order was not paid in time, with the way back to the basket', async () => {
+    await open('/orders/31');
+    backend.expectOne('/api/orders/31').flush(anOrderDetail({ status: 'expired', paymentMethod: 'card' }));
+    await settle(fixture);
+    expect(textOf(root.querySelector('[data-testid="order-expired"]'))).toContain('was not paid in time');
+    expect(root.querySelector('[data-testid="order-expired"] a[href="/basket"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="pay-again"]')).toBeNull();
   });
 
   it('pays an order still awaiting its card payment again: a new payment at the gateway', async () => {
@@ -149,7 +163,7 @@ describe('OrderPageComponent', () => {
     backend.expectOne('/api/orders/31').flush(anOrderDetail({ status: 'awaiting_payment' }));
     backend.expectOne('/api/basket').flush(aBasket([aBasketItem()]));
     await settle(fixture);
-    expect(textOf(banner())).toContain('The payment was cancelled; your basket is unchanged');
+    expect(textOf(banner())).toContain('You cancelled the payment, so no money was taken.');
   });
 
   it('says the payment is being checked while the gateway confirms it, and offers no second payment meanwhile', async () => {

@@ -19,10 +19,10 @@ import { PAYMENT_METHOD_LABELS } from './orders-page.component';
 export type PaymentOutcome = 'paid' | 'declined' | 'failed' | 'cancelled' | 'checking';
 
 export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
-  paid: 'Payment received, thank you. We have emailed you a confirmation.',
-  declined: 'Your card was declined; your basket is unchanged — you can try again.',
-  failed: 'The payment could not be taken; your basket is unchanged — you can try again.',
-  cancelled: 'The payment was cancelled; your basket is unchanged — you can try again.',
+  paid: 'Payment received, thank you. Your order is placed and we have emailed you a confirmation.',
+  declined: 'Your card was declined, so no money was taken. Your order is kept: you can pay it again with the same card or another one.',
+  failed: 'The payment could not be taken because of a problem at the card payment service, so no money was taken. Your order is kept: you can pay it again.',
+  cancelled: 'You cancelled the payment, so no money was taken. Your order is kept: you can pay it when you are ready.',
   checking: 'We are checking your payment with the card gateway. This usually takes a minute or two: refresh this page to see the result, and please do not pay again meanwhile.',
 };
 
@@ -41,10 +41,6 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
         <div class="banner banner--{{ outcome === 'paid' ? 'ok' : 'problem' }}" role="status" data-testid="payment-banner">
           <mat-icon aria-hidden="true">{{ outcome === 'paid' ? 'check_circle' : outcome === 'checking' ? 'hourglass_top' : 'error' }}</mat-icon>
           <p>{{ outcomeMessages[outcome] }}</p>
-          @if (outcome !== 'paid' && outcome !== 'checking') {
-            <a mat-stroked-button routerLink="/basket">Back to basket</a>
-            <a mat-flat-button routerLink="/checkout">Try again</a>
-          }
         </div>
       }
 
@@ -52,8 +48,20 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
         @if (awaiting.status === 'awaiting_payment' && awaiting.paymentMethod === 'card' && outcome() !== 'checking') {
           <div class="banner banner--problem" data-testid="awaiting-payment">
             <mat-icon aria-hidden="true">credit_card</mat-icon>
-            <p>This order is waiting for its card payment.</p>
-            <button mat-flat-button type="button" data-testid="pay-again" [disabled]="paying()" (click)="payAgain(awaiting.id)">Pay this order now</button>
+            <p>
+              This order is waiting for its card payment.
+              @if (awaiting.paymentDueAt) {
+                Pay by <time [attr.datetime]="awaiting.paymentDueAt">{{ awaiting.paymentDueAt | date: 'd MMM y, HH:mm' }}</time>; after that it expires (your basket keeps its items).
+              }
+            </p>
+            <button mat-flat-button type="button" data-testid="pay-again" [disabled]="paying()" (click)="payAgain(awaiting.id)">Pay again</button>
+          </div>
+        }
+        @if (awaiting.status === 'expired') {
+          <div class="banner banner--problem" data-testid="order-expired">
+            <mat-icon aria-hidden="true">schedule</mat-icon>
+            <p>This order was not paid in time and has expired; nothing was charged. Your basket keeps its items: check out again when you are ready.</p>
+            <a mat-flat-button routerLink="/basket">Go to the basket</a>
           </div>
         }
       }
@@ -95,7 +103,7 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
           @if (o.lastPayment; as p) {
             <dt>Last payment attempt</dt>
             <dd data-testid="last-payment">
-              {{ p.status }}: {{ p.detail }} (<time [attr.datetime]="p.at">{{ p.at | date: 'd MMM y, HH:mm' }}</time
+              {{ p.detail }} (<time [attr.datetime]="p.at">{{ p.at | date: 'd MMM y, HH:mm' }}</time
               >)
             </dd>
           }
