@@ -12,9 +12,9 @@ export interface BuildZipJobData {
  * reconciler) builds it at once. A queued request whose lease ran out is stuck: the reconciler
  * queues it again.
  */
-export const DOWNLOAD_LEASE_MS = 30_000;
-/** How often a running build renews its lease (three chances before it runs out). */
-export const LEASE_RENEW_EVERY_MS = 10_000;
+export const DOWNLOAD_LEASE_MS = 20_000;
+/** How often a running build renews its lease (four chances before it runs out). */
+export const LEASE_RENEW_EVERY_MS = 5_000;
 /** Builds of one request before it is marked failed. */
 export const MAX_BUILD_ATTEMPTS = 5;
 
