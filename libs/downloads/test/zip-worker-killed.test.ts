@@ -5,15 +5,7 @@ import { ChildProcess, execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  Client,
-  createManyDocuments,
-  DownloadsTestApp,
-  SHARED_CENTRE_COPY_KEY,
-  signedIn,
-  startDownloadsApp,
-  storeSharedPdf,
-} from './download-factory';
+import { Client, createManyDocuments, DownloadsTestApp, SHARED_CENTRE_COPY_KEY, signedIn, startDownloadsApp, storeSharedPdf } from './download-factory';
 
 /*
  * A worker process killed (SIGKILL) half-way through a large zip, with a second worker running,
@@ -87,7 +79,10 @@ describe('Downloads: a worker killed half-way through a zip', () => {
 
   beforeAll(async () => {
     t = await startDownloadsApp({ RUN_WORKERS_IN_API: false });
-    staff = await createUser(t.ds, 'centre_staff', { firstName: 'Kim', lastName: 'Osei' });
+    staff = await createUser(t.ds, 'centre_staff', {
+      firstName: 'Kim',
+      lastName: 'Osei',
+    });
     client = await signedIn(t.app, staff);
     env = { ...process.env };
     for (const [key, value] of Object.entries(t.config)) if (value !== undefined) env[key] = String(value);
@@ -105,7 +100,12 @@ describe('Downloads: a worker killed half-way through a zip', () => {
     const pool = await Promise.all([startWorker(env), startWorker(env)]);
     workers.push(...pool);
 
-    const res = await client.post('/api/downloads', { name: 'Killed half-way', purpose: 'audit', includeManifest: true, jobId });
+    const res = await client.post('/api/downloads', {
+      name: 'Killed half-way',
+      purpose: 'audit',
+      includeManifest: true,
+      jobId,
+    });
     expect(res.status).toBe(201);
     const id = res.body.id as number;
     const key = downloadFileKey(staff.centreId!, id);
@@ -123,83 +123,103 @@ describe('Downloads: a worker killed half-way through a zip', () => {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     })();
+    try {
+      await killAndTakeOver();
+    } finally {
+      watching = false; // also when the test fails: no request after the api closed
+      await watcher.catch(() => undefined);
+    }
 
-    // kill the worker building the zip as soon as it reported progress, before the zip is ready
-    const progress = await eventually(
-      async () => {
-        const [row] = await t.ds.query('SELECT status, processed_count FROM download_requests WHERE id = ?', [id]);
-        expect(row.status).toBe('building');
-        expect(Number(row.processed_count)).toBeGreaterThan(0);
-        return Number(row.processed_count);
-      },
-      20_000,
-      2,
-    );
-    const first = pool.find((w) => w.building.includes(id))!;
-    const second = pool.find((w) => w !== first)!;
-    expect(first).toBeDefined();
-    first.child.kill('SIGKILL');
-    const killedAt = Date.now();
-    await new Promise((resolve) => first.child.once('exit', resolve));
-    expect(progress).toBeLessThan(DOCUMENTS);
+    async function killAndTakeOver(): Promise<void> {
+      // kill the worker building the zip as soon as it reported progress, before the zip is ready
+      const progress = await eventually(
+        async () => {
+          const [row] = await t.ds.query('SELECT status, processed_count FROM download_requests WHERE id = ?', [id]);
+          expect(row.status).toBe('building');
+          expect(Number(row.processed_count)).toBeGreaterThan(0);
+          return Number(row.processed_count);
+        },
+        20_000,
+        2,
+      );
+      const first = pool.find((w) => w.building.includes(id))!;
+      const second = pool.find((w) => w !== first)!;
+      expect(first).toBeDefined();
+      first.child.kill('SIGKILL');
+      const killedAt = Date.now();
+      await new Promise((resolve) => first.child.once('exit', resolve));
+      expect(progress).toBeLessThan(DOCUMENTS);
 
-    // what the dead build left: building, part-way, a half-written temporary file, nothing at the final key
-    const [dead] = await t.ds.query('SELECT status, processed_count, attempt FROM download_requests WHERE id = ?', [id]);
-    expect(dead.status).toBe('building');
-    expect(Number(dead.processed_count)).toBeLessThan(DOCUMENTS);
-    expect(readdirSync(folder).filter((f) => f.startsWith(`${id}.zip.`) && f.endsWith('.partial'))).toHaveLength(1);
-    expect(await t.storage.stat(key)).toBeNull();
-    const refused = await client.getRaw(`/api/downloads/${id}/file`);
-    expect(refused.statusCode).toBe(409);
-    expect(JSON.parse(refused.body).message).toBe('This zip is not ready yet. The Downloads page shows its progress.');
+      // what the dead build left: building, part-way, a half-written temporary file, nothing at the final key
+      const [dead] = await t.ds.query('SELECT status, processed_count, attempt FROM download_requests WHERE id = ?', [id]);
+      expect(dead.status).toBe('building');
+      expect(Number(dead.processed_count)).toBeLessThan(DOCUMENTS);
+      expect(readdirSync(folder).filter((f) => f.startsWith(`${id}.zip.`) && f.endsWith('.partial'))).toHaveLength(1);
+      expect(await t.storage.stat(key)).toBeNull();
+      const refused = await client.getRaw(`/api/downloads/${id}/file`);
+      expect(refused.statusCode).toBe(409);
+      expect(JSON.parse(refused.body).message).toBe('This zip is not ready yet. The Downloads page shows its progress.');
 
-    // the other worker takes the request over (a new attempt) within the limit, counted from the kill
-    await eventually(
-      async () => {
-        const [row] = await t.ds.query('SELECT status, attempt FROM download_requests WHERE id = ?', [id]);
-        expect(Number(row.attempt)).toBeGreaterThan(Number(dead.attempt));
-      },
-      TAKE_OVER_LIMIT_MS + 1_000,
-      50,
-    );
-    const takeOverMs = Date.now() - killedAt;
-    console.log(`zip taken over ${(takeOverMs / 1000).toFixed(1)} s after its worker was killed`);
-    expect(takeOverMs).toBeLessThanOrEqual(TAKE_OVER_LIMIT_MS);
-    expect(second.building).toContain(id);
+      // the other worker takes the request over (a new attempt) within the limit, counted from the kill
+      await eventually(
+        async () => {
+          const [row] = await t.ds.query('SELECT status, attempt FROM download_requests WHERE id = ?', [id]);
+          expect(Number(row.attempt)).toBeGreaterThan(Number(dead.attempt));
+        },
+        TAKE_OVER_LIMIT_MS + 1_000,
+        50,
+      );
+      const takeOverMs = Date.now() - killedAt;
+      console.log(`zip taken over ${(takeOverMs / 1000).toFixed(1)} s after its worker was killed`);
+      expect(takeOverMs).toBeLessThanOrEqual(TAKE_OVER_LIMIT_MS);
+      expect(second.building).toContain(id);
 
-    const ready = await eventually(
-      async () => {
+      const ready = await eventually(async () => {
         const r = (await client.get(`/api/downloads/${id}`)).body as DownloadSummary;
-        if (r.status === 'failed') throw Object.assign(new Error(`failed: ${r.failureReason}`), { final: true });
+        if (r.status === 'failed')
+          throw Object.assign(new Error(`failed: ${r.failureReason}`), {
+            final: true,
+          });
         expect(r.status).toBe('ready');
         return r;
-      },
-      60_000,
-    );
-    expect(ready.processedCount).toBe(DOCUMENTS);
-    await eventually(() => expect(seen.zip).toBeDefined(), 10_000);
-    watching = false;
-    await watcher;
+      }, 60_000);
+      expect(ready.processedCount).toBe(DOCUMENTS);
+      await eventually(() => expect(seen.zip).toBeDefined(), 10_000);
+      watching = false;
+      await watcher;
 
-    // every answer before the zip was ready was 409; what was served is the whole zip, of centre copies
-    expect(answers.length).toBeGreaterThan(1);
-    expect(answers.slice(0, -1).every((s) => s === 409)).toBe(true);
-    expect(answers[answers.length - 1]).toBe(200);
-    const zip = seen.zip!;
-    expect(zip.length).toBe(ready.sizeBytes);
-    expect(zip.readUInt32LE(zip.length - 22)).toBe(0x06054b50); // end of central directory
-    const path = join(work, `${id}.zip`);
-    writeFileSync(path, zip);
-    expect(execFileSync('unzip', ['-t', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).toContain('No errors detected');
-    const names = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n').filter(Boolean);
-    expect(names).toHaveLength(DOCUMENTS + 1);
-    expect(names).toContain('manifest.csv');
-    const entry = execFileSync('unzip', ['-p', path, names[0]], { maxBuffer: 64 * 1024 * 1024 });
-    expect(entry.equals(readFileSync(join(t.config.STORAGE_DIR, SHARED_CENTRE_COPY_KEY)))).toBe(true);
+      // every answer before the zip was ready was 409; what was served is the whole zip, of centre copies
+      expect(answers.length).toBeGreaterThan(1);
+      expect(answers.slice(0, -1).every((s) => s === 409)).toBe(true);
+      expect(answers[answers.length - 1]).toBe(200);
+      const zip = seen.zip!;
+      expect(zip.length).toBe(ready.sizeBytes);
+      expect(zip.readUInt32LE(zip.length - 22)).toBe(0x06054b50); // end of central directory
+      const path = join(work, `${id}.zip`);
+      writeFileSync(path, zip);
+      expect(
+        execFileSync('unzip', ['-t', path], {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        }),
+      ).toContain('No errors detected');
+      const names = execFileSync('unzip', ['-Z1', path], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      })
+        .split('\n')
+        .filter(Boolean);
+      expect(names).toHaveLength(DOCUMENTS + 1);
+      expect(names).toContain('manifest.csv');
+      const entry = execFileSync('unzip', ['-p', path, names[0]], {
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(entry.equals(readFileSync(join(t.config.STORAGE_DIR, SHARED_CENTRE_COPY_KEY)))).toBe(true);
 
-    // one build after the dead one, and nothing left behind
-    const [done] = await t.ds.query('SELECT attempt FROM download_requests WHERE id = ?', [id]);
-    expect(Number(done.attempt)).toBe(Number(dead.attempt) + 1);
-    expect(readdirSync(folder).filter((f) => f.endsWith('.partial'))).toEqual([]);
+      // one build after the dead one, and nothing left behind
+      const [done] = await t.ds.query('SELECT attempt FROM download_requests WHERE id = ?', [id]);
+      expect(Number(done.attempt)).toBe(Number(dead.attempt) + 1);
+      expect(readdirSync(folder).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    }
   }, 240_000); // two worker processes start under ts-node: slow on a busy two-core machine
 });
