@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPE_LABELS } from '@achievement/contracts';
+import { CENTRE_COPY_STAMP, DOCUMENT_TYPE_LABELS } from '@achievement/contracts';
 import { Injectable } from '@nestjs/common';
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 import { CertificateContent } from './certificate-content';
@@ -67,7 +67,12 @@ export class DocumentPdfRenderer {
   async renderWithCentreCopy(content: CertificateContent): Promise<{ pdf: Buffer; centreCopy: Buffer }> {
     const doc = await this.layOut(content);
     const pdf = Buffer.from(await doc.save({ useObjectStreams: true }));
-    await drawCentreCopyStamp(doc);
+    // fresh page objects: the stamp goes into a content stream of its own (the pages' streams were saved, and keep their saved bytes)
+    await drawCentreCopyStamp(
+      doc,
+      CENTRE_COPY_STAMP,
+      doc.getPages().map((page) => PDFPage.of(page.node, page.ref, doc)),
+    );
     const centreCopy = Buffer.from(await doc.save({ useObjectStreams: true }));
     return { pdf, centreCopy };
   }

@@ -1,5 +1,5 @@
 import { CENTRE_COPY_STAMP } from '@achievement/contracts';
-import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, PDFPage, rgb, StandardFonts } from 'pdf-lib';
 
 /**
  * Stamps CENTRE_COPY_STAMP diagonally across every page (lower left to upper right), large and
@@ -11,10 +11,10 @@ export async function stampCentreCopy(pdf: Buffer | Uint8Array, text = CENTRE_CO
   return Buffer.from(await doc.save());
 }
 
-/** Draws the centre-copy stamp on every page of a document being made (the renderer's centre copy, and stampCentreCopy). */
-export async function drawCentreCopyStamp(doc: PDFDocument, text = CENTRE_COPY_STAMP): Promise<void> {
+/** Draws the centre-copy stamp on the pages (every page of the document unless given; the renderer's centre copy, and stampCentreCopy). */
+export async function drawCentreCopyStamp(doc: PDFDocument, text = CENTRE_COPY_STAMP, pages: PDFPage[] = doc.getPages()): Promise<void> {
   const font = await doc.embedFont(StandardFonts.HelveticaBold);
-  for (const page of doc.getPages()) {
+  for (const page of pages) {
     const { width, height } = page.getSize();
     const angle = Math.atan2(height, width);
     const diagonal = Math.hypot(width, height);
