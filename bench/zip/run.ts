@@ -33,6 +33,7 @@ import { DownloadsService } from '@achievement/downloads';
 import { AuthenticatedUser, loadConfig } from '@achievement/platform';
 import { createCentre, createUser, dropTestArtifacts } from '@achievement/testing';
 import { ChildProcess, execFileSync, fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,7 +111,7 @@ async function main(): Promise<boolean> {
       sessionId: 'bench',
     };
 
-    const pdf = await new DocumentPdfRenderer().render({
+    const { centreCopy: pdf } = await new DocumentPdfRenderer().renderWithCentreCopy({
       type: 'unit_certificate',
       documentNumber: 'D100000000',
       learnerName: 'Łukasz Wójcik',
@@ -133,7 +134,10 @@ async function main(): Promise<boolean> {
     });
     const source = join(work, 'one.pdf');
     writeFileSync(source, pdf);
-    console.log(`zip benchmark: one rendered certificate (${(pdf.length / 1024).toFixed(1)} KB) copied under each document's file key (not rendered per document)`);
+    const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
+    console.log(
+      `zip benchmark: the centre copy of one rendered certificate (${(pdf.length / 1024).toFixed(1)} KB) copied under each document's centre-copy key, as the render worker stores it (not rendered per document)`,
+    );
 
     const [learner, qualification] = [
       Number(
@@ -157,8 +161,13 @@ async function main(): Promise<boolean> {
            FROM seq_1_to_${size}`,
         [jobId, centreId, learner, qualification, size, String(size).padStart(6, '0')],
       );
-      await ds.query(`UPDATE documents SET file_key = CONCAT('documents/', centre_id, '/', id, '-v1.pdf') WHERE job_id = ?`, [jobId]);
-      const rows: { file_key: string }[] = await ds.query('SELECT file_key FROM documents WHERE job_id = ? ORDER BY id', [jobId]);
+      // a zip holds centre copies: the files read are the centre copies (the documents' own PDFs are not read)
+      await ds.query(
+        `UPDATE documents SET file_key = CONCAT('documents/', centre_id, '/', id, '-v1.pdf'), centre_copy_key = CONCAT('documents/', centre_id, '/', id, '-v1-centre-copy.pdf'),
+                centre_copy_sha256 = ? WHERE job_id = ?`,
+        [pdfSha256, jobId],
+      );
+      const rows: { file_key: string }[] = await ds.query('SELECT centre_copy_key AS file_key FROM documents WHERE job_id = ? ORDER BY id', [jobId]);
       mkdirSync(join(config.STORAGE_DIR, 'documents', String(centreId)), {
         recursive: true,
       });

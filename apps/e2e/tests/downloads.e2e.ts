@@ -11,7 +11,8 @@ import { envOf, ROOT, RunningPortal, WORKER_MAIN } from '../support/running-port
 /**
  * The downloads journey of issue 7 in Chromium: centre staff tick records, ask for a zip, watch
  * it go from queued to ready on the Downloads page without reloading, and download it; the zip is
- * checked with Info-ZIP's unzip (every PDF byte for byte the stored file, and the manifest right).
+ * checked with Info-ZIP's unzip (every PDF byte for byte the stored centre copy of its document,
+ * never the document itself, and the manifest right).
  *
  * The api runs without processors and a separate worker builds jobs and zips, so the test can hold
  * the zip back (no worker) long enough to see it queued, then let the worker build it.
@@ -240,9 +241,17 @@ describe('downloading documents as a zip in the browser', () => {
     expect(entries).toHaveLength(4);
     expect(entries.some((e) => e.includes('Okafor'))).toBe(false);
 
-    // every PDF is byte for byte the stored file of its document
-    const documents: { id: number; document_number: string; learner_name: string; file_key: string; sha256: string }[] = await portal.db.query(
-      'SELECT id, document_number, learner_name, file_key, sha256 FROM documents WHERE job_id = ? AND learner_name <> ? ORDER BY id',
+    // every PDF is byte for byte the stored centre copy of its document (stamped, not the document itself)
+    const documents: {
+      id: number;
+      document_number: string;
+      learner_name: string;
+      file_key: string;
+      sha256: string;
+      centre_copy_key: string;
+      centre_copy_sha256: string;
+    }[] = await portal.db.query(
+      'SELECT id, document_number, learner_name, file_key, sha256, centre_copy_key, centre_copy_sha256 FROM documents WHERE job_id = ? AND learner_name <> ? ORDER BY id',
       [jobId, 'Amara Okafor'],
     );
     expect(documents).toHaveLength(3);
@@ -252,8 +261,9 @@ describe('downloading documents as a zip in the browser', () => {
       expect(entry!.startsWith(doc.learner_name)).toBe(true);
       const bytes = readFileSync(join(out, entry!));
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      expect(bytes.equals(readFileSync(join(portal.config.STORAGE_DIR, doc.file_key)))).toBe(true);
-      expect(createHash('sha256').update(bytes).digest('hex')).toBe(doc.sha256);
+      expect(bytes.equals(readFileSync(join(portal.config.STORAGE_DIR, doc.centre_copy_key)))).toBe(true);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(doc.centre_copy_sha256);
+      expect(bytes.equals(readFileSync(join(portal.config.STORAGE_DIR, doc.file_key)))).toBe(false);
     }
     expect(entries.some((e) => e.startsWith('Łukasz Wójcik - 0003124 - 603-7506-5 - '))).toBe(true);
 
@@ -269,7 +279,7 @@ describe('downloading documents as a zip in the browser', () => {
       expect(doc).toBeDefined();
       const file = readFileSync(join(out, line[column('file_name')]));
       expect(Number(line[column('size_bytes')])).toBe(file.length);
-      expect(line[column('sha256')]).toBe(doc!.sha256);
+      expect(line[column('sha256')]).toBe(doc!.centre_copy_sha256);
       expect(line[column('learner_name')]).toBe(doc!.learner_name);
       expect(line[column('status')]).toBe('valid');
     }

@@ -54,7 +54,8 @@ class HttpSession {
 /**
  * Smart Verify in Chromium: a document issued through the API carries a QR code whose address
  * shows it valid to anyone, revoked at once after an administrator revokes it; "Check a PDF"
- * knows the original file as genuine and a copy with one byte changed as not issued.
+ * knows the original file as genuine, the centre's stamped copy as a centre copy (whose document,
+ * its status, and that it is not the document), and a copy with one byte changed as not issued.
  */
 describe('verifying a document by its QR code, its code and its PDF in the browser', () => {
   const portal = new RunningPortal();
@@ -84,7 +85,7 @@ describe('verifying a document by its QR code, its code and its PDF in the brows
     return { page, errors: collectPageErrors(page) };
   }
 
-  it('QR code → valid; revoked → revoked at once; the original PDF is genuine, a changed copy not issued', async () => {
+  it('QR code → valid; revoked → revoked at once; the original PDF is genuine, the centre copy named as one, a changed copy not issued', async () => {
     // 1. an administrator issues a job of one certificate through the API and waits until it is issued
     const api = new HttpSession(portal.url);
     await api.signIn(admin.email, admin.password);
@@ -116,7 +117,11 @@ describe('verifying a document by its QR code, its code and its PDF in the brows
     );
 
     // 2. the original file as stored (the viewer gives a stamped copy): its QR code is the verification address
-    const [document] = (await portal.db.query('SELECT id, file_key FROM documents WHERE job_id = ?', [issued.body.id])) as { id: number; file_key: string }[];
+    const [document] = (await portal.db.query('SELECT id, file_key, centre_copy_key FROM documents WHERE job_id = ?', [issued.body.id])) as {
+      id: number;
+      file_key: string;
+      centre_copy_key: string;
+    }[];
     expect(document.file_key).toBeTruthy();
     const original = readFileSync(join(resolve(portal.config.STORAGE_DIR), document.file_key));
     const url = decodeQr(original);
@@ -167,6 +172,17 @@ describe('verifying a document by its QR code, its code and its PDF in the brows
     await genuine.waitFor();
     expect(await genuine.innerText()).toContain('byte for byte, a document issued by the awarding body');
     expect(await page.getByTestId('verify-status').getAttribute('data-status')).toBe('revoked');
+
+    // the centre's copy (what the viewer shows and a zip holds): named as such, with whose document it is and its live status
+    const centreCopy = readFileSync(join(resolve(portal.config.STORAGE_DIR), document.centre_copy_key));
+    await page.getByTestId('verify-pdf-input').setInputFiles({ name: 'centre-copy.pdf', mimeType: 'application/pdf', buffer: centreCopy });
+    const copyVerdict = page.getByTestId('verify-centre-copy');
+    await copyVerdict.waitFor();
+    expect(await copyVerdict.innerText()).toContain('A centre copy, not the document');
+    expect(await copyVerdict.innerText()).toContain('Łukasz Wójcik’s document');
+    expect(await page.getByTestId('verify-status').getAttribute('data-status')).toBe('revoked');
+    expect(await page.getByTestId('verify-facts').innerText()).toContain('603/7506/5');
+    expect(await page.getByTestId('verify-genuine').count()).toBe(0);
 
     const changed = Buffer.from(original);
     changed[Math.floor(changed.length / 2)] ^= 0x01;

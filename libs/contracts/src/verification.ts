@@ -35,10 +35,20 @@ export interface VerificationResult {
 }
 
 /** POST /api/verify/pdf (public, multipart field "file" or raw application/pdf body, up to 10 MiB) → 200 PdfCheckResult. */
+/**
+ * What an uploaded file is: `genuine`, byte for byte a document that was issued; `centre-copy`,
+ * byte for byte the centre copy of one (the copy centre staff view and download, stamped "Centre
+ * copy — not valid for verification"): it tells whose document it is, but it is not the document;
+ * `not-issued`, neither.
+ */
+export const PDF_CHECK_KINDS = ['genuine', 'centre-copy', 'not-issued'] as const;
+export type PdfCheckKind = (typeof PDF_CHECK_KINDS)[number];
+
 export interface PdfCheckResult {
-  /** true when the file is, byte for byte, a document that was issued */
+  kind: PdfCheckKind;
+  /** true when the file is, byte for byte, a document that was issued (kind genuine); a centre copy is not */
   genuine: boolean;
-  /** the document's facts when genuine, else null */
+  /** the document's facts and live status: of the document itself when genuine, of the document it is a copy of when a centre copy; else null */
   document: VerificationResult | null;
   /** the SHA-256 of the uploaded file, hex */
   sha256: string;

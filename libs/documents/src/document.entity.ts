@@ -26,6 +26,10 @@ export class AchievementDocument {
   /** Storage key of the rendered PDF (from internal ids only); null until rendered. */
   @Column({ name: 'file_key', type: 'varchar', length: 200, nullable: true }) fileKey: string | null;
   @Column({ type: 'char', length: 64, nullable: true }) sha256: string | null;
+  /** Storage key of the centre copy (the PDF stamped as the viewer shows it; zips hold it); null until made. */
+  @Column({ name: 'centre_copy_key', type: 'varchar', length: 200, nullable: true }) centreCopyKey: string | null;
+  /** SHA-256 of the centre copy, so "Check a PDF" recognises one. */
+  @Column({ name: 'centre_copy_sha256', type: 'char', length: 64, nullable: true }) centreCopySha256: string | null;
   /** When the learner was last told about this document (Notify learners). */
   @Column({ name: 'last_notified_at', type: 'datetime', precision: 3, nullable: true }) lastNotifiedAt: Date | null;
   /** Why it was revoked (support staff; never shown publicly). */

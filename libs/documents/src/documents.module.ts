@@ -21,6 +21,7 @@ import { ReportTriageController } from './triage/report-triage.controller';
 import { ReportTriageService } from './triage/report-triage.service';
 import { DocumentDetailService } from './viewer/document-detail.service';
 import { DocumentViewerService } from './viewer/document-viewer.service';
+import { CentreCopies } from './viewer/centre-copies';
 import { DocumentsController } from './viewer/documents.controller';
 import { AdminJobsController } from './issuing/admin-jobs.controller';
 import { JobIssuingService } from './issuing/job-issuing.service';
@@ -44,6 +45,7 @@ const RECORDS_PROVIDERS = [
   LearnerNoticesService,
   DocumentDetailService,
   DocumentViewerService,
+  CentreCopies,
   DocumentReportsService,
   ReportTriageService,
   DocumentCorrectionsService,

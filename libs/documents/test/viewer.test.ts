@@ -1,6 +1,7 @@
 import { AdminJobDetail, ApiErrorBody, CENTRE_COPY_STAMP, DocumentDetail } from '@achievement/contracts';
 import { createUser, eventually, TestUser } from '@achievement/testing';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,20 @@ describe('the document viewer: details and the stamped centre copy', () => {
     const pages = (await PDFDocument.load(res.rawPayload)).getPageCount();
     for (const text of pageTexts(res.rawPayload, pages)) expect(text.replace(/\s/g, '')).toContain(CENTRE_COPY_STAMP.replace(/\s/g, ''));
     expect(pageTexts(res.rawPayload, 1)[0]).toContain('Nia Evans');
+  });
+
+  it('serves the centre copy that is stored and recorded (the render worker\'s, or one stamped once for an older document), so Check a PDF knows a saved copy', async () => {
+    const [before] = await t.ds.query('SELECT sha256, centre_copy_key, centre_copy_sha256 FROM documents WHERE id = ?', [rendered.id]);
+    const first = (await a.getRaw(`/api/documents/${rendered.id}/view`)).rawPayload;
+    const again = (await a.getRaw(`/api/documents/${rendered.id}/view`)).rawPayload;
+    expect(again.equals(first)).toBe(true);
+    const [row] = await t.ds.query('SELECT sha256, centre_copy_key, centre_copy_sha256 FROM documents WHERE id = ?', [rendered.id]);
+    expect(before.centre_copy_key === null || before.centre_copy_sha256 === row.centre_copy_sha256).toBe(true);
+    expect(row.centre_copy_sha256).toBe(createHash('sha256').update(first).digest('hex'));
+    expect(row.centre_copy_sha256).not.toBe(row.sha256);
+    const check = await new Client(t.app).request('POST', '/api/verify/pdf', first, { 'content-type': 'application/pdf' });
+    expect(check.status).toBe(200);
+    expect(check.body).toMatchObject({ kind: 'centre-copy', genuine: false, document: { documentNumber: rendered.number, status: 'valid' } });
   });
 
   it('answers 409 while the PDF is not rendered yet', async () => {

@@ -6,8 +6,15 @@ export interface BuildZipJobData {
   requestId: number;
 }
 
-/** A queued or building request whose lease ran out is stuck: the reconciler queues it again. Building renews it as it goes. */
-export const DOWNLOAD_LEASE_MS = 10 * 60_000;
+/**
+ * A build's hold on its request: short, renewed every LEASE_RENEW_EVERY_MS while the build runs,
+ * so the request of a killed worker is free within this long, and the job Bull hands back (or the
+ * reconciler) builds it at once. A queued request whose lease ran out is stuck: the reconciler
+ * queues it again.
+ */
+export const DOWNLOAD_LEASE_MS = 20_000;
+/** How often a running build renews its lease (four chances before it runs out). */
+export const LEASE_RENEW_EVERY_MS = 5_000;
 /** Builds of one request before it is marked failed. */
 export const MAX_BUILD_ATTEMPTS = 5;
 

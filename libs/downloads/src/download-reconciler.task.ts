@@ -30,7 +30,7 @@ export class DownloadReconcilerTask {
     private readonly clock: Clock,
   ) {}
 
-  @Interval('downloads-reconciler', 60_000)
+  @Interval('downloads-reconciler', 20_000)
   async tick(): Promise<void> {
     if (this.running) return;
     this.running = true;

@@ -1,4 +1,4 @@
-import { DownloadableDocumentsService, RecordsService } from '@achievement/documents';
+import { CentreCopies, DownloadableDocumentsService, RecordsService } from '@achievement/documents';
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -35,6 +35,7 @@ export class DownloadsModule {
       providers: [
         DownloadBuildQueue,
         DownloadableDocumentsService,
+        CentreCopies,
         ...(options.http ? [RecordsService, DownloadsService] : []),
         ...(options.processors ? [ZipBuilderService, ZipBuilderProcessor, DownloadReconcilerTask, PurgeExpiredDownloadsTask] : []),
       ],

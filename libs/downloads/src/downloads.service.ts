@@ -123,13 +123,15 @@ export class DownloadsService {
       }
       return requestId;
     });
+    // the request as recorded (queued), read before the worker can take it: the answer does not depend on how fast it does
+    const created = await this.getDownload(user, id);
     try {
       await this.buildQueue.enqueue(id);
     } catch (err) {
       // the request is recorded: the reconciler queues it once its lease runs out
       this.logger.warn(`Could not queue download ${id}, the reconciler will: ${(err as Error).message}`);
     }
-    return this.getDownload(user, id);
+    return created;
   }
 
   /** Every download of the caller's centre, newest first, by keyset (the id). */

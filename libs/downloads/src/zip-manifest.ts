@@ -34,8 +34,8 @@ export function manifestHeader(): string {
   return `\ufeff${MANIFEST_COLUMNS.join(',')}\r\n`;
 }
 
-/** One manifest line: one document of the zip. */
-export function manifestLine(fileName: string, doc: DownloadableDocument, sizeBytes: number): string {
+/** One manifest line: one document of the zip (its size and SHA-256 are those of the file in the zip, the document's centre copy). */
+export function manifestLine(fileName: string, doc: DownloadableDocument, sizeBytes: number, sha256: string): string {
   const cells = [
     fileName,
     doc.documentNumber,
@@ -51,7 +51,7 @@ export function manifestLine(fileName: string, doc: DownloadableDocument, sizeBy
     doc.issuedAt.toISOString(),
     doc.jobNumber,
     sizeBytes,
-    doc.sha256,
+    sha256,
   ];
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
@@ -61,8 +61,8 @@ export class ZipManifest {
   private readonly blocks: Buffer[] = [Buffer.from(manifestHeader(), 'utf8')];
   private lines = '';
 
-  add(fileName: string, doc: DownloadableDocument, sizeBytes: number): void {
-    this.lines += manifestLine(fileName, doc, sizeBytes);
+  add(fileName: string, doc: DownloadableDocument, sizeBytes: number, sha256: string): void {
+    this.lines += manifestLine(fileName, doc, sizeBytes, sha256);
     if (this.lines.length >= 64 * 1024) {
       this.blocks.push(Buffer.from(this.lines, 'utf8'));
       this.lines = '';

@@ -1,8 +1,9 @@
-import { indexRecordNames } from '@achievement/documents';
+import { centreCopyFileKey, indexRecordNames, stampCentreCopy } from '@achievement/documents';
 import { AppConfig, Clock, FileStorage } from '@achievement/platform';
 import { ApiClient, ApiResponse, dropTestArtifacts, testConfig } from '@achievement/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../../apps/api/src/create-api-app';
 
@@ -126,12 +127,16 @@ export interface TestDocumentSpec {
   qualificationCode?: string;
   /** false: not rendered yet (no file_key) */
   rendered?: boolean;
+  /** false: rendered before centre copies were stored (no centre copy yet); else its centre copy is stored as the render worker does */
+  centreCopy?: boolean;
 }
 
 export interface TestDocument {
   id: number;
   number: string;
   fileKey: string | null;
+  /** the stored centre copy, when there is one */
+  centreCopyKey: string | null;
   learnerName: string;
   enrolmentNumber: string;
   qualificationCode: string;
@@ -155,9 +160,32 @@ async function qualificationId(ds: DataSource, code: string): Promise<number> {
   return Number(r.insertId);
 }
 
-/** A PDF-like file of its own bytes (a header, then random content of 2-30 KB). */
-export function fakePdf(): Buffer {
-  return Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2048 + Math.floor(Math.random() * 28_000)), Buffer.from('\n%%EOF\n')]);
+/** A real PDF of its own bytes (a line of text naming it, and 2-30 KB of random content in an unreferenced stream). */
+export async function fakePdf(label = hex(8)): Promise<Buffer> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const page = doc.addPage([595, 420]);
+  page.drawText(`Test document ${label}`, { x: 40, y: 360, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
+  doc.context.register(doc.context.stream(randomBytes(2048 + Math.floor(Math.random() * 28_000))));
+  return Buffer.from(await doc.save());
+}
+
+export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Stores a document's PDF and, unless `centreCopy` is false, its centre copy beside it, as the render worker does; returns the keys and SHA-256s. */
+export async function storeRenderedPdf(
+  storage: FileStorage,
+  centreId: number,
+  documentId: number,
+  centreCopy = true,
+): Promise<{ fileKey: string; sha256: string; centreCopyKey: string | null; centreCopySha256: string | null }> {
+  const pdf = await fakePdf(String(documentId));
+  const fileKey = `documents/${centreId}/${documentId}-v1.pdf`;
+  await storage.put(fileKey, pdf);
+  if (!centreCopy) return { fileKey, sha256: sha256Of(pdf), centreCopyKey: null, centreCopySha256: null };
+  const copy = await stampCentreCopy(pdf);
+  const centreCopyKey = centreCopyFileKey(centreId, documentId, 1);
+  await storage.put(centreCopyKey, copy);
+  return { fileKey, sha256: sha256Of(pdf), centreCopyKey, centreCopySha256: sha256Of(copy) };
 }
 
 /** Documents of one job of the centre, each with its PDF stored under its file key (unless not rendered), indexed for the name search. */
@@ -197,17 +225,23 @@ export async function createDocuments(
     );
     const id = Number(r.insertId);
     const number = `D${100_000_000 + id}`;
-    let fileKey: string | null = null;
-    if (spec.rendered !== false) {
-      fileKey = `documents/${centreId}/${id}-v1.pdf`;
-      await storage.put(fileKey, fakePdf());
-    }
-    await ds.query('UPDATE documents SET document_number = ?, file_key = ? WHERE id = ?', [number, fileKey, id]);
+    const stored = spec.rendered === false ? null : await storeRenderedPdf(storage, centreId, id, spec.centreCopy !== false);
+    const fileKey = stored?.fileKey ?? null;
+    const centreCopyKey = stored?.centreCopyKey ?? null;
+    await ds.query('UPDATE documents SET document_number = ?, file_key = ?, sha256 = ?, centre_copy_key = ?, centre_copy_sha256 = ? WHERE id = ?', [
+      number,
+      fileKey,
+      stored?.sha256 ?? null,
+      centreCopyKey,
+      stored?.centreCopySha256 ?? null,
+      id,
+    ]);
     await indexRecordNames(ds.manager, [{ id, centreId, learnerName }]);
     documents.push({
       id,
       number,
       fileKey,
+      centreCopyKey,
       learnerName,
       enrolmentNumber,
       qualificationCode,
@@ -221,8 +255,24 @@ export async function createDocuments(
   return { jobId: job.id, jobNumber: job.number, documents };
 }
 
-/** Many documents of one new job in a few statements (MariaDB's sequence tables), sharing one stored PDF; for the limits. */
-export async function createManyDocuments(ds: DataSource, centreId: number, count: number): Promise<number> {
+/** The one PDF (and its centre copy) that createManyDocuments' documents share. */
+export const SHARED_PDF_KEY = 'documents/shared/one.pdf';
+export const SHARED_CENTRE_COPY_KEY = 'documents/shared/one-centre-copy.pdf';
+
+/** Stores the shared PDF and its centre copy (for createManyDocuments); returns the centre copy's SHA-256. */
+export async function storeSharedPdf(storage: FileStorage): Promise<string> {
+  const pdf = await fakePdf('shared');
+  await storage.put(SHARED_PDF_KEY, pdf);
+  const copy = await stampCentreCopy(pdf);
+  await storage.put(SHARED_CENTRE_COPY_KEY, copy);
+  return sha256Of(copy);
+}
+
+/**
+ * Many documents of one new job in a few statements (MariaDB's sequence tables), sharing one
+ * stored PDF (SHARED_PDF_KEY) and, when its SHA-256 is given, one centre copy (SHARED_CENTRE_COPY_KEY); for the limits.
+ */
+export async function createManyDocuments(ds: DataSource, centreId: number, count: number, centreCopySha256: string | null = null): Promise<number> {
   const job = await createJob(ds, centreId);
   const [learner] = await ds.query('SELECT id FROM learners LIMIT 1');
   const learnerId = learner
@@ -234,10 +284,11 @@ export async function createManyDocuments(ds: DataSource, centreId: number, coun
   const q = await qualificationId(ds, '603/7506/5');
   const tag = hex(3).toUpperCase();
   await ds.query(
-    `INSERT INTO documents (job_id, centre_id, learner_id, qualification_id, type, document_number, verification_code, status, version, learner_name, grade, award_date, issued_at, file_key)
-     SELECT ?, ?, ?, ?, 'certificate', CONCAT('M', ?, LPAD(seq, 7, '0')), CONCAT(?, LPAD(seq, 26, '0')), 'valid', 1, 'Many Docs', 'Pass', '2025-07-01', NOW(3), 'documents/shared/one.pdf'
+    `INSERT INTO documents (job_id, centre_id, learner_id, qualification_id, type, document_number, verification_code, status, version, learner_name, grade, award_date, issued_at, file_key,
+                            centre_copy_key, centre_copy_sha256)
+     SELECT ?, ?, ?, ?, 'certificate', CONCAT('M', ?, LPAD(seq, 7, '0')), CONCAT(?, LPAD(seq, 26, '0')), 'valid', 1, 'Many Docs', 'Pass', '2025-07-01', NOW(3), ?, ?, ?
        FROM seq_1_to_${Math.floor(count)}`,
-    [job.id, centreId, learnerId, q, tag, tag],
+    [job.id, centreId, learnerId, q, tag, tag, SHARED_PDF_KEY, centreCopySha256 ? SHARED_CENTRE_COPY_KEY : null, centreCopySha256],
   );
   await ds.query('UPDATE jobs SET document_count = ?, rendered_count = ? WHERE id = ?', [count, count, job.id]);
   return job.id;

@@ -1,4 +1,4 @@
-import { DownloadSummary, MAX_DOWNLOAD_DOCUMENTS, MAX_DOWNLOADS_IN_FLIGHT } from '@achievement/contracts';
+import { CENTRE_COPY_STAMP, DownloadSummary, MAX_DOWNLOAD_DOCUMENTS, MAX_DOWNLOADS_IN_FLIGHT } from '@achievement/contracts';
 import {
   DOWNLOAD_LEASE_MS,
   DOWNLOADS_QUEUE,
@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Client, createDocuments, createManyDocuments, DownloadsTestApp, signedIn, startDownloadsApp, TestDocument } from './download-factory';
+import { Client, createDocuments, createManyDocuments, DownloadsTestApp, sha256Of, signedIn, startDownloadsApp, TestDocument } from './download-factory';
 
 const DAY_MS = 86_400_000;
 
@@ -98,7 +98,7 @@ describe('Downloads', () => {
     });
   }
 
-  it('builds the zip of selected records: every PDF byte-identical, names cleaned and unique, the manifest right', async () => {
+  it('builds the zip of selected records: every PDF the stored centre copy of its document, names cleaned and unique, the manifest right', async () => {
     const { documents } = await createDocuments(t.ds, t.storage, staff.centreId!, [
       {
         firstName: 'Łukasz',
@@ -185,9 +185,12 @@ describe('Downloads', () => {
     for (const doc of documents) {
       const row = rows.find((r) => r.document_number === doc.number)!;
       expect(row).toBeDefined();
-      const stored = await t.storage.readAll(doc.fileKey!);
-      expect(zip.files.get(row.file_name)!.equals(stored)).toBe(true);
-      expect(Number(row.size_bytes)).toBe(stored.length);
+      const copy = await t.storage.readAll(doc.centreCopyKey!);
+      const entry = zip.files.get(row.file_name)!;
+      expect(entry.equals(copy)).toBe(true);
+      expect(entry.equals(await t.storage.readAll(doc.fileKey!))).toBe(false); // never the document itself
+      expect(Number(row.size_bytes)).toBe(copy.length);
+      expect(row.sha256).toBe(sha256Of(entry));
       expect(row.enrolment_number).toBe(doc.enrolmentNumber.startsWith('=') ? `'${doc.enrolmentNumber}` : doc.enrolmentNumber);
       expect(row.qualification_code).toBe(doc.qualificationCode);
     }
@@ -249,8 +252,88 @@ describe('Downloads', () => {
     expect(zip.names).not.toContain('manifest.csv');
     for (const doc of documents.slice(0, 20)) {
       const name = zip.names.find((n) => n.endsWith(` - ${doc.number}.pdf`))!;
-      expect(zip.files.get(name)!.equals(await t.storage.readAll(doc.fileKey!))).toBe(true);
+      expect(zip.files.get(name)!.equals(await t.storage.readAll(doc.centreCopyKey!))).toBe(true);
     }
+  });
+
+  describe('centre copies', () => {
+    const pdfText = (pdf: Buffer): string => {
+      const path = join(work, `text-${Date.now()}-${Math.random()}.pdf`);
+      writeFileSync(path, pdf);
+      // -raw: in the order drawn (the stamp runs diagonally), lines joined
+      return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+    const check = (pdf: Buffer) => new Client(t.app).request('POST', '/api/verify/pdf', pdf, { 'content-type': 'application/pdf' });
+
+    it('a zip holds centre copies: stamped, not the documents, and Check a PDF names the document and its live status', async () => {
+      const { documents } = await createDocuments(t.ds, t.storage, staff.centreId!, [
+        { firstName: 'Amara', lastName: 'Okafor', enrolmentNumber: 'CC0001' },
+        { firstName: 'Ben', lastName: 'Lister', enrolmentNumber: 'CC0002' },
+      ]);
+      const res = await client.post('/api/downloads', { name: 'Copies', purpose: 'audit', includeManifest: false, selection: { ids: documents.map((d) => d.id) } });
+      expect(res.status).toBe(201);
+      const zip = await fetchZip((await readyDownload(res.body.id)).id);
+      const [amara, ben] = documents.map((d) => zip.files.get(zip.names.find((n) => n.endsWith(` - ${d.number}.pdf`))!)!);
+      for (const [doc, entry] of [
+        [documents[0], amara],
+        [documents[1], ben],
+      ] as const) {
+        const original = await t.storage.readAll(doc.fileKey!);
+        expect(sha256Of(entry)).not.toBe(sha256Of(original));
+        expect(pdfText(entry)).toContain(CENTRE_COPY_STAMP); // the stamp the viewer shows
+        expect(pdfText(original)).not.toContain('Centre copy');
+      }
+
+      // one of them revoked since: Check a PDF says whose document the copy is, its live status, and that it is not the document
+      await t.ds.query(`UPDATE documents SET status = 'revoked', revoked_at = NOW(3) WHERE id = ?`, [documents[1].id]);
+      const copyCheck = await check(amara);
+      expect(copyCheck.status).toBe(200);
+      expect(copyCheck.body).toMatchObject({
+        kind: 'centre-copy',
+        genuine: false,
+        sha256: sha256Of(amara),
+        document: { status: 'valid', documentNumber: documents[0].number, learnerName: 'Amara Okafor', qualification: { code: '603/7506/5' } },
+      });
+      expect((await check(ben)).body).toMatchObject({ kind: 'centre-copy', genuine: false, document: { status: 'revoked', documentNumber: documents[1].number } });
+      // the document itself is still genuine
+      expect((await check(await t.storage.readAll(documents[0].fileKey!))).body).toMatchObject({
+        kind: 'genuine',
+        genuine: true,
+        document: { documentNumber: documents[0].number },
+      });
+    });
+
+    it('documents rendered before centre copies were stored: the zip stamps and records them, so Check a PDF knows them, and the next zip reads the same copies', async () => {
+      const { documents } = await createDocuments(
+        t.ds,
+        t.storage,
+        staff.centreId!,
+        Array.from({ length: 20 }, (_, i) => ({ firstName: `Older${i}`, lastName: 'Render', centreCopy: i % 2 === 0 ? false : undefined })),
+      );
+      const ask = async () => {
+        const res = await client.post('/api/downloads', { name: 'Older', purpose: 'audit', includeManifest: true, selection: { ids: documents.map((d) => d.id) } });
+        expect(res.status).toBe(201);
+        return fetchZip((await readyDownload(res.body.id)).id);
+      };
+      const first = await ask();
+      const rows = manifestRows(first.files.get('manifest.csv')!);
+      for (const doc of documents) {
+        const name = first.names.find((n) => n.endsWith(` - ${doc.number}.pdf`))!;
+        const entry = first.files.get(name)!;
+        expect(pdfText(entry)).toContain(CENTRE_COPY_STAMP);
+        expect(entry.equals(await t.storage.readAll(doc.fileKey!))).toBe(false);
+        const [row] = await t.ds.query('SELECT centre_copy_key, centre_copy_sha256 FROM documents WHERE id = ?', [doc.id]);
+        expect(row.centre_copy_sha256).toBe(sha256Of(entry));
+        expect((await t.storage.readAll(row.centre_copy_key)).equals(entry)).toBe(true);
+        expect(rows.find((r) => r.file_name === name)!.sha256).toBe(sha256Of(entry));
+      }
+      const stampedNow = documents[0];
+      const entry = first.files.get(first.names.find((n) => n.endsWith(` - ${stampedNow.number}.pdf`))!)!;
+      expect((await check(entry)).body).toMatchObject({ kind: 'centre-copy', document: { documentNumber: stampedNow.number, status: 'valid' } });
+
+      const second = await ask();
+      for (const name of first.names.filter((n) => n.endsWith('.pdf'))) expect(second.files.get(name)!.equals(first.files.get(name)!)).toBe(true);
+    });
   });
 
   it('downloads "all matching" records less the unticked ones', async () => {
@@ -525,8 +608,8 @@ describe('Downloads', () => {
         Array.from({ length: 40 }, (_, i) => ({ firstName: `Crash${i}` })),
       );
       const victim = documents[30];
-      const saved = await t.storage.readAll(victim.fileKey!);
-      await t.storage.delete(victim.fileKey!); // the PDF is missing: the build fails after writing 30 entries
+      const saved = await t.storage.readAll(victim.centreCopyKey!);
+      await t.storage.delete(victim.centreCopyKey!); // its centre copy is missing: the build fails after writing 30 entries
       const res = await client.post('/api/downloads', {
         name: 'Crash',
         purpose: 'audit',
@@ -561,7 +644,7 @@ describe('Downloads', () => {
       expect(['queued', 'building']).toContain(during.status);
       expect((await client.getRaw(`/api/downloads/${res.body.id}/file`)).statusCode).toBe(409);
 
-      await t.storage.put(victim.fileKey!, saved); // the PDF is back: the retry (after Bull's backoff) builds the zip afresh
+      await t.storage.put(victim.centreCopyKey!, saved); // the copy is back: the retry (after Bull's backoff) builds the zip afresh
       const ready = await readyDownload(res.body.id);
       watching = false;
       await watcher;
@@ -570,7 +653,7 @@ describe('Downloads', () => {
       expect(zip.names).toHaveLength(41);
       for (const doc of documents) {
         const name = zip.names.find((n) => n.endsWith(` - ${doc.number}.pdf`))!;
-        expect(zip.files.get(name)!.equals(await t.storage.readAll(doc.fileKey!))).toBe(true);
+        expect(zip.files.get(name)!.equals(await t.storage.readAll(doc.centreCopyKey!))).toBe(true);
       }
       const [{ attempt }] = await t.ds.query('SELECT attempt FROM download_requests WHERE id = ?', [ready.id]);
       expect(Number(attempt)).toBe(2);

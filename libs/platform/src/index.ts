@@ -17,7 +17,7 @@ export { RedisService } from './redis/redis.service';
 export { FileStorage } from './storage/file-storage';
 export type { StoredFileInfo } from './storage/file-storage';
 export { LocalDiskStorage } from './storage/local-disk-storage';
-export { DEFAULT_JOB_OPTIONS } from './queues/queue-defaults';
+export { DEFAULT_JOB_OPTIONS, LOCK_DURATION_MS, QUEUE_SETTINGS, STALLED_INTERVAL_MS } from './queues/queue-defaults';
 export * from './http/access.decorators';
 export { ApiExceptionFilter, toErrorBody } from './http/api-exception.filter';
 export { createValidationPipe } from './http/validation.pipe';

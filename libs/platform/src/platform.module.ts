@@ -15,7 +15,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { ensureDatabase } from './database/ensure-database';
 import { runMigrationsLocked } from './database/run-migrations';
 import { loggerOptions } from './logging/logger-options';
-import { DEFAULT_JOB_OPTIONS } from './queues/queue-defaults';
+import { DEFAULT_JOB_OPTIONS, QUEUE_SETTINGS } from './queues/queue-defaults';
 import { FrontDoor } from './http/front-door';
 import { RedisService } from './redis/redis.service';
 import { FileStorage } from './storage/file-storage';
@@ -61,6 +61,7 @@ export class PlatformModule {
           redis: config.REDIS_URL,
           prefix: `${config.REDIS_PREFIX}:bull`,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          settings: QUEUE_SETTINGS,
         }),
         ThrottlerModule.forRootAsync({
           inject: [RedisService],

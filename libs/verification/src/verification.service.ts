@@ -75,10 +75,16 @@ export class VerificationService {
     return { pdf, documentNumber: doc.documentNumber };
   }
 
-  /** Whether a file is, byte for byte, an issued document (by the SHA-256 kept when it was rendered). */
+  /**
+   * Whether a file is, byte for byte, an issued document, or the centre copy of one (by the
+   * SHA-256s kept when they were made). A centre copy answers whose document it is and its live
+   * status, and that it is not the document.
+   */
   async checkPdf(file: Buffer, who: VerifyingClient): Promise<PdfCheckResult> {
     const sha256 = createHash('sha256').update(file).digest('hex');
-    const doc = await this.documents.findBySha256(sha256);
+    const original = await this.documents.findBySha256(sha256);
+    const copyOf = original ? null : await this.documents.findByCentreCopySha256(sha256);
+    const doc = original ?? copyOf;
     this.log.append({
       documentId: doc?.id ?? null,
       method: 'upload',
@@ -86,7 +92,8 @@ export class VerificationService {
       at: this.clock.now(),
     });
     return {
-      genuine: doc !== null,
+      kind: original ? 'genuine' : copyOf ? 'centre-copy' : 'not-issued',
+      genuine: original !== null,
       document: doc ? toVerificationResult(doc) : null,
       sha256,
     };

@@ -1,4 +1,5 @@
-import { PdfCheckResult, QualificationSummary, VerificationLogEntry, VerificationResult } from '@achievement/contracts';
+import { CENTRE_COPY_STAMP, PdfCheckResult, QualificationSummary, VerificationLogEntry, VerificationResult } from '@achievement/contracts';
+import { createHash } from 'node:crypto';
 import { FileStorage } from '@achievement/platform';
 import { createCentre, createUser } from '@achievement/testing';
 import { execFileSync } from 'node:child_process';
@@ -231,6 +232,7 @@ describe('Smart Verify', () => {
     expect(genuine.status).toBe(200);
     const result = genuine.json() as PdfCheckResult;
     expect(result).toMatchObject({
+      kind: 'genuine',
       genuine: true,
       sha256: docs[0].sha256,
       document: {
@@ -247,6 +249,7 @@ describe('Smart Verify', () => {
     });
     expect(forged.status).toBe(200);
     expect(forged.json()).toEqual({
+      kind: 'not-issued',
       genuine: false,
       document: null,
       sha256: expect.not.stringMatching(docs[0].sha256),
@@ -261,6 +264,47 @@ describe('Smart Verify', () => {
     ).toBe(415);
     const tooLarge = await visitor.raw('POST', '/api/verify/pdf', Buffer.alloc(10 * 1024 * 1024 + 1), { 'content-type': 'application/pdf' });
     expect(tooLarge.status).toBe(413);
+  });
+
+  it('knows the centre copy of a document (stamped, as centre staff view and download it): whose it is, its live status, and that it is not the document', async () => {
+    const [{ centre_id: centreId }] = await t.ds.query('SELECT centre_id FROM documents WHERE id = ?', [docs[0].id]);
+    const [doc] = await issueJob(admin, t.ds, Number(centreId), [documentInput(6, { firstName: 'Zoë', lastName: 'Copyholder' })]);
+    const [row] = await t.ds.query('SELECT centre_copy_key, centre_copy_sha256 FROM documents WHERE id = ?', [doc.id]);
+    const storage = t.app.get(FileStorage);
+    const copy = await storage.readAll(row.centre_copy_key);
+    const original = await storage.readAll(doc.fileKey);
+    expect(row.centre_copy_sha256).toBe(createHash('sha256').update(copy).digest('hex'));
+    expect(row.centre_copy_sha256).not.toBe(doc.sha256);
+    const dir = mkdtempSync(join(tmpdir(), 'ap-centre-copy-'));
+    try {
+      writeFileSync(join(dir, 'copy.pdf'), copy);
+      expect(execFileSync('pdftotext', ['-raw', join(dir, 'copy.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(CENTRE_COPY_STAMP);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    const visitor = new Client(t.app);
+    const check = async (file: Buffer) => {
+      const res = await visitor.raw('POST', '/api/verify/pdf', file, { 'content-type': 'application/pdf' });
+      expect(res.status).toBe(200);
+      return res.json() as PdfCheckResult;
+    };
+    expect(await check(copy)).toEqual({
+      kind: 'centre-copy',
+      genuine: false,
+      sha256: row.centre_copy_sha256,
+      document: expect.objectContaining({
+        status: 'valid',
+        documentNumber: doc.number,
+        learnerName: 'Zoë Copyholder',
+        qualification: { code: '603/7506/5', title: 'Level 3 Diploma in Light Vehicle Maintenance' },
+      }),
+    });
+    expect(await check(original)).toMatchObject({ kind: 'genuine', genuine: true, document: { documentNumber: doc.number } });
+
+    // its status is the live one
+    await t.ds.query(`UPDATE documents SET status = 'revoked', revoked_at = NOW(3) WHERE id = ?`, [doc.id]);
+    expect(await check(copy)).toMatchObject({ kind: 'centre-copy', document: { status: 'revoked', documentNumber: doc.number } });
   });
 
   it('logs every verification coarsely and lists the log to administrators, all or one document’s, newest first', async () => {

@@ -2,6 +2,7 @@ import { DocumentStatus, DocumentType } from '@achievement/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { CentreCopies } from '../viewer/centre-copies';
 
 /** What a zip needs to know of one document: its stored PDF and the facts its entry name and manifest row show. */
 export interface DownloadableDocument {
@@ -21,6 +22,15 @@ export interface DownloadableDocument {
   /** null until the PDF is rendered */
   fileKey: string | null;
   sha256: string | null;
+  /** the stored centre copy (what a zip holds); null until made (documents rendered before centre copies were stored) */
+  centreCopyKey: string | null;
+  centreCopySha256: string | null;
+}
+
+/** A document's centre copy as a zip writes it: the bytes, and their SHA-256. */
+export interface DownloadableCentreCopy {
+  content: Buffer;
+  sha256: string;
 }
 
 interface DownloadableRow {
@@ -39,16 +49,35 @@ interface DownloadableRow {
   job_number: string;
   file_key: string | null;
   sha256: string | null;
+  centre_copy_key: string | null;
+  centre_copy_sha256: string | null;
 }
 
 /**
- * Read-only access to documents for building zips (downloads): the documents of a job, how many
- * of a set are not rendered yet, and the facts of each. Every method takes the centre and reads
- * only that centre's rows.
+ * Access to documents for building zips (downloads): the documents of a job, how many of a set
+ * are not rendered yet, the facts of each, and their centre copies (a zip holds centre copies,
+ * never the documents themselves). Every method takes the centre and reads only that centre's rows.
  */
 @Injectable()
 export class DownloadableDocumentsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly centreCopies: CentreCopies,
+  ) {}
+
+  /**
+   * The centre copies of rendered documents of the centre (as `describe` gave them), in order,
+   * each with its SHA-256: the stored copies, and for documents rendered before copies were
+   * stored, one stamped now and recorded. A missing file rejects with an error whose `key` names it.
+   */
+  async centreCopiesOf(centreId: number, docs: DownloadableDocument[]): Promise<DownloadableCentreCopy[]> {
+    const unrendered = docs.find((d) => !d.fileKey);
+    if (unrendered) throw new Error(`Document ${unrendered.documentNumber} has no PDF yet.`);
+    const copies = await this.centreCopies.contentsOf(
+      docs.map((d) => ({ id: d.id, centreId, version: d.version, documentNumber: d.documentNumber, fileKey: d.fileKey!, centreCopyKey: d.centreCopyKey })),
+    );
+    return copies.map((c, i) => ({ content: c.content, sha256: c.madeSha256 ?? docs[i].centreCopySha256! }));
+  }
 
   /** The ids of every document of a job of the centre, in id order; 404 when the job is not the centre's. */
   async documentIdsOfJob(centreId: number, jobId: number, manager: EntityManager = this.dataSource.manager): Promise<number[]> {
@@ -77,7 +106,8 @@ export class DownloadableDocumentsService {
     if (documentIds.length === 0) return [];
     const rows: DownloadableRow[] = await this.dataSource.query(
       `SELECT d.id, d.document_number, d.type, d.status, d.version, d.learner_name, l.enrolment_number, q.code AS qualification_code,
-              q.title AS qualification_title, d.grade, d.award_date, d.issued_at, j.number AS job_number, d.file_key, d.sha256
+              q.title AS qualification_title, d.grade, d.award_date, d.issued_at, j.number AS job_number, d.file_key, d.sha256,
+              d.centre_copy_key, d.centre_copy_sha256
          FROM documents d
          STRAIGHT_JOIN learners l ON l.id = d.learner_id
          STRAIGHT_JOIN qualifications q ON q.id = d.qualification_id
@@ -110,5 +140,7 @@ function toDownloadable(r: DownloadableRow): DownloadableDocument {
     jobNumber: r.job_number,
     fileKey: r.file_key,
     sha256: r.sha256,
+    centreCopyKey: r.centre_copy_key,
+    centreCopySha256: r.centre_copy_sha256,
   };
 }

@@ -1,10 +1,11 @@
-import { calendarDateText, DOCUMENT_TYPE_LABELS } from '@achievement/contracts';
+import { calendarDateText, CENTRE_COPY_STAMP, DOCUMENT_TYPE_LABELS } from '@achievement/contracts';
 import { Injectable } from '@nestjs/common';
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 import { CertificateContent } from './certificate-content';
 import { CertificateFontRole, CertificateFonts } from './certificate-fonts';
 import { useNativeDeflateForPdfLib } from './native-deflate';
 import { qrCodeOperators } from './qr-code-operators';
+import { drawCentreCopyStamp } from '../viewer/centre-copy-stamp';
 
 /** The awarding body as printed at the head of every certificate. */
 export const AWARDING_BODY_NAME = 'Achievement Awarding Body';
@@ -54,6 +55,28 @@ export class DocumentPdfRenderer {
   }
 
   async render(content: CertificateContent): Promise<Buffer> {
+    return Buffer.from(await (await this.layOut(content)).save({ useObjectStreams: true }));
+  }
+
+  /**
+   * The document and its centre copy (the same pages with the viewer's CENTRE_COPY_STAMP drawn
+   * over them): laid out once and saved twice, far cheaper than stamping the saved PDF again.
+   * The document's bytes are those render() gives.
+   */
+  async renderWithCentreCopy(content: CertificateContent): Promise<{ pdf: Buffer; centreCopy: Buffer }> {
+    const doc = await this.layOut(content);
+    const pdf = Buffer.from(await doc.save({ useObjectStreams: true }));
+    // fresh page objects: the stamp goes into a content stream of its own (the pages' streams were saved, and keep their saved bytes)
+    await drawCentreCopyStamp(
+      doc,
+      CENTRE_COPY_STAMP,
+      doc.getPages().map((page) => PDFPage.of(page.node, page.ref, doc)),
+    );
+    const centreCopy = Buffer.from(await doc.save({ useObjectStreams: true }));
+    return { pdf, centreCopy };
+  }
+
+  private async layOut(content: CertificateContent): Promise<PDFDocument> {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(this.fonts.fontkit);
     doc.setTitle(`${DOCUMENT_TYPE_LABELS[content.type]} ${content.documentNumber}`);
@@ -181,7 +204,7 @@ export class DocumentPdfRenderer {
       await writer.text(next, `Document number ${content.documentNumber}`, MARGIN + 8, 52, { size: 8.5, color: GREY });
     }
 
-    return Buffer.from(await doc.save({ useObjectStreams: true }));
+    return doc;
   }
 }
 

@@ -45,8 +45,26 @@ export function documentFileKey(centreId: number, documentId: number, version: n
   return `documents/${centreId}/${documentId}-v${version}.pdf`;
 }
 
+/** The storage key of a document's centre copy (its PDF stamped "Centre copy"), beside the PDF. */
+export function centreCopyFileKey(centreId: number, documentId: number, version: number): string {
+  return `documents/${centreId}/${documentId}-v${version}-centre-copy.pdf`;
+}
+
+/** A rendered document as stored: its PDF and its centre copy, each with its SHA-256. */
+interface StoredRender {
+  id: number;
+  key: string;
+  sha256: string;
+  copyKey: string;
+  copySha256: string;
+}
+
+function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /**
- * Renders a batch of a job's documents, stores each PDF and records its key and SHA-256, counts
+ * Renders a batch of a job's documents, stores each PDF and its centre copy and records their keys and SHA-256s, counts
  * them into the job's progress, and, in the batch that renders the job's last document, marks the
  * job issued and writes the centre's email. Idempotent: documents already stored are skipped, a
  * document is recorded only while its file_key is still empty, and a document renders to the same
@@ -87,7 +105,7 @@ export class DocumentRenderService implements OnApplicationBootstrap {
       version: 1,
       verificationUrl: this.verificationUrl('0'.repeat(32)),
     };
-    void this.renderer.render(sample).catch((err: Error) => this.logger.warn(`Warm-up render failed: ${err.message}`));
+    void this.renderer.renderWithCentreCopy(sample).catch((err: Error) => this.logger.warn(`Warm-up render failed: ${err.message}`));
   }
 
   verificationUrl(code: string): string {
@@ -106,18 +124,22 @@ export class DocumentRenderService implements OnApplicationBootstrap {
           [jobId, ...documentIds],
         )
       : [];
-    const stored: { id: number; key: string; sha256: string }[] = [];
+    const stored: StoredRender[] = [];
     let next = 0;
     const work = async () => {
       while (next < rows.length) {
         const row = rows[next++];
-        const pdf = await this.renderer.render(this.contentOf(row));
+        // the centre copy is made with the document (a second save of the same pages), so zips and the viewer never stamp
+        const { pdf, centreCopy } = await this.renderer.renderWithCentreCopy(this.contentOf(row));
         const key = documentFileKey(Number(row.centre_id), Number(row.id), Number(row.version));
-        await this.storage.put(key, pdf);
+        const copyKey = centreCopyFileKey(Number(row.centre_id), Number(row.id), Number(row.version));
+        await Promise.all([this.storage.put(key, pdf), this.storage.put(copyKey, centreCopy)]);
         stored.push({
           id: Number(row.id),
           key,
-          sha256: createHash('sha256').update(pdf).digest('hex'),
+          sha256: sha256Of(pdf),
+          copyKey,
+          copySha256: sha256Of(centreCopy),
         });
       }
     };
@@ -148,7 +170,7 @@ export class DocumentRenderService implements OnApplicationBootstrap {
     };
   }
 
-  private async record(jobId: number, stored: { id: number; key: string; sha256: string }[], skipped: number): Promise<RenderBatchResult> {
+  private async record(jobId: number, stored: StoredRender[], skipped: number): Promise<RenderBatchResult> {
     return this.outbox.transaction(async (manager, outbox) => {
       let rendered = 0;
       if (stored.length) {
@@ -156,9 +178,17 @@ export class DocumentRenderService implements OnApplicationBootstrap {
         const result = await manager.query(
           `UPDATE documents
               SET file_key = CASE id ${stored.map(() => 'WHEN ? THEN ?').join(' ')} END,
-                  sha256 = CASE id ${stored.map(() => 'WHEN ? THEN ?').join(' ')} END
+                  sha256 = CASE id ${stored.map(() => 'WHEN ? THEN ?').join(' ')} END,
+                  centre_copy_key = CASE id ${stored.map(() => 'WHEN ? THEN ?').join(' ')} END,
+                  centre_copy_sha256 = CASE id ${stored.map(() => 'WHEN ? THEN ?').join(' ')} END
             WHERE id IN (${ids.map(() => '?').join(',')}) AND file_key IS NULL`,
-          [...stored.flatMap((s) => [s.id, s.key]), ...stored.flatMap((s) => [s.id, s.sha256]), ...ids],
+          [
+            ...stored.flatMap((s) => [s.id, s.key]),
+            ...stored.flatMap((s) => [s.id, s.sha256]),
+            ...stored.flatMap((s) => [s.id, s.copyKey]),
+            ...stored.flatMap((s) => [s.id, s.copySha256]),
+            ...ids,
+          ],
         );
         rendered = Number(result.affectedRows ?? 0);
         // capped: documents seeded as already counted (the demo data) do not push progress past the job's count

@@ -130,6 +130,12 @@ export class VerifiableDocuments {
     return rows.length ? this.withCurrentVersion(rows[0]) : null;
   }
 
+  /** The document whose centre copy (the stamped PDF of the viewer and the zips) has this SHA-256 (lower-case hex), or null. */
+  async findByCentreCopySha256(sha256Hex: string): Promise<VerifiableDocument | null> {
+    const rows = await this.execute<VerifiableRow>(`${SELECT_VERIFIABLE} WHERE d.centre_copy_sha256 = ? ORDER BY d.id LIMIT 1`, [sha256Hex.toLowerCase()]);
+    return rows.length ? this.withCurrentVersion(rows[0]) : null;
+  }
+
   /**
    * A read on the hot path: a prepared statement straight on TypeORM's mysql2 pool (parsed once per
    * connection by the server, binary rows, no QueryRunner), with the pool's settings (UTC, DATE as text).

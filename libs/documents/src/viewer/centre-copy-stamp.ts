@@ -1,5 +1,5 @@
 import { CENTRE_COPY_STAMP } from '@achievement/contracts';
-import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, PDFPage, rgb, StandardFonts } from 'pdf-lib';
 
 /**
  * Stamps CENTRE_COPY_STAMP diagonally across every page (lower left to upper right), large and
@@ -7,8 +7,14 @@ import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
  */
 export async function stampCentreCopy(pdf: Buffer | Uint8Array, text = CENTRE_COPY_STAMP): Promise<Buffer> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  await drawCentreCopyStamp(doc, text);
+  return Buffer.from(await doc.save());
+}
+
+/** Draws the centre-copy stamp on the pages (every page of the document unless given; the renderer's centre copy, and stampCentreCopy). */
+export async function drawCentreCopyStamp(doc: PDFDocument, text = CENTRE_COPY_STAMP, pages: PDFPage[] = doc.getPages()): Promise<void> {
   const font = await doc.embedFont(StandardFonts.HelveticaBold);
-  for (const page of doc.getPages()) {
+  for (const page of pages) {
     const { width, height } = page.getSize();
     const angle = Math.atan2(height, width);
     const diagonal = Math.hypot(width, height);
@@ -22,7 +28,6 @@ export async function stampCentreCopy(pdf: Buffer | Uint8Array, text = CENTRE_CO
     const y = height / 2 - (textWidth / 2) * sin - (textHeight / 2) * cos;
     page.drawText(text, { x, y, size, font, color: rgb(0.75, 0.1, 0.1), opacity: 0.35, rotate: degrees((angle * 180) / Math.PI) });
   }
-  return Buffer.from(await doc.save());
 }
 
 /** An RFC 6266 Content-Disposition value for an inline PDF: a plain ASCII name plus its UTF-8 form. */

@@ -22,7 +22,10 @@ export interface DocumentAccessRow {
   centreId: number;
   jobId: number;
   documentNumber: string;
+  version: number;
   fileKey: string | null;
+  /** the stored centre copy; null until made */
+  centreCopyKey: string | null;
 }
 
 /**
@@ -48,11 +51,19 @@ export class DocumentDetailService {
   /** The document's centre, job, number and stored file, for someone allowed to see it; else 404. */
   async accessibleDocument(user: AuthenticatedUser, id: number): Promise<DocumentAccessRow> {
     const [row] = await this.dataSource.query(
-      `SELECT d.id, d.centre_id, d.job_id, d.document_number, d.file_key FROM documents d WHERE d.id = ? AND ${scopeSql(user)}`,
+      `SELECT d.id, d.centre_id, d.job_id, d.document_number, d.version, d.file_key, d.centre_copy_key FROM documents d WHERE d.id = ? AND ${scopeSql(user)}`,
       [id, ...scopeParams(user)],
     );
     if (!row) throw documentNotFound(id);
-    return { id: Number(row.id), centreId: Number(row.centre_id), jobId: Number(row.job_id), documentNumber: row.document_number, fileKey: row.file_key };
+    return {
+      id: Number(row.id),
+      centreId: Number(row.centre_id),
+      jobId: Number(row.job_id),
+      documentNumber: row.document_number,
+      version: Number(row.version),
+      fileKey: row.file_key,
+      centreCopyKey: row.centre_copy_key,
+    };
   }
 
   private async detailParts(manager: EntityManager, row: DetailSqlRow) {

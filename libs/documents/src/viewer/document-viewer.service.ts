@@ -1,6 +1,6 @@
 import { AuthenticatedUser, FileStorage } from '@achievement/platform';
 import { ConflictException, Injectable } from '@nestjs/common';
-import { stampCentreCopy } from './centre-copy-stamp';
+import { CentreCopies } from './centre-copies';
 import { DocumentDetailService } from './document-detail.service';
 
 export interface ViewablePdf {
@@ -9,8 +9,9 @@ export interface ViewablePdf {
 }
 
 /**
- * The PDF of a document to look at: the stored file, stamped "Centre copy — not valid for
- * verification" on every page, for centre staff of its centre and for support and
+ * The PDF of a document to look at: its centre copy (the stored file stamped "Centre copy — not
+ * valid for verification" on every page; the same bytes a zip holds, so "Check a PDF" knows a
+ * saved copy as a centre copy), for centre staff of its centre and for support and
  * administrators. (Learners will see their own unstamped documents through the learner portal.)
  */
 @Injectable()
@@ -18,6 +19,7 @@ export class DocumentViewerService {
   constructor(
     private readonly documents: DocumentDetailService,
     private readonly storage: FileStorage,
+    private readonly centreCopies: CentreCopies,
   ) {}
 
   async viewDocument(user: AuthenticatedUser, id: number): Promise<ViewablePdf> {
@@ -25,7 +27,7 @@ export class DocumentViewerService {
     if (!doc.fileKey) throw notRendered();
     const stored = await this.storage.stat(doc.fileKey);
     if (!stored) throw notRendered();
-    const content = await stampCentreCopy(await this.storage.readAll(doc.fileKey));
+    const content = await this.centreCopies.centreCopyOf({ ...doc, fileKey: doc.fileKey });
     return { fileName: `${doc.documentNumber}.pdf`, content };
   }
 }

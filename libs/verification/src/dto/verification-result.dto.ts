@@ -1,4 +1,4 @@
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, PdfCheckResult, VerificationResult } from '@achievement/contracts';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, PDF_CHECK_KINDS, PdfCheckKind, PdfCheckResult, VerificationResult } from '@achievement/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 
 class VerifiedQualificationDto {
@@ -39,10 +39,19 @@ export class VerificationResultDto implements VerificationResult {
   displayEnabled: boolean;
 }
 
-/** POST /api/verify/pdf: whether an uploaded file is, byte for byte, an issued document. */
+/** POST /api/verify/pdf: whether an uploaded file is, byte for byte, an issued document, or the centre copy of one. */
 export class PdfCheckResultDto implements PdfCheckResult {
-  @ApiProperty() genuine: boolean;
-  @ApiProperty({ type: VerificationResultDto, nullable: true })
+  @ApiProperty({
+    enum: PDF_CHECK_KINDS,
+    description: 'genuine: the issued document itself; centre-copy: the stamped copy centre staff view and download (not the document); not-issued: neither',
+  })
+  kind: PdfCheckKind;
+  @ApiProperty({ description: 'true only when kind is genuine' }) genuine: boolean;
+  @ApiProperty({
+    type: VerificationResultDto,
+    nullable: true,
+    description: 'the facts and live status of the document (the one the file is a centre copy of, for a centre copy); null when not issued',
+  })
   document: VerificationResultDto | null;
   @ApiProperty({ description: 'SHA-256 of the uploaded file, hex' })
   sha256: string;

@@ -20,7 +20,7 @@ export function aVerification(overrides: Partial<VerificationResult> = {}): Veri
 }
 
 export function aPdfCheck(overrides: Partial<PdfCheckResult> = {}): PdfCheckResult {
-  return { genuine: true, document: aVerification(), sha256: 'ab'.repeat(32), ...overrides };
+  return { kind: 'genuine', genuine: true, document: aVerification(), sha256: 'ab'.repeat(32), ...overrides };
 }
 
 export const CODE = 'Zm9vYmFy-mF6cXV4cXV1eHF1dXhxdXV4';

@@ -117,9 +117,27 @@ describe('VerifyPageComponent', () => {
     expect(textOf(root)).toContain('SHA-256 of the file: ' + 'ab'.repeat(32));
   });
 
+  it('says a centre copy is not the document, in plain words, with whose document it is and its live status', async () => {
+    await choose(pdf('centre copy.pdf'));
+    expectPdfCheck().flush(
+      aPdfCheck({ kind: 'centre-copy', genuine: false, document: aVerification({ status: 'revoked', revokedAt: '2026-11-10T12:00:00.000Z' }) }),
+    );
+    await settle(fixture);
+
+    const verdict = textOf(byTestId('verify-centre-copy'));
+    expect(verdict).toContain(
+      'A centre copy, not the document: this file (centre copy.pdf) is the copy of Łukasz Wójcik’s document D0000101 (Level 3 Diploma in Light Vehicle Maintenance) that their training centre keeps for its records.',
+    );
+    expect(verdict).toContain('A centre copy does not prove the document.');
+    expect(byTestId('verify-genuine')).toBeNull();
+    expect(byTestId('verify-not-issued')).toBeNull();
+    expect(textOf(byTestId('verify-status')?.querySelector('.banner__title'))).toBe('Revoked on 10 November 2026');
+    expect(textOf(byTestId('verify-facts'))).toContain('D0000101');
+  });
+
   it('says a PDF that matches no document was not issued', async () => {
     await choose(pdf('edited.pdf'));
-    expectPdfCheck().flush(aPdfCheck({ genuine: false, document: null }));
+    expectPdfCheck().flush(aPdfCheck({ kind: 'not-issued', genuine: false, document: null }));
     await settle(fixture);
 
     expect(textOf(byTestId('verify-not-issued'))).toContain(

@@ -22,7 +22,8 @@ const CODE_INPUT_MAX_LENGTH = 200;
 
 /**
  * "Verify a document", public: type the code printed under the QR code (→ /verify/<code>), or
- * check that a PDF file is, byte for byte, a document the awarding body issued.
+ * check that a PDF file is, byte for byte, a document the awarding body issued (a centre's
+ * stamped copy of one is named as such: whose it is and its status, and that it is not the document).
  */
 @Component({
   selector: 'ap-verify-page',
@@ -103,7 +104,24 @@ const CODE_INPUT_MAX_LENGTH = 200;
 
         @if (pdfResult(); as check) {
           <div class="outcome" #outcome tabindex="-1">
-            @if (check.genuine && check.document; as doc) {
+            @if (check.kind === 'centre-copy' && check.document; as doc) {
+              <div class="verdict verdict--centre-copy" role="status" data-testid="verify-centre-copy">
+                <mat-icon aria-hidden="true">report</mat-icon>
+                <div>
+                  <p>
+                    <strong>A centre copy, not the document:</strong> this file ({{ fileName() }}) is the copy of {{ doc.learnerName }}’s
+                    document {{ doc.documentNumber }} ({{ doc.qualification.title }}) that their training centre keeps for its records. It is
+                    stamped “Centre copy — not valid for verification”.
+                  </p>
+                  <p>
+                    A centre copy does not prove the document. Below is the document’s current status. To rely on it, ask the learner
+                    for the document itself, or check the code printed under its QR code.
+                  </p>
+                </div>
+              </div>
+              <ap-verification-status [result]="doc" />
+              <ap-verification-facts class="facts" [result]="doc" />
+            } @else if (check.kind === 'genuine' && check.document; as doc) {
               <div class="verdict verdict--genuine" role="status" data-testid="verify-genuine">
                 <mat-icon aria-hidden="true">verified</mat-icon>
                 <p>
@@ -183,6 +201,14 @@ const CODE_INPUT_MAX_LENGTH = 200;
     .verdict--genuine {
       background: #c8e6c9;
       color: #1b5e20;
+    }
+    .verdict--centre-copy {
+      background: #fff3cd;
+      color: #5c4200;
+
+      p + p {
+        margin-top: 8px;
+      }
     }
     .outcome:focus {
       outline: none;
