@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CONNECTION_NOT_FOUND, ConnectionRow, ConnectionStore, duplicateKeyOf } from './connection-store';
 import { invitationHashOf } from './learner-connections.service';
+import { retryOnDeadlock } from './deadlock-retry';
 import { typedRequestOf } from './typed-request';
 import { SharingLinks } from './sharing-links';
 
@@ -88,7 +89,7 @@ export class ThirdPartyService {
     const account = await this.accounts.byId(user.id);
     const message = input.message?.trim() || null;
     try {
-      await this.outbox.transaction(async (manager, outbox) => {
+      await retryOnDeadlock(() => this.outbox.transaction(async (manager, outbox) => {
         const [pending] = await manager.query(
           `SELECT COUNT(*) AS n, COALESCE(SUM(request_key = ?), 0) AS same FROM connections WHERE third_party_user_id = ? AND origin = 'third_party' AND status = 'pending'`,
           [typed.key, user.id],
@@ -130,7 +131,7 @@ export class ThirdPartyService {
             connectionsUrl: this.links.learnerConnections(),
           },
         });
-      });
+      }));
     } catch (err) {
       // the same request at the same moment: the other one is recorded
       if (duplicateKeyOf(err) !== 'open_request') throw err;

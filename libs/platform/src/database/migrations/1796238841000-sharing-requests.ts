@@ -23,7 +23,7 @@ export class SharingRequests1796238841000 implements MigrationInterface {
         MODIFY learner_id INT UNSIGNED NULL,
         MODIFY learner_user_id INT UNSIGNED NULL,
         ADD COLUMN requested_as VARCHAR(320) NULL AFTER third_party_user_id,
-        ADD COLUMN request_key CHAR(43) NULL AFTER requested_as,
+        ADD COLUMN request_key VARCHAR(43) NULL AFTER requested_as,
         ADD COLUMN duplicate_of INT UNSIGNED NULL AFTER request_key`);
     // open duplicates from before the rule: keep the one that ends last (or the newest request) in the key
     const open: { id: number; learner_user_id: number; email: string }[] = await q.query(`
