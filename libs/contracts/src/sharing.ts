@@ -187,7 +187,13 @@ export interface SharedDocument extends DocumentFacts {
 
 export interface ThirdPartyConnection {
   id: number;
-  learnerName: string;
+  /**
+   * the learner's name once they have shared with you (an invitation, or your request accepted);
+   * null until then: a request shows only what you typed, whether or not such a learner exists
+   */
+  learnerName: string | null;
+  /** what you typed when you asked (the learner's email, or the enrolment number); null for an invitation */
+  requestedAs: string | null;
   status: ConnectionStatus;
   accessEndsAt: string | null;
   createdAt: string;

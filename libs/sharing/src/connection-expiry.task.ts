@@ -4,11 +4,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { longDate } from './access-length';
-import { ConnectionRow } from './connection-store';
-import { SharingLinks } from './sharing-links';
+import { ConnectionRow, ConnectionStore } from './connection-store';
 
 const BATCH = 200;
+/** How long a third party's request waits for the learner's answer. */
+export const REQUEST_LIFETIME_DAYS = 30;
 
 /**
  * Records the connections whose access has run out as expired and emails both sides. Access itself
@@ -24,15 +24,18 @@ export class ConnectionExpiryTask {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
-    private readonly links: SharingLinks,
+    private readonly store: ConnectionStore,
     private readonly clock: Clock,
   ) {}
 
   @Cron(CronExpression.EVERY_MINUTE, { name: 'expire-connections' })
   async tick(): Promise<void> {
     try {
-      const expired = await this.expireDue(this.clock.now());
+      const now = this.clock.now();
+      const expired = await this.expireDue(now);
       if (expired) this.logger.log(`${expired} connection(s) expired; both sides emailed`);
+      const requests = await this.expireUnansweredRequests(now);
+      if (requests) this.logger.log(`${requests} unanswered request(s) expired`);
     } catch (err) {
       this.logger.warn(`Expiring connections failed, will try again: ${(err as Error).message}`);
     }
@@ -49,19 +52,29 @@ export class ConnectionExpiryTask {
   }
 
   private expire(row: ConnectionRow, now: Date): Promise<boolean> {
-    return this.outbox.transaction(async (manager, outbox) => {
-      const claim = await manager.query(`UPDATE connections SET status = 'expired', decided_at = ? WHERE id = ? AND status = 'active' AND access_ends_at <= ?`, [now, row.id, now]);
-      if (Number(claim.affectedRows) !== 1) return false;
-      const [learner] = await manager.query('SELECT email, first_name, last_name FROM users WHERE id = ?', [row.learner_user_id]);
-      const learnerName = learner ? `${learner.first_name} ${learner.last_name}` : 'The learner';
-      const endedAt = longDate(new Date(row.access_ends_at!));
-      const common = { thirdPartyName: row.third_party_name, thirdPartyEmail: row.third_party_email, learnerName, endedAt, connectionsUrl: this.links.learnerConnections() };
-      if (learner) {
-        await outbox.add({ to: learner.email, template: 'connection-expired', eventKey: `connection.expired:${row.id}:learner`, data: { ...common, firstName: learner.first_name, toLearner: true } });
+    return this.outbox.transaction((manager, outbox) => this.store.expire(manager, outbox, row, now));
+  }
+
+  /**
+   * Requests a learner has not answered within REQUEST_LIFETIME_DAYS are recorded as expired
+   * (nothing was shared; no email, so that a request that reached no learner ends the same way).
+   * Returns how many. Safe to run twice and on several workers: one conditional UPDATE a row.
+   */
+  async expireUnansweredRequests(now: Date): Promise<number> {
+    const before = new Date(now.getTime() - REQUEST_LIFETIME_DAYS * 86_400_000);
+    let expired = 0;
+    for (;;) {
+      const due: { id: number }[] = await this.dataSource.query(`SELECT id FROM connections WHERE status = 'pending' AND created_at <= ? ORDER BY created_at, id LIMIT ?`, [before, BATCH]);
+      for (const { id } of due) {
+        const done = await this.dataSource.transaction(async (manager) => {
+          const claim = await manager.query(`UPDATE connections SET status = 'expired', decided_at = ? WHERE id = ? AND status = 'pending' AND created_at <= ?`, [now, id, before]);
+          if (Number(claim.affectedRows) !== 1) return false;
+          await this.audit.record(SYSTEM_ACTOR, { action: 'connection.request_expired', subjectType: 'connection', subjectId: Number(id), before: { status: 'pending' }, after: { status: 'expired' } }, manager);
+          return true;
+        });
+        if (done) expired++;
       }
-      await outbox.add({ to: row.third_party_email, template: 'connection-expired', eventKey: `connection.expired:${row.id}:third-party`, data: { ...common, firstName: row.third_party_name, toLearner: false } });
-      await this.audit.record(SYSTEM_ACTOR, { action: 'connection.expired', subjectType: 'connection', subjectId: Number(row.id), before: { status: 'active' }, after: { status: 'expired' } }, manager);
-      return true;
-    });
+      if (due.length < BATCH) return expired;
+    }
   }
 }

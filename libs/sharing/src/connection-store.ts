@@ -1,19 +1,27 @@
 import { ConnectionStatus, LearnerConnection } from '@achievement/contracts';
-import { Clock } from '@achievement/platform';
+import { Outbox } from '@achievement/notifications';
+import { AuditService, Clock, SYSTEM_ACTOR } from '@achievement/platform';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { longDate } from './access-length';
+import { SharingLinks } from './sharing-links';
 
 /** A row of `connections`. */
 export interface ConnectionRow {
   id: number;
-  learner_id: number;
-  learner_user_id: number;
+  /** null for a request that reached no learner (kept so that the third party's list looks the same either way) */
+  learner_id: number | null;
+  learner_user_id: number | null;
   origin: 'learner' | 'third_party';
   status: ConnectionStatus;
   third_party_name: string;
   third_party_email: string;
   third_party_user_id: number | null;
+  /** what the third party typed when asking (email or enrolment number) */
+  requested_as: string | null;
+  request_key: string | null;
+  duplicate_of: number | null;
   message: string | null;
   access_ends_at: Date | null;
   created_at: Date;
@@ -21,6 +29,20 @@ export interface ConnectionRow {
 }
 
 export const CONNECTION_NOT_FOUND = 'There is no such connection.';
+
+/** The unique keys of `connections` that a duplicate runs into. */
+export type ConnectionKey = 'open_pair' | 'open_request';
+
+/** Which of the connection keys an error is a duplicate of (null when it is not a duplicate-key error). */
+export function duplicateKeyOf(err: unknown): ConnectionKey | null {
+  const e = err as { code?: string; sqlMessage?: string; message?: string; driverError?: { code?: string; sqlMessage?: string } };
+  const code = e.driverError?.code ?? e.code;
+  if (code !== 'ER_DUP_ENTRY') return null;
+  const text = e.driverError?.sqlMessage ?? e.sqlMessage ?? e.message ?? '';
+  if (text.includes('uq_connections_open_pair')) return 'open_pair';
+  if (text.includes('uq_connections_open_request')) return 'open_request';
+  return null;
+}
 
 /**
  * Reads and writes of connections shared by the learner's and the third party's use cases. The
@@ -31,8 +53,43 @@ export const CONNECTION_NOT_FOUND = 'There is no such connection.';
 export class ConnectionStore {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly links: SharingLinks,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Records an active connection whose access has run out as expired and emails both sides, in the
+   * caller's transaction. Claimed by a conditional UPDATE, so of several callers (the scheduled
+   * task on several workers, a new connection between the same two) only one does it.
+   */
+  async expire(manager: EntityManager, outbox: Outbox, row: ConnectionRow, now: Date): Promise<boolean> {
+    const claim = await manager.query(`UPDATE connections SET status = 'expired', decided_at = ? WHERE id = ? AND status = 'active' AND access_ends_at <= ?`, [now, row.id, now]);
+    if (Number(claim.affectedRows) !== 1) return false;
+    const [learner] = row.learner_user_id ? await manager.query('SELECT email, first_name, last_name FROM users WHERE id = ?', [row.learner_user_id]) : [];
+    const learnerName = learner ? `${learner.first_name} ${learner.last_name}` : 'The learner';
+    const endedAt = longDate(new Date(row.access_ends_at!));
+    const common = { thirdPartyName: row.third_party_name, thirdPartyEmail: row.third_party_email, learnerName, endedAt, connectionsUrl: this.links.learnerConnections() };
+    if (learner) {
+      await outbox.add({ to: learner.email, template: 'connection-expired', eventKey: `connection.expired:${row.id}:learner`, data: { ...common, firstName: learner.first_name, toLearner: true } });
+    }
+    await outbox.add({ to: row.third_party_email, template: 'connection-expired', eventKey: `connection.expired:${row.id}:third-party`, data: { ...common, firstName: row.third_party_name, toLearner: false } });
+    await this.audit.record(SYSTEM_ACTOR, { action: 'connection.expired', subjectType: 'connection', subjectId: Number(row.id), before: { status: 'active' }, after: { status: 'expired' } }, manager);
+    return true;
+  }
+
+  /**
+   * Before a new connection between a learner and a third-party address: an active one between
+   * them that is past its end (not yet recorded by the scheduled task) is recorded as expired now,
+   * so that it does not count as open.
+   */
+  async expirePastEnd(manager: EntityManager, outbox: Outbox, learnerUserId: number, thirdPartyEmail: string, now: Date): Promise<void> {
+    const due: ConnectionRow[] = await manager.query(
+      `SELECT * FROM connections WHERE learner_user_id = ? AND third_party_email = ? AND status = 'active' AND access_ends_at <= ?`,
+      [learnerUserId, thirdPartyEmail, now],
+    );
+    for (const row of due) await this.expire(manager, outbox, row, now);
+  }
 
   /** Whether the connection gives access now. */
   isOpen(row: ConnectionRow, now = this.clock.now()): boolean {

@@ -8,7 +8,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { accessEndOf, longDate } from './access-length';
-import { ConnectionRow, ConnectionStore } from './connection-store';
+import { ConnectionRow, ConnectionStore, duplicateKeyOf } from './connection-store';
+import { retryOnDeadlock } from './deadlock-retry';
 import { SharingLinks } from './sharing-links';
 
 export function invitationHashOf(token: string): string {
@@ -60,12 +61,22 @@ export class LearnerConnectionsService {
     const token = randomBytes(32).toString('base64url');
     // an address that already has a third-party account is linked at once (the invitation still opens the documents)
     const existing = await this.accounts.activeByEmail(email, 'third_party');
-    const id = await this.outbox.transaction(async (manager, outbox) => {
-      const result = await manager.query(
-        `INSERT INTO connections (learner_id, learner_user_id, origin, status, third_party_name, third_party_email, third_party_user_id, invitation_hash, access_ends_at, created_at, decided_at)
-         VALUES (?, ?, 'learner', 'active', ?, ?, ?, ?, ?, ?, ?)`,
-        [learnerId, user.id, input.name, email, existing?.id ?? null, invitationHashOf(token), endsAt, now, now],
-      );
+    const id = await retryOnDeadlock(() => this.outbox.transaction(async (manager, outbox) => {
+      await this.store.expirePastEnd(manager, outbox, user.id, email, now);
+      // one open connection per third party (a unique key, so two at the same moment cannot both be made)
+      const result = await manager
+        .query(
+          `INSERT INTO connections (learner_id, learner_user_id, origin, status, third_party_name, third_party_email, third_party_user_id, invitation_hash, access_ends_at, created_at, decided_at)
+           VALUES (?, ?, 'learner', 'active', ?, ?, ?, ?, ?, ?, ?)`,
+          [learnerId, user.id, input.name, email, existing?.id ?? null, invitationHashOf(token), endsAt, now, now],
+        )
+        .catch((err: unknown) => {
+          if (duplicateKeyOf(err) !== 'open_pair') throw err;
+          throw new ConflictException({
+            message: `You already have an open connection with ${email} (documents shared, or their request waiting for your answer). Change that connection instead: choose other documents, or extend it.`,
+            fieldErrors: { email: ['You already have an open connection with this address.'] },
+          });
+        });
       const connectionId = Number(result.insertId);
       await this.store.replaceDocuments(manager, connectionId, documentIds);
       await this.audit.record(
@@ -87,7 +98,7 @@ export class LearnerConnectionsService {
         },
       });
       return connectionId;
-    });
+    }));
     return this.one(user, id);
   }
 
@@ -196,7 +207,9 @@ export class LearnerConnectionsService {
       eventKey: `connection.answered:${row.id}`,
       data: {
         thirdPartyName: row.third_party_name,
-        learnerName: learner.name,
+        // the learner's name goes with what they share; a decline names only what the third party typed
+        learnerName: outcome.accepted ? learner.name : '',
+        requestedAs: row.requested_as ?? 'a learner',
         accepted: outcome.accepted,
         documentCount: outcome.documentCount ?? 0,
         single: outcome.documentCount === 1,

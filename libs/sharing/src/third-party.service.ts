@@ -6,8 +6,10 @@ import { Actor, AuditService, AuthenticatedUser, Clock } from '@achievement/plat
 import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CONNECTION_NOT_FOUND, ConnectionRow, ConnectionStore } from './connection-store';
+import { CONNECTION_NOT_FOUND, ConnectionRow, ConnectionStore, duplicateKeyOf } from './connection-store';
 import { invitationHashOf } from './learner-connections.service';
+import { retryOnDeadlock } from './deadlock-retry';
+import { typedRequestOf } from './typed-request';
 import { SharingLinks } from './sharing-links';
 
 /** The one answer to a connection request, whether or not such a learner exists. */
@@ -18,6 +20,11 @@ export const REQUEST_ACCEPTED =
 const INVITATION_GONE = 'This invitation has expired, has been used, or does not exist.';
 /** A third party's pending requests at once; beyond it new requests are quietly not sent (the answer stays the same). */
 const MAX_PENDING_REQUESTS = 20;
+
+/** Whether the learner has shared on this connection (so that the third party may see their name). */
+function hasShared(row: ConnectionRow): boolean {
+  return row.learner_id !== null && (row.origin === 'learner' || row.access_ends_at !== null);
+}
 
 /**
  * A third party's side: accepting an invitation, asking learners for access, and seeing exactly
@@ -69,49 +76,75 @@ export class ThirdPartyService {
     return view;
   }
 
-  /** Asks a learner for access. Always the same answer; the learner, if found, is emailed. */
+  /**
+   * Asks a learner for access. Always the same answer, and the same row in the third party's list
+   * (what they typed, pending), whether or not such a learner exists: the request reaches the
+   * learner (an email) only when one matches and has no pending or active connection with this
+   * third party already. The same request again while it is pending is recorded once.
+   */
   async request(user: AuthenticatedUser, actor: Actor, input: ConnectionRequestInput): Promise<void> {
+    const typed = typedRequestOf(input);
     const learner = await this.learnerAccountFor(input);
-    if (!learner) {
-      await this.audit.record(actor, { action: 'connection.request_unmatched', subjectType: 'user', subjectId: user.id });
-      return;
-    }
     const now = this.clock.now();
     const account = await this.accounts.byId(user.id);
-    await this.outbox.transaction(async (manager, outbox) => {
-      const [pending] = await manager.query(`SELECT COUNT(*) AS n, SUM(learner_user_id = ?) AS same FROM connections WHERE third_party_user_id = ? AND status = 'pending'`, [learner.id, user.id]);
-      if (Number(pending.same) > 0 || Number(pending.n) >= MAX_PENDING_REQUESTS) {
-        await this.audit.record(actor, { action: 'connection.request_not_sent', subjectType: 'user', subjectId: user.id, details: { alreadyPending: Number(pending.same) > 0 } }, manager);
-        return;
-      }
-      const result = await manager.query(
-        `INSERT INTO connections (learner_id, learner_user_id, origin, status, third_party_name, third_party_email, third_party_user_id, message, created_at)
-         VALUES (?, ?, 'third_party', 'pending', ?, ?, ?, ?, ?)`,
-        [learner.learnerId, learner.id, user.name, user.email, user.id, input.message?.trim() || null, now],
-      );
-      const id = Number(result.insertId);
-      await this.audit.record(actor, { action: 'connection.requested', subjectType: 'connection', subjectId: id }, manager);
-      await outbox.add({
-        to: learner.email,
-        template: 'connection-requested',
-        eventKey: `connection.requested:${id}`,
-        data: {
-          firstName: learner.firstName,
-          thirdPartyName: user.name,
-          thirdPartyEmail: user.email,
-          organisation: account?.organisation ?? '',
-          message: input.message?.trim() ?? '',
-          connectionsUrl: this.links.learnerConnections(),
-        },
-      });
-    });
+    const message = input.message?.trim() || null;
+    try {
+      await retryOnDeadlock(() => this.outbox.transaction(async (manager, outbox) => {
+        const [pending] = await manager.query(
+          `SELECT COUNT(*) AS n, COALESCE(SUM(request_key = ?), 0) AS same FROM connections WHERE third_party_user_id = ? AND origin = 'third_party' AND status = 'pending'`,
+          [typed.key, user.id],
+        );
+        if (Number(pending.same) > 0 || Number(pending.n) >= MAX_PENDING_REQUESTS) {
+          await this.audit.record(actor, { action: 'connection.request_not_sent', subjectType: 'user', subjectId: user.id, details: { alreadyPending: Number(pending.same) > 0 } }, manager);
+          return;
+        }
+        const insert = (to: { learnerId: number; userId: number } | null) =>
+          manager.query(
+            `INSERT INTO connections (learner_id, learner_user_id, origin, status, third_party_name, third_party_email, third_party_user_id, requested_as, request_key, message, created_at)
+             VALUES (?, ?, 'third_party', 'pending', ?, ?, ?, ?, ?, ?, ?)`,
+            [to?.learnerId ?? null, to?.userId ?? null, user.name, user.email, user.id, typed.shown, typed.key, message, now],
+          );
+        let inserted: { insertId: number } | null = null;
+        if (learner?.learnerId) {
+          await this.store.expirePastEnd(manager, outbox, learner.id, user.email, now);
+          try {
+            inserted = await insert({ learnerId: learner.learnerId, userId: learner.id });
+          } catch (err) {
+            // already connected (pending or active): the learner is not asked twice
+            if (duplicateKeyOf(err) !== 'open_pair') throw err;
+          }
+        }
+        const delivered = inserted !== null;
+        const id = Number((inserted ?? (await insert(null))).insertId);
+        await this.audit.record(actor, { action: delivered ? 'connection.requested' : 'connection.request_unmatched', subjectType: 'connection', subjectId: id, details: { alreadyConnected: !!learner && !delivered } }, manager);
+        if (!delivered || !learner) return;
+        await outbox.add({
+          to: learner.email,
+          template: 'connection-requested',
+          eventKey: `connection.requested:${id}`,
+          data: {
+            firstName: learner.firstName,
+            thirdPartyName: user.name,
+            thirdPartyEmail: user.email,
+            organisation: account?.organisation ?? '',
+            message: message ?? '',
+            connectionsUrl: this.links.learnerConnections(),
+          },
+        });
+      }));
+    } catch (err) {
+      // the same request at the same moment: the other one is recorded
+      if (duplicateKeyOf(err) !== 'open_request') throw err;
+      await this.audit.record(actor, { action: 'connection.request_not_sent', subjectType: 'user', subjectId: user.id, details: { alreadyPending: true } });
+    }
   }
 
   async list(user: AuthenticatedUser): Promise<ThirdPartyConnection[]> {
-    // a learner who has deleted their account shares nothing any more
+    // a learner who has deleted their account shares nothing any more; a request not accepted shows only what was typed, whoever it reached
     const rows: ConnectionRow[] = await this.dataSource.query(
-      `SELECT c.* FROM connections c JOIN users lu ON lu.id = c.learner_user_id AND lu.status = 'active'
-        WHERE c.third_party_user_id = ? ORDER BY c.status = 'active' DESC, c.created_at DESC, c.id DESC LIMIT 500`,
+      `SELECT c.* FROM connections c LEFT JOIN users lu ON lu.id = c.learner_user_id
+        WHERE c.third_party_user_id = ? AND (lu.status = 'active' OR (c.origin = 'third_party' AND c.access_ends_at IS NULL))
+        ORDER BY c.status = 'active' DESC, c.created_at DESC, c.id DESC LIMIT 500`,
       [user.id],
     );
     return this.views(rows);
@@ -123,7 +156,8 @@ export class ThirdPartyService {
       `SELECT c.* FROM connections c JOIN users lu ON lu.id = c.learner_user_id AND lu.status = 'active' WHERE c.id = ? AND c.third_party_user_id = ?`,
       [connectionId, user.id],
     );
-    if (!row) throw new NotFoundException(CONNECTION_NOT_FOUND);
+    // a request the learner has not accepted answers as one that reached no learner
+    if (!row || !hasShared(row)) throw new NotFoundException(CONNECTION_NOT_FOUND);
     if (!this.store.isOpen(row)) throw new ForbiddenException('Your access to these documents has ended. Ask the learner to share them again.');
     const shared = (await this.store.documentIdsOf([connectionId])).get(connectionId) ?? [];
     if (!shared.includes(documentId)) throw new NotFoundException('This document is not shared with you.');
@@ -138,8 +172,9 @@ export class ThirdPartyService {
     const now = this.clock.now();
     const open = rows.filter((r) => this.store.isOpen(r, now)).map((r) => Number(r.id));
     const documents = await this.store.documentIdsOf(open);
+    // the learner's name only where the learner has shared (an invitation, or the request accepted)
     const learners = new Map<number, string>();
-    for (const id of new Set(rows.map((r) => Number(r.learner_id)))) {
+    for (const id of new Set(rows.filter(hasShared).map((r) => Number(r.learner_id)))) {
       const learner = await this.documents.findById(id);
       learners.set(id, learner ? `${learner.firstName} ${learner.lastName}` : 'A learner');
     }
@@ -148,7 +183,8 @@ export class ThirdPartyService {
       const ids = documents.get(Number(r.id)) ?? [];
       out.push({
         id: Number(r.id),
-        learnerName: learners.get(Number(r.learner_id)) ?? 'A learner',
+        learnerName: hasShared(r) ? (learners.get(Number(r.learner_id)) ?? 'A learner') : null,
+        requestedAs: r.origin === 'third_party' ? (r.requested_as ?? 'your request') : null,
         status: this.store.liveStatus(r, now),
         accessEndsAt: r.access_ends_at ? new Date(r.access_ends_at).toISOString() : null,
         createdAt: new Date(r.created_at).toISOString(),

@@ -170,14 +170,20 @@ describe('Learners and third parties', () => {
     expect(after.documents.map((d) => d.id)).toEqual([docs[2].id]);
   });
 
-  it('declines a request by enrolment number: nothing is shared and the third party is told', async () => {
+  it('declines a request by enrolment number: nothing is shared and the third party is told, by what they typed', async () => {
+    // the request accepted above is still open, and a learner has one open connection per third party: end it first
+    const open = ((await learner.get('/api/learner/connections')).body as LearnerConnection[]).find((c) => c.status === 'active' && c.thirdParty.email === 'grace@employer.example')!;
+    expect((await learner.post(`/api/learner/connections/${open.id}/end`)).status).toBe(200);
+
     expect((await employer.post('/api/third-party/requests', { enrolmentNumber: 'SH0001', dateOfBirth: '2003-09-21' })).status).toBe(202);
     const pending = ((await learner.get('/api/learner/connections')).body as LearnerConnection[]).find((c) => c.status === 'pending')!;
     const declined = await learner.post(`/api/learner/connections/${pending.id}/decline`);
     expect(declined.body).toMatchObject({ status: 'declined', documentIds: [] });
-    await t.smtp.waitFor((m) => m.to.includes('grace@employer.example') && /declined/.test(m.subject));
+    const mail = await t.smtp.waitFor((m) => m.to.includes('grace@employer.example') && /declined/.test(m.subject));
+    expect(mail.subject).toBe('Your request for SH0001 was declined');
+    expect(mail.text).not.toMatch(/Priya|Shah/);
     const seen = ((await employer.get('/api/third-party/connections')).body as ThirdPartyConnection[]).find((c) => c.id === pending.id)!;
-    expect(seen).toMatchObject({ status: 'declined', documents: [] });
+    expect(seen).toMatchObject({ status: 'declined', documents: [], learnerName: null, requestedAs: 'SH0001' });
   });
 
   it('lets the learner change the documents, extend and end access; a revoked document is marked in the share and cannot be opened', async () => {
@@ -209,6 +215,132 @@ describe('Learners and third parties', () => {
     expect((await learner.post(`/api/learner/connections/${added.id}/end`)).status).toBe(409);
   });
 
+  /** A third party's view of a request, without what differs by nature (its id, time and what was typed). */
+  function shapeOf(c: ThirdPartyConnection | undefined): Omit<ThirdPartyConnection, 'id' | 'createdAt' | 'requestedAs'> | undefined {
+    if (!c) return undefined;
+    const { id: _id, createdAt: _at, requestedAs: _typed, ...rest } = c;
+    return rest;
+  }
+
+  const myConnections = async (client: Client) => (await client.get('/api/third-party/connections')).body as ThirdPartyConnection[];
+  const typedAs = (list: ThirdPartyConnection[], typed: string) => list.filter((c) => c.requestedAs === typed);
+
+  it('shows a third party the same after asking for an existing or an unknown learner: only what they typed, until the learner accepts', async () => {
+    const asker = await signedIn(t.app, await createUser(t.ds, 'third_party', { firstName: 'Nosy', lastName: 'Parker' }));
+    const answers = [
+      await asker.post('/api/third-party/requests', { learnerEmail: 'Priya@Learners.example' }),
+      await asker.post('/api/third-party/requests', { learnerEmail: 'no-such-learner@learners.example' }),
+      await asker.post('/api/third-party/requests', { enrolmentNumber: 'SH0001', dateOfBirth: '2003-09-21' }),
+      await asker.post('/api/third-party/requests', { enrolmentNumber: 'ZZ9999', dateOfBirth: '2003-09-21' }),
+    ];
+    for (const a of answers) {
+      expect(a.status).toBe(202);
+      expect(a.body).toEqual(answers[0].body);
+    }
+
+    const list = await myConnections(asker);
+    expect(list.map((c) => c.requestedAs).sort()).toEqual(['SH0001', 'ZZ9999', 'no-such-learner@learners.example', 'priya@learners.example']);
+    const [existingByEmail] = typedAs(list, 'priya@learners.example');
+    const [unknownByEmail] = typedAs(list, 'no-such-learner@learners.example');
+    expect(shapeOf(existingByEmail)).toEqual({ learnerName: null, status: 'pending', accessEndsAt: null, documents: [] });
+    expect(shapeOf(existingByEmail)).toEqual(shapeOf(unknownByEmail));
+    expect(shapeOf(typedAs(list, 'SH0001')[0])).toEqual(shapeOf(typedAs(list, 'ZZ9999')[0]));
+    expect(Object.keys(existingByEmail).sort()).toEqual(Object.keys(unknownByEmail).sort());
+    expect(JSON.stringify(list)).not.toMatch(/Priya|Shah|2003-09-21|priya\.account/);
+
+    // reaching for a document of either answers alike
+    const tryOpen = async (c: ThirdPartyConnection) => {
+      const res = await asker.get(`/api/third-party/connections/${c.id}/documents/${docs[0].id}/file`);
+      return { status: res.status, message: (res.body as { message?: string }).message };
+    };
+    expect(await tryOpen(existingByEmail)).toEqual(await tryOpen(unknownByEmail));
+    expect((await tryOpen(existingByEmail)).status).toBe(404);
+
+    // the learner got the request once (the enrolment number names the same learner: not asked twice)
+    const fromAsker = ((await learner.get('/api/learner/connections')).body as LearnerConnection[]).filter((c) => c.thirdParty.name === 'Nosy Parker');
+    expect(fromAsker).toHaveLength(1);
+    expect(fromAsker[0]).toMatchObject({ status: 'pending', origin: 'third_party' });
+
+    // once the learner accepts, the third party sees whose documents they are
+    expect((await learner.post(`/api/learner/connections/${fromAsker[0].id}/accept`, { period: 'week', documentIds: [docs[0].id] })).status).toBe(200);
+    const after = await myConnections(asker);
+    expect(after.find((c) => c.id === fromAsker[0].id)).toMatchObject({ learnerName: 'Priya Shah', status: 'active', requestedAs: 'priya@learners.example' });
+    expect(after.filter((c) => c.learnerName !== null)).toHaveLength(1);
+    expect((await asker.getRaw(`/api/third-party/connections/${fromAsker[0].id}/documents/${docs[0].id}/file`)).statusCode).toBe(200);
+    expect((await learner.post(`/api/learner/connections/${fromAsker[0].id}/end`)).status).toBe(200);
+  });
+
+  it('records a repeated request once and never asks a learner twice, the same way for an unknown learner, also at the same moment', async () => {
+    const asker = await signedIn(t.app, await createUser(t.ds, 'third_party', { firstName: 'Eager', lastName: 'Beaver' }));
+    const ask = (body: Record<string, string>) => asker.post('/api/third-party/requests', body);
+    // one after the other
+    for (const learnerEmail of ['priya@learners.example', 'unknown-one@learners.example']) {
+      expect((await ask({ learnerEmail })).status).toBe(202);
+      expect((await ask({ learnerEmail })).status).toBe(202);
+    }
+    let list = await myConnections(asker);
+    expect(typedAs(list, 'priya@learners.example')).toHaveLength(1);
+    expect(typedAs(list, 'unknown-one@learners.example')).toHaveLength(1);
+
+    // at the same moment, by another third party: 8 alike for each, and the same learner by enrolment number too
+    const racer = await signedIn(t.app, await createUser(t.ds, 'third_party', { firstName: 'Quick', lastName: 'Racer' }));
+    const bodies = [
+      ...Array.from({ length: 8 }, () => ({ learnerEmail: 'priya@learners.example' })),
+      ...Array.from({ length: 8 }, () => ({ learnerEmail: 'unknown-two@learners.example' })),
+      ...Array.from({ length: 4 }, () => ({ enrolmentNumber: 'SH0001', dateOfBirth: '2003-09-21' })),
+    ];
+    const answers = await Promise.all(bodies.map((b) => racer.post('/api/third-party/requests', b)));
+    expect(answers.map((a) => a.status)).toEqual(bodies.map(() => 202));
+    list = await myConnections(racer);
+    expect(typedAs(list, 'priya@learners.example')).toHaveLength(1);
+    expect(typedAs(list, 'unknown-two@learners.example')).toHaveLength(1);
+    expect(typedAs(list, 'SH0001')).toHaveLength(1);
+    expect(list).toHaveLength(3);
+    expect(new Set(list.map((c) => JSON.stringify(shapeOf(c)))).size).toBe(1);
+
+    // the learner holds exactly one open connection with each of them
+    const [account] = await t.ds.query(`SELECT id FROM users WHERE email = 'priya.account@learners.example'`);
+    const open: { third_party_user_id: number; n: number }[] = await t.ds.query(
+      `SELECT third_party_user_id, COUNT(*) AS n FROM connections WHERE learner_user_id = ? AND status IN ('pending', 'active') AND third_party_name IN ('Eager Beaver', 'Quick Racer') GROUP BY third_party_user_id`,
+      [account.id],
+    );
+    expect(open.map((o) => Number(o.n))).toEqual([1, 1]);
+  });
+
+  it('refuses a learner a second open connection with the same third party, also asked at the same moment; after the end a new one can be made', async () => {
+    const email = 'twice@agency.example';
+    const share = () => learner.post('/api/learner/connections', { name: 'Twice Agency', email, period: 'week', documentIds: [docs[0].id] });
+    const answers = await Promise.all(Array.from({ length: 6 }, share));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    const first = answers.find((a) => a.status === 201)!.body as LearnerConnection;
+    expect(answers.find((a) => a.status === 409)!.body).toMatchObject({ statusCode: 409, fieldErrors: { email: [expect.any(String)] } });
+    const mine = () => learner.get('/api/learner/connections').then((r) => (r.body as LearnerConnection[]).filter((c) => c.thirdParty.email === email));
+    expect((await mine()).filter((c) => c.status === 'active')).toHaveLength(1);
+
+    // a third party's request waiting for an answer counts as open too
+    const asking = await createUser(t.ds, 'third_party', { email: 'asking@agency.example', firstName: 'Asking', lastName: 'Agency' });
+    expect((await (await signedIn(t.app, asking)).post('/api/third-party/requests', { learnerEmail: 'priya@learners.example' })).status).toBe(202);
+    expect((await learner.post('/api/learner/connections', { name: 'Asking Agency', email: 'asking@agency.example', period: 'week', documentIds: [docs[0].id] })).status).toBe(409);
+
+    // ended: shared again
+    expect((await learner.post(`/api/learner/connections/${first.id}/end`)).status).toBe(200);
+    const again = await share();
+    expect(again.status).toBe(201);
+
+    // past its end but not yet recorded by the task: it does not count, and is recorded as expired
+    t.clock.advance(8 * DAY);
+    try {
+      learner = await signedIn(t.app, { email: 'priya.account@learners.example', password: TEST_PASSWORD });
+      expect((await share()).status).toBe(201);
+      const rows = await mine();
+      expect(rows.find((c) => c.id === (again.body as LearnerConnection).id)).toMatchObject({ status: 'expired' });
+      expect(rows.filter((c) => c.status === 'active')).toHaveLength(1);
+    } finally {
+      t.clock.advance(-8 * DAY);
+      learner = await signedIn(t.app, { email: 'priya.account@learners.example', password: TEST_PASSWORD });
+    }
+  });
+
   it('shares nothing any more once the learner has deleted their account', async () => {
     const doc = await createDocument(t.ds, { centreId, firstName: 'Leah', lastName: 'Leaving', enrolmentNumber: 'LL0001', dateOfBirth: '2001-01-01' });
     await storeRenderedPdf(t.app, t.ds, doc);
@@ -234,6 +366,30 @@ describe('Learners and third parties', () => {
     }
     for (const client of [staff, admin, learner]) expect((await client.get('/api/third-party/connections')).status).toBe(403);
     expect((await new Client(t.app).get('/api/learner/documents')).status).toBe(401);
+  });
+
+  it('expires requests left unanswered for 30 days, alike whether or not they reached a learner', async () => {
+    const user = await createUser(t.ds, 'third_party', { firstName: 'Patient', lastName: 'Waiter' });
+    let waiter = await signedIn(t.app, user);
+    expect((await waiter.post('/api/third-party/requests', { enrolmentNumber: 'SH0001', dateOfBirth: '2003-09-21' })).status).toBe(202);
+    expect((await waiter.post('/api/third-party/requests', { enrolmentNumber: 'NN0000', dateOfBirth: '2001-01-01' })).status).toBe(202);
+    expect((await waiter.post('/api/third-party/requests', { learnerEmail: 'omar@nowhere.example' })).status).toBe(202);
+    const task = t.app.get(ConnectionExpiryTask);
+    expect(await task.expireUnansweredRequests(t.clock.now())).toBe(0);
+    t.clock.advance(31 * DAY);
+    try {
+      expect(await task.expireUnansweredRequests(t.clock.now())).toBeGreaterThanOrEqual(3);
+      expect(await task.expireUnansweredRequests(t.clock.now())).toBe(0); // safe to run twice
+      waiter = await signedIn(t.app, user);
+      const list = await myConnections(waiter);
+      expect(list).toHaveLength(3);
+      for (const c of list) expect(shapeOf(c)).toEqual({ learnerName: null, status: 'expired', accessEndsAt: null, documents: [] });
+      // and the third party can ask again
+      expect((await waiter.post('/api/third-party/requests', { learnerEmail: 'omar@nowhere.example' })).status).toBe(202);
+      expect(typedAs(await myConnections(waiter), 'omar@nowhere.example').map((c) => c.status).sort()).toEqual(['expired', 'pending']);
+    } finally {
+      t.clock.advance(-31 * DAY);
+    }
   });
 
   it('gives clear 400s for bad input', async () => {

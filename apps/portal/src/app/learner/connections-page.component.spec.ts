@@ -183,7 +183,8 @@ describe('ConnectionsPageComponent', () => {
     await loaded();
     await click(rowOf('Sam Shah').querySelector<HTMLElement>('[data-testid="connection-decline"]'));
     expect(textOf(dialog()?.querySelector('h2'))).toBe('Decline the request?');
-    expect(textOf(dialog()?.querySelector('[data-testid="confirm-message"]'))).toContain('Sam Shah (sam@fleet.example) will not see any of your documents.');
+    expect(textOf(dialog()?.querySelector('[data-testid="confirm-message"]'))).toContain('Nothing will be shared with Sam Shah (sam@fleet.example) on this request.');
+    expect(textOf(dialog()?.querySelector('[data-testid="confirm-message"]'))).not.toContain('other connection');
     await click(dialog()!.querySelector<HTMLElement>('[data-testid="confirm-action"]'));
 
     const post = backend.expectOne({ method: 'POST', url: '/api/learner/connections/12/decline' });
@@ -207,6 +208,20 @@ describe('ConnectionsPageComponent', () => {
     await settle(fixture);
     expect(textOf(rowOf('Priya Patel').querySelector('[data-testid="connection-status"]'))).toBe('Ended');
     expect(await snackMessage()).toBe('Priya Patel can no longer see your documents.');
+  });
+
+  it('End access says the truth when another connection with the same third party still shares', async () => {
+    // an older connection with the same address, made before duplicates were refused, still runs
+    const OLDER = aConnection({ id: 3, documentIds: [102], accessEndsAt: '2027-06-30T12:00:00.000Z', thirdParty: ACTIVE.thirdParty });
+    await loaded([ACTIVE, OLDER]);
+    await click(rows()[0].querySelector<HTMLElement>('[data-testid="connection-end"]'));
+    const message = textOf(dialog()?.querySelector('[data-testid="confirm-message"]'));
+    expect(message).toContain('will no longer see the documents shared on this connection');
+    expect(message).toContain('They still see what you share with them on your other connection, until it ends.');
+    await click(dialog()!.querySelector<HTMLElement>('[data-testid="confirm-action"]'));
+    backend.expectOne({ method: 'POST', url: '/api/learner/connections/7/end' }).flush({ ...ACTIVE, status: 'ended' });
+    await settle(fixture);
+    expect(await snackMessage()).toBe('Priya Patel can no longer see the documents of this connection (your other connection with them is unchanged).');
   });
 
   it('says when an action fails and loads the list again', async () => {

@@ -289,11 +289,14 @@ export class ConnectionsPageComponent implements OnInit {
   }
 
   async decline(connection: LearnerConnection): Promise<void> {
+    const others = this.othersOpenWith(connection);
     await this.confirmed(
       connection,
       {
         title: 'Decline the request?',
-        message: `${connection.thirdParty.name} (${connection.thirdParty.email}) will not see any of your documents. We will tell them you declined.`,
+        message:
+          `Nothing will be shared with ${connection.thirdParty.name} (${connection.thirdParty.email}) on this request. We will tell them you declined.` +
+          (others ? ' What you share with them on your other connection stays shared until it ends.' : ''),
         confirmLabel: 'Decline',
       },
       () => this.api.declineConnection(connection.id),
@@ -302,16 +305,38 @@ export class ConnectionsPageComponent implements OnInit {
   }
 
   async end(connection: LearnerConnection): Promise<void> {
+    const others = this.othersOpenWith(connection);
     await this.confirmed(
       connection,
       {
         title: 'End access?',
-        message: `${connection.thirdParty.name} (${connection.thirdParty.email}) will no longer see the documents you shared, from now on.`,
+        message:
+          `${connection.thirdParty.name} (${connection.thirdParty.email}) will no longer see the documents shared on this connection, from now on.` +
+          (others ? ' They still see what you share with them on your other connection, until it ends.' : ''),
         confirmLabel: 'End access',
       },
       () => this.api.endConnection(connection.id),
-      (ended) => `${ended.thirdParty.name} can no longer see your documents.`,
+      (ended) =>
+        others
+          ? `${ended.thirdParty.name} can no longer see the documents of this connection (your other connection with them is unchanged).`
+          : `${ended.thirdParty.name} can no longer see your documents.`,
     );
+  }
+
+  /** Whether another connection with the same third party still shares (or waits for an answer), so that a message about this one stays true. */
+  private othersOpenWith(connection: LearnerConnection): boolean {
+    const email = connection.thirdParty.email.toLowerCase();
+    const now = Date.now();
+    return this.connections
+      .items()
+      .some(
+        (c) =>
+          c.id !== connection.id &&
+          c.thirdParty.email.toLowerCase() === email &&
+          c.status === 'active' &&
+          c.accessEndsAt !== null &&
+          new Date(c.accessEndsAt).getTime() > now,
+      );
   }
 
   showViews(connection: LearnerConnection): void {

@@ -73,6 +73,7 @@ export function aThirdPartyConnection(overrides: Partial<ThirdPartyConnection> =
   return {
     id: 7,
     learnerName: 'Łukasz Wójcik',
+    requestedAs: null,
     status: 'active',
     accessEndsAt: '2027-02-28T23:59:59.000Z',
     createdAt: '2026-11-01T09:00:00.000Z',

@@ -88,16 +88,22 @@ describe('ThirdPartyPageComponent', () => {
   it('shows no documents for a connection that has expired, ended, been declined or is pending', async () => {
     backend.expectOne('/api/third-party/connections').flush([
       aThirdPartyConnection({ id: 1, status: 'expired', documents: [] }),
-      aThirdPartyConnection({ id: 2, status: 'declined', accessEndsAt: null, documents: [] }),
-      aThirdPartyConnection({ id: 3, status: 'pending', accessEndsAt: null, documents: [] }),
+      aThirdPartyConnection({ id: 2, status: 'declined', learnerName: null, requestedAs: 'SH0001', accessEndsAt: null, documents: [] }),
+      aThirdPartyConnection({ id: 3, status: 'pending', learnerName: null, requestedAs: 'priya@learners.example', accessEndsAt: null, documents: [] }),
+      aThirdPartyConnection({ id: 4, status: 'expired', learnerName: null, requestedAs: 'nobody@learners.example', accessEndsAt: null, documents: [] }),
     ]);
     await settle(fixture);
-    const [expired, declined, pending] = connections();
+    const [expired, declined, pending, unanswered] = connections();
     expect(documentRows(expired)).toHaveLength(0);
     expect(textOf(expired.querySelector('[data-testid="shared-no-documents"]'))).toBe('Your access has expired.');
     expect(textOf(expired.querySelector('[data-testid="shared-access-ends"]'))).toContain('Access ended');
     expect(textOf(declined.querySelector('[data-testid="shared-no-documents"]'))).toBe('The learner declined to share documents with you.');
     expect(textOf(pending)).toContain('Waiting for the learner to answer your request.');
+    // until the learner accepts, only what the third party typed is shown
+    expect(textOf(pending.querySelector('[data-testid="shared-learner"]'))).toBe('Your request for priya@learners.example');
+    expect(textOf(declined.querySelector('[data-testid="shared-learner"]'))).toBe('Your request for SH0001');
+    expect(textOf(unanswered.querySelector('[data-testid="shared-no-documents"]'))).toBe('Your request was not answered in time. You can ask again.');
+    expect(textOf(expired.querySelector('[data-testid="shared-learner"]'))).toBe('Łukasz Wójcik');
   });
 
   it('says "No learner has shared documents with you yet." when there are no connections', async () => {

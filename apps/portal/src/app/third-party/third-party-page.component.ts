@@ -66,7 +66,11 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
         <mat-card appearance="outlined" class="connection" data-testid="shared-connection">
           <mat-card-content>
             <div class="connection-heading">
-              <h2 data-testid="shared-learner">{{ connection.learnerName }}</h2>
+              @if (connection.learnerName) {
+                <h2 data-testid="shared-learner">{{ connection.learnerName }}</h2>
+              } @else {
+                <h2 data-testid="shared-learner">Your request for <span data-testid="shared-requested-as">{{ connection.requestedAs ?? 'a learner' }}</span></h2>
+              }
               <ap-connection-status-chip [status]="connection.status" />
               @if (connection.accessEndsAt) {
                 <span class="muted" data-testid="shared-access-ends">
@@ -83,14 +87,14 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
                 @switch (connection.status) {
                   @case ('declined') { The learner declined to share documents with you. }
                   @case ('ended') { The learner ended your access. }
-                  @case ('expired') { Your access has expired. }
+                  @case ('expired') { {{ connection.accessEndsAt ? 'Your access has expired.' : 'Your request was not answered in time. You can ask again.' }} }
                   @default { No documents are shared with you on this connection. }
                 }
               </p>
             } @else {
               <div class="table-wrap">
                 <table mat-table [dataSource]="connection.documents" class="documents">
-                  <caption class="cdk-visually-hidden">Documents {{ connection.learnerName }} shares with you</caption>
+                  <caption class="cdk-visually-hidden">Documents {{ connection.learnerName ?? 'the learner' }} shares with you</caption>
                   <ng-container matColumnDef="qualification">
                     <th mat-header-cell *matHeaderCellDef scope="col">Qualification</th>
                     <td mat-cell *matCellDef="let doc">
