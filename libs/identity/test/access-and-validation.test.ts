@@ -37,6 +37,8 @@ const ADMIN_ROUTES: [Method, string, unknown?][] = [
   ['GET', '/api/admin/orders'],
   ['GET', '/api/admin/orders/{id}'],
   ['POST', '/api/admin/orders/{id}/status', { status: 'cancelled' }],
+  ['POST', '/api/admin/orders/{id}/lines/{lineId}/replace', {}],
+  ['POST', '/api/admin/orders/{id}/lines/{lineId}/cancel', { reason: 'Document revoked' }],
   ['GET', '/api/admin/credit-accounts'],
   ['PUT', '/api/admin/credit-accounts/{centreId}', { limitPence: 1000, open: true }],
   ['POST', '/api/admin/credit-accounts/{centreId}/payments', { amountPence: 100, reference: 'BACS 1' }],
@@ -92,7 +94,7 @@ describe('access: every route checks the role, and a centre sees only its own da
     await t?.close();
   });
 
-  const url = (path: string) => path.replace('{id}', String(centreB)).replace('{contactId}', String(contactB));
+  const url = (path: string) => path.replace('{id}', String(centreB)).replace('{contactId}', String(contactB)).replace('{lineId}', '1');
 
   it('covers every administrators route in the OpenAPI document', async () => {
     const doc = (await new Client(t.app).get('/api/docs/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
