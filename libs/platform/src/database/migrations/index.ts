@@ -10,6 +10,7 @@ import { Sharing1764360000000 } from './1764360000000-sharing';
 import { Commerce1764370000000 } from './1764370000000-commerce';
 import { VerificationLogHits1764380000000 } from './1764380000000-verification-log-hits';
 import { SharingRequests1796238841000 } from './1796238841000-sharing-requests';
+import { CentreCreditInAccounts1796247181000 } from './1796247181000-centre-credit-in-accounts';
 
 /** Every migration, in order. Listed explicitly so bundlers and tests need no file globbing. */
-export const MIGRATIONS = [Platform1764300000000, Identity1764300001000, Documents1764300002000, IdentityRegistration1764310000000, DocumentsIssuing1764320000000, DocumentsRecords1764330000000, Verification1764340000000, Downloads1764350000000, Sharing1764360000000, Commerce1764370000000, VerificationLogHits1764380000000, SharingRequests1796238841000];
+export const MIGRATIONS = [Platform1764300000000, Identity1764300001000, Documents1764300002000, IdentityRegistration1764310000000, DocumentsIssuing1764320000000, DocumentsRecords1764330000000, Verification1764340000000, Downloads1764350000000, Sharing1764360000000, Commerce1764370000000, VerificationLogHits1764380000000, SharingRequests1796238841000, CentreCreditInAccounts1796247181000];
