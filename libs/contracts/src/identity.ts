@@ -172,11 +172,13 @@ export interface CentreSummary {
   centralEmail: string;
   town: string;
   postcode: string;
-  creditAccount: boolean;
-  creditLimitPence: number;
 }
 
-/** GET/POST/PATCH /api/admin/centres[/:id]. */
+/**
+ * GET/POST/PATCH /api/admin/centres[/:id]. A centre's credit (whether it may buy on credit, its
+ * limit, what it owes) is its credit account's, under /api/admin/credit-accounts: the one place
+ * checkout reads and administrators edit.
+ */
 export interface CentreDetail extends CentreSummary {
   addressLine1: string;
   addressLine2: string | null;
@@ -197,9 +199,6 @@ export interface CreateCentreRequest {
   postcode: string;
   /** ISO 3166-1 alpha-2; GB when absent */
   country?: string;
-  creditAccount?: boolean;
-  /** integer pence, 0 when absent */
-  creditLimitPence?: number;
 }
 
 /** PATCH /api/admin/centres/:id → 200 CentreDetail. */

@@ -11,8 +11,6 @@ export class Centre {
   @Column({ type: 'varchar', length: 100 }) town: string;
   @Column({ type: 'varchar', length: 16 }) postcode: string;
   @Column({ type: 'char', length: 2 }) country: string;
-  @Column({ name: 'credit_account', type: 'boolean' }) creditAccount: boolean;
-  @Column({ name: 'credit_limit_pence', type: 'int', unsigned: true }) creditLimitPence: number;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
 }

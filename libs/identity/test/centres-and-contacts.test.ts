@@ -12,8 +12,6 @@ describe('centres and their contact records (administrators)', () => {
     addressLine1: '1 College Road',
     town: 'Leeds',
     postcode: 'ls2 9jt',
-    creditAccount: true,
-    creditLimitPence: 250000,
   };
 
   const count = async (sql: string, params: unknown[] = []) => Number((await t.ds.query(sql, params))[0].n);
@@ -42,8 +40,6 @@ describe('centres and their contact records (administrators)', () => {
         postcode: 'LS2 9JT',
         country: 'GB',
         addressLine2: null,
-        creditAccount: true,
-        creditLimitPence: 250000,
         contactCount: 0,
       });
       id = (res.body as { id: number }).id;
@@ -62,15 +58,24 @@ describe('centres and their contact records (administrators)', () => {
       expect(page2.body).toMatchObject({ items: [{ number: 'C3003' }], nextCursor: null });
       expect((await admin.get('/api/admin/centres?q=branch')).body).toMatchObject({ items: [{ number: 'C3002' }, { number: 'C3003' }] });
 
-      const edited = await admin.patch(`/api/admin/centres/${id}`, { creditAccount: false, creditLimitPence: 0, addressLine2: 'Block B' });
+      const edited = await admin.patch(`/api/admin/centres/${id}`, { town: 'Bradford', addressLine2: 'Block B' });
       expect(edited.status).toBe(200);
-      expect(edited.body).toMatchObject({ creditAccount: false, creditLimitPence: 0, addressLine2: 'Block B' });
+      expect(edited.body).toMatchObject({ town: 'Bradford', addressLine2: 'Block B' });
       const [audit] = await t.ds.query("SELECT before_state, after_state FROM audit_log WHERE action = 'centre.updated' AND subject_id = ?", [String(id)]);
-      expect(audit.before_state).toEqual({ creditAccount: true, creditLimitPence: 250000, addressLine2: null });
-      expect(audit.after_state).toEqual({ creditAccount: false, creditLimitPence: 0, addressLine2: 'Block B' });
+      expect(audit.before_state).toEqual({ town: 'Leeds', addressLine2: null });
+      expect(audit.after_state).toEqual({ town: 'Bradford', addressLine2: 'Block B' });
+      // credit is the credit account's (edited under credit accounts, audited there): the centre takes none
+      const credit = await admin.patch(`/api/admin/centres/${id}`, { creditAccount: true, creditLimitPence: 220000 });
+      expect(credit.status).toBe(400);
+      expect((await admin.get(`/api/admin/centres/${id}`)).body).not.toHaveProperty('creditLimitPence');
+      const saved = await admin.request('PUT', `/api/admin/credit-accounts/${id}`, { limitPence: 220000, open: true });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({ limitPence: 220000, open: true, owedPence: 0 });
+      const [creditAudit] = await t.ds.query("SELECT after_state FROM audit_log WHERE action = 'credit_account.saved' AND subject_id = ?", [String(id)]);
+      expect(creditAudit.after_state).toEqual({ limitPence: 220000, open: true });
 
       expect((await admin.patch(`/api/admin/centres/${id}`, { number: 'C3002' })).status).toBe(409);
-      expect((await admin.patch(`/api/admin/centres/${id}`, { creditAccount: null })).status).toBe(400);
+      expect((await admin.patch(`/api/admin/centres/${id}`, { name: null })).status).toBe(400);
       expect((await admin.patch('/api/admin/centres/999999', { name: 'Nowhere' })).status).toBe(404);
       expect((await admin.get('/api/admin/centres/999999')).body).toMatchObject({ statusCode: 404, message: 'There is no centre 999999.' });
     });

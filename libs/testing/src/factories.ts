@@ -15,8 +15,8 @@ export async function createCentre(ds: DataSource, overrides: Partial<{ number: 
   const u = unique();
   const now = new Date();
   const result = await ds.query(
-    `INSERT INTO centres (number, name, central_email, address_line1, town, postcode, country, credit_account, credit_limit_pence, created_at, updated_at)
-     VALUES (?, ?, ?, '1 High Street', 'Leeds', 'LS1 1AA', 'GB', 0, 0, ?, ?)`,
+    `INSERT INTO centres (number, name, central_email, address_line1, town, postcode, country, created_at, updated_at)
+     VALUES (?, ?, ?, '1 High Street', 'Leeds', 'LS1 1AA', 'GB', ?, ?)`,
     [overrides.number ?? `C${u.slice(0, 6)}`, overrides.name ?? `Test Centre ${u}`, overrides.centralEmail ?? `centre-${u}@example.test`, now, now],
   );
   return Number(result.insertId);

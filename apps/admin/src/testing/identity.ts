@@ -56,8 +56,6 @@ export function aCentre(overrides: Partial<CentreDetail> = {}): CentreDetail {
     town: 'Leeds',
     postcode: 'LS1 1AA',
     country: 'GB',
-    creditAccount: true,
-    creditLimitPence: 250_000,
     contactCount: 2,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

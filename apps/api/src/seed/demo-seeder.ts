@@ -294,18 +294,29 @@ async function writeAll(
       const w = new BulkWriter(
         q,
         'centres',
-        ['id', 'number', 'name', 'central_email', 'address_line1', 'address_line2', 'town', 'postcode', 'country', 'credit_account', 'credit_limit_pence', 'created_at', 'updated_at'],
+        ['id', 'number', 'name', 'central_email', 'address_line1', 'address_line2', 'town', 'postcode', 'country', 'created_at', 'updated_at'],
         rows,
       );
       for (const c of plan.centres) {
         const p = w.add(
           `(${c.id},'${c.number}',${sqlString(c.name)},${sqlString(`centres@${c.domain}`)},${sqlString(c.line1)},${sqlString(c.line2)},` +
-            `${sqlString(c.town)},'${c.postcode}','GB',${c.creditAccount ? 1 : 0},${c.creditLimitPence},${sqlDateTime(c.createdMs)},${sqlDateTime(c.createdMs)})`,
+            `${sqlString(c.town)},'${c.postcode}','GB',${sqlDateTime(c.createdMs)},${sqlDateTime(c.createdMs)})`,
         );
         if (p) await p;
       }
       await w.finish();
       counts.centres = w.rowsWritten;
+    });
+
+    // a centre's credit (its limit, open or not) lives only in its credit account, which checkout uses
+    await table('credit_accounts', async () => {
+      const w = new BulkWriter(q, 'credit_accounts', ['centre_id', 'limit_pence', 'owed_pence', 'open'], rows);
+      for (const c of plan.centres) {
+        if (!c.creditAccount) continue;
+        const p = w.add(`(${c.id},${c.creditLimitPence},0,1)`);
+        if (p) await p;
+      }
+      await w.finish();
     });
 
     await table('centre_contacts', async () => {
@@ -392,7 +403,7 @@ async function writeAll(
  */
 async function writeDemoSharingAndCredit(runner: QueryRunner, plan: SeedPlan, userIds: Map<Role, number>): Promise<void> {
   const now = new Date(plan.nowMs);
-  await runner.query('INSERT INTO credit_accounts (centre_id, limit_pence, owed_pence, open) VALUES (?, 50000, 0, 1)', [plan.centres[0].id]);
+  await runner.query('INSERT INTO credit_accounts (centre_id, limit_pence, owed_pence, open) VALUES (?, 50000, 0, 1) ON DUPLICATE KEY UPDATE limit_pence = 50000, open = 1', [plan.centres[0].id]);
   const learnerUser = userIds.get('learner');
   const thirdParty = userIds.get('third_party');
   if (!learnerUser || !thirdParty) return;

@@ -51,6 +51,7 @@ export interface PlannedCentre {
   postcode: string;
   line1: string;
   line2: string | null;
+  /** whether the centre has a credit account (written to credit_accounts, the one place of credit) and its limit */
   creditAccount: boolean;
   creditLimitPence: number;
   createdMs: number;

@@ -11,8 +11,6 @@ export function toCentreSummary(c: Centre): CentreSummary {
     centralEmail: c.centralEmail,
     town: c.town,
     postcode: c.postcode,
-    creditAccount: Boolean(c.creditAccount),
-    creditLimitPence: Number(c.creditLimitPence),
   };
 }
 

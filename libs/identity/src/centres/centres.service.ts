@@ -8,7 +8,7 @@ import { CentreContact } from '../centre-contact.entity';
 import { isDuplicateKey } from '../duplicate-key';
 import { toCentreDetail, toCentreSummary } from './centre-views';
 
-const FIELDS = ['number', 'name', 'centralEmail', 'addressLine1', 'addressLine2', 'town', 'postcode', 'country', 'creditAccount', 'creditLimitPence'] as const;
+const FIELDS = ['number', 'name', 'centralEmail', 'addressLine1', 'addressLine2', 'town', 'postcode', 'country'] as const;
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -57,8 +57,6 @@ export class CentresService {
       town: input.town,
       postcode: input.postcode,
       country: input.country ?? 'GB',
-      creditAccount: input.creditAccount ?? false,
-      creditLimitPence: input.creditLimitPence ?? 0,
       createdAt: now,
       updatedAt: now,
     };
@@ -89,7 +87,7 @@ export class CentresService {
           let value = changes[field];
           if (value === undefined) continue;
           if (field === 'centralEmail' && typeof value === 'string') value = value.toLowerCase();
-          const current = field === 'creditAccount' ? Boolean(centre[field]) : centre[field];
+          const current = centre[field];
           if (value === current) continue;
           before[field] = current;
           after[field] = value;

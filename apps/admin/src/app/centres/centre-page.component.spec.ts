@@ -6,7 +6,6 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -57,7 +56,7 @@ describe('CentrePageComponent', () => {
     await fixture.whenStable();
   }
 
-  it('creates a centre with the credit limit entered in pounds and sent in whole pence', async () => {
+  it('creates a centre (no credit settings: those belong to its credit account)', async () => {
     await open('/centres/new');
     type('Centre number', 'c 20002');
     type('Name', 'Southfield Academy');
@@ -65,8 +64,6 @@ describe('CentrePageComponent', () => {
     type('Address line 1', '2 Academy Way');
     type('Town or city', 'York');
     type('Postcode', 'yo1  7hh');
-    await (await TestbedHarnessEnvironment.loader(fixture).getHarness(MatSlideToggleHarness)).check();
-    type('Credit limit', '£1,234.29');
     await save('Create centre');
 
     const request = backend.expectOne({ method: 'POST', url: '/api/admin/centres' });
@@ -79,8 +76,6 @@ describe('CentrePageComponent', () => {
       town: 'York',
       postcode: 'YO1 7HH',
       country: 'GB',
-      creditAccount: true,
-      creditLimitPence: 123_429,
     });
     request.flush(aCentre({ id: 9, number: 'C20002', name: 'Southfield Academy' }), { status: 201, statusText: 'Created' });
     await settle(fixture);
@@ -92,14 +87,12 @@ describe('CentrePageComponent', () => {
     backend.expectOne((r) => r.url === '/api/admin/centres/9/contacts').flush({ items: [], nextCursor: null });
   });
 
-  it('refuses a credit limit that is not pounds with two decimals, or too large', async () => {
+  it('has no credit limit of its own: it points to the credit accounts, the one place credit is set', async () => {
     await open('/centres/new');
-    type('Credit limit', '12.345');
+    expect(Array.from(root.querySelectorAll('mat-label')).map((l) => textOf(l))).not.toContain('Credit limit');
+    expect(root.querySelector('mat-slide-toggle')).toBeNull();
+    expect(root.querySelector('[data-testid="centre-credit-link"]')?.getAttribute('href')).toBe('/credit-accounts');
     await save('Create centre');
-    expect(errorOf('Credit limit')).toBe('Enter an amount in pounds with at most two decimals, e.g. 2500.00');
-    type('Credit limit', '1000000.01');
-    await save('Create centre');
-    expect(errorOf('Credit limit')).toBe('Enter at most £1,000,000.00');
     expect(errorOf('Centre number')).toBe('Enter the centre number');
     backend.expectNone({ method: 'POST', url: '/api/admin/centres' });
   });
@@ -124,22 +117,22 @@ describe('CentrePageComponent', () => {
     expect(errorOf('Centre number')).toBe('Another centre has the number C10001.');
   });
 
-  it('edits a centre: shows its limit in pounds, saves, and lists its contact records', async () => {
+  it('edits a centre: saves, and lists its contact records', async () => {
     await open('/centres/3');
-    backend.expectOne('/api/admin/centres/3').flush(aCentre({ creditLimitPence: 250_029 }));
+    backend.expectOne('/api/admin/centres/3').flush(aCentre());
     await settle(fixture);
     backend.expectOne((r) => r.url === '/api/admin/centres/3/contacts').flush({ items: [aContact()], nextCursor: null });
     await settle(fixture);
 
     expect(textOf(root.querySelector('h1'))).toBe('Centre C10001: Northfield College');
-    expect(input('Credit limit').value).toBe('2500.29');
     expect(root.querySelectorAll('[data-testid="contact-row"]')).toHaveLength(1);
 
     type('Name', 'Northfield College of Further Education');
     await save('Save');
     const request = backend.expectOne({ method: 'PATCH', url: '/api/admin/centres/3' });
-    expect(request.request.body).toMatchObject({ name: 'Northfield College of Further Education', creditLimitPence: 250_029 });
-    request.flush(aCentre({ name: 'Northfield College of Further Education', creditLimitPence: 250_029 }));
+    expect(request.request.body).toMatchObject({ name: 'Northfield College of Further Education' });
+    expect(request.request.body).not.toHaveProperty('creditLimitPence');
+    request.flush(aCentre({ name: 'Northfield College of Further Education' }));
     await settle(fixture);
     expect(await snackBarMessage()).toBe('The centre has been saved.');
   });

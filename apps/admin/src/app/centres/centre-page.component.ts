@@ -1,14 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { CentreDetail, CreateCentreRequest } from '@achievement/contracts';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
@@ -27,21 +26,11 @@ import {
   requiredText,
 } from '../forms/field-rules';
 import { serverError, showServerFieldErrors } from '../forms/server-errors';
-import { MAX_CREDIT_LIMIT_PENCE, penceToPounds, poundsToPence } from '../shared/money';
 import { CentreContactsComponent } from './centre-contacts.component';
-
-/** An amount of pounds with at most two decimals, from £0 to £1,000,000. */
-const creditLimit: ValidatorFn = (control: AbstractControl) => {
-  const text = String(control.value ?? '').trim();
-  if (text === '') return null;
-  const pence = poundsToPence(text);
-  if (pence === null) return { pounds: true };
-  return pence > MAX_CREDIT_LIMIT_PENCE ? { tooMuch: true } : null;
-};
 
 /**
  * A centre: "New centre" (centres/new) or one centre to edit (centres/:id) with its contact
- * records below. Credit limits are entered in pounds and sent as whole pence.
+ * records below. Credit (limit, open or not) is set on the centre's credit account, not here.
  */
 @Component({
   selector: 'adm-centre-page',
@@ -54,7 +43,6 @@ const creditLimit: ValidatorFn = (control: AbstractControl) => {
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
-    MatSlideToggleModule,
     CentreContactsComponent,
   ],
   templateUrl: './centre-page.component.html',
@@ -88,8 +76,6 @@ export class CentrePageComponent {
     town: ['', [requiredText, maxTrimmedLength(NAME_MAX_LENGTH)]],
     postcode: ['', [requiredText, postcode]],
     country: ['GB', [requiredText, countryCode]],
-    creditAccount: [false],
-    creditLimit: ['0.00', [creditLimit]],
   });
 
   constructor() {
@@ -152,7 +138,7 @@ export class CentrePageComponent {
 
   private failed(error: unknown): void {
     const message = apiErrorMessage(error, 'The centre could not be saved. Try again.');
-    const shown = showServerFieldErrors(this.form, error, { creditLimitPence: 'creditLimit' });
+    const shown = showServerFieldErrors(this.form, error, {});
     if (!shown && apiStatus(error) === 409) {
       // Another centre has the number.
       const number = this.form.controls.number;
@@ -173,8 +159,6 @@ export class CentrePageComponent {
       town: value.town.trim(),
       postcode: normalisePostcode(value.postcode),
       country: value.country.trim().toUpperCase(),
-      creditAccount: value.creditAccount,
-      creditLimitPence: value.creditLimit.trim() === '' ? 0 : (poundsToPence(value.creditLimit) ?? 0),
     };
   }
 
@@ -189,8 +173,6 @@ export class CentrePageComponent {
       town: centre.town,
       postcode: centre.postcode,
       country: centre.country,
-      creditAccount: centre.creditAccount,
-      creditLimit: penceToPounds(centre.creditLimitPence),
     });
   }
 }

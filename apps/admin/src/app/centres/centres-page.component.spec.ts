@@ -29,16 +29,16 @@ describe('CentresPageComponent', () => {
 
   const rows = () => Array.from(root.querySelectorAll('[data-testid="centre-row"]'));
 
-  it('lists the centres with their credit limit in pounds, and links to New centre and the import', async () => {
+  it('lists the centres (their credit is on the credit accounts page), and links to New centre and the import', async () => {
     expectList((p) => !p.has('q') && p.get('limit') === '50').flush({
-      items: [aCentre(), aCentre({ id: 4, number: 'C10002', name: 'Eastfield', creditAccount: false, creditLimitPence: 0 })],
+      items: [aCentre(), aCentre({ id: 4, number: 'C10002', name: 'Eastfield' })],
       nextCursor: null,
     });
     await fixture.whenStable();
 
     expect(rows().map((row) => Array.from(row.querySelectorAll('td')).map((td) => textOf(td)))).toEqual([
-      ['C10001', 'Northfield College', 'Leeds LS1 1AA', 'centres@northfield.example', 'Yes, limit £2,500.00'],
-      ['C10002', 'Eastfield', 'Leeds LS1 1AA', 'centres@northfield.example', 'No'],
+      ['C10001', 'Northfield College', 'Leeds LS1 1AA', 'centres@northfield.example'],
+      ['C10002', 'Eastfield', 'Leeds LS1 1AA', 'centres@northfield.example'],
     ]);
     expect(rows()[0].querySelector('a')?.getAttribute('href')).toBe('/centres/3');
     expect(root.querySelector('a[href="/centres/new"]')).not.toBeNull();

@@ -13,7 +13,6 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
-import { formatPence } from '../shared/money';
 
 /** The API's limit of the search text (CentreListQueryDto). */
 const SEARCH_MAX_LENGTH = 100;
@@ -102,16 +101,6 @@ const SEARCH_MAX_LENGTH = 100;
               <th mat-header-cell *matHeaderCellDef scope="col">Central email</th>
               <td mat-cell *matCellDef="let c" class="wrap">{{ c.centralEmail }}</td>
             </ng-container>
-            <ng-container matColumnDef="credit">
-              <th mat-header-cell *matHeaderCellDef scope="col">Credit account</th>
-              <td mat-cell *matCellDef="let c">
-                @if (c.creditAccount) {
-                  Yes, limit {{ money(c.creditLimitPence) }}
-                } @else {
-                  <span class="muted">No</span>
-                }
-              </td>
-            </ng-container>
 
             <tr mat-header-row *matHeaderRowDef="columns()"></tr>
             <tr mat-row *matRowDef="let c; columns: columns()" class="clickable-row" data-testid="centre-row" (click)="open(c, $event)"></tr>
@@ -151,8 +140,7 @@ export class CentresPageComponent implements OnInit {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
-  readonly columns = computed(() => (this.isHandset() ? ['number', 'name'] : ['number', 'name', 'town', 'centralEmail', 'credit']));
-  readonly money = formatPence;
+  readonly columns = computed(() => (this.isHandset() ? ['number', 'name'] : ['number', 'name', 'town', 'centralEmail']));
 
   readonly searchForm = inject(NonNullableFormBuilder).group({ q: ['', [Validators.maxLength(SEARCH_MAX_LENGTH)]] });
   /** The search the list shows. */

@@ -220,13 +220,16 @@ describe('demo seeder (small) on a real database', () => {
   });
 
   it('writes believable centres and qualifications', async () => {
-    const centres: { central_email: string; postcode: string; credit_account: number; credit_limit_pence: number }[] = await ds.query('SELECT * FROM centres');
+    const centres: { id: number; central_email: string; postcode: string }[] = await ds.query('SELECT * FROM centres');
     for (const c of centres) {
       expect(c.central_email).toMatch(/^centres@[a-z0-9-]+\.test$/);
       expect(c.postcode).toMatch(/^[A-Z]{1,2}\d{1,2} \d[A-Z]{2}$/);
-      if (c.credit_account) expect(c.credit_limit_pence).toBeGreaterThanOrEqual(50_000);
-      else expect(c.credit_limit_pence).toBe(0);
     }
+    expect(await ds.query(`SHOW COLUMNS FROM centres LIKE 'credit%'`)).toEqual([]);
+    // credit lives in the credit accounts only (what checkout uses): some centres have one, each with a limit of at least £500
+    const accounts: { centre_id: number; limit_pence: number; open: number }[] = await ds.query('SELECT centre_id, limit_pence, open FROM credit_accounts');
+    expect(accounts.length).toBeGreaterThan(0);
+    for (const a of accounts) expect(Number(a.limit_pence)).toBeGreaterThanOrEqual(50_000);
     const quals: { code: string; title: string; level: number }[] = await ds.query('SELECT code, title, level FROM qualifications');
     for (const q of quals) {
       expect(q.code).toMatch(/^\d{3}\/\d{4}\/\d$/);

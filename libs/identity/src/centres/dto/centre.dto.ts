@@ -1,10 +1,7 @@
 import { CentreDetail, CentreSummary, CreateCentreRequest, Page, UpdateCentreRequest } from '@achievement/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { BooleanField, LimitField, RawTextField, rule, CentreNumberField, CountryField, EmailField, OptionalText, PenceField, PostcodeField, RequiredText } from '../../validation/field-rules';
-
-/** Credit limits up to £1,000,000. */
-export const MAX_CREDIT_LIMIT_PENCE = 100_000_000;
+import { LimitField, RawTextField, rule, CentreNumberField, CountryField, EmailField, OptionalText, PostcodeField, RequiredText } from '../../validation/field-rules';
 
 export class CreateCentreDto implements CreateCentreRequest {
   @ApiProperty({ example: 'C10001', maxLength: 16 })
@@ -38,14 +35,6 @@ export class CreateCentreDto implements CreateCentreRequest {
   @ApiPropertyOptional({ example: 'GB', default: 'GB' })
   @CountryField('country', { partial: true })
   country?: string;
-
-  @ApiPropertyOptional({ default: false })
-  @BooleanField('creditAccount')
-  creditAccount?: boolean;
-
-  @ApiPropertyOptional({ default: 0, description: 'integer pence', maximum: MAX_CREDIT_LIMIT_PENCE })
-  @PenceField('creditLimitPence', MAX_CREDIT_LIMIT_PENCE)
-  creditLimitPence?: number;
 }
 
 export class UpdateCentreDto implements UpdateCentreRequest {
@@ -80,14 +69,6 @@ export class UpdateCentreDto implements UpdateCentreRequest {
   @ApiPropertyOptional()
   @CountryField('country', { partial: true })
   country?: string;
-
-  @ApiPropertyOptional()
-  @BooleanField('creditAccount')
-  creditAccount?: boolean;
-
-  @ApiPropertyOptional({ maximum: MAX_CREDIT_LIMIT_PENCE })
-  @PenceField('creditLimitPence', MAX_CREDIT_LIMIT_PENCE)
-  creditLimitPence?: number;
 }
 
 export class CentreSummaryDto implements CentreSummary {
@@ -97,8 +78,6 @@ export class CentreSummaryDto implements CentreSummary {
   @ApiProperty() centralEmail: string;
   @ApiProperty() town: string;
   @ApiProperty() postcode: string;
-  @ApiProperty() creditAccount: boolean;
-  @ApiProperty() creditLimitPence: number;
 }
 
 export class CentreDetailDto extends CentreSummaryDto implements CentreDetail {
