@@ -18,7 +18,8 @@ import { SessionService } from '../session/session.service';
   selector: 'ap-support-page',
   imports: [MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, RouterLink],
   templateUrl: './support-page.component.html',
-  styleUrl: './support-page.component.scss',
+  // the progress and error blocks look as on the list pages
+  styleUrls: ['../records/list-page.scss', './support-page.component.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SupportPageComponent {
