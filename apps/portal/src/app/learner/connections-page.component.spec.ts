@@ -224,6 +224,19 @@ describe('ConnectionsPageComponent', () => {
     expect(await snackMessage()).toBe('Priya Patel can no longer see the documents of this connection (your other connection with them is unchanged).');
   });
 
+  it('Decline says the truth when another connection with the same third party still shares', async () => {
+    // a request from a third party the learner already shares with on an older connection
+    const SHARING = aConnection({ id: 4, documentIds: [101], accessEndsAt: '2027-06-30T12:00:00.000Z', thirdParty: REQUEST.thirdParty });
+    await loaded([REQUEST, SHARING]);
+    await click(rows()[0].querySelector<HTMLElement>('[data-testid="connection-decline"]'));
+    const message = textOf(dialog()?.querySelector('[data-testid="confirm-message"]'));
+    expect(message).toContain('Nothing will be shared with Sam Shah (sam@fleet.example) on this request.');
+    expect(message).toContain('What you share with them on your other connection stays shared until it ends.');
+    await click(dialog()!.querySelector<HTMLElement>('[data-testid="confirm-action"]'));
+    backend.expectOne({ method: 'POST', url: '/api/learner/connections/12/decline' }).flush({ ...REQUEST, status: 'declined' });
+    await settle(fixture);
+    expect(await snackMessage()).toBe('You declined the request of Sam Shah.');
+  });
   it('says when an action fails and loads the list again', async () => {
     await loaded();
     await click(rowOf('Priya Patel').querySelector<HTMLElement>('[data-testid="connection-end"]'));
