@@ -2,14 +2,13 @@ import { AccessLength, ConnectionView, LearnerConnection } from '@achievement/co
 import { LearnerDocumentsService } from '@achievement/documents';
 import { AccountDirectory } from '@achievement/identity';
 import { Outbox, OutboxService } from '@achievement/notifications';
-import { Actor, AuditService, AuthenticatedUser, Clock } from '@achievement/platform';
+import { Actor, AuditService, AuthenticatedUser, Clock, retryOnLockConflict } from '@achievement/platform';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { accessEndOf, longDate } from './access-length';
 import { ConnectionRow, ConnectionStore, duplicateKeyOf } from './connection-store';
-import { retryOnDeadlock } from './deadlock-retry';
 import { SharingLinks } from './sharing-links';
 
 export function invitationHashOf(token: string): string {
@@ -61,7 +60,7 @@ export class LearnerConnectionsService {
     const token = randomBytes(32).toString('base64url');
     // an address that already has a third-party account is linked at once (the invitation still opens the documents)
     const existing = await this.accounts.activeByEmail(email, 'third_party');
-    const id = await retryOnDeadlock(() => this.outbox.transaction(async (manager, outbox) => {
+    const id = await retryOnLockConflict(() => this.outbox.transaction(async (manager, outbox) => {
       await this.store.expirePastEnd(manager, outbox, user.id, email, now);
       // one open connection per third party (a unique key, so two at the same moment cannot both be made)
       const result = await manager

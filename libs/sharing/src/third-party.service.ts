@@ -2,13 +2,12 @@ import { ConnectionRequestInput, InvitationSummary, ThirdPartyConnection } from 
 import { LearnerDocumentsService } from '@achievement/documents';
 import { AccountDirectory } from '@achievement/identity';
 import { OutboxService } from '@achievement/notifications';
-import { Actor, AuditService, AuthenticatedUser, Clock } from '@achievement/platform';
+import { Actor, AuditService, AuthenticatedUser, Clock, retryOnLockConflict } from '@achievement/platform';
 import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CONNECTION_NOT_FOUND, ConnectionRow, ConnectionStore, duplicateKeyOf } from './connection-store';
 import { invitationHashOf } from './learner-connections.service';
-import { retryOnDeadlock } from './deadlock-retry';
 import { typedRequestOf } from './typed-request';
 import { SharingLinks } from './sharing-links';
 
@@ -89,7 +88,7 @@ export class ThirdPartyService {
     const account = await this.accounts.byId(user.id);
     const message = input.message?.trim() || null;
     try {
-      await retryOnDeadlock(() => this.outbox.transaction(async (manager, outbox) => {
+      await retryOnLockConflict(() => this.outbox.transaction(async (manager, outbox) => {
         const [pending] = await manager.query(
           `SELECT COUNT(*) AS n, COALESCE(SUM(request_key = ?), 0) AS same FROM connections WHERE third_party_user_id = ? AND origin = 'third_party' AND status = 'pending'`,
           [typed.key, user.id],
