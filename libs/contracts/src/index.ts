@@ -2,6 +2,7 @@ export * from './roles';
 export * from './session';
 export * from './errors';
 export * from './calendar-date';
+export * from './body-time-zone';
 export * from './paging';
 export * from './email-log';
 export * from './identity';

@@ -12,8 +12,19 @@ describe('accessEndOf', () => {
     expect(accessEndOf({ period: 'year' }, now).toISOString()).toBe('2027-01-31T10:00:00.000Z');
   });
 
-  it('runs to the end of the day given', () => {
+  it('runs to the end of the day given in UK time, summer time included', () => {
     expect(accessEndOf({ period: 'date', until: '2026-02-14' }, now).toISOString()).toBe('2026-02-14T23:59:59.999Z');
+    expect(accessEndOf({ period: 'date', until: '2026-07-14' }, now).toISOString()).toBe('2026-07-14T22:59:59.999Z');
+    // the days the clocks change: the end of the day is in the zone of that evening
+    expect(accessEndOf({ period: 'date', until: '2026-03-29' }, now).toISOString()).toBe('2026-03-29T22:59:59.999Z');
+    expect(accessEndOf({ period: 'date', until: '2026-10-25' }, now).toISOString()).toBe('2026-10-25T23:59:59.999Z');
+  });
+
+  it('counts "today" as the day in the UK', () => {
+    // 23:30 UTC on 30 June is already 1 July in the UK: 1 July is today, 2 July is the first day allowed
+    const lateInJune = new Date('2026-06-30T23:30:00.000Z');
+    expect(() => accessEndOf({ period: 'date', until: '2026-07-01' }, lateInJune)).toThrow(BadRequestException);
+    expect(accessEndOf({ period: 'date', until: '2026-07-02' }, lateInJune).toISOString()).toBe('2026-07-02T22:59:59.999Z');
   });
 
   it.each([
@@ -35,5 +46,8 @@ describe('accessEndOf', () => {
 
   it('writes dates as emails do', () => {
     expect(longDate(new Date('2026-11-29T23:30:00Z'))).toBe('29 November 2026');
+    // an access end in summer is 22:59:59.999 UTC: still the day chosen
+    expect(longDate(new Date('2026-07-14T22:59:59.999Z'))).toBe('14 July 2026');
+    expect(longDate(new Date('2026-07-14T23:30:00Z'))).toBe('15 July 2026');
   });
 });

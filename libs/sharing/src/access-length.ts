@@ -1,9 +1,9 @@
-import { AccessLength, MAX_ACCESS_DAYS } from '@achievement/contracts';
+import { AccessLength, BODY_TIME_ZONE, bodyDayOf, calendarDateParts, endOfBodyDay, MAX_ACCESS_DAYS } from '@achievement/contracts';
 import { BadRequestException } from '@nestjs/common';
 
 const DAY_MS = 86_400_000;
 
-/** When access given now for this length ends: a period from now, or the end (UTC) of the day given. */
+/** When access given now for this length ends: a period from now, or the end of the day given in the body's time zone (UK time). */
 export function accessEndOf(length: AccessLength, now: Date): Date {
   switch (length.period) {
     case 'week':
@@ -18,12 +18,11 @@ export function accessEndOf(length: AccessLength, now: Date): Date {
       return addMonths(now, 12);
     case 'date': {
       const day = length.until ?? '';
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-      const until = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999)) : null;
-      if (!until || until.toISOString().slice(0, 10) !== day) {
+      const until = calendarDateParts(day) ? endOfBodyDay(day) : null;
+      if (!until) {
         throw new BadRequestException({ message: 'Give the date access ends as a date (YYYY-MM-DD).', fieldErrors: { until: ['Enter a valid date.'] } });
       }
-      if (until.getTime() <= now.getTime() || day === now.toISOString().slice(0, 10)) {
+      if (until.getTime() <= now.getTime() || day === bodyDayOf(now)) {
         throw new BadRequestException({ message: 'The date access ends must be after today.', fieldErrors: { until: ['Choose a date after today.'] } });
       }
       if (until.getTime() - now.getTime() > MAX_ACCESS_DAYS * DAY_MS) {
@@ -45,7 +44,7 @@ function addMonths(at: Date, n: number): Date {
   return end;
 }
 
-/** "29 November 2026" (UTC), as emails write a date. */
+/** "29 November 2026", the day in the body's time zone, as emails write a date. */
 export function longDate(at: Date): string {
-  return at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: BODY_TIME_ZONE });
 }

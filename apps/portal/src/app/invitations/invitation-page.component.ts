@@ -1,6 +1,6 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { InvitationSummary } from '@achievement/contracts';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
@@ -30,7 +30,7 @@ export const INVITATION_GONE = 'This invitation has expired, been used, or does 
  */
 @Component({
   selector: 'ap-invitation-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule],
+  imports: [BodyDayPipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule],
   template: `
     <div class="page">
       <mat-card appearance="outlined" class="invitation" data-testid="invitation">
@@ -59,7 +59,7 @@ export const INVITATION_GONE = 'This invitation has expired, been used, or does 
                 <p class="summary" data-testid="invitation-summary">
                   <strong>{{ invitation.learnerName }}</strong> has shared {{ count(invitation.documentCount) }} with
                   <strong>{{ invitation.email }}</strong
-                  >@if (invitation.accessEndsAt; as ends) {<span> until <time [attr.datetime]="ends">{{ ends | date: 'd MMMM y' }}</time></span>}.
+                  >@if (invitation.accessEndsAt; as ends) {<span> until <time [attr.datetime]="ends">{{ ends | bodyDay: 'long' }}</time></span>}.
                 </p>
 
                 @if (acceptError(); as message) {

@@ -1,16 +1,19 @@
 import { AbstractControl, ValidatorFn } from '@angular/forms';
-import { AccessLength, AccessPeriod, LearnerDocument, MAX_ACCESS_DAYS } from '@achievement/contracts';
-import { isCalendarDate, today } from '../forms/field-rules';
+import { AccessLength, AccessPeriod, bodyDayOf, LearnerDocument, MAX_ACCESS_DAYS } from '@achievement/contracts';
+import { isCalendarDate } from '../forms/field-rules';
 
 /*
  * How long a connection lasts (AccessLength): one of ACCESS_PERIODS, or "Until a date" with a day
  * after today and at most MAX_ACCESS_DAYS ahead, as the API checks it.
  */
 
-/** A day `days` after `from`, as YYYY-MM-DD in the browser's time zone. */
+/**
+ * A day `days` after the day `from` falls on in UK time (the body's zone, in which a chosen day
+ * ends and the API counts "today"), as YYYY-MM-DD.
+ */
 export function dayAfter(days: number, from = new Date()): string {
-  const date = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days);
-  return today(date);
+  const [year, month, day] = bodyDayOf(from).split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 /** The first day "Until a date" may be: tomorrow. */

@@ -1,6 +1,6 @@
-import { DatePipe, formatDate } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, LOCALE_ID, OnInit, signal } from '@angular/core';
-import { LearnerConnection, LearnerDocument } from '@achievement/contracts';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { bodyDayText, LearnerConnection, LearnerDocument } from '@achievement/contracts';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -27,7 +27,7 @@ import { LoadedList } from './loaded-list';
  */
 @Component({
   selector: 'ap-connections-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, MatTooltipModule, ConnectionStatusChipComponent],
+  imports: [BodyDayPipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, MatTooltipModule, ConnectionStatusChipComponent],
   template: `
     <section class="page" data-testid="connections" aria-labelledby="connections-title">
       <div class="heading">
@@ -116,7 +116,7 @@ import { LoadedList } from './loaded-list';
               <th mat-header-cell *matHeaderCellDef scope="col">Access ends</th>
               <td mat-cell *matCellDef="let c" data-testid="connection-access-ends">
                 @if (c.accessEndsAt) {
-                  <time [attr.datetime]="c.accessEndsAt">{{ c.accessEndsAt | date: 'd MMM y' }}</time>
+                  <time [attr.datetime]="c.accessEndsAt">{{ c.accessEndsAt | bodyDay }}</time>
                 } @else {
                   <span class="muted">—</span>
                 }
@@ -234,7 +234,6 @@ export class ConnectionsPageComponent implements OnInit {
   private readonly api = inject(PortalApiClient);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly locale = inject(LOCALE_ID);
   private readonly destroyRef = inject(DestroyRef);
 
   readonly columns = ['thirdParty', 'status', 'documents', 'accessEnds', 'views', 'actions'];
@@ -371,7 +370,7 @@ export class ConnectionsPageComponent implements OnInit {
   }
 
   private until(connection: LearnerConnection): string {
-    return connection.accessEndsAt ? ` until ${formatDate(connection.accessEndsAt, 'd MMM y', this.locale)}` : '';
+    return connection.accessEndsAt ? ` until ${bodyDayText(connection.accessEndsAt)}` : '';
   }
 
   private say(message: string): void {

@@ -13,6 +13,7 @@ import { DocumentStatusChipComponent } from '../documents/document-status-chip.c
 import { ConnectionStatusChipComponent } from '../learner/connection-status-chip.component';
 import { LoadedList } from '../learner/loaded-list';
 import { openRequestAccessDialog } from './request-access-dialog.component';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 import { CalendarDatePipe } from '../dates/calendar-date.pipe';
 
 /**
@@ -22,7 +23,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
  */
 @Component({
   selector: 'ap-third-party-page',
-  imports: [CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, MatTableModule, DocumentStatusChipComponent, ConnectionStatusChipComponent],
+  imports: [BodyDayPipe, CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, MatTableModule, DocumentStatusChipComponent, ConnectionStatusChipComponent],
   template: `
     <section class="page" data-testid="shared-with-me" aria-labelledby="shared-title">
       <div class="heading">
@@ -75,7 +76,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
               @if (connection.accessEndsAt) {
                 <span class="muted" data-testid="shared-access-ends">
                   {{ connection.status === 'active' ? 'Access ends' : 'Access ended' }}
-                  <time [attr.datetime]="connection.accessEndsAt">{{ connection.accessEndsAt | date: 'd MMM y, HH:mm' }}</time>
+                  <time [attr.datetime]="connection.accessEndsAt">{{ connection.accessEndsAt | bodyDay: 'time' }}</time>
                 </span>
               }
             </div>
