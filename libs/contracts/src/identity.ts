@@ -268,4 +268,6 @@ export interface AdminUserSummary {
   status: UserStatus;
   centre: { id: number; number: string; name: string } | null;
   createdAt: string;
+  /** whether the user has a second factor (an authenticator app or a passkey) */
+  secondFactor: boolean;
 }

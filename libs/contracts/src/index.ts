@@ -1,5 +1,6 @@
 export * from './roles';
 export * from './session';
+export * from './second-factor';
 export * from './errors';
 export * from './calendar-date';
 export * from './body-time-zone';

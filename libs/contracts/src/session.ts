@@ -1,3 +1,4 @@
+import { PendingSignIn } from './second-factor';
 import { Role } from './roles';
 
 /** The signed-in user as the browser sees it (GET /api/auth/session). */
@@ -11,7 +12,10 @@ export interface SessionUser {
 }
 
 export interface SessionResponse {
+  /** null until the sign-in is complete (and for anonymous visitors) */
   user: SessionUser | null;
+  /** set while the session is half signed in: the second factor (or enrolment) is still to come */
+  pending?: PendingSignIn | null;
 }
 
 export interface SignInRequest {
