@@ -4,7 +4,7 @@ const { compilerOptions } = require('./tsconfig.json');
 
 // Packages published only as ES modules. Node 20.19+ loads them with require(); jest's module
 // system does not, so they are transpiled to CommonJS like our own code.
-const ESM_ONLY = ['content-disposition'];
+const ESM_ONLY = ['content-disposition', 'otplib', '@otplib', '@scure/base', '@noble/hashes', '@simplewebauthn/server', '@levischuck/tiny-cbor', '@hexagon/base64', '@peculiar/[^/]+'];
 
 module.exports = {
   rootDir: '.',

@@ -30,14 +30,14 @@ describe('sessions, CSRF and role checks', () => {
 
   it('signs in, tells the browser who it is, and signs out', async () => {
     const api = new ApiClient(app);
-    expect((await api.get('/api/auth/session')).body).toEqual({ user: null });
+    expect((await api.get('/api/auth/session')).body).toEqual({ user: null, pending: null });
     const signIn = await api.signIn(staff.email.toUpperCase(), staff.password);
     expect(signIn.body).toMatchObject({ user: { id: staff.id, email: staff.email, role: 'centre_staff', centre: { id: staff.centreId } } });
     const cookie = String(signIn.headers['set-cookie']);
     expect(cookie).toMatch(/ap_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax/);
     expect((await api.get('/api/auth/session')).body).toMatchObject({ user: { id: staff.id } });
     expect((await api.post('/api/auth/sign-out')).status).toBe(204);
-    expect((await api.get('/api/auth/session')).body).toEqual({ user: null });
+    expect((await api.get('/api/auth/session')).body).toEqual({ user: null, pending: null });
   });
 
   it('answers the same for an unknown email and a wrong password', async () => {
@@ -68,7 +68,7 @@ describe('sessions, CSRF and role checks', () => {
     expect(api.cookie('ap_session')).not.toBe(first);
     const old = new ApiClient(app);
     old.setCookie('ap_session', first);
-    expect((await old.get('/api/auth/session')).body).toEqual({ user: null });
+    expect((await old.get('/api/auth/session')).body).toEqual({ user: null, pending: null });
   });
 
   it('refuses a write without the anti-CSRF token, or with a token of another session', async () => {
@@ -112,7 +112,7 @@ describe('sessions, CSRF and role checks', () => {
     await laptop.signIn(learner.email, learner.password);
     await phone.signIn(learner.email, learner.password);
     expect((await phone.post('/api/auth/sign-out-everywhere')).status).toBe(204);
-    expect((await laptop.get('/api/auth/session')).body).toEqual({ user: null });
+    expect((await laptop.get('/api/auth/session')).body).toEqual({ user: null, pending: null });
     expect((await laptop.post('/api/auth/sign-out')).status).toBe(401);
   });
 
@@ -144,6 +144,6 @@ describe('sessions, CSRF and role checks', () => {
       record.lastSeenAt -= (config.SESSION_IDLE_MINUTES + 1) * 60_000;
       await redis.client.set(key.slice(redis.prefix.length), JSON.stringify(record), 'PX', 60_000);
     }
-    expect((await api.get('/api/auth/session')).body).toEqual({ user: null });
+    expect((await api.get('/api/auth/session')).body).toEqual({ user: null, pending: null });
   });
 });

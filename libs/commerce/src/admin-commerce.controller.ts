@@ -1,5 +1,5 @@
 import { AdminProduct, CreditAccount, CreditLedgerEntry, DuplicateReason, ORDER_STATUSES, OrderDetail, OrderPage, OrderStatus } from '@achievement/contracts';
-import { Actor, CurrentActor, ParseIdPipe, Roles } from '@achievement/platform';
+import { Actor, CurrentActor, ParseIdPipe, Roles, StepUp } from '@achievement/platform';
 import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CatalogueService } from './catalogue.service';
@@ -98,6 +98,7 @@ export class AdminCommerceController {
   }
 
   @Put('credit-accounts/:centreId')
+  @StepUp()
   saveCreditAccount(@Param('centreId', ParseIdPipe) centreId: number, @Body() body: SaveCreditAccountDto, @CurrentActor() actor: Actor): Promise<CreditAccount> {
     return this.credit.save(actor, centreId, body.limitPence, body.open);
   }

@@ -25,6 +25,16 @@ import { RegistrationController } from './registration/registration.controller';
 import { RegistrationService } from './registration/registration.service';
 import { ReviewQueueController } from './review/review-queue.controller';
 import { ReviewQueueService } from './review/review-queue.service';
+import { AccountFactorsController } from './second-factor/account-factors.controller';
+import { CodeAttemptsService } from './second-factor/code-attempts.service';
+import { FactorEnrolmentService } from './second-factor/factor-enrolment.service';
+import { FactorStore } from './second-factor/factor-store';
+import { RecoveryCode } from './second-factor/recovery-code.entity';
+import { SecondFactorController } from './second-factor/second-factor.controller';
+import { SecondFactorService } from './second-factor/second-factor.service';
+import { SignInSteps } from './second-factor/sign-in-steps';
+import { UserFactor } from './second-factor/user-factor.entity';
+import { WebAuthnService } from './second-factor/webauthn.service';
 import { SessionCookies } from './sessions/session-cookies';
 import { SessionGuard } from './sessions/session.guard';
 import { SessionStore } from './sessions/session.store';
@@ -38,14 +48,16 @@ import { User } from './user.entity';
 import { UserToken } from './user-token.entity';
 
 /**
- * Accounts, roles and sessions; centres and their contact records; registration, verification,
+ * Accounts, roles and sessions with their second factors; centres and their contact records; registration, verification,
  * the review queue, passwords, profile and deregistration. Its SessionGuard guards every route of
  * the app. Needs the platform and the notifications outbox (both global).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Centre, CentreContact, UserToken, Registration]), PassportModule.register({ session: false })],
+  imports: [TypeOrmModule.forFeature([User, Centre, CentreContact, UserToken, Registration, UserFactor, RecoveryCode]), PassportModule.register({ session: false })],
   controllers: [
     AuthController,
+    SecondFactorController,
+    AccountFactorsController,
     PasswordsController,
     RegistrationController,
     ProfileController,
@@ -77,6 +89,12 @@ import { UserToken } from './user-token.entity';
     AdminUsersService,
     DeregistrationService,
     AccountDirectory,
+    FactorStore,
+    CodeAttemptsService,
+    WebAuthnService,
+    SecondFactorService,
+    FactorEnrolmentService,
+    SignInSteps,
   ],
   exports: [SessionStore, SessionCookies, AuthService, BruteForceService, RegistrationService, AccountDirectory, IdentityLinks],
 })

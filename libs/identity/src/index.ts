@@ -17,3 +17,4 @@ export { AccountDirectory } from './users/account-directory';
 export type { Account } from './users/account-directory';
 export { IdentityLinks } from './identity-links';
 export { RequiredText, OptionalText, EmailField, DateOfBirthField, PasswordField, IdField } from './validation/field-rules';
+export { totpCodeAt } from './second-factor/totp';

@@ -22,6 +22,7 @@ const ADMIN_ROUTES: [Method, string, unknown?][] = [
   ['DELETE', '/api/admin/centres/{id}/contacts/{contactId}'],
   ['GET', '/api/admin/users'],
   ['DELETE', '/api/admin/users/{id}'],
+  ['POST', '/api/admin/users/{id}/factors/reset'],
   ['POST', '/api/admin/jobs', {}],
   ['POST', '/api/admin/jobs/csv', {}],
   ['GET', '/api/admin/qualifications'],
@@ -132,7 +133,8 @@ describe('access: every route checks the role, and a centre sees only its own da
 
   it('answers the administrator on those routes (never 401/403/500)', async () => {
     const admin = clients.get('administrator')!;
-    for (const [method, path, body] of ADMIN_ROUTES.filter(([m]) => m !== 'DELETE')) {
+    // deleting an account and resetting its factors end another user's sessions: their own tests cover them
+    for (const [method, path, body] of ADMIN_ROUTES.filter(([m, p]) => m !== 'DELETE' && !p.endsWith('/factors/reset'))) {
       const res = await admin.request(method, url(path), body);
       expect({ route: `${method} ${path}`, ok: res.status < 500 && res.status !== 401 && res.status !== 403 }).toEqual({ route: `${method} ${path}`, ok: true });
     }

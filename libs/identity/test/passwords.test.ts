@@ -49,7 +49,7 @@ describe('forgotten, reset and changed passwords', () => {
     const res = await reset(token, 'marble-orchard-quietly-93');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ message: expect.stringContaining('Sign in with your new password') });
-    for (const device of [laptop, phone]) expect((await device.get('/api/auth/session')).body).toEqual({ user: null });
+    for (const device of [laptop, phone]) expect((await device.get('/api/auth/session')).body).toEqual({ user: null, pending: null });
     const changed = await sink.waitFor((m) => m.to.includes(user.email) && m.subject.includes('password was changed'));
     expect(changed.text).toContain('reset with a link sent to this address');
 
@@ -140,7 +140,7 @@ describe('forgotten, reset and changed passwords', () => {
       const res = await laptop.post('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'copper-lagoon-sunrise-5' });
       expect(res.status).toBe(204);
       expect((await laptop.get('/api/auth/session')).body).toMatchObject({ user: { id: user.id } });
-      expect((await phone.get('/api/auth/session')).body).toEqual({ user: null });
+      expect((await phone.get('/api/auth/session')).body).toEqual({ user: null, pending: null });
       const mail = await sink.waitFor((m) => m.to.includes(user.email) && m.subject.includes('password was changed'));
       expect(mail.text).toContain('Every other device that was signed in has been signed out');
       expect((await signIn(user.email, 'copper-lagoon-sunrise-5')).status).toBe(200);

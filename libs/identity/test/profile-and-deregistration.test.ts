@@ -125,7 +125,7 @@ describe('deregistration', () => {
 
     const res = await admin.delete(`/api/admin/users/${person.id}`);
     expect(res.status).toBe(204);
-    expect((await laptop.get('/api/auth/session')).body).toEqual({ user: null });
+    expect((await laptop.get('/api/auth/session')).body).toEqual({ user: null, pending: null });
     expect((await phone.get('/api/profile')).status).toBe(401);
 
     const signIn = await new Client(t.app).post('/api/auth/sign-in', { email: person.email, password: TEST_PASSWORD });

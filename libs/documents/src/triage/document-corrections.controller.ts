@@ -1,4 +1,4 @@
-import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
+import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Roles, StepUp } from '@achievement/platform';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DocumentDetailDto } from '../viewer/dto/document-detail.dto';
@@ -13,6 +13,7 @@ export class DocumentCorrectionsController {
 
   /** A corrected new version (new verification code); the old one becomes superseded. The worker renders the new PDF. */
   @Post(':id/reissue')
+  @StepUp()
   @ApiCreatedResponse({ type: DocumentDetailDto, description: 'the new version' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Only a valid document can be reissued' })
@@ -26,6 +27,7 @@ export class DocumentCorrectionsController {
   }
 
   @Post(':id/revoke')
+  @StepUp()
   @HttpCode(200)
   @ApiOkResponse({ type: DocumentDetailDto })
   @ApiNotFoundResponse()

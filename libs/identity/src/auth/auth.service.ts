@@ -1,9 +1,10 @@
-import { SessionUser } from '@achievement/contracts';
-import { Actor, AuditService } from '@achievement/platform';
+import { PENDING_SESSION_MINUTES, SessionUser } from '@achievement/contracts';
+import { Actor, AuditService, Clock, PendingStep } from '@achievement/platform';
 import { ForbiddenException, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dummyPasswordHash, verifyPassword } from '../password-hasher';
+import { SessionRecord } from '../sessions/session-record';
 import { SessionStore } from '../sessions/session.store';
 import { normaliseEmail, User, UserStatus } from '../user.entity';
 import { BruteForceService, TOO_MANY_SIGN_INS } from './brute-force.service';
@@ -20,6 +21,13 @@ const NOT_ACTIVE: Partial<Record<UserStatus, string>> = {
   rejected: 'Your registration was not approved; the email we sent you gives the reason. Contact us via Centres Hub using an Enquiry Form if you have questions.',
 };
 
+export interface StartedSession {
+  token: string;
+  id: string;
+  csrf: string;
+  record: SessionRecord;
+}
+
 /** Sign-in, sign-out and the session's user. Answers the same whether or not an email is registered. */
 @Injectable()
 export class AuthService {
@@ -29,6 +37,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly bruteForce: BruteForceService,
     private readonly devices: DeviceCookies,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -75,18 +84,44 @@ export class AuthService {
     return this.devices.issue(user.email);
   }
 
-  async startSession(user: User, actor: Actor): Promise<{ token: string; id: string; csrf: string }> {
-    const { token, id, record } = await this.sessions.create({
-      userId: user.id,
-      role: user.role,
-      centreId: user.centreId,
-      learnerId: user.learnerId,
-      email: user.email,
-      name: user.fullName,
-      ip: actor.ip ?? null,
-    });
-    await this.audit.record({ ...actor, userId: user.id, role: user.role }, { action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, centreId: user.centreId });
-    return { token, id, csrf: record.csrf };
+  /**
+   * Starts a session. With `pending` it is half signed in (the second factor or an enrolment is
+   * still to come) and lives PENDING_SESSION_MINUTES at most; `factorAt` records a second factor
+   * just given, for step-up.
+   */
+  async startSession(user: User, actor: Actor, options: { pending?: PendingStep; factorAt?: Date } = {}): Promise<StartedSession> {
+    const { token, id, record } = await this.sessions.create(
+      {
+        userId: user.id,
+        role: user.role,
+        centreId: user.centreId,
+        learnerId: user.learnerId,
+        email: user.email,
+        name: user.fullName,
+        ip: actor.ip ?? null,
+        ...(options.pending ? { pending: options.pending } : {}),
+        ...(options.factorAt ? { factorAt: options.factorAt.getTime() } : {}),
+      },
+      options.pending ? PENDING_SESSION_MINUTES * 60_000 : undefined,
+    );
+    await this.audit.record(
+      { ...actor, userId: user.id, role: user.role },
+      options.pending
+        ? { action: 'auth.password_accepted', subjectType: 'user', subjectId: user.id, centreId: user.centreId, details: { next: options.pending } }
+        : { action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, centreId: user.centreId, details: options.factorAt ? { secondFactor: true } : undefined },
+    );
+    return { token, id, csrf: record.csrf, record };
+  }
+
+  /**
+   * Ends a half-signed-in session whose second factor (or enrolment) has just passed and starts a
+   * full one with a new token, so a cookie planted before the second step is worth nothing after it.
+   */
+  async completeSignIn(pendingSessionId: string, userId: number, actor: Actor): Promise<StartedSession> {
+    await this.sessions.destroy(pendingSessionId, userId);
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId, status: 'active' });
+    if (!user) throw new ForbiddenException('This account can no longer sign in.');
+    return this.startSession(user, actor, { factorAt: this.clock.now() });
   }
 
   async endSession(sessionId: string, actor: Actor & { userId: number }): Promise<void> {

@@ -39,15 +39,19 @@ export class SessionStore {
     return `user-sess:${userId}`;
   }
 
-  /** Starts a session; returns the token for the cookie and the session's id (the hash). */
-  async create(data: Omit<SessionRecord, 'createdAt' | 'lastSeenAt' | 'csrf'>): Promise<{ token: string; id: string; record: SessionRecord }> {
+  /**
+   * Starts a session; returns the token for the cookie and the session's id (the hash). A session
+   * with `pending` set (half signed in) lives `pendingMs` at most.
+   */
+  async create(data: Omit<SessionRecord, 'createdAt' | 'lastSeenAt' | 'csrf' | 'pendingUntil'>, pendingMs?: number): Promise<{ token: string; id: string; record: SessionRecord }> {
     const token = newToken();
     const id = hashOf(token);
     const now = this.clock.now().getTime();
     const record: SessionRecord = { ...data, csrf: newToken(), createdAt: now, lastSeenAt: now };
+    if (data.pending && pendingMs) record.pendingUntil = now + pendingMs;
     await this.redis.client
       .multi()
-      .set(this.key(id), JSON.stringify(record), 'PX', this.idleMs)
+      .set(this.key(id), JSON.stringify(record), 'PX', record.pendingUntil ? Math.min(this.idleMs, pendingMs!) : this.idleMs)
       .sadd(this.userKey(data.userId), id)
       .pexpire(this.userKey(data.userId), this.absoluteMs)
       .exec();
@@ -62,13 +66,13 @@ export class SessionStore {
     if (!raw) return null;
     const record = JSON.parse(raw) as SessionRecord;
     const now = this.clock.now().getTime();
-    if (now - record.createdAt > this.absoluteMs || now - record.lastSeenAt > this.idleMs) {
+    if (now - record.createdAt > this.absoluteMs || now - record.lastSeenAt > this.idleMs || (record.pendingUntil !== undefined && now > record.pendingUntil)) {
       await this.destroy(id, record.userId);
       return null;
     }
     if (now - record.lastSeenAt > TOUCH_EVERY_MS) {
       record.lastSeenAt = now;
-      const ttl = Math.min(this.idleMs, this.absoluteMs - (now - record.createdAt));
+      const ttl = Math.min(this.idleMs, this.absoluteMs - (now - record.createdAt), record.pendingUntil !== undefined ? record.pendingUntil - now : Infinity);
       await this.redis.client.set(this.key(id), JSON.stringify(record), 'PX', Math.max(ttl, 1));
     }
     return { id, record };
@@ -76,6 +80,15 @@ export class SessionStore {
 
   async destroy(id: string, userId: number): Promise<void> {
     await this.redis.client.multi().del(this.key(id)).srem(this.userKey(userId), id).exec();
+  }
+
+  /** Records that the second factor was just given in this session (step-up). */
+  async markFactorGiven(id: string, at: Date): Promise<void> {
+    const raw = await this.redis.client.get(this.key(id));
+    if (!raw) return;
+    const record = JSON.parse(raw) as SessionRecord;
+    record.factorAt = at.getTime();
+    await this.redis.client.set(this.key(id), JSON.stringify(record), 'KEEPTTL', 'XX');
   }
 
   /** Updates the name shown by every live session of a user (after a profile change). */

@@ -3,12 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { escapeLike } from '../centres/centres.service';
+import { FactorStore } from '../second-factor/factor-store';
 import { User } from '../user.entity';
 
 /** The administrators' list of accounts, newest first. */
 @Injectable()
 export class AdminUsersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly factors: FactorStore,
+  ) {}
 
   async listUsers(filter: { role?: Role; status?: UserStatus; q?: string; cursor?: string; limit?: number }): Promise<Page<AdminUserSummary>> {
     const limit = filter.limit ?? 50;
@@ -26,6 +30,7 @@ export class AdminUsersService {
       );
     }
     const rows = await qb.getMany();
+    const withFactor = await this.factors.usersWithFactors(rows.slice(0, limit).map((u) => u.id));
     const items = rows.slice(0, limit).map(
       (u): AdminUserSummary => ({
         id: u.id,
@@ -36,6 +41,7 @@ export class AdminUsersService {
         status: u.status,
         centre: u.centre ? { id: u.centre.id, number: u.centre.number, name: u.centre.name } : null,
         createdAt: u.createdAt.toISOString(),
+        secondFactor: withFactor.has(u.id),
       }),
     );
     return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };

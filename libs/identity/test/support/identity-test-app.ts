@@ -7,14 +7,22 @@ import { createApiApp } from '../../../../apps/api/src/create-api-app';
 /** The clock every service reads; a test moves it forward to expire links. */
 export class MovableClock extends Clock {
   offsetMs = 0;
+  /** set by freeze(): time stands still (moved only by advance) */
+  private frozenAt: number | null = null;
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date((this.frozenAt ?? Date.now()) + this.offsetMs);
   }
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+  /** Stops the clock at `at`, for checks that must not straddle a 30-second step. */
+  freeze(at: Date): void {
+    this.frozenAt = at.getTime();
+    this.offsetMs = 0;
+  }
   reset(): void {
     this.offsetMs = 0;
+    this.frozenAt = null;
   }
 }
 

@@ -1,5 +1,6 @@
 import { EmailTemplate } from './email-template';
 import { PASSWORD_CHANGED } from './password-changed.template';
+import { SECOND_FACTOR_CHANGED } from './second-factor-changed.template';
 import { PASSWORD_RESET } from './password-reset.template';
 import { REGISTRATION_APPROVED } from './registration-approved.template';
 import { REGISTRATION_ATTEMPT_EXISTING } from './registration-attempt-existing.template';
@@ -30,6 +31,7 @@ export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [
   REGISTRATION_ATTEMPT_EXISTING,
   PASSWORD_RESET,
   PASSWORD_CHANGED,
+  SECOND_FACTOR_CHANGED,
   LEARNER_DOCUMENTS_AVAILABLE,
   DOCUMENT_ISSUE_REPORTED,
   DOCUMENT_REPORT_REPLY,

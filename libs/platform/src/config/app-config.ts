@@ -33,6 +33,8 @@ export const SANDBOX_OPAYO_REPORTING_USER = 'sandboxreporter';
 export const SANDBOX_OPAYO_REPORTING_PASSWORD = 'SandboxReporting2026';
 /** The built-in key of the sign-in device cookies: printed here, so good for development and tests only (production must refuse it). */
 export const DEVELOPMENT_DEVICE_COOKIE_SECRET = 'development-device-cookie-secret-not-for-production';
+/** The built-in key that encrypts authenticator-app secrets at rest: for development and tests only (production refuses it). */
+export const DEVELOPMENT_SECOND_FACTOR_KEY = 'development-second-factor-key-not-for-production';
 
 /**
  * Every setting of the portal, read once from the environment at start and validated.
@@ -121,6 +123,24 @@ export class AppConfig {
   @IsString() @MinLength(32, { message: 'DEVICE_COOKIE_SECRET must be at least 32 characters' })
   DEVICE_COOKIE_SECRET = DEVELOPMENT_DEVICE_COOKIE_SECRET;
 
+  /**
+   * The key that encrypts authenticator-app (TOTP) secrets in the database (AES-256-GCM; the key is
+   * derived from this text). At least 32 characters; the built-in value is for development only.
+   * Changing it makes every enrolled authenticator app unreadable: its owners use a passkey or a
+   * recovery code, or an administrator resets their factors.
+   */
+  @IsString() @MinLength(32, { message: 'SECOND_FACTOR_KEY must be at least 32 characters' })
+  SECOND_FACTOR_KEY = DEVELOPMENT_SECOND_FACTOR_KEY;
+
+  /**
+   * The roles that must use a second factor: they enrol one at their next sign-in, before they can
+   * see anything else. A comma list of roles; "none" for nobody (a test of another journey, or a demo).
+   */
+  @Matches(/^(none|((centre_staff|administrator|support|learner|third_party)(\s*,\s*(centre_staff|administrator|support|learner|third_party))*))$/, {
+    message: 'SECOND_FACTOR_ROLES must be "none" or a comma list of roles (centre_staff, administrator, support, learner, third_party)',
+  })
+  SECOND_FACTOR_ROLES = 'administrator,support';
+
   /** Trusted reverse proxies for the client address: "false", "true" (all), a hop count, or a comma list of addresses/CIDRs. */
   @Matches(/^(false|true|\d+|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be false, true, a hop count or a list of addresses' })
   TRUST_PROXY = 'false';
@@ -178,6 +198,11 @@ export class AppConfig {
 
   get cookieSecure(): boolean {
     return this.COOKIE_SECURE ?? this.NODE_ENV === 'production';
+  }
+
+  /** The roles of SECOND_FACTOR_ROLES, as a list. */
+  get secondFactorRoles(): string[] {
+    return this.SECOND_FACTOR_ROLES === 'none' ? [] : this.SECOND_FACTOR_ROLES.split(',').map((r) => r.trim());
   }
 
   get isProduction(): boolean {

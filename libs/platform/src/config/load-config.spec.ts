@@ -80,8 +80,16 @@ describe('loadConfig', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const names = (err as ConfigError).problems.map((p) => p.split(':')[0]).sort();
-      expect(names).toEqual(['DB_PASSWORD', 'DEVICE_COOKIE_SECRET', 'OPAYO_ENCRYPTION_PASSWORD', 'OPAYO_FORM_URL', 'OPAYO_REPORTING_PASSWORD', 'OPAYO_REPORTING_URL', 'OPAYO_REPORTING_USER']);
+      expect(names).toEqual(['DB_PASSWORD', 'DEVICE_COOKIE_SECRET', 'OPAYO_ENCRYPTION_PASSWORD', 'OPAYO_FORM_URL', 'OPAYO_REPORTING_PASSWORD', 'OPAYO_REPORTING_URL', 'OPAYO_REPORTING_USER', 'SECOND_FACTOR_KEY']);
     }
+  });
+
+  it('refuses production without a second factor for administrators and support', () => {
+    expect(() => loadConfig(PRODUCTION)).not.toThrow();
+    expect(() => loadConfig({ ...PRODUCTION, SECOND_FACTOR_ROLES: 'none' })).toThrow(/SECOND_FACTOR_ROLES: production requires a second factor of administrators and support/);
+    expect(() => loadConfig({ ...PRODUCTION, SECOND_FACTOR_ROLES: 'administrator' })).toThrow(/SECOND_FACTOR_ROLES/);
+    expect(loadConfig({ ...PRODUCTION, SECOND_FACTOR_ROLES: 'administrator, support, centre_staff' }).secondFactorRoles).toEqual(['administrator', 'support', 'centre_staff']);
+    expect(() => loadConfig({ NODE_ENV: 'test', SECOND_FACTOR_ROLES: 'admins' })).toThrow(/SECOND_FACTOR_ROLES must be "none" or a comma list of roles/);
   });
 
   it('keeps the sandbox and its built-in secrets outside production', () => {
@@ -103,4 +111,5 @@ const PRODUCTION: Record<string, string | undefined> = {
   OPAYO_REPORTING_USER: 'portalreports',
   OPAYO_REPORTING_PASSWORD: 'reporting-secret-of-production',
   DEVICE_COOKIE_SECRET: 'device-cookie-secret-of-production-0123456789',
+  SECOND_FACTOR_KEY: 'second-factor-key-of-production-0123456789',
 };

@@ -1,4 +1,4 @@
-import { AppConfig, DEVELOPMENT_DEVICE_COOKIE_SECRET, SANDBOX_OPAYO_ENCRYPTION_PASSWORD, SANDBOX_OPAYO_REPORTING_PASSWORD, SANDBOX_OPAYO_REPORTING_USER } from './app-config';
+import { AppConfig, DEVELOPMENT_DEVICE_COOKIE_SECRET, DEVELOPMENT_SECOND_FACTOR_KEY, SANDBOX_OPAYO_ENCRYPTION_PASSWORD, SANDBOX_OPAYO_REPORTING_PASSWORD, SANDBOX_OPAYO_REPORTING_USER } from './app-config';
 
 /**
  * What production refuses to start with: a built-in development secret or the sandbox gateway.
@@ -32,6 +32,12 @@ export function productionProblems(config: AppConfig, raw: Record<string, unknow
   }
   if (config.DEVICE_COOKIE_SECRET === DEVELOPMENT_DEVICE_COOKIE_SECRET) {
     refuse('DEVICE_COOKIE_SECRET', 'production refuses the built-in development key of the sign-in device cookies: it is in the source code, so anyone could forge a trusted device; set at least 32 random characters');
+  }
+  if (config.SECOND_FACTOR_KEY === DEVELOPMENT_SECOND_FACTOR_KEY) {
+    refuse('SECOND_FACTOR_KEY', 'production refuses the built-in development key of the authenticator-app secrets: it is in the source code, so a database copy would give away every second factor; set at least 32 random characters');
+  }
+  if (!config.secondFactorRoles.includes('administrator') || !config.secondFactorRoles.includes('support')) {
+    refuse('SECOND_FACTOR_ROLES', 'production requires a second factor of administrators and support, who can revoke and reissue documents; keep administrator and support in the list');
   }
   if (config.DB_PASSWORD === '') {
     refuse('DB_PASSWORD', 'production refuses the development default of a database user without a password; set the password of the database user');

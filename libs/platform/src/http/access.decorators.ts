@@ -5,6 +5,11 @@ import { Actor } from '../audit/actor';
 export const PUBLIC_KEY = 'access:public';
 export const ROLES_KEY = 'access:roles';
 export const SKIP_CSRF_KEY = 'access:skip-csrf';
+export const STEP_UP_KEY = 'access:step-up';
+export const WHILE_PENDING_KEY = 'access:while-pending';
+
+/** The steps of a half-signed-in session: the second factor is still to be given, or a factor to be enrolled. */
+export type PendingStep = 'second_factor' | 'enrolment';
 
 /** The signed-in caller, set on the request by the session guard. */
 export interface AuthenticatedUser {
@@ -29,6 +34,20 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 /** A write that is not made by a browser session (e.g. a payment gateway's server-to-server notification), authenticated by other means. */
 export const SkipCsrf = () => SetMetadata(SKIP_CSRF_KEY, true);
+
+/**
+ * A change that asks for the second factor again when it was last given more than a few minutes
+ * ago (STEP_UP_MINUTES): revoking, reissuing, deregistering, credit limits, factors. The session
+ * guard answers 403 STEP_UP_REQUIRED; the client gives a factor and repeats the request. Callers
+ * without a second factor (roles that need none) go ahead.
+ */
+export const StepUp = () => SetMetadata(STEP_UP_KEY, true);
+
+/**
+ * A route a half-signed-in session may call at the given steps (finishing the second step, enrolling,
+ * signing out). Every other route refuses such a session.
+ */
+export const AllowedWhilePending = (...steps: PendingStep[]) => SetMetadata(WHILE_PENDING_KEY, steps);
 
 /** Any signed-in user, whatever the role. */
 export const SignedIn = () => SetMetadata(ROLES_KEY, [...ROLES]);

@@ -53,9 +53,16 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
     const response = exception.getResponse();
     const error = STATUS_CODES[statusCode] ?? 'Error';
     if (typeof response === 'string') return { statusCode, error, message: FRAMEWORK_MESSAGES[response] ?? response };
-    const r = response as { message?: unknown; fieldErrors?: Record<string, string[]>; details?: ApiErrorBody['details'] };
+    const r = response as { message?: unknown; code?: unknown; fieldErrors?: Record<string, string[]>; details?: ApiErrorBody['details'] };
     const message = Array.isArray(r.message) ? r.message.join('; ') : typeof r.message === 'string' ? (FRAMEWORK_MESSAGES[r.message] ?? r.message) : error;
-    return { statusCode, error, message, ...(r.fieldErrors ? { fieldErrors: r.fieldErrors } : {}), ...(r.details ? { details: r.details } : {}) };
+    return {
+      statusCode,
+      error,
+      message,
+      ...(typeof r.code === 'string' ? { code: r.code } : {}),
+      ...(r.fieldErrors ? { fieldErrors: r.fieldErrors } : {}),
+      ...(r.details ? { details: r.details } : {}),
+    };
   }
   if (unavailablePartOf(exception)) {
     return {

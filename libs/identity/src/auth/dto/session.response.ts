@@ -1,5 +1,6 @@
 import { ROLES, Role, SessionResponse, SessionUser } from '@achievement/contracts';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PendingSignInDto } from '../../second-factor/dto/second-factor.dto';
 
 class SessionCentreDto {
   @ApiProperty() id: number;
@@ -17,4 +18,6 @@ export class SessionUserDto implements SessionUser {
 
 export class SessionResponseDto implements SessionResponse {
   @ApiProperty({ type: SessionUserDto, nullable: true }) user: SessionUserDto | null;
+  @ApiPropertyOptional({ type: PendingSignInDto, nullable: true, description: 'set while half signed in: the second factor or an enrolment is still to come' })
+  pending?: PendingSignInDto | null;
 }

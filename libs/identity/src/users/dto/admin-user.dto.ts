@@ -14,6 +14,7 @@ export class AdminUserSummaryDto implements AdminUserSummary {
   @ApiProperty({ enum: USER_STATUSES }) status: UserStatus;
   @ApiProperty({ type: CentreRefDto, nullable: true }) centre: CentreRefDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ description: 'whether the account has a second factor (an authenticator app or a passkey)' }) secondFactor: boolean;
 }
 
 export class AdminUserPageDto implements Page<AdminUserSummaryDto> {
