@@ -293,6 +293,18 @@ describe('the second factor', () => {
       expect(secret).toBeTruthy();
     });
 
+    it('takes two authenticator-app set-ups started at once, and the later one is confirmed', async () => {
+      t.clock.freeze(midStep());
+      const staff = await createUser(t.ds, 'centre_staff');
+      const { client } = await passwordStep(staff);
+      const both = await Promise.all([client.post('/api/account/factors/totp'), client.post('/api/account/factors/totp')]);
+      expect(both.map((r) => r.status)).toEqual([201, 201]);
+      const { secret } = await enrolTotp(client);
+      expect((await passwordStep(staff)).body.pending).toMatchObject({ step: 'second_factor' });
+      expect((await client.post('/api/account/factors/totp')).body).toMatchObject({ code: 'TOTP_ALREADY_ENROLLED' });
+      expect(secret).toMatch(/^[A-Z2-7]+$/);
+    });
+
     it('an administrator cannot remove the last factor, and new recovery codes replace the old', async () => {
       const { user, recoveryCodes, client } = await enrolled('administrator');
       const last = await client.request('DELETE', '/api/account/factors/totp');

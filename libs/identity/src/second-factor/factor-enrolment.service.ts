@@ -73,14 +73,21 @@ export class FactorEnrolmentService {
   async startTotp(owner: Owner, actor: Actor): Promise<TotpEnrolmentStart> {
     const user = await this.userOf(owner.id);
     const existing = await this.store.totpOf(owner.id);
-    if (existing?.confirmedAt) {
-      throw new ConflictException({ message: 'An authenticator app is already set up. Remove it first to set up another one.', code: SECOND_FACTOR_ERRORS.TOTP_ALREADY_ENROLLED });
-    }
+    if (existing?.confirmedAt) throw totpAlreadyEnrolled();
     const secret = newTotpSecret();
     const now = this.clock.now();
     const sealed = this.box.seal(secret, owner.id);
-    if (existing) await this.dataSource.manager.update(UserFactor, { id: existing.id }, { totpSecret: sealed, totpLastStep: null, createdAt: now });
-    else await this.dataSource.manager.insert(UserFactor, { userId: owner.id, kind: 'totp', name: 'Authenticator app', totpSecret: sealed, createdAt: now, confirmedAt: null });
+    // one row per account (uq_user_factors_totp): two set-ups at once both land on it, the later secret wins,
+    // and a row that was confirmed meanwhile is left alone
+    await this.dataSource.query(
+      `INSERT INTO user_factors (user_id, kind, name, totp_secret, created_at, confirmed_at) VALUES (?, 'totp', 'Authenticator app', ?, ?, NULL)
+       ON DUPLICATE KEY UPDATE
+         totp_last_step = IF(confirmed_at IS NULL, NULL, totp_last_step),
+         totp_secret = IF(confirmed_at IS NULL, VALUES(totp_secret), totp_secret),
+         created_at = IF(confirmed_at IS NULL, VALUES(created_at), created_at)`,
+      [owner.id, sealed, now],
+    );
+    if ((await this.store.totpOf(owner.id))?.confirmedAt) throw totpAlreadyEnrolled();
     await this.audit.record(actor, { action: 'user.second_factor_setup_started', subjectType: 'user', subjectId: owner.id, details: { kind: 'totp' } });
     const uri = totpUri(user.email, secret);
     const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
@@ -235,6 +242,10 @@ export class FactorEnrolmentService {
     if (!user) throw new NotFoundException('That account was not found.');
     return user;
   }
+}
+
+function totpAlreadyEnrolled(): ConflictException {
+  return new ConflictException({ message: 'An authenticator app is already set up. Remove it first to set up another one.', code: SECOND_FACTOR_ERRORS.TOTP_ALREADY_ENROLLED });
 }
 
 function capitalise(text: string): string {
