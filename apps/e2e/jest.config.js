@@ -1,6 +1,7 @@
 /** Browser tests: the built portal served by the built api, driven in Debian's Chromium by playwright-core. */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('../../tsconfig.json');
+const { transformIgnorePatterns } = require('../../jest.esm-only');
 
 module.exports = {
   rootDir: '../..',
@@ -9,7 +10,7 @@ module.exports = {
   testMatch: ['**/tests/**/*.e2e.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }] },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns,
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testTimeout: 120000,
 };

@@ -73,6 +73,7 @@ export function aUser(overrides: Partial<AdminUserSummary> = {}): AdminUserSumma
     status: 'active',
     centre: { id: 3, number: 'C10001', name: 'Northfield College' },
     createdAt: '2026-11-01T10:00:00.000Z',
+    secondFactor: false,
     ...overrides,
   };
 }

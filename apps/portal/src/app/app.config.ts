@@ -12,6 +12,7 @@ import { provideRouter, TitleStrategy, withInMemoryScrolling } from '@angular/ro
 import { routes } from './app.routes';
 import { PageTitleStrategy } from './page-title.strategy';
 import { SessionService } from './session/session.service';
+import { stepUpInterceptor } from './second-factor/step-up.interceptor';
 import { unauthorizedInterceptor } from './session/unauthorized.interceptor';
 
 export const appConfig: ApplicationConfig = {
@@ -24,7 +25,7 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(
       withFetch(),
       withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
-      withInterceptors([unauthorizedInterceptor]),
+      withInterceptors([unauthorizedInterceptor, stepUpInterceptor]),
     ),
     provideAppInitializer(() => inject(SessionService).load()),
     // Icons come from the self-hosted Material Symbols font (material-symbols package).

@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 import { loadAdminRoutes } from './admin-remote/admin-remote.routes';
-import { requireAnonymous, requireRole, requireSignIn } from './session/role.guard';
+import { requireAnonymous, requirePending, requireRole, requireSignIn } from './session/role.guard';
 
 export const routes: Routes = [
   {
@@ -15,6 +15,19 @@ export const routes: Routes = [
     title: 'Sign in',
     canMatch: [requireAnonymous],
     loadComponent: () => import('./sign-in/sign-in-page.component').then((m) => m.SignInPageComponent),
+  },
+  // The second step of sign-in: the second factor, or setting one up for a role that must use one.
+  {
+    path: 'sign-in/second-factor',
+    title: 'Confirm it’s you',
+    canMatch: [requirePending('second_factor')],
+    loadComponent: () => import('./second-factor/second-factor-page.component').then((m) => m.SecondFactorPageComponent),
+  },
+  {
+    path: 'sign-in/set-up',
+    title: 'Set up a second factor',
+    canMatch: [requirePending('enrolment')],
+    loadComponent: () => import('./second-factor/enrolment-page.component').then((m) => m.EnrolmentPageComponent),
   },
   // Registration of learners and third parties (before centre staff's /register).
   {
@@ -54,6 +67,12 @@ export const routes: Routes = [
     path: 'reset-password',
     title: 'Choose a new password',
     loadComponent: () => import('./passwords/reset-password-page.component').then((m) => m.ResetPasswordPageComponent),
+  },
+  {
+    path: 'account/security',
+    title: 'Sign-in security',
+    canMatch: [requireSignIn],
+    loadComponent: () => import('./second-factor/security-page.component').then((m) => m.SecurityPageComponent),
   },
   {
     path: 'profile',

@@ -1,5 +1,5 @@
 import { computed, Provider, signal } from '@angular/core';
-import { ROLE_LABELS, SessionUser } from '@achievement/contracts';
+import { PendingSignIn, ROLE_LABELS, SessionResponse, SessionUser } from '@achievement/contracts';
 import { SessionService } from '../app/session/session.service';
 
 export const ADMINISTRATOR: SessionUser = { id: 1, email: 'ada@example.org', name: 'Ada Admin', role: 'administrator', centre: null };
@@ -18,6 +18,9 @@ export const THIRD_PARTY: SessionUser = { id: 5, email: 'priya@garage.example', 
 export class SessionStub {
   readonly current = signal<SessionUser | null>(null);
   readonly user = this.current.asReadonly();
+  /** half signed in (set by a test) */
+  readonly pendingStep = signal<PendingSignIn | null>(null);
+  readonly pending = this.pendingStep.asReadonly();
   readonly roleLabel = computed(() => {
     const user = this.current();
     return user ? ROLE_LABELS[user.role] : '';
@@ -31,7 +34,12 @@ export class SessionStub {
   }
 
   async signOut(): Promise<void> {
-    this.current.set(null);
+    this.accept({ user: null });
+  }
+
+  accept(session: SessionResponse): void {
+    this.current.set(session.user);
+    this.pendingStep.set(session.user ? null : (session.pending ?? null));
   }
 
   /** Stands in for asking the API again: the test sets `current` to what the API would answer. */

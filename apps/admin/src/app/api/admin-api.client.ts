@@ -215,6 +215,11 @@ export class AdminApiClient {
     return this.http.delete<void>(`/api/admin/users/${id(userId)}`);
   }
 
+  /** Removes every second factor of another account (204); asks for one's own factor again first (step-up). */
+  resetUserFactors(userId: number): Observable<void> {
+    return this.http.post<void>(`/api/admin/users/${id(userId)}/factors/reset`, null);
+  }
+
   /* ---------- jobs (administrators) ---------- */
 
   listJobs(query: JobQuery = {}): Observable<Page<AdminJobSummary>> {

@@ -56,12 +56,31 @@ describe('UsersPageComponent', () => {
     return documentLoader().getHarness(MatDialogHarness);
   }
 
-  it('lists the accounts with name, email, role, status and centre', async () => {
+  it('lists the accounts with name, email, role, status, second factor and centre', async () => {
     await showUsers();
 
     expect(rows()).toHaveLength(2);
     const cells = Array.from(rows()[0].querySelectorAll('td')).map((td) => textOf(td));
-    expect(cells.slice(0, 5)).toEqual(['Carol Centre', 'carol@northfield.example', 'Centre staff', 'Active', 'C10001 Northfield College']);
+    expect(cells.slice(0, 6)).toEqual(['Carol Centre', 'carol@northfield.example', 'Centre staff', 'Active', 'Off', 'C10001 Northfield College']);
+  });
+
+  it("resets another account's second factor once confirmed, never one's own", async () => {
+    expectList().flush({
+      items: [aUser({ secondFactor: true, role: 'support' }), aUser({ id: 1, firstName: 'Ada', lastName: 'Admin', role: 'administrator', centre: null, secondFactor: true })],
+      nextCursor: null,
+    });
+    await fixture.whenStable();
+    expect(rows()[1].querySelector('button[aria-label^="Reset second factor"]')).toBeNull();
+    await (await loader().getHarness(MatButtonHarness.with({ text: /Reset second factor$/ }))).click();
+    const dialog = await documentLoader().getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('Reset the second factor of Carol Centre?');
+    expect(await dialog.getText()).toContain('At their next sign-in they set up a new second factor');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Reset second factor' }))).click();
+    backend.expectOne({ method: 'POST', url: '/api/admin/users/31/factors/reset' }).flush(null, { status: 204, statusText: 'No Content' });
+    await settle(fixture);
+    expect(await (await documentLoader().getHarness(MatSnackBarHarness)).getMessage()).toBe('The second factor of Carol Centre has been reset.');
+    expect(textOf(rows()[0].querySelectorAll('td')[4])).toBe('Off');
+    expect(rows()[0].querySelector('button[aria-label^="Reset second factor"]')).toBeNull();
   });
 
   it('offers no deletion of your own account', async () => {

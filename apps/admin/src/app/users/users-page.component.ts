@@ -92,7 +92,7 @@ export class UsersPageComponent implements OnInit {
     { initialValue: false },
   );
   readonly columns = computed(() =>
-    this.isHandset() ? ['name', 'status', 'actions'] : ['name', 'email', 'role', 'status', 'centre', 'actions'],
+    this.isHandset() ? ['name', 'status', 'actions'] : ['name', 'email', 'role', 'status', 'secondFactor', 'centre', 'actions'],
   );
   readonly roles = ROLES;
   readonly roleLabels = ROLE_LABELS;
@@ -155,6 +155,40 @@ export class UsersPageComponent implements OnInit {
 
   canDelete(user: AdminUserSummary): boolean {
     return user.status !== 'deleted' && user.id !== this.myId();
+  }
+
+  /** Nobody resets their own second factor (another administrator does). */
+  canResetFactors(user: AdminUserSummary): boolean {
+    return user.status !== 'deleted' && user.secondFactor && user.id !== this.myId();
+  }
+
+  resetFactors(user: AdminUserSummary): void {
+    const name = fullName(user);
+    const data: ConfirmDialogData<void> = {
+      title: `Reset the second factor of ${name}?`,
+      paragraphs: [
+        `Their authenticator app, passkeys and recovery codes are removed, and every session of the account ends at once.`,
+        user.role === 'administrator' || user.role === 'support'
+          ? 'At their next sign-in they set up a new second factor before anything else.'
+          : 'They sign in with their password alone until they set up a new one.',
+        'Do this only once you are sure who is asking: for example, after a call back on a number you already hold.',
+        'They are emailed, and the reset is recorded in the audit log.',
+      ],
+      confirmLabel: 'Reset second factor',
+      destructive: true,
+      action: () => this.api.resetUserFactors(user.id),
+      failureMessage: 'The second factor could not be reset. Try again.',
+    };
+    this.dialog
+      .open<ConfirmDialogComponent<void>, ConfirmDialogData<void>, Confirmed<void>>(ConfirmDialogComponent, { data, width: '520px', maxWidth: '95vw' })
+      .afterClosed()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((confirmed) => {
+        if (confirmed) {
+          this.snackBar.open(`The second factor of ${name} has been reset.`, 'Close', { duration: 8000 });
+          this.list.replace((u) => u.id === user.id, (u) => ({ ...u, secondFactor: false }));
+        }
+      });
   }
 
   deleteAccount(user: AdminUserSummary): void {

@@ -14,7 +14,11 @@ import {
   ThirdPartyConnection,
   ThirdPartyRegistrationRequest,
   UpdateConnectionRequest,
+  AccountFactors,
   ChangePasswordRequest,
+  FactorAdded,
+  RecoveryCodeSet,
+  TotpEnrolmentStart,
   DocumentDetail,
   DownloadPage,
   DownloadSummary,
@@ -47,6 +51,12 @@ import {
   VerifyEmailRequest,
   VerifyEmailResponse,
 } from '@achievement/contracts';
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/browser';
 import { Observable } from 'rxjs';
 
 /** The portal shell's typed client of the API (types from @achievement/contracts). */
@@ -70,6 +80,56 @@ export class PortalApiClient {
 
   signOut(): Observable<void> {
     return this.http.post<void>('/api/auth/sign-out', null);
+  }
+
+  /** The second step of sign-in, and step-up: an authenticator app's code. */
+  giveTotp(code: string): Observable<SessionResponse> {
+    return this.http.post<SessionResponse>('/api/auth/second-factor/totp', { code });
+  }
+
+  giveRecoveryCode(code: string): Observable<SessionResponse> {
+    return this.http.post<SessionResponse>('/api/auth/second-factor/recovery-code', { code });
+  }
+
+  passkeySignInOptions(): Observable<PublicKeyCredentialRequestOptionsJSON> {
+    return this.http.post<PublicKeyCredentialRequestOptionsJSON>('/api/auth/second-factor/passkey/options', {});
+  }
+
+  givePasskey(response: AuthenticationResponseJSON): Observable<SessionResponse> {
+    return this.http.post<SessionResponse>('/api/auth/second-factor/passkey', { response });
+  }
+
+  /** One's own second factors (reachable while enrolling too). */
+  getFactors(): Observable<AccountFactors> {
+    return this.http.get<AccountFactors>('/api/account/factors');
+  }
+
+  startTotp(): Observable<TotpEnrolmentStart> {
+    return this.http.post<TotpEnrolmentStart>('/api/account/factors/totp', {});
+  }
+
+  confirmTotp(code: string): Observable<FactorAdded> {
+    return this.http.post<FactorAdded>('/api/account/factors/totp/confirm', { code });
+  }
+
+  passkeyRegistrationOptions(): Observable<PublicKeyCredentialCreationOptionsJSON> {
+    return this.http.post<PublicKeyCredentialCreationOptionsJSON>('/api/account/factors/passkeys/options', {});
+  }
+
+  registerPasskey(name: string, response: RegistrationResponseJSON): Observable<FactorAdded> {
+    return this.http.post<FactorAdded>('/api/account/factors/passkeys', { name, response });
+  }
+
+  removeTotp(): Observable<AccountFactors> {
+    return this.http.delete<AccountFactors>('/api/account/factors/totp');
+  }
+
+  removePasskey(id: number): Observable<AccountFactors> {
+    return this.http.delete<AccountFactors>(`/api/account/factors/passkeys/${id}`);
+  }
+
+  replaceRecoveryCodes(): Observable<RecoveryCodeSet> {
+    return this.http.post<RecoveryCodeSet>('/api/account/factors/recovery-codes', {});
   }
 
   /** Ends every session of the user, this one included (204). */

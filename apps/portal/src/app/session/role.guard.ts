@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { CanMatchFn, Router, UrlSegment } from '@angular/router';
-import { Role } from '@achievement/contracts';
+import { PendingSignIn, Role } from '@achievement/contracts';
 import { SessionService } from './session.service';
 
 /**
@@ -10,11 +10,15 @@ import { SessionService } from './session.service';
  */
 export function requireRole(...roles: Role[]): CanMatchFn {
   return (_route, segments) => {
-    const user = inject(SessionService).user();
+    const session = inject(SessionService);
+    const user = session.user();
     const router = inject(Router);
     if (!user) {
       const returnUrl = attemptedUrl(router, segments);
-      return router.createUrlTree(['/sign-in'], returnUrl === '/' ? {} : { queryParams: { returnUrl } });
+      // half signed in: the second step of sign-in comes first
+      const pending = session.pending();
+      const page = pending ? (pending.step === 'enrolment' ? '/sign-in/set-up' : '/sign-in/second-factor') : '/sign-in';
+      return router.createUrlTree([page], returnUrl === '/' ? {} : { queryParams: { returnUrl } });
     }
     if (roles.length === 0 || roles.includes(user.role)) {
       return true;
@@ -29,6 +33,15 @@ export const requireSignIn: CanMatchFn = requireRole();
 /** Only anonymous visitors (the sign-in page); a signed-in user goes home. */
 export const requireAnonymous: CanMatchFn = () =>
   inject(SessionService).user() ? inject(Router).createUrlTree(['/']) : true;
+
+/** The second step of sign-in (the second factor, or setting one up): only while the session is at that step. */
+export function requirePending(step: PendingSignIn['step']): CanMatchFn {
+  return () => {
+    const session = inject(SessionService);
+    if (session.pending()?.step === step) return true;
+    return inject(Router).createUrlTree([session.user() ? '/' : '/sign-in']);
+  };
+}
 
 function attemptedUrl(router: Router, segments: UrlSegment[]): string {
   const navigation = router.currentNavigation();

@@ -112,6 +112,31 @@ describe('SignInPageComponent', () => {
     expect(TestBed.inject(Router).url).toBe('/admin/emails');
   });
 
+  it('goes on to the second factor, keeping the returnUrl, when the password was right and a second step is due', async () => {
+    await open('/sign-in?returnUrl=%2Fadmin%2Femails');
+    type('Email', 'ada@example.org');
+    type('Password', 'secret');
+    await submit();
+
+    const pending = { step: 'second_factor', methods: ['totp', 'recovery_code'], name: 'Ada Admin', expiresAt: '2026-12-03T10:10:00.000Z' };
+    backend.expectOne('/api/auth/sign-in').flush({ user: null, pending });
+    await settle();
+
+    expect(TestBed.inject(SessionService).user()).toBeNull();
+    expect(TestBed.inject(SessionService).pending()).toEqual(pending);
+    expect(TestBed.inject(Router).url).toBe('/sign-in/second-factor?returnUrl=%2Fadmin%2Femails');
+  });
+
+  it('goes on to set up a second factor when the role must use one and has none', async () => {
+    await open();
+    type('Email', 'ada@example.org');
+    type('Password', 'secret');
+    await submit();
+    backend.expectOne('/api/auth/sign-in').flush({ user: null, pending: { step: 'enrolment', methods: [], name: 'Ada Admin', expiresAt: '2026-12-03T10:10:00.000Z' } });
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/sign-in/set-up');
+  });
+
   it('goes to the home page, never to another site, when the returnUrl is not a path of the portal', async () => {
     await open('/sign-in?returnUrl=%2F%2Fevil.example%2F');
     type('Email', 'ada@example.org');

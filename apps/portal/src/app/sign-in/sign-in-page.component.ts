@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { apiErrorMessage } from '../api/api-error';
+import { safeReturnUrl } from '../second-factor/return-url';
 import { SessionService } from '../session/session.service';
 
 /** The API's limits (SignInDto): an email address of at most 320 characters, a password of 1–1024. */
@@ -48,8 +49,15 @@ export class SignInPageComponent {
     this.failure.set(null);
     this.needsVerification.set(false);
     try {
-      await this.session.signIn(this.form.getRawValue());
-      await this.router.navigateByUrl(this.returnUrl());
+      const session = await this.session.signIn(this.form.getRawValue());
+      const returnUrl = this.returnUrl();
+      if (session.pending) {
+        // the password was right; the second factor, or setting one up, comes next
+        const step = session.pending.step === 'enrolment' ? '/sign-in/set-up' : '/sign-in/second-factor';
+        await this.router.navigate([step], returnUrl === '/' ? {} : { queryParams: { returnUrl } });
+      } else {
+        await this.router.navigateByUrl(returnUrl);
+      }
     } catch (error) {
       this.failure.set(signInFailure(error));
       this.needsVerification.set(error instanceof HttpErrorResponse && error.status === 403 && /verif/i.test(this.failure() ?? ''));
@@ -61,11 +69,7 @@ export class SignInPageComponent {
 
   /** The page to go back to: only a path of this site, never another origin. */
   private returnUrl(): string {
-    const requested = this.route.snapshot.queryParamMap.get('returnUrl');
-    if (requested && requested.startsWith('/') && !requested.startsWith('//') && !requested.startsWith('/\\') && !requested.startsWith('/sign-in')) {
-      return requested;
-    }
-    return '/';
+    return safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl'));
   }
 }
 
