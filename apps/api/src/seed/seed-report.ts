@@ -31,6 +31,10 @@ export function formatSeedSummary(summary: SeedSummary): string {
         '  ',
       ),
     );
+    lines.push(
+      'Administrators and support set up a second factor (an authenticator app, or a passkey) at their first sign-in',
+      '(SECOND_FACTOR_ROLES; set it to none to try the portal with passwords alone).',
+    );
   }
   return lines.join('\n');
 }
