@@ -2,6 +2,7 @@ import { SANDBOX_TEST_CARDS } from '@achievement/contracts';
 import { createCentre, createUser, SmtpSink, TestUser } from '@achievement/testing';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium, signInThroughPage } from '../support/browser';
+import { sidewaysOverflowOnPhone } from '../support/page-checks';
 import { RunningPortal } from '../support/running-portal';
 
 /**
@@ -132,6 +133,8 @@ describe('ordering printed copies in the browser', () => {
     await row.getByRole('checkbox').check();
     await row.getByRole('combobox').click();
     await page.getByRole('option', { name: reason }).click();
+    // on a phone, the ticked row with its reason stays in view (no sideways scrolling)
+    expect(await sidewaysOverflowOnPhone(page, `/store, ${enrolmentNumber} ticked`)).toEqual([]);
     await page.getByTestId('add-to-basket').click();
     // the snackbar of the previous learner's add may still be on its way out: wait for the newest one
     await page.getByText('Added 1 document to your basket').last().waitFor();
@@ -159,7 +162,8 @@ describe('ordering printed copies in the browser', () => {
   /** The page the journey is on, and its errors: shown when a step fails. */
   let shown: { page: Page; errors: string[] } | undefined;
 
-  const badge = (page: Page) => page.getByTestId('basket-icon').locator('.mat-badge-content');
+  /** The basket button's name, which says its count ("Basket, 2 items"; just "Basket" when empty, with no badge). */
+  const basketName = (page: Page) => page.getByTestId('basket-icon').getAttribute('aria-label');
 
   it('Store → basket of two learners → card (paid, Back) → card (declined, paid again: the same order) → centre credits → emails → dispatched', async () => {
     try {
@@ -197,7 +201,7 @@ describe('ordering printed copies in the browser', () => {
     shown = { page, errors };
     await addToBasket(page, '0004124', 'Lost');
     await addToBasket(page, '0004126', 'Damaged');
-    await until('The basket icon to count 2', async () => ((await badge(page).innerText()).trim() === '2' ? true : undefined), 10_000);
+    await until('The basket icon to count 2', async () => ((await basketName(page)) === 'Basket, 2 items' ? true : undefined), 10_000);
 
     // 2. the basket: both learners, then checkout with a card; the gateway's hosted page takes the success card
     await page.getByTestId('basket-icon').click();
@@ -205,6 +209,9 @@ describe('ordering printed copies in the browser', () => {
     await page.getByTestId('basket-group').nth(1).waitFor();
     expect(await page.getByTestId('basket-group').count()).toBe(2);
     expect(await page.getByTestId('basket-item').count()).toBe(2);
+    expect((await page.getByTestId('basket-icon').locator('.mat-badge-content').innerText()).trim()).toBe('2');
+    // on a phone the basket keeps Copies, Line total and Remove in view
+    expect(await sidewaysOverflowOnPhone(page, '/basket')).toEqual([]);
     await page.getByTestId('checkout').click();
     await page.waitForURL(`${portal.url}/checkout`);
     await fillBillingAddress(page);
@@ -215,7 +222,7 @@ describe('ordering printed copies in the browser', () => {
     const paidOrderNumber = (await page.locator('h1').innerText()).replace('Order ', '').trim();
     await page.getByTestId('order-status').getByText('Paid').waitFor();
     expect(await page.getByTestId('order-line').count()).toBe(2);
-    await until('The basket icon to count 0', async () => ((await badge(page).innerText()).trim() === '0' ? true : undefined), 10_000);
+    await until('The basket icon to count 0', async () => ((await basketName(page)) === 'Basket' ? true : undefined), 10_000);
     await page.getByTestId('basket-icon').click();
     await page.getByTestId('basket-empty').waitFor();
 
@@ -240,13 +247,13 @@ describe('ordering printed copies in the browser', () => {
     const declinedPage = await page.locator('body').innerText();
     expect(declinedPage).not.toMatch(/notauthed|2000 :|Declined by the bank/i);
     expect(await page.getByRole('button', { name: 'Pay again' }).count()).toBe(1);
-    await until('The basket icon to count 1', async () => ((await badge(page).innerText()).trim() === '1' ? true : undefined), 10_000);
+    await until('The basket icon to count 1', async () => ((await basketName(page)) === 'Basket, 1 item' ? true : undefined), 10_000);
     await page.getByRole('button', { name: 'Pay again' }).click();
     await payOnGateway(page, SANDBOX_TEST_CARDS.success);
     await page.waitForURL(/\/orders\/\d+\?payment=paid$/);
     expect(new URL(page.url()).pathname).toBe(declinedOrderPath);
     await page.getByTestId('order-status').getByText('Paid').waitFor();
-    await until('The basket icon to count 0', async () => ((await badge(page).innerText()).trim() === '0' ? true : undefined), 10_000);
+    await until('The basket icon to count 0', async () => ((await basketName(page)) === 'Basket' ? true : undefined), 10_000);
 
     // 4. the centre gets a credit account; basket → checkout → centre credits → invoiced
     const account = await api('PUT', `/api/admin/credit-accounts/${centreId}`, {
@@ -265,7 +272,7 @@ describe('ordering printed copies in the browser', () => {
     await page.getByText('Order placed: invoiced to your centre').waitFor();
     await page.getByTestId('order-status').getByText('Invoiced').waitFor();
     const invoicedOrderNumber = (await page.locator('h1').innerText()).replace('Order ', '').trim();
-    await until('The basket icon to count 0', async () => ((await badge(page).innerText()).trim() === '0' ? true : undefined), 10_000);
+    await until('The basket icon to count 0', async () => ((await basketName(page)) === 'Basket' ? true : undefined), 10_000);
 
     // 5. the order emails arrive: each order placed (a card order once paid), and the card payment received
     for (const number of [paidOrderNumber, declinedOrderNumber, invoicedOrderNumber]) {

@@ -106,7 +106,8 @@ describe('the second factor in the browser', () => {
     expect(await portal.db.query('SELECT id FROM user_factors WHERE user_id = ?', [other.id])).toEqual([]);
     const audit = await portal.db.query("SELECT actor_user_id FROM audit_log WHERE action = 'user.second_factors_reset' AND subject_id = ?", [String(other.id)]);
     expect(audit.map((r: { actor_user_id: number }) => Number(r.actor_user_id))).toEqual([admin.id]);
-    expect(errors.filter((e) => !/403|401/.test(e))).toEqual([]);
+    // the refused first try of the reset (403 STEP_UP_REQUIRED) is logged by the browser; nothing else may be
+    expect(errors.filter((e) => !/status of (403|401)/.test(e))).toEqual([]);
   });
 
   it('centre staff set up an authenticator app on Sign-in security and are asked for its code at the next sign-in', async () => {
@@ -140,6 +141,7 @@ describe('the second factor in the browser', () => {
     await page.getByLabel('Recovery code').fill(firstCode);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL((url) => url.pathname === '/');
-    expect(errors).toEqual([]);
+    // the page open when its cookies were cleared may have been answered 401 once; that is all
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
   });
 });

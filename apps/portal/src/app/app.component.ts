@@ -50,6 +50,11 @@ export class AppComponent {
   private readonly basket = inject(BasketStore);
   /** The basket icon's count; the commerce pages update it as they change the basket. */
   readonly basketCount = this.basket.count;
+  /** The basket button's name says the count, as the badge shows it ("Basket, 2 items"); no count at 0. */
+  readonly basketLabel = computed(() => {
+    const count = this.basketCount();
+    return count === 0 ? 'Basket' : `Basket, ${count} ${count === 1 ? 'item' : 'items'}`;
+  });
   readonly isHandset = toSignal(
     inject(BreakpointObserver)
       .observe(HANDSET_QUERY)

@@ -52,7 +52,7 @@ import { InvoiceDialogComponent } from './invoice-dialog.component';
       }
       @if (accounts().length > 0) {
         <div class="table-wrap">
-          <table class="plain">
+          <table class="plain stack-on-phone">
             <caption class="cdk-visually-hidden">
               Credit accounts of centres
             </caption>
@@ -74,13 +74,13 @@ import { InvoiceDialogComponent } from './invoice-dialog.component';
                     <span class="strong">{{ a.centre.number }}</span>
                     {{ a.centre.name }}
                   </td>
-                  <td class="number" data-testid="credit-limit">
+                  <td class="number" data-label="Limit" data-testid="credit-limit">
                     {{ money(a.limitPence) }}
                   </td>
-                  <td class="number" data-testid="credit-owed">
+                  <td class="number" data-label="Owed" data-testid="credit-owed">
                     {{ money(a.owedPence) }}
                   </td>
-                  <td data-testid="credit-open">
+                  <td data-label="Open" data-testid="credit-open">
                     {{ a.open ? 'Open' : 'Closed' }}
                   </td>
                   <td class="row-actions">

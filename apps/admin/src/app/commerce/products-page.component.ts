@@ -83,7 +83,7 @@ class WholeList<T> {
             }
             @if (products.items().length > 0) {
               <div class="table-wrap">
-                <table class="plain">
+                <table class="plain stack-on-phone">
                   <caption class="cdk-visually-hidden">
                     Products of the Store
                   </caption>
@@ -103,16 +103,16 @@ class WholeList<T> {
                   <tbody>
                     @for (p of products.items(); track p.id) {
                       <tr data-testid="product-row">
-                        <td>{{ p.code }}</td>
+                        <td data-label="Code">{{ p.code }}</td>
                         <td>
                           <span class="block strong">{{ p.name }}</span>
                           <span class="block muted">{{ p.description }}</span>
                         </td>
-                        <td>{{ money(p.price.netPence) }}</td>
-                        <td>{{ money(p.price.grossPence) }}</td>
-                        <td>{{ typesOf(p) }}</td>
-                        <td>{{ p.active ? 'Yes' : 'No' }}</td>
-                        <td>
+                        <td data-label="Price (excl. VAT)">{{ money(p.price.netPence) }}</td>
+                        <td data-label="With VAT">{{ money(p.price.grossPence) }}</td>
+                        <td data-label="Documents">{{ typesOf(p) }}</td>
+                        <td data-label="On sale">{{ p.active ? 'Yes' : 'No' }}</td>
+                        <td class="actions">
                           <button mat-stroked-button type="button" (click)="editProduct(p)" [attr.aria-label]="'Edit ' + p.name">Edit</button>
                         </td>
                       </tr>
@@ -148,7 +148,7 @@ class WholeList<T> {
             }
             @if (reasons.items().length > 0) {
               <div class="table-wrap">
-                <table class="plain">
+                <table class="plain stack-on-phone">
                   <caption class="cdk-visually-hidden">
                     Reasons for a duplicate
                   </caption>
@@ -165,8 +165,8 @@ class WholeList<T> {
                     @for (r of reasons.items(); track r.id) {
                       <tr data-testid="reason-row">
                         <td>{{ r.label }}</td>
-                        <td>{{ r.active ? 'Yes' : 'No' }}</td>
-                        <td>
+                        <td data-label="Offered">{{ r.active ? 'Yes' : 'No' }}</td>
+                        <td class="actions">
                           <button mat-stroked-button type="button" (click)="editReason(r)" [attr.aria-label]="'Edit ' + r.label">Edit</button>
                         </td>
                       </tr>

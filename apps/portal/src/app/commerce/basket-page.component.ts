@@ -65,7 +65,7 @@ interface LearnerGroup {
                 <span class="muted">· {{ group.learner.enrolmentNumber }}</span>
               </h2>
               <div class="table-wrap">
-                <table class="items">
+                <table class="items stack-on-phone">
                   <caption class="cdk-visually-hidden">
                     Items for
                     {{
@@ -87,7 +87,7 @@ interface LearnerGroup {
                   <tbody>
                     @for (item of group.items; track item.id) {
                       <tr data-testid="basket-item">
-                        <td data-testid="item-product">
+                        <td data-label="Product" data-testid="item-product">
                           {{ item.product.name }}
                         </td>
                         <td>
@@ -128,10 +128,10 @@ interface LearnerGroup {
                             </mat-select>
                           </mat-form-field>
                         </td>
-                        <td class="number" data-testid="item-line">
+                        <td class="number" data-label="Line total" data-testid="item-line">
                           {{ item.line.grossPence | pence }}
                         </td>
-                        <td class="number">
+                        <td class="number actions">
                           <button
                             mat-icon-button
                             type="button"

@@ -184,7 +184,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
         }
         @if (documents().length > 0) {
           <div class="table-wrap">
-            <table mat-table [dataSource]="documents()" class="documents">
+            <table mat-table [dataSource]="documents()" class="documents stack-on-phone">
               <caption class="cdk-visually-hidden">
                 Documents the product applies to. Tick those to order and choose the reason for each.
               </caption>
@@ -204,21 +204,21 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
               </ng-container>
               <ng-container matColumnDef="document">
                 <th mat-header-cell *matHeaderCellDef scope="col">Document</th>
-                <td mat-cell *matCellDef="let d">
+                <td mat-cell data-label="Document" *matCellDef="let d">
                   <span class="strong block" data-testid="document-number">{{ d.documentNumber }}</span>
                   <span class="muted block">{{ typeLabel(d) }}</span>
                 </td>
               </ng-container>
               <ng-container matColumnDef="qualification">
                 <th mat-header-cell *matHeaderCellDef scope="col">Qualification</th>
-                <td mat-cell *matCellDef="let d">
+                <td mat-cell data-label="Qualification" *matCellDef="let d">
                   <span class="block">{{ d.qualification.title }}</span>
                   <span class="muted block">{{ d.qualification.code }}</span>
                 </td>
               </ng-container>
               <ng-container matColumnDef="awardDate">
                 <th mat-header-cell *matHeaderCellDef scope="col">Awarded</th>
-                <td mat-cell *matCellDef="let d">
+                <td mat-cell data-label="Awarded" *matCellDef="let d">
                   <time [attr.datetime]="d.awardDate">{{ d.awardDate | calendarDate }}</time>
                 </td>
               </ng-container>

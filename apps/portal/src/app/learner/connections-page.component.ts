@@ -69,11 +69,11 @@ import { LoadedList } from './loaded-list';
 
       @if (connections.items().length > 0) {
         <div class="table-wrap">
-          <table mat-table [dataSource]="connections.items()" class="connections">
+          <table mat-table [dataSource]="connections.items()" class="connections stack-on-phone">
             <caption class="cdk-visually-hidden">Your connections: pending requests first, then the rest, newest first</caption>
             <ng-container matColumnDef="thirdParty">
               <th mat-header-cell *matHeaderCellDef scope="col">Third party</th>
-              <td mat-cell *matCellDef="let c">
+              <td mat-cell data-label="Third party" *matCellDef="let c">
                 <span class="strong" data-testid="connection-name">{{ c.thirdParty.name }}</span>
                 <span class="muted block">{{ c.thirdParty.email }}</span>
                 @if (c.thirdParty.organisation) {
@@ -88,7 +88,7 @@ import { LoadedList } from './loaded-list';
             </ng-container>
             <ng-container matColumnDef="status">
               <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
-              <td mat-cell *matCellDef="let c">
+              <td mat-cell data-label="Status" *matCellDef="let c">
                 <ap-connection-status-chip [status]="c.status" />
                 @if (c.status === 'active' && !c.thirdPartyJoined) {
                   <span class="muted block" data-testid="connection-not-joined">Not registered yet</span>
@@ -97,7 +97,7 @@ import { LoadedList } from './loaded-list';
             </ng-container>
             <ng-container matColumnDef="documents">
               <th mat-header-cell *matHeaderCellDef scope="col">Documents shared</th>
-              <td mat-cell *matCellDef="let c" data-testid="connection-documents">
+              <td mat-cell data-label="Documents shared" *matCellDef="let c" data-testid="connection-documents">
                 @if (c.documentIds.length === 0) {
                   <span class="muted">None</span>
                 } @else {
@@ -114,7 +114,7 @@ import { LoadedList } from './loaded-list';
             </ng-container>
             <ng-container matColumnDef="accessEnds">
               <th mat-header-cell *matHeaderCellDef scope="col">Access ends</th>
-              <td mat-cell *matCellDef="let c" data-testid="connection-access-ends">
+              <td mat-cell data-label="Access ends" *matCellDef="let c" data-testid="connection-access-ends">
                 @if (c.accessEndsAt) {
                   <time [attr.datetime]="c.accessEndsAt">{{ c.accessEndsAt | bodyDay }}</time>
                 } @else {
@@ -124,7 +124,7 @@ import { LoadedList } from './loaded-list';
             </ng-container>
             <ng-container matColumnDef="views">
               <th mat-header-cell *matHeaderCellDef scope="col" class="number">Views</th>
-              <td mat-cell *matCellDef="let c" class="number" data-testid="connection-views">{{ c.viewCount.toLocaleString('en-GB') }}</td>
+              <td mat-cell data-label="Views" *matCellDef="let c" class="number" data-testid="connection-views">{{ c.viewCount.toLocaleString('en-GB') }}</td>
             </ng-container>
             <ng-container matColumnDef="actions">
               <th mat-header-cell *matHeaderCellDef scope="col">Actions</th>

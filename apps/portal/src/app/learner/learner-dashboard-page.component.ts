@@ -53,40 +53,40 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
         }
         @if (documents.items().length > 0) {
           <div class="table-wrap">
-            <table mat-table [dataSource]="documents.items()" class="wide">
+            <table mat-table [dataSource]="documents.items()" class="wide stack-on-phone">
               <caption class="cdk-visually-hidden">Your documents</caption>
               <ng-container matColumnDef="qualification">
                 <th mat-header-cell *matHeaderCellDef scope="col">Qualification</th>
-                <td mat-cell *matCellDef="let doc">
+                <td mat-cell data-label="Qualification" *matCellDef="let doc">
                   <span class="strong">{{ doc.qualification.title }}</span>
                   <span class="muted block">{{ doc.qualification.code }}</span>
                 </td>
               </ng-container>
               <ng-container matColumnDef="type">
                 <th mat-header-cell *matHeaderCellDef scope="col">Type</th>
-                <td mat-cell *matCellDef="let doc">{{ typeLabel(doc.type) }}</td>
+                <td mat-cell data-label="Type" *matCellDef="let doc">{{ typeLabel(doc.type) }}</td>
               </ng-container>
               <ng-container matColumnDef="grade">
                 <th mat-header-cell *matHeaderCellDef scope="col">Grade</th>
-                <td mat-cell *matCellDef="let doc">{{ doc.grade ?? '—' }}</td>
+                <td mat-cell data-label="Grade" *matCellDef="let doc">{{ doc.grade ?? '—' }}</td>
               </ng-container>
               <ng-container matColumnDef="awardDate">
                 <th mat-header-cell *matHeaderCellDef scope="col">Award date</th>
-                <td mat-cell *matCellDef="let doc">
+                <td mat-cell data-label="Award date" *matCellDef="let doc">
                   <time [attr.datetime]="doc.awardDate">{{ doc.awardDate | calendarDate }}</time>
                 </td>
               </ng-container>
               <ng-container matColumnDef="centre">
                 <th mat-header-cell *matHeaderCellDef scope="col">Centre</th>
-                <td mat-cell *matCellDef="let doc">{{ doc.centreName }}</td>
+                <td mat-cell data-label="Centre" *matCellDef="let doc">{{ doc.centreName }}</td>
               </ng-container>
               <ng-container matColumnDef="documentNumber">
                 <th mat-header-cell *matHeaderCellDef scope="col">Document number</th>
-                <td mat-cell *matCellDef="let doc" data-testid="learner-document-number">{{ doc.documentNumber }}</td>
+                <td mat-cell data-label="Document number" *matCellDef="let doc" data-testid="learner-document-number">{{ doc.documentNumber }}</td>
               </ng-container>
               <ng-container matColumnDef="status">
                 <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
-                <td mat-cell *matCellDef="let doc"><ap-document-status-chip [status]="doc.status" /></td>
+                <td mat-cell data-label="Status" *matCellDef="let doc"><ap-document-status-chip [status]="doc.status" /></td>
               </ng-container>
               <ng-container matColumnDef="actions">
                 <th mat-header-cell *matHeaderCellDef scope="col"><span class="cdk-visually-hidden">Actions</span></th>
@@ -178,21 +178,21 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
         }
         @if (verifications.items().length > 0) {
           <div class="table-wrap">
-            <table mat-table [dataSource]="verifications.items()">
+            <table mat-table [dataSource]="verifications.items()" class="stack-on-phone">
               <caption class="cdk-visually-hidden">Checks of your documents, newest first</caption>
               <ng-container matColumnDef="at">
                 <th mat-header-cell *matHeaderCellDef scope="col">Time</th>
-                <td mat-cell *matCellDef="let entry">
+                <td mat-cell data-label="Time" *matCellDef="let entry">
                   <time [attr.datetime]="entry.at">{{ entry.at | date: 'd MMM y, HH:mm' }}</time>
                 </td>
               </ng-container>
               <ng-container matColumnDef="documentNumber">
                 <th mat-header-cell *matHeaderCellDef scope="col">Document number</th>
-                <td mat-cell *matCellDef="let entry">{{ entry.documentNumber }}</td>
+                <td mat-cell data-label="Document number" *matCellDef="let entry">{{ entry.documentNumber }}</td>
               </ng-container>
               <ng-container matColumnDef="method">
                 <th mat-header-cell *matHeaderCellDef scope="col">Method</th>
-                <td mat-cell *matCellDef="let entry">
+                <td mat-cell data-label="Method" *matCellDef="let entry">
                   {{ methodLabel(entry.method) }}
                   @if (entry.hits > 1) {
                     <span title="Identical checks within the same second">×{{ entry.hits }}</span>
@@ -201,7 +201,7 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
               </ng-container>
               <ng-container matColumnDef="client">
                 <th mat-header-cell *matHeaderCellDef scope="col">Client</th>
-                <td mat-cell *matCellDef="let entry">{{ entry.client }}</td>
+                <td mat-cell data-label="Client" *matCellDef="let entry">{{ entry.client }}</td>
               </ng-container>
               <tr mat-header-row *matHeaderRowDef="verificationColumns"></tr>
               <tr mat-row *matRowDef="let entry; columns: verificationColumns" data-testid="learner-verification-row"></tr>

@@ -107,6 +107,8 @@ describe('RecordsPageComponent', () => {
     expect(textOf(rows()[1])).toContain('No learner email');
     expect(rows()[0].querySelector('[data-testid="record-view"]')?.getAttribute('href')).toBe('/records/101');
     expect(rows()[1].querySelector('[data-testid="record-report"]')?.getAttribute('aria-label')).toBe('Report an issue on D0000102 of Amy Jones');
+    // the name is on the checkbox's own input, where screen readers look for it
+    expect(rows()[1].querySelector('[data-testid="select-record"] input[type="checkbox"]')?.getAttribute('aria-label')).toBe('Select Amy Jones, D0000102');
     const headers = Array.from(root.querySelectorAll('th')).map((th) => textOf(th));
     expect(headers).toEqual(['', 'Learner', 'Qualification', 'Type', 'Issued', 'Status', 'Job', 'Actions']);
   });

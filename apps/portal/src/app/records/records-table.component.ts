@@ -38,7 +38,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
         [matSortDisabled]="!sortable()"
         matSortDisableClear
         (matSortChange)="sorted($event)"
-        class="records"
+        class="records stack-on-phone keep-header-on-phone"
         [class.records--compact]="isHandset()"
         data-testid="records-table"
       >
@@ -61,7 +61,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
               <mat-checkbox
                 [checked]="selection.isSelected(row.id)"
                 (change)="selection.toggle(row.id)"
-                [attr.aria-label]="'Select ' + row.learner.name + ', ' + row.documentNumber"
+                [aria-label]="'Select ' + row.learner.name + ', ' + row.documentNumber"
                 data-testid="select-record"
               />
             }
@@ -72,7 +72,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
           <th mat-header-cell *matHeaderCellDef scope="col" mat-sort-header="learner" start="asc" sortActionDescription="Sort by learner name">
             Learner
           </th>
-          <td mat-cell *matCellDef="let row">
+          <td mat-cell data-label="Learner" *matCellDef="let row">
             <span class="learner-name" data-testid="record-learner">{{ row.learner.name }}</span>
             <span class="muted block">{{ row.learner.enrolmentNumber }}</span>
             @if (isHandset()) {
@@ -83,7 +83,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
 
         <ng-container matColumnDef="qualification">
           <th mat-header-cell *matHeaderCellDef scope="col">Qualification</th>
-          <td mat-cell *matCellDef="let row">
+          <td mat-cell data-label="Qualification" *matCellDef="let row">
             <span class="code">{{ row.qualification.code }}</span>
             <span class="block">{{ row.qualification.title }}</span>
           </td>
@@ -91,7 +91,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
 
         <ng-container matColumnDef="type">
           <th mat-header-cell *matHeaderCellDef scope="col">Type</th>
-          <td mat-cell *matCellDef="let row">
+          <td mat-cell data-label="Type" *matCellDef="let row">
             {{ typeLabel(row.type) }}
             @if (row.grade) {
               <span class="muted block">Grade {{ row.grade }}</span>
@@ -103,14 +103,14 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
           <th mat-header-cell *matHeaderCellDef scope="col" mat-sort-header="issued" start="desc" sortActionDescription="Sort by issue date">
             Issued
           </th>
-          <td mat-cell *matCellDef="let row">
+          <td mat-cell data-label="Issued" *matCellDef="let row">
             <time [attr.datetime]="row.issuedAt">{{ row.issuedAt | date: 'd MMM y' }}</time>
           </td>
         </ng-container>
 
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
-          <td mat-cell *matCellDef="let row">
+          <td mat-cell data-label="Status" *matCellDef="let row">
             <ap-document-status-chip [status]="row.status" />
             @if (row.lastNotifiedAt) {
               <span class="muted block" data-testid="record-notified">
@@ -129,7 +129,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
 
         <ng-container matColumnDef="job">
           <th mat-header-cell *matHeaderCellDef scope="col">Job</th>
-          <td mat-cell *matCellDef="let row">
+          <td mat-cell data-label="Job" *matCellDef="let row">
             <a [routerLink]="['/jobs', row.job.id]">{{ row.job.number }}</a>
           </td>
         </ng-container>

@@ -94,40 +94,40 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
               </p>
             } @else {
               <div class="table-wrap">
-                <table mat-table [dataSource]="connection.documents" class="documents">
+                <table mat-table [dataSource]="connection.documents" class="documents stack-on-phone">
                   <caption class="cdk-visually-hidden">Documents {{ connection.learnerName ?? 'the learner' }} shares with you</caption>
                   <ng-container matColumnDef="qualification">
                     <th mat-header-cell *matHeaderCellDef scope="col">Qualification</th>
-                    <td mat-cell *matCellDef="let doc">
+                    <td mat-cell data-label="Qualification" *matCellDef="let doc">
                       <span class="strong">{{ doc.qualification.title }}</span>
                       <span class="muted block">{{ doc.qualification.code }}</span>
                     </td>
                   </ng-container>
                   <ng-container matColumnDef="type">
                     <th mat-header-cell *matHeaderCellDef scope="col">Type</th>
-                    <td mat-cell *matCellDef="let doc">{{ typeLabel(doc.type) }}</td>
+                    <td mat-cell data-label="Type" *matCellDef="let doc">{{ typeLabel(doc.type) }}</td>
                   </ng-container>
                   <ng-container matColumnDef="grade">
                     <th mat-header-cell *matHeaderCellDef scope="col">Grade</th>
-                    <td mat-cell *matCellDef="let doc">{{ doc.grade ?? '—' }}</td>
+                    <td mat-cell data-label="Grade" *matCellDef="let doc">{{ doc.grade ?? '—' }}</td>
                   </ng-container>
                   <ng-container matColumnDef="awardDate">
                     <th mat-header-cell *matHeaderCellDef scope="col">Award date</th>
-                    <td mat-cell *matCellDef="let doc">
+                    <td mat-cell data-label="Award date" *matCellDef="let doc">
                       <time [attr.datetime]="doc.awardDate">{{ doc.awardDate | calendarDate }}</time>
                     </td>
                   </ng-container>
                   <ng-container matColumnDef="centre">
                     <th mat-header-cell *matHeaderCellDef scope="col">Centre</th>
-                    <td mat-cell *matCellDef="let doc">{{ doc.centreName }}</td>
+                    <td mat-cell data-label="Centre" *matCellDef="let doc">{{ doc.centreName }}</td>
                   </ng-container>
                   <ng-container matColumnDef="documentNumber">
                     <th mat-header-cell *matHeaderCellDef scope="col">Document number</th>
-                    <td mat-cell *matCellDef="let doc" data-testid="shared-document-number">{{ doc.documentNumber }}</td>
+                    <td mat-cell data-label="Document number" *matCellDef="let doc" data-testid="shared-document-number">{{ doc.documentNumber }}</td>
                   </ng-container>
                   <ng-container matColumnDef="status">
                     <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
-                    <td mat-cell *matCellDef="let doc" [attr.data-status]="doc.status" data-testid="shared-document-status">
+                    <td mat-cell data-label="Status" *matCellDef="let doc" [attr.data-status]="doc.status" data-testid="shared-document-status">
                       <ap-document-status-chip [status]="doc.status" />
                       @if (doc.status === 'revoked') {
                         <span class="warning block" data-testid="shared-document-warning">
@@ -142,7 +142,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
                   </ng-container>
                   <ng-container matColumnDef="verify">
                     <th mat-header-cell *matHeaderCellDef scope="col">Smart Verify code</th>
-                    <td mat-cell *matCellDef="let doc">
+                    <td mat-cell data-label="Smart Verify code" *matCellDef="let doc">
                       <a [routerLink]="['/verify', doc.verificationCode]" class="code" data-testid="shared-document-verify">{{
                         doc.verificationCode
                       }}</a>

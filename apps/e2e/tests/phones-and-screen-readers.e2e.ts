@@ -1,0 +1,87 @@
+import { DEMO_PASSWORD, seedDemoData } from '../../api/src/seed/demo-seeder';
+import { Browser, Page } from 'playwright-core';
+import { seriousAxeViolations, sidewaysOverflow } from '../support/page-checks';
+import { launchChromium, signInThroughPage } from '../support/browser';
+import { RunningPortal } from '../support/running-portal';
+
+/** The signed-in pages of each role (the side navigation's, and the account pages everyone has), on the demo data. */
+const PAGES: Record<string, { email: string; pages: string[] }> = {
+  centre_staff: { email: 'centre@achievement.test', pages: ['/', '/jobs', '/records', '/downloads', '/reports', '/store', '/basket', '/orders', '/verify', '/profile', '/account/security', '/support'] },
+  learner: { email: 'learner@achievement.test', pages: ['/', '/learner', '/learner/connections', '/store', '/orders', '/profile', '/account/security'] },
+  third_party: { email: 'thirdparty@achievement.test', pages: ['/', '/third-party', '/profile'] },
+  administrator: {
+    email: 'admin@achievement.test',
+    pages: ['/', '/admin/registrations', '/admin/centres', '/admin/users', '/admin/jobs', '/admin/verifications', '/admin/qualifications', '/admin/orders', '/admin/products', '/admin/credit-accounts', '/admin/reports', '/admin/emails', '/profile'],
+  },
+  support: { email: 'support@achievement.test', pages: ['/', '/admin/reports', '/admin/emails', '/profile'] },
+};
+
+const PHONES = [
+  { width: 390, height: 844 },
+  { width: 360, height: 740 },
+];
+
+/**
+ * Every signed-in page of every role on two phone sizes: nothing scrolls sideways and every
+ * control stays visible; and axe-core finds no critical or serious WCAG 2.1 AA violation, on a phone
+ * and on a desktop screen.
+ */
+describe('every page on a phone and to a screen reader', () => {
+  const portal = new RunningPortal();
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await portal.start();
+    await seedDemoData(portal.db, { size: 'small' });
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal.stop();
+  });
+
+  async function visit(page: Page, path: string): Promise<void> {
+    await page.goto(`${portal.url}${path}`);
+    await page.waitForLoadState('networkidle');
+    await page.locator('h1').first().waitFor();
+    await page.locator('mat-progress-bar').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  }
+
+  async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
+    // axe-core is injected as a script, which the portal's Content-Security-Policy (rightly) forbids
+    const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', bypassCSP: true });
+    const page = await context.newPage();
+    await signInThroughPage(page, portal.url, email, DEMO_PASSWORD);
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    return page;
+  }
+
+  it.each(Object.entries(PAGES))('%s: no page scrolls sideways or cuts off a control on a phone', async (_role, { email, pages }) => {
+    const problems: string[] = [];
+    for (const viewport of PHONES) {
+      const page = await signedIn(email, viewport);
+      for (const path of pages) {
+        await visit(page, path);
+        // E2E_SCREENSHOTS=<folder>: keep what each page looked like, to judge the layout by eye
+        if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${_role}${path.replace(/\//g, '_')}-${viewport.width}.png`, fullPage: true });
+        problems.push(...(await sidewaysOverflow(page, `${path} at ${viewport.width}×${viewport.height}`)));
+      }
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(Object.entries(PAGES))('%s: axe finds no critical or serious violation, on a phone or a desktop', async (_role, { email, pages }) => {
+    const problems: string[] = [];
+    for (const viewport of [PHONES[0], { width: 1280, height: 800 }]) {
+      const page = await signedIn(email, viewport);
+      for (const path of pages) {
+        await visit(page, path);
+        problems.push(...(await seriousAxeViolations(page, `${path} at ${viewport.width}×${viewport.height}`)));
+      }
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
