@@ -26,8 +26,9 @@ export async function seriousAxeViolations(page: Page, what = 'the page'): Promi
 
 /**
  * What sticks out sideways on a narrow screen: the page itself scrolling sideways, any element
- * reaching past the viewport outside a container that scrolls or clips, and any control (link,
- * button, field) not wholly visible: past the viewport, or cut or scrolled away by a container.
+ * reaching past the viewport outside a container that scrolls or clips, any control (link,
+ * button, field) not wholly visible: past the viewport, or cut or scrolled away by a container,
+ * and text cut short with an ellipsis.
  */
 export async function sidewaysOverflow(page: Page, what = 'the page'): Promise<string[]> {
   const found = await page.evaluate(() => {
@@ -54,6 +55,7 @@ export async function sidewaysOverflow(page: Page, what = 'the page'): Promise<s
       const clippers = boxes(el);
       // inside a box clipped to a pixel: hidden for the eye, there for screen readers
       if (clippers.some((b) => b.width <= 1 || b.height <= 1)) continue;
+      if (style.textOverflow === 'ellipsis' && style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) out.push(describe(el, rect, 'is cut off with an ellipsis'));
       if (el.matches(controls)) {
         const cut = rect.left < -1 || rect.right > width + 1 || clippers.some((b) => rect.left < b.left - 1 || rect.right > b.right + 1);
         if (cut) out.push(describe(el, rect, 'is not wholly visible'));

@@ -72,6 +72,8 @@ export const REPORT_AGE_CHOICES: readonly number[] = [1, 2, 3, 7, 14, 30];
         <mat-form-field subscriptSizing="dynamic" class="status-filter">
           <mat-label>Status</mat-label>
           <mat-select [value]="status()" (valueChange)="filterByStatus($event)" data-testid="reports-status-filter">
+            <!-- the chosen filter in a few words, so it fits a phone -->
+            <mat-select-trigger>{{ statusFilterText() }}</mat-select-trigger>
             <mat-option value="open">Open (new, in progress, awaiting centre)</mat-option>
             @for (status of statuses; track status) {
               <mat-option [value]="status">{{ statusLabels[status] }}</mat-option>
@@ -198,6 +200,7 @@ export const REPORT_AGE_CHOICES: readonly number[] = [1, 2, 3, 7, 14, 30];
     }
     .filters .status-filter {
       width: 340px;
+      max-width: 100%;
     }
     .centre-filter {
       width: 280px;
@@ -241,6 +244,10 @@ export class ReportsPageComponent implements OnInit {
   readonly reasonLabel = (reason: ReportReason) => REPORT_REASON_LABELS[reason];
 
   readonly status = signal<StatusFilter>('open');
+  readonly statusFilterText = computed(() => {
+    const status = this.status();
+    return status === 'open' ? 'All open' : REPORT_STATUS_LABELS[status];
+  });
   readonly reason = signal<ReasonFilter>('all');
   readonly centre = signal<CentreRef | null>(null);
   readonly olderThanDays = signal<number | null>(null);
