@@ -84,4 +84,25 @@ describe('every page on a phone and to a screen reader', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  /** The dialogs people use most, each opened from its page: what axe says of the page with the dialog open. */
+  const DIALOGS: { role: string; path: string; what: string; open: (page: Page) => Promise<void> }[] = [
+    { role: 'centre_staff', path: '/records', what: 'Report Document Issue', open: (page) => page.getByTestId('record-report').first().click() },
+    { role: 'learner', path: '/learner/connections', what: 'Add Connection', open: (page) => page.getByRole('button', { name: 'Add Connection' }).click() },
+    { role: 'administrator', path: '/admin/users', what: 'Delete account', open: (page) => page.getByRole('button', { name: /^Delete account of / }).first().click() },
+  ];
+
+  it.each(DIALOGS)('$role: axe finds no critical or serious violation in the $what dialog, on a phone or a desktop', async ({ role, path, what, open }) => {
+    const problems: string[] = [];
+    for (const viewport of [PHONES[0], { width: 1280, height: 800 }]) {
+      const page = await signedIn(PAGES[role].email, viewport);
+      await visit(page, path);
+      await open(page);
+      await page.getByRole('dialog').waitFor();
+      problems.push(...(await seriousAxeViolations(page, `the ${what} dialog at ${viewport.width}×${viewport.height}`)));
+      problems.push(...(viewport.width < 500 ? await sidewaysOverflow(page, `the ${what} dialog at ${viewport.width}×${viewport.height}`) : []));
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
 });
