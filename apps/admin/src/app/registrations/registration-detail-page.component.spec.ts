@@ -75,6 +75,14 @@ describe('RegistrationDetailPageComponent', () => {
     expect(await snackBar.getMessage()).toBe(snackBarText);
   }
 
+  it('lets a keyboard reach and scroll the comparison, which scrolls sideways on narrow screens', async () => {
+    await loaded();
+    const region = root.querySelector<HTMLElement>('[data-testid="comparison-region"]')!;
+    expect(region.tabIndex).toBe(0);
+    expect(region.getAttribute('role')).toBe('region');
+    expect(region.getAttribute('aria-label')).toBe('The registration beside the closest contact records');
+  });
+
   it('shows what the person registered with', async () => {
     await loaded();
     expect(textOf(root.querySelector('h1'))).toBe('Registration of Ada Lovelace');

@@ -65,7 +65,8 @@ import { CalendarDatePipe } from '../shared/calendar-date.pipe';
       }
 
       @if (list.items().length > 0) {
-        <div class="table-wrap">
+        <!-- scrolls sideways on narrow screens: focusable, so keyboards can scroll it -->
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Registrations" data-testid="registrations-region">
           <table mat-table [dataSource]="list.items()">
             <caption class="cdk-visually-hidden">{{ statusLabels[status()] }}: registrations. Open one to review it.</caption>
 
