@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { EmailDetail } from '@achievement/contracts';
@@ -11,6 +10,7 @@ import { Subscription } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { apiErrorMessage } from '../api/api-error';
 import { EmailStatusChipComponent } from './email-status-chip.component';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 /**
  * Makes every link of the email open in a new tab: a <base target="_blank"> in its <head>
@@ -24,7 +24,7 @@ export function withLinksInNewTab(html: string): string {
 /** One email of the outbox: its headers and both bodies, as the recipient got them. */
 @Component({
   selector: 'adm-email-detail-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, EmailStatusChipComponent],
+  imports: [BodyTimePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, EmailStatusChipComponent],
   templateUrl: './email-detail-page.component.html',
   styleUrl: './email-detail-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -72,7 +72,8 @@ describe('EmailLogPageComponent', () => {
     expect(rows()).toHaveLength(2);
     const [to, subject, template, status, attempts, created] = cells(rows()[0]);
     expect([to, subject, template, status, attempts]).toEqual(['kim@example.org', 'Reset your password', 'password-reset', 'Failed', '3']);
-    expect(created).toMatch(/2026/);
+    // British, in the body's time zone, whatever the browser's: 10:15 UTC on 28 November is 10:15 UK time
+    expect(created).toBe('28 Nov 2026, 10:15 UK time');
     expect(rows()[1].querySelector('a')?.getAttribute('href')).toBe('/emails/1');
     const headers = Array.from(root.querySelectorAll('th')).map((th) => th.textContent?.trim());
     expect(headers).toEqual(['To', 'Subject', 'Template', 'Status', 'Attempts', 'Created']);

@@ -1,5 +1,4 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { EMAIL_STATUSES, EmailStatus, EmailSummary } from '@achievement/contracts';
@@ -18,6 +17,7 @@ import { apiErrorMessage } from '../api/api-error';
 import { EmailStatusChipComponent } from './email-status-chip.component';
 import { EMAIL_STATUS_LABELS } from './email-status';
 import { SendTestEmailDialogComponent } from './send-test-email-dialog.component';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 /** Rows per page of the Email log. */
 export const EMAIL_LOG_PAGE_SIZE = 50;
@@ -28,7 +28,7 @@ type StatusFilter = EmailStatus | 'all';
 @Component({
   selector: 'adm-email-log-page',
   imports: [
-    DatePipe,
+    BodyTimePipe,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
