@@ -199,7 +199,8 @@ interface LearnerGroup {
       width: 220px;
     }
     .quantity {
-      width: 96px;
+      // wide enough for its label: at 96px "Copies" showed as "Copi"
+      width: 120px;
     }
     .note {
       text-align: end;

@@ -105,7 +105,7 @@ describe('StorePageComponent', () => {
       await productsLoaded();
       button(root, 'Choose')!.click();
       await settle(fixture);
-      expect(textOf(root.querySelector('[data-testid="chosen-product"]'))).toContain('Printed certificate');
+      expect(textOf(root.querySelector('[data-testid="chosen-product"]'))).toContain('Product: Printed certificate');
       const search = root.querySelector<HTMLInputElement>('[data-testid="learner-search"]')!;
       search.value = 'Nobody';
       search.dispatchEvent(new Event('input'));
@@ -132,7 +132,7 @@ describe('StorePageComponent', () => {
           status: 'superseded',
         }),
       ]);
-      expect(textOf(root.querySelector('[data-testid="chosen-learner"]'))).toContain('Mary Ann Smith · 0002124');
+      expect(textOf(root.querySelector('[data-testid="chosen-learner"]'))).toContain('Learner: Mary Ann Smith · 0002124');
       const [valid, inBasket, revoked, superseded] = rows();
       expect(tickBox(valid).disabled).toBe(false);
       expect(tickBox(inBasket).disabled).toBe(true);

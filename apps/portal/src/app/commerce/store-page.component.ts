@@ -76,7 +76,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
       @if (product(); as chosen) {
         <div class="chosen" data-testid="chosen-product">
           <span
-            ><span class="muted">Product:</span> <span class="strong">{{ chosen.name }}</span> · {{ chosen.price.grossPence | pence }} incl. VAT</span
+            ><span class="muted">Product: </span><span class="strong">{{ chosen.name }}</span> · {{ chosen.price.grossPence | pence }} incl. VAT</span
           >
           <button mat-button type="button" (click)="changeProduct()">Change product</button>
         </div>
@@ -115,7 +115,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
         @if (learner(); as chosen) {
           <div class="chosen" data-testid="chosen-learner">
             <span
-              ><span class="muted">Learner:</span> <span class="strong">{{ chosen.name }}</span> · {{ chosen.enrolmentNumber }}</span
+              ><span class="muted">Learner: </span><span class="strong">{{ chosen.name }}</span> · {{ chosen.enrolmentNumber }}</span
             >
             <button mat-button type="button" (click)="changeLearner()">Change learner</button>
           </div>
