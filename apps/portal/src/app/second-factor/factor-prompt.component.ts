@@ -5,7 +5,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { SecondFactorKind, SessionResponse } from '@achievement/contracts';
-import { factorErrorMessage, SecondFactorService } from './second-factor.service';
+import { FactorAction } from './factor-action';
+import { SecondFactorService } from './second-factor.service';
 
 /** A 6-digit code (spaces allowed, as apps show "123 456"), or a recovery code: 12 letters and digits, dashes and spaces aside. */
 const TOTP_PATTERN = /^\s*\d{3}\s?\d{3}\s*$/;
@@ -33,8 +34,9 @@ export class FactorPromptComponent {
   /** Which way is asked for now: the app's code first, else a passkey, recovery codes last. */
   readonly chosen = signal<SecondFactorKind | null>(null);
   readonly method = computed<SecondFactorKind>(() => this.chosen() ?? (this.methods().includes('totp') ? 'totp' : this.methods().includes('passkey') ? 'passkey' : 'recovery_code'));
-  readonly busy = signal(false);
-  readonly failure = signal<string | null>(null);
+  private readonly action = new FactorAction();
+  readonly busy = this.action.busy;
+  readonly failure = this.action.failure;
 
   readonly form = inject(NonNullableFormBuilder).group({ code: ['', [Validators.required]] });
 
@@ -64,15 +66,7 @@ export class FactorPromptComponent {
 
   private async attempt(give: () => Promise<SessionResponse>): Promise<void> {
     if (this.busy()) return;
-    this.busy.set(true);
-    this.failure.set(null);
-    try {
-      this.passed.emit(await give());
-    } catch (error) {
-      this.failure.set(factorErrorMessage(error, 'That did not work. Try again, or use another way.'));
-      this.form.reset();
-    } finally {
-      this.busy.set(false);
-    }
+    const passed = await this.action.run(async () => this.passed.emit(await give()), 'That did not work. Try again, or use another way.');
+    if (!passed) this.form.reset();
   }
 }

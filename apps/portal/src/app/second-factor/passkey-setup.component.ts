@@ -1,11 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, output } from '@angular/core';
 import { FactorAdded } from '@achievement/contracts';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { factorErrorMessage, SecondFactorService } from './second-factor.service';
+import { FactorAction } from './factor-action';
+import { SecondFactorService } from './second-factor.service';
 
 /** Registering a passkey or security key under a name the person will recognise. */
 @Component({
@@ -43,8 +44,9 @@ export class PasskeySetupComponent {
   readonly factors = inject(SecondFactorService);
   readonly added = output<FactorAdded>();
 
-  readonly busy = signal(false);
-  readonly failure = signal<string | null>(null);
+  private readonly action = new FactorAction();
+  readonly busy = this.action.busy;
+  readonly failure = this.action.failure;
   readonly form = inject(NonNullableFormBuilder).group({ name: ['', [Validators.required, Validators.maxLength(100), Validators.pattern(/\S/)]] });
 
   async register(): Promise<void> {
@@ -52,17 +54,10 @@ export class PasskeySetupComponent {
       this.form.markAllAsTouched();
       return;
     }
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.failure.set(null);
-    try {
+    await this.action.run(async () => {
       const added = await this.factors.registerPasskey(this.form.controls.name.value.trim());
       this.form.reset();
       this.added.emit(added);
-    } catch (error) {
-      this.failure.set(factorErrorMessage(error, 'The passkey could not be added. Try again.'));
-    } finally {
-      this.busy.set(false);
-    }
+    }, 'The passkey could not be added. Try again.');
   }
 }

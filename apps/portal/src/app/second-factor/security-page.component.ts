@@ -10,6 +10,7 @@ import { PasskeySetupComponent } from './passkey-setup.component';
 import { RecoveryCodesComponent } from './recovery-codes.component';
 import { factorErrorMessage, SecondFactorService } from './second-factor.service';
 import { TotpSetupComponent } from './totp-setup.component';
+import { FactorAction } from './factor-action';
 
 /** What is about to be removed, waiting for the person to confirm. */
 type Removal = { kind: 'totp' } | { kind: 'passkey'; id: number; name: string };
@@ -32,11 +33,12 @@ export class SecurityPageComponent implements OnInit {
 
   readonly factors = signal<AccountFactors | null>(null);
   readonly loading = signal(true);
-  readonly failure = signal<string | null>(null);
   /** Recovery codes just made, shown once. */
   readonly newCodes = signal<string[] | null>(null);
   readonly removing = signal<Removal | null>(null);
-  readonly busy = signal(false);
+  private readonly action = new FactorAction();
+  readonly busy = this.action.busy;
+  readonly failure = this.action.failure;
 
   async ngOnInit(): Promise<void> {
     try {
@@ -62,30 +64,17 @@ export class SecurityPageComponent implements OnInit {
   async confirmRemoval(): Promise<void> {
     const removal = this.removing();
     if (!removal) return;
-    await this.run(async () => {
+    await this.action.run(async () => {
       this.factors.set(removal.kind === 'totp' ? await this.secondFactor.removeTotp() : await this.secondFactor.removePasskey(removal.id));
       this.removing.set(null);
       this.snackBar.open(`${removal.kind === 'totp' ? 'The authenticator app' : `“${removal.name}”`} was removed. We have emailed you to confirm.`, 'OK', { duration: 6000 });
-    }, 'It could not be removed.');
+    }, 'It could not be removed. Try again.');
   }
 
   async renewCodes(): Promise<void> {
-    await this.run(async () => {
+    await this.action.run(async () => {
       this.newCodes.set((await this.secondFactor.replaceRecoveryCodes()).codes);
       this.factors.set(await this.secondFactor.factors());
-    }, 'New recovery codes could not be made.');
-  }
-
-  private async run(step: () => Promise<void>, fallback: string): Promise<void> {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.failure.set(null);
-    try {
-      await step();
-    } catch (error) {
-      this.failure.set(factorErrorMessage(error, `${fallback} Try again.`));
-    } finally {
-      this.busy.set(false);
-    }
+    }, 'New recovery codes could not be made. Try again.');
   }
 }

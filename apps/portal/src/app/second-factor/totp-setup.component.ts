@@ -5,7 +5,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { factorErrorMessage, SecondFactorService } from './second-factor.service';
+import { FactorAction } from './factor-action';
+import { SecondFactorService } from './second-factor.service';
+
+const SET_UP_FAILED = 'The authenticator app could not be set up. Try again.';
 
 /** Setting up an authenticator app: a QR code (or the key to type), then the app's first code. */
 @Component({
@@ -50,8 +53,9 @@ export class TotpSetupComponent {
   readonly added = output<FactorAdded>();
 
   readonly started = signal<TotpEnrolmentStart | null>(null);
-  readonly busy = signal(false);
-  readonly failure = signal<string | null>(null);
+  private readonly action = new FactorAction();
+  readonly busy = this.action.busy;
+  readonly failure = this.action.failure;
   /** The API's SVG as an image (never as markup in the page). */
   readonly qrSource = computed(() => {
     const svg = this.started()?.qrSvg;
@@ -60,7 +64,7 @@ export class TotpSetupComponent {
   readonly form = inject(NonNullableFormBuilder).group({ code: ['', [Validators.required, Validators.pattern(/^\s*\d{3}\s?\d{3}\s*$/)]] });
 
   async start(): Promise<void> {
-    await this.run(async () => this.started.set(await this.factors.startTotp()));
+    await this.action.run(async () => this.started.set(await this.factors.startTotp()), SET_UP_FAILED);
   }
 
   async confirm(): Promise<void> {
@@ -68,30 +72,17 @@ export class TotpSetupComponent {
       this.form.markAllAsTouched();
       return;
     }
-    await this.run(async () => {
+    await this.action.run(async () => {
       const added = await this.factors.confirmTotp(this.form.controls.code.value);
       this.started.set(null);
       this.form.reset();
       this.added.emit(added);
-    });
+    }, SET_UP_FAILED);
   }
 
   cancel(): void {
     this.started.set(null);
     this.failure.set(null);
     this.form.reset();
-  }
-
-  private async run(step: () => Promise<void>): Promise<void> {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.failure.set(null);
-    try {
-      await step();
-    } catch (error) {
-      this.failure.set(factorErrorMessage(error, 'The authenticator app could not be set up. Try again.'));
-    } finally {
-      this.busy.set(false);
-    }
   }
 }
