@@ -1,4 +1,5 @@
 import {
+  deliveryProblem,
   DeliveryMethod,
   Money,
   OrderDetail,
@@ -6,6 +7,7 @@ import {
   OrderPage,
   OrderStatus,
   OrderSummary,
+  normalisePostcode,
   PaymentMethod,
   PlacedOrder,
   PlaceOrderRequest,
@@ -112,6 +114,8 @@ export class OrdersService {
     const now = this.clock.now();
     const billing = clean(request.billingAddress);
     const deliveryAddress = clean(request.deliveryAddress);
+    const notDelivered = deliveryProblem(delivery.method, deliveryAddress.country);
+    if (notDelivered) throw new BadRequestException({ message: notDelivered, code: 'DELIVERY_NOT_AVAILABLE', fieldErrors: { deliveryMethod: [notDelivered] } });
 
     const orderId = await retryOnLockConflict(() =>
       this.outbox.transaction(async (manager, outbox) => {
@@ -197,8 +201,8 @@ export class OrdersService {
     );
 
     for (const [save, address] of [
-      [request.saveBillingToProfile, request.billingAddress],
-      [request.saveDeliveryToProfile, request.deliveryAddress],
+      [request.saveBillingToProfile, billing],
+      [request.saveDeliveryToProfile, deliveryAddress],
     ] as const) {
       if (save) await this.accounts.saveAddress(user.id, address);
     }
@@ -352,7 +356,7 @@ function addressOf(value: PostalAddress | string): PostalAddress {
 }
 
 function clean(a: PostalAddress): PostalAddress {
-  return { name: a.name.trim(), line1: a.line1.trim(), line2: a.line2?.trim() || null, town: a.town.trim(), postcode: a.postcode.trim().toUpperCase(), country: a.country.trim().toUpperCase() };
+  return { name: a.name.trim(), line1: a.line1.trim(), line2: a.line2?.trim() || null, town: a.town.trim(), postcode: normalisePostcode(a.postcode, a.country), country: a.country.trim().toUpperCase() };
 }
 
 interface ComparableLine {

@@ -14,6 +14,7 @@ import { Client, createDocument, DocumentsTestApp, signedIn, startDocumentsApp, 
  */
 
 const ADDRESS = { name: 'Ada Lovelace', line1: '1 College Road', town: 'Leeds', postcode: 'LS1 1AA', country: 'GB' };
+const ABROAD = { name: 'Aoife Byrne', line1: '12 Harcourt Street', town: 'Dublin', postcode: 'd02  x285', country: 'IE' };
 
 describe('Commerce', () => {
   let t: DocumentsTestApp;
@@ -225,7 +226,8 @@ describe('Commerce', () => {
     await fillBasket(learner, [learnerB]);
     const credit = await learner.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'centre_credit', idempotencyKey: key() });
     expect(credit.status).toBe(400);
-    const placed = (await learner.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'international', paymentMethod: 'card', idempotencyKey: key() })).body as PlacedOrder;
+    const placed = (await learner.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ABROAD, deliveryMethod: 'international', paymentMethod: 'card', idempotencyKey: key() })).body as PlacedOrder;
+    expect(placed.order.deliveryAddress).toMatchObject({ postcode: 'D02 X285', country: 'IE' });
     expect((await learner.get('/api/orders')).body.items.map((o: { id: number }) => o.id)).toEqual([placed.order.id]);
     // another centre's staff cannot see it; the learner cannot see the centre's orders
     const stranger = await signedIn(t.app, await createUser(t.ds, 'centre_staff'));
@@ -245,6 +247,20 @@ describe('Commerce', () => {
     const badAddress = await staff.post('/api/orders', { billingAddress: { ...ADDRESS, country: 'Britain' }, deliveryAddress: ADDRESS, deliveryMethod: 'drone', paymentMethod: 'card', idempotencyKey: key() });
     expect(badAddress.status).toBe(400);
     expect(badAddress.body.message).toMatch(/country must be a 2-letter country code/);
+  });
+
+  it("checks postcodes by the profile's rule, and delivers abroad only by international delivery", async () => {
+    const order = (deliveryAddress: object, deliveryMethod: string) => staff.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress, deliveryMethod, paymentMethod: 'card', idempotencyKey: key() });
+    const notUk = await order({ ...ADDRESS, postcode: 'ZZZ' }, 'standard');
+    expect(notUk.status).toBe(400);
+    expect(notUk.body.fieldErrors).toEqual({ 'deliveryAddress.postcode': ['postcode must be a UK postcode, such as SW1A 1AA'] });
+    const standardAbroad = await order(ABROAD, 'standard');
+    expect(standardAbroad.status).toBe(400);
+    expect(standardAbroad.body).toMatchObject({ code: 'DELIVERY_NOT_AVAILABLE', fieldErrors: { deliveryMethod: ['This address is outside the UK: choose international delivery.'] } });
+    const internationalAtHome = await order(ADDRESS, 'international');
+    expect(internationalAtHome.body).toMatchObject({ code: 'DELIVERY_NOT_AVAILABLE', message: expect.stringMatching(/International delivery is for addresses outside the UK/) });
+    // abroad the looser shape holds, so a postcode the profile saved for France is taken here too
+    expect((await order({ ...ABROAD, postcode: 'ZZZ', country: 'FR' }, 'international')).body.message).toMatch(/basket is empty/);
   });
   const cardOrder = (deliveryMethod = 'standard') => ({ billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod, paymentMethod: 'card', idempotencyKey: key() });
   /** Emails written to the outbox (delivered or not) of a template about an order. */

@@ -13,3 +13,4 @@ export * from './downloads';
 export * from './sharing';
 export * from './commerce';
 export * from './support';
+export * from './postal-address';

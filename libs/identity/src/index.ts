@@ -16,5 +16,5 @@ export type { PersonalRegistrationInput } from './registration/registration.serv
 export { AccountDirectory } from './users/account-directory';
 export type { Account } from './users/account-directory';
 export { IdentityLinks } from './identity-links';
-export { RequiredText, OptionalText, EmailField, DateOfBirthField, PasswordField, IdField } from './validation/field-rules';
+export { RequiredText, OptionalText, EmailField, DateOfBirthField, PasswordField, IdField, PostcodeField } from './validation/field-rules';
 export { totpCodeAt } from './second-factor/totp';

@@ -49,6 +49,17 @@ describe('centres and their contact records (administrators)', () => {
       expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'centre.created' AND subject_id = ?", [String(id)])).toBe(1);
     });
 
+    it('checks the postcode against the country, on create and on edit', async () => {
+      const wrong = await admin.post('/api/admin/centres', { ...northfield, number: 'C3900', postcode: 'ZZZ' });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.fieldErrors).toEqual({ postcode: ['postcode must be a UK postcode, such as SW1A 1AA'] });
+      const abroad = await admin.post('/api/admin/centres', { ...northfield, number: 'C3901', town: 'Dublin', postcode: 'd02 x285', country: 'IE' });
+      expect(abroad.body).toMatchObject({ postcode: 'D02 X285', country: 'IE' });
+      const id = (abroad.body as { id: number }).id;
+      expect((await admin.patch(`/api/admin/centres/${id}`, { country: 'GB' })).body.fieldErrors).toEqual({ postcode: ['postcode must be a UK postcode, such as SW1A 1AA'] });
+      expect((await admin.patch(`/api/admin/centres/${id}`, { country: 'GB', postcode: 'bt1 1aa' })).body).toMatchObject({ postcode: 'BT1 1AA', country: 'GB' });
+    });
+
     it('shows, lists (searching and page by page) and edits centres', async () => {
       expect((await admin.get(`/api/admin/centres/${id}`)).body).toMatchObject({ id, number: 'C3001' });
       for (const n of ['C3002', 'C3003']) await admin.post('/api/admin/centres', { ...northfield, number: n, name: `Branch ${n}` });

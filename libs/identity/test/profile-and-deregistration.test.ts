@@ -87,6 +87,29 @@ describe('profile', () => {
     expect((await api.get('/api/profile')).body).toMatchObject({ firstName: 'Edie', email: staff.email, role: 'centre_staff' });
   });
 
+  it('checks the postcode by the one rule checkout uses: a UK postcode for a UK address, any shape abroad', async () => {
+    const address = { addressLine1: '4 Mill Lane', town: 'Leeds' };
+    const ukRefused = await api.patch('/api/profile', { ...address, postcode: 'ZZZ', country: 'GB' });
+    expect(ukRefused.status).toBe(400);
+    expect(ukRefused.body.fieldErrors).toEqual({ postcode: ['postcode must be a UK postcode, such as SW1A 1AA'] });
+
+    const written = await api.patch('/api/profile', { ...address, postcode: 'ls14ab', country: 'GB' });
+    expect(written.body).toMatchObject({ postcode: 'LS1 4AB', country: 'GB' });
+
+    // abroad the looser shape: a French code de postal is fine, one of 11 characters is not
+    expect((await api.patch('/api/profile', { postcode: '75001', country: 'FR' })).body).toMatchObject({ postcode: '75001', country: 'FR' });
+    expect((await api.patch('/api/profile', { postcode: 'ABCDE-12345', country: 'FR' })).status).toBe(400);
+
+    // changing only the country re-checks the postcode held: 75001 is no UK postcode
+    const moved = await api.patch('/api/profile', { country: 'GB' });
+    expect(moved.status).toBe(400);
+    expect(moved.body.fieldErrors).toEqual({ postcode: ['postcode must be a UK postcode, such as SW1A 1AA'] });
+    // and only the postcode is checked against the country held (Jersey uses UK postcodes)
+    await api.patch('/api/profile', { postcode: 'JE2 3AB', country: 'JE' });
+    expect((await api.patch('/api/profile', { postcode: 'ZZZ' })).status).toBe(400);
+    expect((await api.get('/api/profile')).body).toMatchObject({ postcode: 'JE2 3AB', country: 'JE' });
+  });
+
   it('shows no centre to roles without one, and nothing to anyone signed out', async () => {
     const support = await createUser(t.ds, 'support');
     const s = new Client(t.app);

@@ -11,6 +11,7 @@ import {
   PaymentMethod,
   PlaceOrderRequest,
   PostalAddress,
+  POSTCODE_MAX_LENGTH,
   RecordCreditPaymentRequest,
   SaveCreditAccountRequest,
   SaveProductRequest,
@@ -18,7 +19,7 @@ import {
   SetOrderStatusRequest,
   UpdateBasketItemRequest,
 } from '@achievement/contracts';
-import { OptionalText, RequiredText } from '@achievement/identity';
+import { OptionalText, PostcodeField, RequiredText } from '@achievement/identity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -69,7 +70,9 @@ export class PostalAddressDto implements PostalAddress {
   @ApiProperty({ maxLength: 100 }) @RequiredText('line1', 100) line1: string;
   @ApiPropertyOptional({ maxLength: 100, nullable: true }) @OptionalText('line2', 100) line2?: string | null;
   @ApiProperty({ maxLength: 60 }) @RequiredText('town', 60) town: string;
-  @ApiProperty({ maxLength: 12 }) @RequiredText('postcode', 12) postcode: string;
+  @ApiProperty({ maxLength: POSTCODE_MAX_LENGTH, description: 'a UK postcode for a UK country (GB, IM, JE, GG); otherwise 2 to 10 letters, digits, spaces or dashes' })
+  @PostcodeField('postcode')
+  postcode: string;
   @ApiProperty({ example: 'GB' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a 2-letter country code, e.g. GB' })

@@ -1,4 +1,4 @@
-import { CentreDetail, CentreSummary, CreateCentreRequest, Page, UpdateCentreRequest } from '@achievement/contracts';
+import { CentreDetail, CentreSummary, CreateCentreRequest, DEFAULT_COUNTRY, normalisePostcode, Page, UpdateCentreRequest } from '@achievement/contracts';
 import { Actor, AuditService, Clock } from '@achievement/platform';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,6 +6,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Centre } from '../centre.entity';
 import { CentreContact } from '../centre-contact.entity';
 import { isDuplicateKey } from '../duplicate-key';
+import { postcodeFieldError } from '../validation/field-rules';
 import { toCentreDetail, toCentreSummary } from './centre-views';
 
 const FIELDS = ['number', 'name', 'centralEmail', 'addressLine1', 'addressLine2', 'town', 'postcode', 'country'] as const;
@@ -48,6 +49,9 @@ export class CentresService {
 
   async createCentre(input: CreateCentreRequest, actor: Actor): Promise<CentreDetail> {
     const now = this.clock.now();
+    const country = input.country ?? DEFAULT_COUNTRY;
+    const wrongPostcode = postcodeFieldError(input.postcode, country);
+    if (wrongPostcode) throw wrongPostcode;
     const values = {
       number: input.number,
       name: input.name,
@@ -55,8 +59,8 @@ export class CentresService {
       addressLine1: input.addressLine1,
       addressLine2: input.addressLine2 ?? null,
       town: input.town,
-      postcode: input.postcode,
-      country: input.country ?? 'GB',
+      postcode: normalisePostcode(input.postcode, country),
+      country,
       createdAt: now,
       updatedAt: now,
     };
@@ -91,6 +95,13 @@ export class CentresService {
           if (value === current) continue;
           before[field] = current;
           after[field] = value;
+        }
+        if (after.postcode !== undefined || after.country !== undefined) {
+          const postcode = (after.postcode as string | undefined) ?? centre.postcode;
+          const country = (after.country as string | undefined) ?? centre.country;
+          const wrong = postcodeFieldError(postcode, country);
+          if (wrong) throw wrong;
+          if (after.postcode !== undefined) after.postcode = normalisePostcode(postcode, country);
         }
         if (Object.keys(after).length === 0) return;
         if (after.number !== undefined) await this.assertNumberFree(manager, after.number as string, id);

@@ -1,10 +1,11 @@
-import { Profile, PROFILE_NOTICE, UpdateProfileRequest } from '@achievement/contracts';
+import { normalisePostcode, Profile, PROFILE_NOTICE, UpdateProfileRequest } from '@achievement/contracts';
 import { Actor, AuditService, Clock } from '@achievement/platform';
 import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SessionStore } from '../sessions/session.store';
 import { User } from '../user.entity';
+import { postcodeFieldError } from '../validation/field-rules';
 
 const EDITABLE = ['firstName', 'lastName', 'phone', 'jobTitle', 'addressLine1', 'addressLine2', 'town', 'postcode', 'country'] as const;
 type Editable = (typeof EDITABLE)[number];
@@ -36,6 +37,11 @@ export class ProfileService {
         before[field] = user[field];
         after[field] = value;
         (user as unknown as Record<string, unknown>)[field] = value;
+      }
+      if (changes.postcode !== undefined || changes.country !== undefined) {
+        const wrong = postcodeFieldError(user.postcode, user.country);
+        if (wrong) throw wrong;
+        if (after.postcode !== undefined && user.postcode !== null) after.postcode = user.postcode = normalisePostcode(user.postcode, user.country);
       }
       const hasAddress = ADDRESS.some((f) => user[f] !== null);
       const missing = REQUIRED_IN_ADDRESS.filter((f) => user[f] === null);

@@ -1,4 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, BadRequestException } from '@nestjs/common';
+import { normalisePostcode, POSTCODE_REQUIREMENTS, postcodeProblem } from '@achievement/contracts';
 import { Transform } from 'class-transformer';
 import { CONTROL_CHARACTERS } from '@achievement/platform';
 import { isEmail, IsOptional, ValidateBy, ValidateIf } from 'class-validator';
@@ -98,13 +99,38 @@ export function CountryField(field: string, options: { nullable?: boolean; parti
   );
 }
 
-/** A postcode, upper-cased with single spaces: 2 to 16 letters, digits, spaces or dashes. */
+/**
+ * A postcode by the portal's one rule (contracts' postal-address): a UK postcode for a UK country,
+ * the looser shape otherwise. The country is the DTO's own `country`; when a PATCH leaves it out,
+ * only the looser shape is checked here and the service checks the postcode against the stored
+ * country (see `postcodeFieldError`).
+ */
 export function PostcodeField(field: string, options: { nullable?: boolean; partial?: boolean } = {}) {
+  const countryOf = (object: unknown): string | null | undefined => (object as { country?: unknown }).country as string | null | undefined;
+  const check = (value: unknown, object: unknown): string | null => {
+    if (typeof value !== 'string') return `${field} must be text`;
+    if (value === '') return `${field} is needed`;
+    const country = countryOf(object);
+    const problem = postcodeProblem(value, typeof country === 'string' ? country : 'ZZ');
+    return problem ? `${field} must be ${POSTCODE_REQUIREMENTS[problem]}` : null;
+  };
   return applyDecorators(
-    Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ').toUpperCase() : value)),
+    Transform(({ value, obj }) => (typeof value === 'string' ? normalisePostcode(value, typeof obj?.country === 'string' ? obj.country : 'ZZ') : value)),
     ...(options.nullable ? [IsOptional()] : options.partial ? [unlessAbsent(field)] : []),
-    rule('postcode', (v) => (typeof v === 'string' && /^[A-Z0-9][A-Z0-9 -]{1,15}$/.test(v) ? null : `${field} must be 2 to 16 letters, digits, spaces or dashes`)),
+    ValidateBy({
+      name: 'postcode',
+      validator: { validate: (value, args) => check(value, args?.object) === null, defaultMessage: (args) => check(args?.value, args?.object) ?? '' },
+    }),
   );
+}
+
+/** The fieldErrors answer for a postcode that does not fit its country, or null when it does. */
+export function postcodeFieldError(postcode: string | null, country: string | null): BadRequestException | null {
+  if (postcode === null) return null;
+  const problem = postcodeProblem(postcode, country);
+  if (!problem) return null;
+  const message = `postcode must be ${POSTCODE_REQUIREMENTS[problem]}`;
+  return new BadRequestException({ message: `The postcode does not fit the address's country: ${message}.`, fieldErrors: { postcode: [message] } });
 }
 
 export function BooleanField(field: string) {
