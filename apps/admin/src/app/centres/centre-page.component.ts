@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { CentreDetail, CreateCentreRequest } from '@achievement/contracts';
+import { CentreDetail, CreateCentreRequest, normalisePostcode } from '@achievement/contracts';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -21,8 +21,9 @@ import {
   maxTrimmedLength,
   NAME_MAX_LENGTH,
   normaliseCentreNumber,
-  normalisePostcode,
-  postcode,
+  postcodeErrorText,
+  postcodeFor,
+  recheckPostcodeOnCountry,
   requiredText,
 } from '../forms/field-rules';
 import { serverError, showServerFieldErrors } from '../forms/server-errors';
@@ -74,11 +75,14 @@ export class CentrePageComponent {
     addressLine1: ['', [requiredText, maxTrimmedLength(LONG_TEXT_MAX_LENGTH)]],
     addressLine2: ['', [maxTrimmedLength(LONG_TEXT_MAX_LENGTH)]],
     town: ['', [requiredText, maxTrimmedLength(NAME_MAX_LENGTH)]],
-    postcode: ['', [requiredText, postcode]],
+    postcode: ['', [requiredText, postcodeFor()]],
     country: ['GB', [requiredText, countryCode]],
   });
 
+  readonly postcodeErrorText = postcodeErrorText;
+
   constructor() {
+    recheckPostcodeOnCountry(this.form);
     this.route.paramMap.pipe(takeUntilDestroyed()).subscribe((params) => {
       const id = params.get('id');
       this.centreId.set(id === null ? null : Number(id));
@@ -157,7 +161,7 @@ export class CentrePageComponent {
       addressLine1: value.addressLine1.trim(),
       addressLine2: value.addressLine2.trim() || null,
       town: value.town.trim(),
-      postcode: normalisePostcode(value.postcode),
+      postcode: normalisePostcode(value.postcode, value.country),
       country: value.country.trim().toUpperCase(),
     };
   }

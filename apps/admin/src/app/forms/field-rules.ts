@@ -1,4 +1,5 @@
-import { AbstractControl, ValidatorFn } from '@angular/forms';
+import { AbstractControl, FormGroup, ValidatorFn } from '@angular/forms';
+import { DEFAULT_COUNTRY, POSTCODE_REQUIREMENTS, PostcodeProblem, postcodeProblem } from '@achievement/contracts';
 
 /*
  * The API's field rules (libs/identity validation), checked before sending so the administrator
@@ -50,16 +51,29 @@ export const centreNumber: ValidatorFn = (control) => {
   return value === '' || /^[A-Z0-9-]{1,16}$/.test(value) ? null : { centreNumber: true };
 };
 
-/** As the API stores a postcode: single spaces, upper case. */
-export function normalisePostcode(value: string): string {
-  return value.trim().replace(/\s+/g, ' ').toUpperCase();
+/**
+ * A postcode by the portal's one rule (contracts' postal-address), checked against the sibling
+ * country control: { ukPostcode } or { postcode }. Empty is left to "required". The form re-checks
+ * it when the country changes (see `recheckPostcodeOnCountry`).
+ */
+export function postcodeFor(countryControl = 'country'): ValidatorFn {
+  return (control) => {
+    const country = control.parent?.get(countryControl)?.value;
+    const problem = postcodeProblem(text(control), typeof country === 'string' && country !== '' ? country : DEFAULT_COUNTRY);
+    return problem ? { [problem]: true } : null;
+  };
 }
 
-/** A postcode: 2 to 16 letters, digits, spaces or dashes, starting with a letter or digit. */
-export const postcode: ValidatorFn = (control) => {
-  const value = normalisePostcode(text(control));
-  return value === '' || /^[A-Z0-9][A-Z0-9 -]{1,15}$/.test(value) ? null : { postcode: true };
-};
+/** "Enter a UK postcode, such as SW1A 1AA" for a postcode control's own error, or null. */
+export function postcodeErrorText(control: AbstractControl): string | null {
+  const problem = (Object.keys(POSTCODE_REQUIREMENTS) as PostcodeProblem[]).find((key) => control.hasError(key));
+  return problem ? `Enter ${POSTCODE_REQUIREMENTS[problem]}` : null;
+}
+
+/** Re-checks the group's postcode whenever its country changes. */
+export function recheckPostcodeOnCountry(group: FormGroup): void {
+  group.get('country')?.valueChanges.subscribe(() => group.get('postcode')?.updateValueAndValidity());
+}
 
 /** A two-letter country code (ISO 3166-1 alpha-2). */
 export const countryCode: ValidatorFn = (control) => {

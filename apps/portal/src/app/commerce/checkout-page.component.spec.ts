@@ -4,6 +4,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -125,8 +126,35 @@ describe('CheckoutPageComponent', () => {
 
     type(billing, 'Postcode', '!!');
     await settle(fixture);
-    expect(errorOf(billing, 'Postcode')).toBe('Enter a valid postcode');
+    expect(errorOf(billing, 'Postcode')).toBe('Enter a UK postcode, such as SW1A 1AA');
     backend.expectNone('/api/orders');
+  });
+
+  it("checks the postcode by the profile's rule for the chosen country, and delivers abroad by international delivery only", async () => {
+    await loaded();
+    fillBilling();
+    const billing = section('billing');
+    type(billing, 'Postcode', 'ZZZ');
+    await settle(fixture);
+    expect(errorOf(billing, 'Postcode')).toBe('Enter a UK postcode, such as SW1A 1AA');
+    expect(root.querySelector('[data-testid="abroad-hint"]')).toBeNull();
+
+    const country = await loader().getHarness(MatSelectHarness.with({ ancestor: '[data-testid="billing"]' }));
+    await country.clickOptions({ text: 'France' });
+    await settle(fixture);
+    expect(errorOf(billing, 'Postcode')).toBeNull();
+    expect(Array.from(root.querySelectorAll('[data-testid="delivery-option"]')).map((o) => textOf(o))).toEqual(['International tracked · £17.40']);
+    expect(textOf(section('abroad-hint'))).toBe('The delivery address is outside the UK, so the order goes by international delivery.');
+    expect(textOf(section('total-delivery'))).toBe('£14.50');
+
+    type(billing, 'Postcode', 'ABCDE-12345');
+    await settle(fixture);
+    expect(errorOf(billing, 'Postcode')).toBe('Enter a postcode of 2 to 10 letters, digits, spaces or dashes');
+    type(billing, 'Postcode', '75001');
+    const { request, body } = await pay();
+    expect(body).toMatchObject({ deliveryAddress: { postcode: '75001', country: 'FR' }, deliveryMethod: 'international' });
+    request.flush({ order: anOrderDetail(), payment: { action: 'http://gateway', fields: {} } });
+    await settle(fixture);
   });
 
   it('pays by card: posts the order with one idempotency key, then sends the browser to the gateway with its form', async () => {

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Basket, CheckoutDefaults, DeliveryMethod, Money, PaymentMethod, PlaceOrderRequest } from '@achievement/contracts';
+import { Basket, CheckoutDefaults, DeliveryMethod, deliveryProblem, isUkPostalCountry, Money, PaymentMethod, PlaceOrderRequest } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
@@ -115,12 +115,15 @@ export function newIdempotencyKey(): string {
             <fieldset data-testid="delivery">
               <legend id="delivery-title"><h2>Delivery</h2></legend>
               <mat-radio-group formControlName="deliveryMethod" aria-labelledby="delivery-title" class="radios">
-                @for (option of defaults()!.deliveryOptions; track option.method) {
+                @for (option of deliveryOptions(); track option.method) {
                   <mat-radio-button [value]="option.method" data-testid="delivery-option">
                     {{ option.label }} · {{ option.price.grossPence | pence }}
                   </mat-radio-button>
                 }
               </mat-radio-group>
+              @if (!deliversInUk()) {
+                <p class="hint" data-testid="abroad-hint">The delivery address is outside the UK, so the order goes by international delivery.</p>
+              }
               @if (form.controls.deliveryMethod.touched && form.controls.deliveryMethod.invalid) {
                 <p class="field-error" role="alert">Choose how to deliver the order</p>
               }
@@ -203,6 +206,10 @@ export function newIdempotencyKey(): string {
       flex-direction: column;
       gap: 4px;
     }
+    .hint {
+      margin: 0;
+      font: var(--mat-sys-body-medium);
+    }
     .field-error {
       color: var(--mat-sys-error);
       font: var(--mat-sys-body-small);
@@ -251,6 +258,13 @@ export class CheckoutPageComponent implements OnInit {
   readonly sameAsBilling = toSignal(this.form.controls.sameAsBilling.valueChanges.pipe(startWith(this.form.controls.sameAsBilling.value)), {
     requireSync: true,
   });
+  private readonly billingCountry = toSignal(this.form.controls.billing.controls.country.valueChanges, { initialValue: this.form.controls.billing.controls.country.value });
+  private readonly otherDeliveryCountry = toSignal(this.form.controls.delivery.controls.country.valueChanges, { initialValue: this.form.controls.delivery.controls.country.value });
+  /** Where the order goes: the billing address's country unless another delivery address is given. */
+  private readonly deliveryCountry = computed(() => (this.sameAsBilling() ? this.billingCountry() : this.otherDeliveryCountry()));
+  readonly deliversInUk = computed(() => isUkPostalCountry(this.deliveryCountry()));
+  /** The delivery options that go to the delivery address: UK ones at home, international abroad. */
+  readonly deliveryOptions = computed(() => (this.defaults()?.deliveryOptions ?? []).filter((option) => deliveryProblem(option.method, this.deliveryCountry()) === null));
   private readonly deliveryMethod = toSignal(this.form.controls.deliveryMethod.valueChanges.pipe(startWith(null)), { requireSync: true });
   readonly deliveryPrice = computed<Money | null>(
     () => this.defaults()?.deliveryOptions.find((option) => option.method === this.deliveryMethod())?.price ?? null,
@@ -274,6 +288,12 @@ export class CheckoutPageComponent implements OnInit {
   });
 
   constructor() {
+    // a method that does not go to the delivery address gives way to the first one that does
+    effect(() => {
+      const options = this.deliveryOptions();
+      const method = this.form.controls.deliveryMethod;
+      if (options.length > 0 && !options.some((option) => option.method === this.deliveryMethod())) method.setValue(options[0].method);
+    });
     this.form.controls.delivery.disable();
     this.form.controls.sameAsBilling.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((same) => {
       if (same) {
@@ -298,9 +318,6 @@ export class CheckoutPageComponent implements OnInit {
         this.basketStore.set(basket);
         if (defaults.profileAddress && this.form.controls.billing.pristine) {
           fillPostalAddress(this.form.controls.billing, defaults.profileAddress);
-        }
-        if (!this.form.controls.deliveryMethod.value && defaults.deliveryOptions.length > 0) {
-          this.form.controls.deliveryMethod.setValue(defaults.deliveryOptions[0].method);
         }
         this.loading.set(false);
       },

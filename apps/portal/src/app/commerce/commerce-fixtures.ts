@@ -98,6 +98,7 @@ export function checkoutDefaults(overrides: Partial<CheckoutDefaults> = {}): Che
     deliveryOptions: [
       { method: 'standard', label: 'Royal Mail 2nd class', price: money(250) },
       { method: 'tracked', label: 'Tracked 24', price: money(650) },
+      { method: 'international', label: 'International tracked', price: money(1450) },
     ],
     centreCredit: null,
     ...overrides,

@@ -3,8 +3,10 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { countryOptions } from '@achievement/contracts';
+import { postcodeErrorText } from '../forms/field-rules';
 import { serverError } from '../forms/server-errors';
-import { ADDRESS_LIMITS, COUNTRIES, PostalAddressForm } from './postal-address-form';
+import { ADDRESS_LIMITS, PostalAddressForm } from './postal-address-form';
 
 /** The fields of a postal address (inside the page's fieldset), with their errors. */
 @Component({
@@ -60,8 +62,8 @@ import { ADDRESS_LIMITS, COUNTRIES, PostalAddressForm } from './postal-address-f
         <input matInput formControlName="postcode" [attr.autocomplete]="section() + ' postal-code'" required />
         @if (f.controls.postcode.hasError('required')) {
           <mat-error>Enter the postcode</mat-error>
-        } @else if (f.controls.postcode.hasError('postcode') || f.controls.postcode.hasError('maxlength')) {
-          <mat-error>Enter a valid postcode</mat-error>
+        } @else if (postcodeErrorText(f.controls.postcode); as message) {
+          <mat-error>{{ message }}</mat-error>
         } @else if (serverError(f.controls.postcode); as message) {
           <mat-error>{{ message }}</mat-error>
         }
@@ -101,8 +103,6 @@ export class PostalAddressFieldsComponent {
   readonly extraCountry = input<string | null>(null);
   readonly serverError = serverError;
   readonly limits = ADDRESS_LIMITS;
-  readonly countries = computed(() => {
-    const extra = this.extraCountry();
-    return extra && !COUNTRIES.some((c) => c.code === extra) ? [...COUNTRIES, { code: extra, name: extra }] : COUNTRIES;
-  });
+  readonly postcodeErrorText = postcodeErrorText;
+  readonly countries = computed(() => countryOptions(this.extraCountry()));
 }

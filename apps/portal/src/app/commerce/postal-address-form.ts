@@ -1,25 +1,12 @@
 import { FormControl, FormGroup, ValidatorFn, Validators } from '@angular/forms';
-import { PostalAddress } from '@achievement/contracts';
-import { maxTrimmedLength, postcode, requiredText } from '../forms/field-rules';
-
-/** The countries offered first; another is kept when the profile has it. ISO 3166-1 alpha-2. */
-export const COUNTRIES: readonly { code: string; name: string }[] = [
-  { code: 'GB', name: 'United Kingdom' },
-  { code: 'IE', name: 'Ireland' },
-  { code: 'FR', name: 'France' },
-  { code: 'DE', name: 'Germany' },
-  { code: 'ES', name: 'Spain' },
-  { code: 'NL', name: 'Netherlands' },
-  { code: 'US', name: 'United States' },
-];
-export const DEFAULT_COUNTRY = 'GB';
+import { DEFAULT_COUNTRY, normalisePostcode, PostalAddress } from '@achievement/contracts';
+import { maxTrimmedLength, postcodeFor, recheckPostcodeOnCountry, requiredText } from '../forms/field-rules';
 
 /** The API's limits of an order's address (libs/commerce PostalAddressDto). */
 export const ADDRESS_LIMITS = {
   name: 100,
   line: 100,
   town: 60,
-  postcode: 12,
 } as const;
 
 export type PostalAddressForm = FormGroup<{
@@ -31,20 +18,22 @@ export type PostalAddressForm = FormGroup<{
   country: FormControl<string>;
 }>;
 
-/** An address form with the API's rules: name, line 1, town, postcode and country required. */
+/** An address form with the API's rules: name, line 1, town, postcode and country required; the postcode fits the country. */
 export function postalAddressForm(): PostalAddressForm {
   const text = (validators: ValidatorFn[]) => new FormControl('', { nonNullable: true, validators });
-  return new FormGroup({
+  const form = new FormGroup({
     name: text([requiredText, maxTrimmedLength(ADDRESS_LIMITS.name)]),
     line1: text([requiredText, maxTrimmedLength(ADDRESS_LIMITS.line)]),
     line2: text([maxTrimmedLength(ADDRESS_LIMITS.line)]),
     town: text([requiredText, maxTrimmedLength(ADDRESS_LIMITS.town)]),
-    postcode: text([requiredText, postcode, maxTrimmedLength(ADDRESS_LIMITS.postcode)]),
+    postcode: text([requiredText, postcodeFor()]),
     country: new FormControl(DEFAULT_COUNTRY, {
       nonNullable: true,
       validators: [Validators.required, Validators.pattern(/^[A-Z]{2}$/)],
     }),
   });
+  recheckPostcodeOnCountry(form);
+  return form;
 }
 
 export function fillPostalAddress(form: PostalAddressForm, address: PostalAddress): void {
@@ -67,7 +56,7 @@ export function postalAddressOf(form: PostalAddressForm): PostalAddress {
     line1: value.line1.trim(),
     line2: value.line2.trim() || null,
     town: value.town.trim(),
-    postcode: value.postcode.trim().toUpperCase(),
+    postcode: normalisePostcode(value.postcode, value.country),
     country: value.country,
   };
 }

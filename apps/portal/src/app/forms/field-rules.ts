@@ -1,7 +1,7 @@
 import { DestroyRef } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@achievement/contracts';
+import { AbstractControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
+import { DEFAULT_COUNTRY, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, POSTCODE_REQUIREMENTS, PostcodeProblem, postcodeProblem } from '@achievement/contracts';
 
 /*
  * The API's field rules (libs/identity validation), checked before sending so a person sees the
@@ -17,7 +17,6 @@ export const NAME_MAX_LENGTH = 100;
 export const ADDRESS_LINE_MAX_LENGTH = 200;
 export const CENTRE_NUMBER_MAX_LENGTH = 16;
 export const PHONE_MAX_LENGTH = 32;
-export const POSTCODE_MAX_LENGTH = 16;
 /** The earliest date of birth the API accepts. */
 export const EARLIEST_DATE_OF_BIRTH = '1900-01-01';
 
@@ -68,11 +67,29 @@ export const phoneNumber: ValidatorFn = (control) => {
   return /^\+?[0-9][0-9 ()-]{4,30}$/.test(value) && value.replace(/\D/g, '').length >= 6 ? null : { phone: true };
 };
 
-/** A postcode: 2 to 16 letters, digits, spaces or dashes, starting with a letter or digit. */
-export const postcode: ValidatorFn = (control) => {
-  const value = text(control).trim().replace(/\s+/g, ' ').toUpperCase();
-  return value === '' || /^[A-Z0-9][A-Z0-9 -]{1,15}$/.test(value) ? null : { postcode: true };
-};
+/**
+ * A postcode by the portal's one rule (contracts' postal-address), checked against the sibling
+ * country control: { ukPostcode } or { postcode }. Empty is left to "required". The form re-checks
+ * it when the country changes (see `recheckPostcodeOnCountry`).
+ */
+export function postcodeFor(countryControl = 'country'): ValidatorFn {
+  return (control) => {
+    const country = control.parent?.get(countryControl)?.value;
+    const problem = postcodeProblem(text(control), typeof country === 'string' && country !== '' ? country : DEFAULT_COUNTRY);
+    return problem ? { [problem]: true } : null;
+  };
+}
+
+/** "Enter a UK postcode, such as SW1A 1AA" for a postcode control's own error, or null. */
+export function postcodeErrorText(control: AbstractControl): string | null {
+  const problem = (Object.keys(POSTCODE_REQUIREMENTS) as PostcodeProblem[]).find((key) => control.hasError(key));
+  return problem ? `Enter ${POSTCODE_REQUIREMENTS[problem]}` : null;
+}
+
+/** Re-checks the group's postcode whenever its country changes. */
+export function recheckPostcodeOnCountry(group: FormGroup): void {
+  group.get('country')?.valueChanges.subscribe(() => group.get('postcode')?.updateValueAndValidity());
+}
 
 /** A real calendar date written YYYY-MM-DD. */
 export function isCalendarDate(value: string): boolean {

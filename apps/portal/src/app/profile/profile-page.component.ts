@@ -1,6 +1,6 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, inject, Injector, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { Profile, PROFILE_NOTICE, ROLE_LABELS, UpdateProfileRequest } from '@achievement/contracts';
+import { countryOptions, DEFAULT_COUNTRY, normalisePostcode, Profile, PROFILE_NOTICE, ROLE_LABELS, UpdateProfileRequest } from '@achievement/contracts';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -20,13 +20,14 @@ import {
   NAME_MAX_LENGTH,
   phoneNumber,
   PHONE_MAX_LENGTH,
-  postcode,
+  postcodeErrorText,
+  postcodeFor,
+  recheckPostcodeOnCountry,
   requiredText,
 } from '../forms/field-rules';
 import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { SessionService } from '../session/session.service';
 import { ChangePasswordComponent } from './change-password.component';
-import { countryOptions, DEFAULT_COUNTRY } from './countries';
 
 /** The address fields a person types; the country is a select with a default, so it alone is no address. */
 const ADDRESS_TEXT_FIELDS = ['addressLine1', 'addressLine2', 'town', 'postcode'] as const;
@@ -83,6 +84,7 @@ export class ProfilePageComponent implements OnInit {
   readonly signingOut = signal(false);
   readonly signOutError = signal<string | null>(null);
   readonly notice = computed(() => this.profile()?.notice || PROFILE_NOTICE);
+  readonly postcodeErrorText = postcodeErrorText;
   readonly countries = computed(() => countryOptions(this.profile()?.country ?? null));
 
   readonly form = inject(NonNullableFormBuilder).group({
@@ -93,7 +95,7 @@ export class ProfilePageComponent implements OnInit {
     addressLine1: ['', [neededForAddress, maxTrimmedLength(ADDRESS_LINE_MAX_LENGTH)]],
     addressLine2: ['', [maxTrimmedLength(ADDRESS_LINE_MAX_LENGTH)]],
     town: ['', [neededForAddress, maxTrimmedLength(NAME_MAX_LENGTH)]],
-    postcode: ['', [neededForAddress, postcode]],
+    postcode: ['', [neededForAddress, postcodeFor()]],
     country: [DEFAULT_COUNTRY],
   });
 
@@ -107,6 +109,7 @@ export class ProfilePageComponent implements OnInit {
           controls[field].updateValueAndValidity({ emitEvent: false });
         }
       });
+    recheckPostcodeOnCountry(this.form);
   }
 
   ngOnInit(): void {
@@ -182,7 +185,7 @@ export class ProfilePageComponent implements OnInit {
       addressLine1: hasAddress ? orNull(value.addressLine1) : null,
       addressLine2: hasAddress ? orNull(value.addressLine2) : null,
       town: hasAddress ? orNull(value.town) : null,
-      postcode: hasAddress ? orNull(value.postcode.replace(/\s+/g, ' ').toUpperCase()) : null,
+      postcode: hasAddress ? orNull(normalisePostcode(value.postcode, value.country)) : null,
       country: hasAddress ? value.country || DEFAULT_COUNTRY : null,
     };
   }
