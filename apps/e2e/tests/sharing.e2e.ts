@@ -72,8 +72,9 @@ describe('learners share documents with third parties in the browser', () => {
     await sink.stop();
   });
 
+  /** A browser set to US English, whose own date inputs would ask for mm/dd/yyyy. */
   async function newPage(): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: 'en-US' });
     contexts.push(context);
     const page = await context.newPage();
     return { page, errors: collectPageErrors(page) };
@@ -170,7 +171,13 @@ describe('learners share documents with third parties in the browser', () => {
     await page.getByRole('link', { name: 'Register as a learner' }).click();
     await page.waitForURL(`${portal.url}/register/learner`);
     await page.getByLabel('Enrolment number').fill(lukasz.enrolmentNumber);
-    await page.getByLabel('Date of birth').fill(lukasz.dateOfBirth);
+    // typed the British way, day first, in a browser whose language is US English
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+    const birthField = page.getByLabel('Date of birth');
+    expect(await birthField.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    await birthField.fill('14.3.2001');
+    await birthField.blur();
+    expect(await birthField.inputValue()).toBe('14/03/2001');
     await page.getByLabel('Email').fill(lukasz.email);
     await page.getByLabel('Password', { exact: true }).fill(lukasz.password);
     await page.getByLabel('Confirm password').fill(lukasz.password);
@@ -374,7 +381,7 @@ describe('learners share documents with third parties in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.locator('mat-button-toggle', { hasText: 'Enrolment number and date of birth' }).click();
     await dialog.getByLabel('Enrolment number').fill(amara.enrolmentNumber);
-    await dialog.getByLabel('Date of birth').fill(amara.dateOfBirth);
+    await dialog.getByLabel('Date of birth').fill('23/05/1999');
     await dialog.getByTestId('request-access-submit').click();
     await dialog.getByTestId('request-access-answer').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();

@@ -170,7 +170,7 @@ describe('CentrePageComponent', () => {
     await inputs[0].setValue('Ada');
     await inputs[1].setValue('Lovelace');
     await inputs[2].setValue('ada@college.example');
-    await inputs[3].setValue('1985-04-23');
+    await inputs[3].setValue('23/04/1985');
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Add' }))).click();
 
     const request = backend.expectOne({ method: 'POST', url: '/api/admin/centres/3/contacts' });

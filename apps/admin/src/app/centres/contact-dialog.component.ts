@@ -11,14 +11,13 @@ import { AdminApiClient } from '../api/admin-api.client';
 import { apiErrorMessage, apiStatus } from '../api/api-error';
 import {
   dateOfBirth,
-  EARLIEST_DATE_OF_BIRTH,
   emailAddress,
   maxTrimmedLength,
   NAME_MAX_LENGTH,
   requiredText,
-  today,
 } from '../forms/field-rules';
 import { serverError, showServerFieldErrors } from '../forms/server-errors';
+import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
 
 export interface ContactDialogData {
   centreId: number;
@@ -30,7 +29,7 @@ export interface ContactDialogData {
 /** Adds or edits a contact record of a centre; closes with the saved record. */
 @Component({
   selector: 'adm-contact-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
+  imports: [CalendarDateInputDirective, ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
   template: `
     <h2 mat-dialog-title>{{ data.contact ? 'Edit contact record' : 'Add a contact record' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
@@ -74,7 +73,7 @@ export interface ContactDialogData {
         </mat-form-field>
         <mat-form-field>
           <mat-label>Date of birth</mat-label>
-          <input matInput type="date" formControlName="dateOfBirth" [min]="earliestDate" [max]="latestDate" required />
+          <input matInput admCalendarDate formControlName="dateOfBirth" required />
           @if (form.controls.dateOfBirth.hasError('required')) {
             <mat-error>Enter the date of birth</mat-error>
           } @else if (form.controls.dateOfBirth.hasError('future')) {
@@ -82,7 +81,7 @@ export interface ContactDialogData {
           } @else if (form.controls.dateOfBirth.hasError('tooEarly')) {
             <mat-error>Enter a date from 1900 onwards</mat-error>
           } @else if (form.controls.dateOfBirth.hasError('date')) {
-            <mat-error>Enter a real date</mat-error>
+            <mat-error>Enter a real date, day first, e.g. 27/03/2007</mat-error>
           } @else if (serverError(form.controls.dateOfBirth); as message) {
             <mat-error>{{ message }}</mat-error>
           }
@@ -115,8 +114,6 @@ export class ContactDialogComponent {
   private readonly dialogRef = inject<MatDialogRef<ContactDialogComponent, CentreContact>>(MatDialogRef);
   readonly data = inject<ContactDialogData>(MAT_DIALOG_DATA);
 
-  readonly earliestDate = EARLIEST_DATE_OF_BIRTH;
-  readonly latestDate = today();
   readonly serverError = serverError;
   readonly form = inject(NonNullableFormBuilder).group({
     firstName: [this.data.contact?.firstName ?? '', [requiredText, maxTrimmedLength(NAME_MAX_LENGTH)]],

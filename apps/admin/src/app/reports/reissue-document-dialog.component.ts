@@ -10,9 +10,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { apiErrorMessage } from '../api/api-error';
-import { dateOfBirth, EARLIEST_DATE_OF_BIRTH, isCalendarDate, maxTrimmedLength, NAME_MAX_LENGTH, requiredText, today } from '../forms/field-rules';
+import { dateOfBirth, isCalendarDate, maxTrimmedLength, NAME_MAX_LENGTH, requiredText } from '../forms/field-rules';
 import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { parseUnits, splitLearnerName, unitsToText } from './report-labels';
+import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
 
 /** The API's limit of a correction's reason (ReissueDocumentRequest, RevokeDocumentRequest). */
 export const CORRECTION_REASON_MAX_LENGTH = 500;
@@ -38,7 +39,7 @@ const calendarDate: ValidatorFn = (control: AbstractControl) => {
  */
 @Component({
   selector: 'adm-reissue-document-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatProgressBarModule],
+  imports: [CalendarDateInputDirective, ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatProgressBarModule],
   template: `
     <h2 mat-dialog-title>Reissue corrected document</h2>
     <form [formGroup]="form" (ngSubmit)="reissue()" novalidate data-testid="reissue-form">
@@ -76,7 +77,7 @@ const calendarDate: ValidatorFn = (control: AbstractControl) => {
         </div>
         <mat-form-field>
           <mat-label>Date of birth</mat-label>
-          <input matInput type="date" formControlName="dateOfBirth" [min]="earliestDate" [max]="latestDate" required />
+          <input matInput admCalendarDate formControlName="dateOfBirth" required />
           @if (form.controls.dateOfBirth.hasError('required')) {
             <mat-error>Enter the date of birth</mat-error>
           } @else if (form.controls.dateOfBirth.hasError('future')) {
@@ -84,7 +85,7 @@ const calendarDate: ValidatorFn = (control: AbstractControl) => {
           } @else if (form.controls.dateOfBirth.hasError('tooEarly')) {
             <mat-error>Enter a date from 1900 onwards</mat-error>
           } @else if (form.controls.dateOfBirth.hasError('date')) {
-            <mat-error>Enter a real date</mat-error>
+            <mat-error>Enter a real date, day first, e.g. 27/03/2007</mat-error>
           } @else if (serverError(form.controls.dateOfBirth); as message) {
             <mat-error>{{ message }}</mat-error>
           }
@@ -136,11 +137,11 @@ const calendarDate: ValidatorFn = (control: AbstractControl) => {
           </mat-form-field>
           <mat-form-field>
             <mat-label>Award date</mat-label>
-            <input matInput type="date" formControlName="awardDate" required />
+            <input matInput admCalendarDate formControlName="awardDate" required />
             @if (form.controls.awardDate.hasError('required')) {
               <mat-error>Enter the award date</mat-error>
             } @else if (form.controls.awardDate.hasError('date')) {
-              <mat-error>Enter a real date</mat-error>
+              <mat-error>Enter a real date, day first, e.g. 27/03/2007</mat-error>
             } @else if (serverError(form.controls.awardDate); as message) {
               <mat-error>{{ message }}</mat-error>
             }
@@ -217,8 +218,6 @@ export class ReissueDocumentDialogComponent {
   readonly titleMax = QUALIFICATION_TITLE_MAX_LENGTH;
   readonly gradeMax = GRADE_MAX_LENGTH;
   readonly reasonMax = CORRECTION_REASON_MAX_LENGTH;
-  readonly earliestDate = EARLIEST_DATE_OF_BIRTH;
-  readonly latestDate = today();
   readonly serverError = serverError;
 
   /** The values as the document has them, to send only what changed. */

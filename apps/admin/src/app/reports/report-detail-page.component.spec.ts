@@ -268,11 +268,11 @@ describe('ReportDetailPageComponent', () => {
     expect(values).toEqual({
       firstName: 'Mary Ann',
       lastName: 'Smith',
-      dateOfBirth: '2001-02-03',
+      dateOfBirth: '03/02/2001',
       qualificationCode: '603/7506/5',
       qualificationTitle: 'Level 3 Diploma in Light Vehicle Maintenance',
       grade: 'Merit',
-      awardDate: '2026-07-15',
+      awardDate: '15/07/2026',
       units: 'F/601/2345: Health and safety\nEngine systems',
       reason: '',
     });

@@ -40,7 +40,7 @@ describe('LearnerRegistrationPageComponent', () => {
   function fillValidForm(overrides: Record<string, string> = {}): void {
     const values: Record<string, string> = {
       'Enrolment number': ' 0002124 ',
-      'Date of birth': '2001-03-14',
+      'Date of birth': '14/03/2001',
       Email: ' lukasz@learner.example ',
       Password: 'gearbox lantern meadow',
       'Confirm password': 'gearbox lantern meadow',
@@ -60,7 +60,8 @@ describe('LearnerRegistrationPageComponent', () => {
     await open();
     const labels = Array.from(root.querySelectorAll('mat-label')).map((label) => label.textContent?.trim());
     expect(labels).toEqual(['Enrolment number', 'Date of birth', 'Email', 'Password', 'Confirm password']);
-    expect(field(root, 'Date of birth').type).toBe('date');
+    expect(field(root, 'Date of birth').type).toBe('text');
+    expect(field(root, 'Date of birth').placeholder).toBe('dd/mm/yyyy');
     expect(textOf(field(root, 'Password').closest('mat-form-field')?.querySelector('mat-hint'))).toContain('8 to 128 characters');
     expect(root.querySelector('a[href="/sign-in"]')).not.toBeNull();
   });
@@ -69,7 +70,7 @@ describe('LearnerRegistrationPageComponent', () => {
     await open();
     const hint = (label: string) => textOf(field(root, label).closest('mat-form-field')?.querySelector('mat-hint'));
     expect(hint('Enrolment number')).toBe('As printed on your certificate');
-    expect(hint('Date of birth')).toBe('Day, month and year, as your training centre has it');
+    expect(hint('Date of birth')).toBe('Day, month and year, as your training centre has it, e.g. 27/03/2007');
     expect(textOf(root)).not.toMatch(/date of birth (printed|as printed)/i);
     expect(textOf(root)).toContain('your date of birth as you gave it to your training centre');
   });
@@ -97,7 +98,7 @@ describe('LearnerRegistrationPageComponent', () => {
     await open();
     fillValidForm({
       'Enrolment number': '1'.repeat(21),
-      'Date of birth': '2999-01-01',
+      'Date of birth': '01/01/2999',
       Email: 'lukasz@learner',
       Password: 'short',
       'Confirm password': 'shorter',

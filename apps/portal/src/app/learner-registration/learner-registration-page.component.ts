@@ -13,7 +13,6 @@ import { PortalApiClient } from '../api/portal-api.client';
 import { apiErrorMessage } from '../api/api-error';
 import {
   dateOfBirth,
-  EARLIEST_DATE_OF_BIRTH,
   emailAddress,
   EMAIL_MAX_LENGTH,
   maxTrimmedLength,
@@ -21,11 +20,11 @@ import {
   requiredText,
   revalidateOnChange,
   sameAs,
-  today,
 } from '../forms/field-rules';
 import { focusAfterRender } from '../forms/focus';
 import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { ResendVerificationComponent } from '../registration/resend-verification.component';
+import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
 
 /** The longest enrolment number the API stores. */
 export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
@@ -38,7 +37,7 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
  */
 @Component({
   selector: 'ap-learner-registration-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, ResendVerificationComponent],
+  imports: [CalendarDateInputDirective, ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, ResendVerificationComponent],
   template: `
     <div class="page">
       <mat-card appearance="outlined" class="register">
@@ -92,14 +91,12 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
                   <mat-label>Date of birth</mat-label>
                   <input
                     matInput
-                    type="date"
+                    apCalendarDate
                     formControlName="dateOfBirth"
                     autocomplete="bday"
-                    [min]="earliestDate"
-                    [max]="latestDate"
                     required
                   />
-                  <mat-hint>Day, month and year, as your training centre has it</mat-hint>
+                  <mat-hint>Day, month and year, as your training centre has it, e.g. 27/03/2007</mat-hint>
                   @if (form.controls.dateOfBirth.hasError('required')) {
                     <mat-error>Enter your date of birth</mat-error>
                   } @else if (form.controls.dateOfBirth.hasError('future')) {
@@ -107,7 +104,7 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
                   } @else if (form.controls.dateOfBirth.hasError('tooEarly')) {
                     <mat-error>Enter a date of birth from 1900 onwards</mat-error>
                   } @else if (form.controls.dateOfBirth.hasError('date')) {
-                    <mat-error>Enter a real date</mat-error>
+                    <mat-error>Enter a real date, day first, e.g. 27/03/2007</mat-error>
                   } @else if (serverError(form.controls.dateOfBirth); as message) {
                     <mat-error>{{ message }}</mat-error>
                   }
@@ -191,8 +188,6 @@ export class LearnerRegistrationPageComponent {
   readonly passwordMin = PASSWORD_MIN_LENGTH;
   readonly passwordMax = PASSWORD_MAX_LENGTH;
   readonly enrolmentMax = ENROLMENT_NUMBER_MAX_LENGTH;
-  readonly earliestDate = EARLIEST_DATE_OF_BIRTH;
-  readonly latestDate = today();
   readonly serverError = serverError;
 
   readonly form = inject(NonNullableFormBuilder).group({

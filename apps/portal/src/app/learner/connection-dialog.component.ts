@@ -16,7 +16,9 @@ import { apiErrorMessage } from '../api/api-error';
 import { DOCUMENT_STATUS_LABELS } from '../documents/document-status';
 import { emailAddress, EMAIL_MAX_LENGTH, maxTrimmedLength, NAME_MAX_LENGTH, requiredText } from '../forms/field-rules';
 import { serverError, showServerFieldErrors } from '../forms/server-errors';
-import { accessLength, accessUntilDate, documentName, earliestAccessDate, latestAccessDate } from './access-length';
+import { accessLength, accessUntilDate, documentName, latestAccessDate } from './access-length';
+import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
+import { CalendarDatePipe } from '../dates/calendar-date.pipe';
 
 /**
  * What the dialog does: add a connection (the learner invites a third party), accept a third
@@ -47,6 +49,8 @@ const KEEP = '' as const;
 @Component({
   selector: 'ap-connection-dialog',
   imports: [
+    CalendarDateInputDirective,
+    CalendarDatePipe,
     DatePipe,
     ReactiveFormsModule,
     MatButtonModule,
@@ -132,16 +136,16 @@ const KEEP = '' as const;
         @if (period() === 'date') {
           <mat-form-field>
             <mat-label>Access ends on</mat-label>
-            <input matInput type="date" formControlName="until" required [min]="earliestDate" [max]="latestDate" />
+            <input matInput apCalendarDate formControlName="until" required />
             <mat-hint>Until the end of that day</mat-hint>
             @if (form.controls.until.hasError('required')) {
               <mat-error>Enter the day access ends</mat-error>
             } @else if (form.controls.until.hasError('date')) {
-              <mat-error>Enter a real date</mat-error>
+              <mat-error>Enter a real date, day first, e.g. 27/03/2007</mat-error>
             } @else if (form.controls.until.hasError('notFuture')) {
               <mat-error>Enter a day after today</mat-error>
             } @else if (form.controls.until.hasError('tooLate')) {
-              <mat-error>Enter a day up to {{ latestDate | date: 'd MMMM y' }}</mat-error>
+              <mat-error>Enter a day up to {{ latestDate | calendarDate }}</mat-error>
             } @else if (serverError(form.controls.until); as message) {
               <mat-error>{{ message }}</mat-error>
             }
@@ -226,7 +230,6 @@ export class ConnectionDialogComponent {
   readonly periodLabels = ACCESS_PERIOD_LABELS;
   readonly statusLabels = DOCUMENT_STATUS_LABELS;
   readonly nameMax = NAME_MAX_LENGTH;
-  readonly earliestDate = earliestAccessDate();
   readonly latestDate = latestAccessDate();
   readonly serverError = serverError;
   readonly name = documentName;

@@ -41,6 +41,7 @@ import {
 } from './record-filter-params';
 import { RecordSelectionModel } from './record-selection';
 import { RecordsTableComponent } from './records-table.component';
+import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
 
 /** "Issued to" may not be before "Issued from". */
 const issuedRange = (group: AbstractControl): ValidationErrors | null => {
@@ -57,6 +58,7 @@ const issuedRange = (group: AbstractControl): ValidationErrors | null => {
 @Component({
   selector: 'ap-records-page',
   imports: [
+    CalendarDateInputDirective,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,

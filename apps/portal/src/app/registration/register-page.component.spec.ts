@@ -42,7 +42,7 @@ describe('RegisterPageComponent', () => {
       'First name': '  Ada ',
       'Last name': 'Lovelace',
       Email: 'ada@college.example',
-      'Date of birth': '1985-04-23',
+      'Date of birth': '23/04/1985',
       'Centre number': 'c 10001',
       Phone: '+44 113 496 0000',
       Password: 'correct horse battery',
@@ -64,8 +64,8 @@ describe('RegisterPageComponent', () => {
     expect(labels).toEqual(['First name', 'Last name', 'Email', 'Date of birth', 'Centre number', 'Phone', 'Password', 'Confirm password']);
     expect(textOf(field(root, 'Password').closest('mat-form-field')?.querySelector('mat-hint'))).toContain('8 to 128 characters');
     const date = field(root, 'Date of birth');
-    expect(date.type).toBe('date');
-    expect(date.max).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(date.type).toBe('text');
+    expect(date.placeholder).toBe('dd/mm/yyyy');
     expect(root.querySelector('a[href="/sign-in"]')).not.toBeNull();
   });
 
@@ -97,7 +97,7 @@ describe('RegisterPageComponent', () => {
   it('checks the email format, a date in the past, the phone, the centre number and the password rules', async () => {
     fillValidForm({
       Email: 'ada@college',
-      'Date of birth': '2999-01-01',
+      'Date of birth': '01/01/2999',
       Phone: 'call me',
       'Centre number': 'C1/2',
       Password: 'short',

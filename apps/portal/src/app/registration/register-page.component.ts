@@ -15,7 +15,6 @@ import {
   CENTRE_NUMBER_MAX_LENGTH,
   centreNumber,
   dateOfBirth,
-  EARLIEST_DATE_OF_BIRTH,
   emailAddress,
   EMAIL_MAX_LENGTH,
   maxTrimmedLength,
@@ -27,11 +26,11 @@ import {
   requiredText,
   revalidateOnChange,
   sameAs,
-  today,
 } from '../forms/field-rules';
 import { focusAfterRender } from '../forms/focus';
 import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { ResendVerificationComponent } from './resend-verification.component';
+import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
 
 /**
  * Registration of centre staff (POST /api/registrations). The answer is always 202, whether or
@@ -40,6 +39,7 @@ import { ResendVerificationComponent } from './resend-verification.component';
 @Component({
   selector: 'ap-register-page',
   imports: [
+    CalendarDateInputDirective,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -61,8 +61,6 @@ export class RegisterPageComponent {
 
   readonly passwordMin = PASSWORD_MIN_LENGTH;
   readonly passwordMax = PASSWORD_MAX_LENGTH;
-  readonly earliestDate = EARLIEST_DATE_OF_BIRTH;
-  readonly latestDate = today();
   readonly serverError = serverError;
 
   readonly form = inject(NonNullableFormBuilder).group({

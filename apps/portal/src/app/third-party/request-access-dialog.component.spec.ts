@@ -69,12 +69,12 @@ describe('RequestAccessDialogComponent', () => {
     expect(() => field(dialogRoot(), "Learner's email")).toThrow();
     await submit();
     expect(errors(dialogRoot())).toEqual(["Enter the learner's enrolment number", "Enter the learner's date of birth"]);
-    type(dialogRoot(), 'Date of birth', '2999-01-01');
+    type(dialogRoot(), 'Date of birth', '01/01/2999');
     await settle(fixture);
     expect(errorOf(dialogRoot(), 'Date of birth')).toBe('Enter a date of birth in the past');
 
     type(dialogRoot(), 'Enrolment number', ' 0002124 ');
-    type(dialogRoot(), 'Date of birth', '2001-03-14');
+    type(dialogRoot(), 'Date of birth', '14/03/2001');
     await submit();
     const post = backend.expectOne({ method: 'POST', url: '/api/third-party/requests' });
     expect(post.request.body).toEqual({ enrolmentNumber: '0002124', dateOfBirth: '2001-03-14' });

@@ -12,9 +12,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { apiErrorMessage } from '../api/api-error';
-import { dateOfBirth, EARLIEST_DATE_OF_BIRTH, emailAddress, EMAIL_MAX_LENGTH, maxTrimmedLength, requiredText, today } from '../forms/field-rules';
+import { dateOfBirth, emailAddress, EMAIL_MAX_LENGTH, maxTrimmedLength, requiredText } from '../forms/field-rules';
 import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { ENROLMENT_NUMBER_MAX_LENGTH } from '../learner-registration/learner-registration-page.component';
+import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
 
 /** The longest message to the learner the API accepts. */
 export const REQUEST_MESSAGE_MAX_LENGTH = 500;
@@ -35,6 +36,7 @@ export function openRequestAccessDialog(dialog: MatDialog): void {
 @Component({
   selector: 'ap-request-access-dialog',
   imports: [
+    CalendarDateInputDirective,
     ReactiveFormsModule,
     MatButtonModule,
     MatButtonToggleModule,
@@ -101,7 +103,7 @@ export function openRequestAccessDialog(dialog: MatDialog): void {
               </mat-form-field>
               <mat-form-field>
                 <mat-label>Date of birth</mat-label>
-                <input matInput type="date" formControlName="dateOfBirth" required [min]="earliestDate" [max]="latestDate" />
+                <input matInput apCalendarDate formControlName="dateOfBirth" required />
                 @if (form.controls.dateOfBirth.hasError('required')) {
                   <mat-error>Enter the learner's date of birth</mat-error>
                 } @else if (form.controls.dateOfBirth.hasError('future')) {
@@ -109,7 +111,7 @@ export function openRequestAccessDialog(dialog: MatDialog): void {
                 } @else if (form.controls.dateOfBirth.hasError('tooEarly')) {
                   <mat-error>Enter a date of birth from 1900 onwards</mat-error>
                 } @else if (form.controls.dateOfBirth.hasError('date')) {
-                  <mat-error>Enter a real date</mat-error>
+                  <mat-error>Enter a real date, day first, e.g. 27/03/2007</mat-error>
                 } @else if (serverError(form.controls.dateOfBirth); as message) {
                   <mat-error>{{ message }}</mat-error>
                 }
@@ -186,8 +188,6 @@ export class RequestAccessDialogComponent {
 
   readonly messageMax = REQUEST_MESSAGE_MAX_LENGTH;
   readonly enrolmentMax = ENROLMENT_NUMBER_MAX_LENGTH;
-  readonly earliestDate = EARLIEST_DATE_OF_BIRTH;
-  readonly latestDate = today();
   readonly serverError = serverError;
 
   readonly form = inject(NonNullableFormBuilder).group({
