@@ -5,6 +5,8 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import { Location } from '@angular/common';
+import { provideLocationMocks } from '@angular/common/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { SessionUser } from '@achievement/contracts';
@@ -25,6 +27,8 @@ describe('StorePageComponent', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter(routes),
+        // a history that Back and Forward move through as a browser's does
+        provideLocationMocks(),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideSession(user).provider,
@@ -78,9 +82,11 @@ describe('StorePageComponent', () => {
     search.value = 'smi';
     search.dispatchEvent(new Event('input'));
     button(root, 'Search')!.click();
+    await settle(fixture);
     backend.expectOne((r) => r.url === '/api/store/learners' && r.params.get('q') === 'smi' && r.params.get('productId') === '1').flush([aLearner()]);
     await settle(fixture);
     (root.querySelector('[data-testid="learner-result"]') as HTMLElement).click();
+    await settle(fixture);
     backend
       .expectOne((r) => r.url === '/api/store/documents' && r.params.get('productId') === '1' && r.params.get('learnerId') === '501')
       .flush(documents);
@@ -110,6 +116,7 @@ describe('StorePageComponent', () => {
       search.value = 'Nobody';
       search.dispatchEvent(new Event('input'));
       button(root, 'Search')!.click();
+      await settle(fixture);
       backend.expectOne((r) => r.url === '/api/store/learners' && r.params.get('q') === 'Nobody' && r.params.get('productId') === '1').flush([]);
       await settle(fixture);
       expect(textOf(root.querySelector('[data-testid="learners-empty"]'))).toBe(
@@ -215,6 +222,50 @@ describe('StorePageComponent', () => {
       expect(textOf(rows()[0].querySelector('[data-testid="document-state"]'))).toBe('In basket');
     });
 
+    it('keeps each step in the address, so Back goes back a step at a time', async () => {
+      const location = TestBed.inject(Location);
+      // what the app's start does: the router follows Back and Forward
+      TestBed.inject(Router).setUpLocationChangeListener();
+      /** The browser moves through its history in a task of its own: wait until the address has changed. */
+      const travel = async (move: () => void): Promise<void> => {
+        const router = TestBed.inject(Router);
+        const before = location.path();
+        move();
+        for (let i = 0; i < 50 && (location.path() === before || router.url !== location.path()); i++) await settle(fixture);
+        await settle(fixture);
+      };
+      await toDocuments();
+      expect(location.path()).toBe('/store?product=1&q=smi&learner=501');
+      expect(rows()).toHaveLength(2);
+
+      await travel(() => location.back());
+      expect(location.path()).toBe('/store?product=1&q=smi');
+      expect(rows()).toHaveLength(0);
+      expect(root.querySelectorAll('[data-testid="learner-result"]')).toHaveLength(1);
+      expect(root.querySelector('[data-testid="chosen-learner"]')).toBeNull();
+
+      await travel(() => location.back());
+      expect(location.path()).toBe('/store?product=1');
+      expect(root.querySelector('[data-testid="learner-result"]')).toBeNull();
+      expect(textOf(root.querySelector('[data-testid="chosen-product"]'))).toContain('Printed certificate');
+
+      await travel(() => location.back());
+      expect(location.path()).toBe('/store');
+      expect(root.querySelector('[data-testid="chosen-product"]')).toBeNull();
+      expect(root.querySelectorAll('[data-testid="product"]')).toHaveLength(2);
+
+      // Forward again to the learner: chosen from what the search found, with no new search
+      await travel(() => location.forward());
+      await travel(() => location.forward());
+      backend.expectOne((r) => r.url === '/api/store/learners' && r.params.get('q') === 'smi').flush([aLearner()]);
+      await settle(fixture);
+      await travel(() => location.forward());
+      backend.expectOne((r) => r.url === '/api/store/documents' && r.params.get('learnerId') === '501').flush([aStoreDocument()]);
+      await settle(fixture);
+      expect(textOf(root.querySelector('[data-testid="chosen-learner"]'))).toContain('Mary Ann Smith');
+      expect(rows()).toHaveLength(1);
+    });
+
     it('starts again from the products when Store is chosen again on the Store', async () => {
       await toDocuments();
       await TestBed.inject(Router).navigateByUrl('/store');
@@ -243,12 +294,36 @@ describe('StorePageComponent', () => {
     });
   });
 
+  it('opens at the step its address names, as after a reload', async () => {
+    await open(CENTRE_STAFF, null);
+    await TestBed.inject(Router).navigateByUrl('/store?product=1&q=smi&learner=501');
+    await productsLoaded();
+    backend.expectOne((r) => r.url === '/api/store/learners' && r.params.get('q') === 'smi' && r.params.get('productId') === '1').flush([aLearner()]);
+    await settle(fixture);
+    backend.expectOne((r) => r.url === '/api/store/documents' && r.params.get('learnerId') === '501').flush([aStoreDocument()]);
+    await settle(fixture);
+    expect(textOf(root.querySelector('[data-testid="chosen-product"]'))).toContain('Printed certificate');
+    expect(textOf(root.querySelector('[data-testid="chosen-learner"]'))).toContain('Mary Ann Smith');
+    expect(root.querySelector<HTMLInputElement>('[data-testid="learner-search"]')).toBeNull();
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('starts from the products when the address names a product no longer on sale', async () => {
+    await open(CENTRE_STAFF, null);
+    await TestBed.inject(Router).navigateByUrl('/store?product=99');
+    await productsLoaded();
+    await settle(fixture);
+    expect(TestBed.inject(Location).path()).toBe('/store');
+    expect(root.querySelectorAll('[data-testid="product"]')).toHaveLength(2);
+  });
+
   describe('for a learner', () => {
     beforeEach(() => open(LEARNER));
 
     it('skips choosing a learner: their own documents are listed at once', async () => {
       await productsLoaded();
       button(root, 'Choose')!.click();
+      await settle(fixture);
       const request = backend.expectOne((r) => r.url === '/api/store/documents');
       expect(request.request.params.get('productId')).toBe('1');
       expect(request.request.params.has('learnerId')).toBe(false);

@@ -13,8 +13,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { NavigationSkipped, Router } from '@angular/router';
-import { filter, firstValueFrom, forkJoin, Subscription } from 'rxjs';
+import { ActivatedRoute, ParamMap, Params, Router } from '@angular/router';
+import { firstValueFrom, forkJoin, Subscription } from 'rxjs';
 import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { DOCUMENT_STATUS_LABELS } from '../documents/document-status';
 import { SessionService } from '../session/session.service';
@@ -28,6 +28,10 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
  * then the learner (centre staff search their centre's learners; a learner is themselves), then
  * tick the learner's documents the product applies to, each with the reason for the duplicate,
  * and Add to Basket.
+ *
+ * Each step is in the address (`?product=1&q=smi&learner=501`), so Back goes back a step, a reload
+ * stays where it was, and "Store" in the menu starts again. The page follows the address: the
+ * buttons navigate, and `apply()` brings the page to what the address says.
  */
 @Component({
   selector: 'ap-store-page',
@@ -121,7 +125,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
           </div>
         } @else {
           <h2 id="learner-title">Choose a learner</h2>
-          <form class="search" role="search" aria-labelledby="learner-title" (ngSubmit)="searchLearners()">
+          <form class="search" role="search" aria-labelledby="learner-title" (ngSubmit)="search()">
             <mat-form-field subscriptSizing="dynamic">
               <mat-label>Learner's name or enrolment number</mat-label>
               <input matInput name="q" [(ngModel)]="query" autocomplete="off" data-testid="learner-search" />
@@ -139,7 +143,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
           @if (learnersError(); as message) {
             <div class="error" role="alert" data-testid="learners-error">
               <p>{{ message }}</p>
-              <button mat-stroked-button type="button" (click)="searchLearners()">Retry</button>
+              <button mat-stroked-button type="button" (click)="searchLearners(step.q ?? '')">Retry</button>
             </div>
           }
           @if (learners(); as found) {
@@ -332,9 +336,16 @@ export class StorePageComponent implements OnInit {
   private readonly basket = inject(BasketStore);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly session = inject(SessionService);
   private documentsRequest?: Subscription;
   private learnersRequest?: Subscription;
+  /** What the address asks for; the page catches up with it in `apply()`. */
+  protected step: StoreStep = { productId: null, q: null, learnerId: null };
+  /** The search the learners shown answer (null: none asked). */
+  private searched: string | null = null;
+  /** The learners met in searches, to choose again from the address (Back, Forward). */
+  private readonly known = new Map<number, StoreLearner>();
 
   readonly columns = ['select', 'document', 'qualification', 'awardDate', 'state'];
   readonly isLearner = computed(() => this.session.user()?.role === 'learner');
@@ -363,13 +374,10 @@ export class StorePageComponent implements OnInit {
   readonly addError = signal<string | null>(null);
 
   constructor() {
-    // "Store" in the menu while on the Store starts again from the products.
-    this.router.events
-      .pipe(
-        filter((event): event is NavigationSkipped => event instanceof NavigationSkipped && event.url === '/store'),
-        takeUntilDestroyed(),
-      )
-      .subscribe(() => this.changeProduct());
+    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
+      this.step = readStep(params);
+      this.apply();
+    });
     inject(DestroyRef).onDestroy(() => {
       this.documentsRequest?.unsubscribe();
       this.learnersRequest?.unsubscribe();
@@ -389,6 +397,7 @@ export class StorePageComponent implements OnInit {
         this.products.set(products);
         this.reasons.set(reasons.filter((reason) => reason.active));
         this.loadingProducts.set(false);
+        this.apply();
       },
       error: (error: unknown) => {
         this.productsError.set(apiErrorMessage(error, 'The products could not be loaded.'));
@@ -398,30 +407,39 @@ export class StorePageComponent implements OnInit {
   }
 
   chooseProduct(product: Product): void {
-    this.product.set(product);
-    this.resetLearner();
-    if (this.isLearner()) {
-      this.loadDocuments();
-    }
+    this.go({ product: product.id });
   }
 
   changeProduct(): void {
-    this.product.set(null);
-    this.resetLearner();
+    this.go({});
   }
 
-  searchLearners(): void {
+  /** The search form: a new search is a step of its own; the same one again asks again. */
+  search(): void {
     const product = this.product();
     if (!product) return;
     const q = this.query.trim();
+    if (q === this.step.q && this.step.learnerId === null) {
+      this.searchLearners(q);
+    } else {
+      this.go({ product: product.id, q });
+    }
+  }
+
+  searchLearners(q: string): void {
+    const product = this.product();
+    if (!product) return;
     this.learnersRequest?.unsubscribe();
+    this.searched = q;
     this.searching.set(true);
     this.learnersError.set(null);
     this.learnersRequest = this.api.searchLearners(q, product.id).subscribe({
       next: (learners) => {
+        learners.forEach((learner) => this.known.set(learner.id, learner));
         this.searchedFor.set(q);
         this.learners.set(learners);
         this.searching.set(false);
+        this.apply();
       },
       error: (error: unknown) => {
         this.learnersError.set(apiErrorMessage(error, 'The learners could not be searched.'));
@@ -431,13 +449,63 @@ export class StorePageComponent implements OnInit {
   }
 
   chooseLearner(learner: StoreLearner): void {
+    this.known.set(learner.id, learner);
+    this.go({ product: this.step.productId, q: this.step.q, learner: learner.id });
+  }
+
+  changeLearner(): void {
+    this.go({ product: this.step.productId, q: this.step.q });
+  }
+
+  /** Brings the page to the step the address asks for, as far as what is loaded allows. */
+  private apply(): void {
+    if (this.loadingProducts() || this.productsError()) return;
+    const { productId, q, learnerId } = this.step;
+    const product = productId === null ? null : (this.products().find((p) => p.id === productId) ?? null);
+    if (productId !== null && !product) {
+      // a product no longer on sale (an old link): start from the products
+      this.go({}, true);
+      return;
+    }
+    if (product?.id !== this.product()?.id) {
+      this.product.set(product);
+      this.resetLearner();
+      if (product && this.isLearner()) this.loadDocuments();
+    }
+    if (!product || this.isLearner()) return;
+
+    if (q === null) {
+      if (this.searched !== null) this.resetLearner();
+      return;
+    }
+    if (q !== this.searched) {
+      this.resetLearner();
+      this.query = q;
+      this.searchLearners(q);
+      return;
+    }
+    if (this.searching()) return;
+    if (learnerId === null) {
+      if (this.learner()) {
+        this.learner.set(null);
+        this.clearDocuments();
+      }
+      return;
+    }
+    if (learnerId === this.learner()?.id) return;
+    const learner = this.known.get(learnerId);
+    if (!learner) {
+      // not among what the search found (it changed since): back to the search
+      this.go({ product: product.id, q }, true);
+      return;
+    }
     this.learner.set(learner);
     this.loadDocuments();
   }
 
-  changeLearner(): void {
-    this.learner.set(null);
-    this.clearDocuments();
+  private go(params: Params, replaceUrl = false): void {
+    const queryParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null && value !== undefined));
+    void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl });
   }
 
   loadDocuments(): void {
@@ -540,6 +608,7 @@ export class StorePageComponent implements OnInit {
 
   private resetLearner(): void {
     this.learnersRequest?.unsubscribe();
+    this.searched = null;
     this.query = '';
     this.searchedFor.set('');
     this.learners.set(null);
@@ -558,4 +627,20 @@ export class StorePageComponent implements OnInit {
     this.ticked.set(new Map());
     this.addError.set(null);
   }
+}
+
+/** The Store's step, as the address holds it. */
+interface StoreStep {
+  productId: number | null;
+  /** The learner search (centre staff); '' searches for every learner. */
+  q: string | null;
+  learnerId: number | null;
+}
+
+function readStep(params: ParamMap): StoreStep {
+  const id = (name: string): number | null => {
+    const value = Number(params.get(name));
+    return Number.isSafeInteger(value) && value > 0 ? value : null;
+  };
+  return { productId: id('product'), q: params.get('q'), learnerId: id('learner') };
 }
