@@ -43,6 +43,7 @@ export function endOfBodyDay(day: string): Date {
 
 const shortDayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: BODY_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: BODY_TIME_ZONE, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+const secondsFormat = new Intl.DateTimeFormat('en-GB', { timeZone: BODY_TIME_ZONE, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** How an instant's day in the body's zone is written: "14 Feb 2026" (short), or as certificates write days, "14 February 2026" (long). */
 export function bodyDayText(at: Date | string, style: 'short' | 'long' = 'short'): string {
@@ -50,8 +51,11 @@ export function bodyDayText(at: Date | string, style: 'short' | 'long' = 'short'
   return style === 'long' ? calendarDateText(bodyDayOf(instant)) : shortDayFormat.format(instant);
 }
 
-/** "14 Feb 2026, 23:59 UK time": an instant as the body's clock shows it, with the zone said. */
-export function bodyDateTimeText(at: Date | string): string {
+/**
+ * "14 Feb 2026, 23:59 UK time": an instant as the body's clock shows it, with the zone said; with
+ * `seconds`, "14 Feb 2026, 23:59:07 UK time", for logs.
+ */
+export function bodyDateTimeText(at: Date | string, precision: 'minutes' | 'seconds' = 'minutes'): string {
   const instant = typeof at === 'string' ? new Date(at) : at;
-  return `${shortDayFormat.format(instant)}, ${timeFormat.format(instant)} UK time`;
+  return `${shortDayFormat.format(instant)}, ${(precision === 'seconds' ? secondsFormat : timeFormat).format(instant)} UK time`;
 }

@@ -214,8 +214,8 @@ describe('CreditAccountsPageComponent', () => {
       Array.from(row.querySelectorAll('td')).map((td) => textOf(td)),
     );
     expect(rows).toEqual([
-      ['29 Nov 2026, 10:00', 'Payment — BACS 2911', '−£100.00', '£20.00'],
-      ['28 Nov 2026, 10:00', 'Order ORD-000031', '+£120.00', '£120.00'],
+      ['29 Nov 2026, 10:00 UK time', 'Payment — BACS 2911', '−£100.00', '£20.00'],
+      ['28 Nov 2026, 10:00 UK time', 'Order ORD-000031', '+£120.00', '£120.00'],
     ]);
   });
 

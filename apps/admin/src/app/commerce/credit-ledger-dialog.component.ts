@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { CreditAccount, CreditLedgerEntry } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,6 +6,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { apiErrorMessage } from '../api/api-error';
 import { formatPence } from '../shared/money';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 const KIND_LABELS: Record<CreditLedgerEntry['kind'], string> = {
   order: 'Order',
@@ -18,7 +18,7 @@ const KIND_LABELS: Record<CreditLedgerEntry['kind'], string> = {
 /** A centre's credit ledger, newest first: orders, payments, cancellations, and what it owed after each. */
 @Component({
   selector: 'adm-credit-ledger-dialog',
-  imports: [DatePipe, MatButtonModule, MatDialogModule, MatProgressBarModule],
+  imports: [BodyTimePipe, MatButtonModule, MatDialogModule, MatProgressBarModule],
   template: `
     <h2 mat-dialog-title>Ledger of {{ account.centre.number }} {{ account.centre.name }}</h2>
     <mat-dialog-content>
@@ -50,7 +50,7 @@ const KIND_LABELS: Record<CreditLedgerEntry['kind'], string> = {
             <tbody>
               @for (entry of rows; track $index) {
                 <tr data-testid="ledger-row">
-                  <td>{{ entry.at | date: 'd MMM y, HH:mm' }}</td>
+                  <td>{{ entry.at | bodyTime }}</td>
                   <td>
                     {{ kind(entry) }}
                     @if (entry.orderNumber) {

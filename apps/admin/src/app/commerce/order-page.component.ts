@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, numberAttribute, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -19,6 +18,7 @@ import { formatPence } from '../shared/money';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
 import { addressLines, paymentMethodLabel } from './order-labels';
 import { OrderStatusChipComponent } from './order-status-chip.component';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 /** The API's longest tracking reference and note. */
 export const TRACKING_REFERENCE_MAX_LENGTH = 100;
@@ -28,7 +28,7 @@ export const NOTE_MAX_LENGTH = 500;
 @Component({
   selector: 'adm-order-page',
   imports: [
-    DatePipe,
+    BodyTimePipe,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -64,14 +64,14 @@ export const NOTE_MAX_LENGTH = 500;
         </div>
         <dl class="facts">
           <dt>Placed</dt>
-          <dd>{{ o.placedAt | date: 'd MMM y, HH:mm' }} by {{ o.placedBy }}</dd>
+          <dd>{{ o.placedAt | bodyTime }} by {{ o.placedBy }}</dd>
           <dt>Centre</dt>
           <dd>{{ o.centre ? o.centre.number + ' ' + o.centre.name : '—' }}</dd>
           <dt>Payment</dt>
           <dd>{{ paymentLabel(o) }} · {{ money(o.total.grossPence) }} (VAT {{ money(o.total.vatPence) }})</dd>
           @if (o.lastPayment; as p) {
             <dt>Last payment attempt</dt>
-            <dd>{{ p.detail }} ({{ p.at | date: 'd MMM y, HH:mm' }})</dd>
+            <dd>{{ p.detail }} ({{ p.at | bodyTime }})</dd>
           }
           <dt>Delivery</dt>
           <dd>{{ o.delivery.label }} · {{ money(o.delivery.price.grossPence) }}</dd>
@@ -214,7 +214,7 @@ export const NOTE_MAX_LENGTH = 500;
         <ol class="history" data-testid="order-history">
           @for (entry of o.history; track $index) {
             <li>
-              {{ entry.at | date: 'd MMM y, HH:mm' }}
+              {{ entry.at | bodyTime }}
               <span class="strong">{{ statusLabel(entry.status) }}</span>
               @if (entry.note) {
                 <span class="muted"> — {{ entry.note }}</span>

@@ -69,7 +69,7 @@ describe('OrdersPageComponent (fulfilment queue)', () => {
     ]);
     expect(Array.from(rows()[0].querySelectorAll('td')).map((td) => textOf(td))).toEqual([
       'ORD-000031',
-      '29 Nov 2026, 09:00',
+      '29 Nov 2026, 09:00 UK time',
       'Carol CentreC10001 Northfield College',
       '2',
       '£63.00',

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, OrderStatus, OrderSummary } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
@@ -13,6 +12,7 @@ import { formatPence } from '../shared/money';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { paymentMethodLabel } from './order-labels';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 type StatusFilter = OrderStatus | 'all';
 
@@ -20,7 +20,7 @@ type StatusFilter = OrderStatus | 'all';
 @Component({
   selector: 'adm-orders-page',
   imports: [
-    DatePipe,
+    BodyTimePipe,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
@@ -92,7 +92,7 @@ type StatusFilter = OrderStatus | 'all';
             <ng-container matColumnDef="placedAt">
               <th mat-header-cell *matHeaderCellDef scope="col">Placed</th>
               <td mat-cell *matCellDef="let o">
-                <time [attr.datetime]="o.placedAt">{{ o.placedAt | date: 'd MMM y, HH:mm' }}</time>
+                <time [attr.datetime]="o.placedAt">{{ o.placedAt | bodyTime }}</time>
               </td>
             </ng-container>
             <ng-container matColumnDef="customer">

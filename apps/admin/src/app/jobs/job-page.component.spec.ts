@@ -97,7 +97,7 @@ describe('JobPageComponent', () => {
     expect(bar()).toBeNull();
     expect(textOf(root.querySelector('[data-testid="job-status"]'))).toBe('Issued');
     expect(spokenText(root.querySelector('[data-testid="job-issued"]'))).toMatch(
-      /^Issued 28 Nov 2026, \d\d:02:00; the centre's central email was notified 28 Nov 2026, \d\d:02:05\.$/,
+      /^Issued 28 Nov 2026, 09:02:00 UK time; the centre's central email was notified 28 Nov 2026, 09:02:05 UK time\.$/,
     );
     await noMoreRequests();
   });

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { AdminJobDetail } from '@achievement/contracts';
@@ -14,6 +13,7 @@ import { JobDocumentsComponent } from './job-documents.component';
 import { JobProgressComponent } from './job-progress.component';
 import { JobStatusChipComponent } from './job-status-chip.component';
 import { isJobInProgress, JOB_POLL_INTERVAL_MS } from './job-status';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 /**
  * One job: who issued it to which centre, how its rendering goes, and its documents. While it is queued or
@@ -22,7 +22,7 @@ import { isJobInProgress, JOB_POLL_INTERVAL_MS } from './job-status';
 @Component({
   selector: 'adm-job-page',
   imports: [
-    DatePipe,
+    BodyTimePipe,
     RouterLink,
     MatButtonModule,
     MatCardModule,

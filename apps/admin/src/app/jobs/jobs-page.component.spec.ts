@@ -68,7 +68,7 @@ describe('JobsPageComponent', () => {
     const [job, centre, status, documents, created, issued] = cells(rows()[0]);
     expect([job, centre, documents]).toEqual(['J000042', 'C10001 Northfield College', '10']);
     expect(status).toMatch(/^Rendering\s*3 of 10 documents rendered$/);
-    expect(created).toMatch(/28 Nov 2026, \d\d:\d\d by Ada Admin/);
+    expect(created).toMatch(/28 Nov 2026, 09:00 UK time by Ada Admin/);
     expect(issued).toBe('Not yet');
     expect(rows()[0].querySelector('a')?.getAttribute('href')).toBe('/jobs/42');
   });

@@ -1,5 +1,4 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AdminJobSummary, JOB_STATUSES, JobStatus } from '@achievement/contracts';
@@ -17,6 +16,7 @@ import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { JobProgressComponent } from './job-progress.component';
 import { JobStatusChipComponent } from './job-status-chip.component';
 import { isJobInProgress, JOB_POLL_INTERVAL_MS, JOB_STATUS_LABELS } from './job-status';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 type StatusFilter = JobStatus | 'all';
 
@@ -30,7 +30,7 @@ export const FOLLOWED_JOBS = 10;
 @Component({
   selector: 'adm-jobs-page',
   imports: [
-    DatePipe,
+    BodyTimePipe,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
@@ -130,7 +130,7 @@ export const FOLLOWED_JOBS = 10;
             <ng-container matColumnDef="createdAt">
               <th mat-header-cell *matHeaderCellDef scope="col">Created</th>
               <td mat-cell *matCellDef="let job">
-                <time [attr.datetime]="job.createdAt">{{ job.createdAt | date: 'd MMM y, HH:mm' }}</time>
+                <time [attr.datetime]="job.createdAt">{{ job.createdAt | bodyTime }}</time>
                 @if (job.createdBy) {
                   <span class="muted by"> by {{ job.createdBy }}</span>
                 }
@@ -140,7 +140,7 @@ export const FOLLOWED_JOBS = 10;
               <th mat-header-cell *matHeaderCellDef scope="col">Issued</th>
               <td mat-cell *matCellDef="let job">
                 @if (job.issuedAt) {
-                  <time [attr.datetime]="job.issuedAt">{{ job.issuedAt | date: 'd MMM y, HH:mm' }}</time>
+                  <time [attr.datetime]="job.issuedAt">{{ job.issuedAt | bodyTime }}</time>
                 } @else {
                   <span class="muted">Not yet</span>
                 }

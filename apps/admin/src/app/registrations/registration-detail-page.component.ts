@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ContactCandidate, MATCH_FIELDS, MatchField, RegistrationDetail, RegistrationSummary } from '@achievement/contracts';
@@ -16,6 +15,7 @@ import { ConfirmDialogComponent, ConfirmDialogData, Confirmed } from '../shared/
 import { MATCH_FIELD_LABELS, REGISTRATION_STATUS_LABELS } from './registration-status';
 import { RejectRegistrationDialogComponent } from './reject-registration-dialog.component';
 import { CalendarDatePipe } from '../shared/calendar-date.pipe';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 /** The value a registration gave for one compared detail. */
 function registeredValue(registration: RegistrationSummary, field: MatchField): string {
@@ -35,7 +35,7 @@ export const fullName = (person: { firstName: string; lastName: string }) => `${
  */
 @Component({
   selector: 'adm-registration-detail-page',
-  imports: [CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatRadioModule],
+  imports: [BodyTimePipe, CalendarDatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatRadioModule],
   templateUrl: './registration-detail-page.component.html',
   styleUrl: './registration-detail-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,5 +1,4 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { REGISTRATION_STATUSES, RegistrationStatus, RegistrationSummary } from '@achievement/contracts';
@@ -15,6 +14,7 @@ import { AdminApiClient } from '../api/admin-api.client';
 import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { REGISTRATION_STATUS_LABELS } from './registration-status';
 import { CalendarDatePipe } from '../shared/calendar-date.pipe';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 /**
  * The review queue: registrations whose details did not match a held contact record, oldest
@@ -22,7 +22,7 @@ import { CalendarDatePipe } from '../shared/calendar-date.pipe';
  */
 @Component({
   selector: 'adm-review-queue-page',
-  imports: [CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule],
+  imports: [BodyTimePipe, CalendarDatePipe, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule],
   template: `
     <section class="page" data-testid="review-queue" aria-labelledby="review-queue-title">
       <div class="heading">
@@ -108,7 +108,7 @@ import { CalendarDatePipe } from '../shared/calendar-date.pipe';
             <ng-container matColumnDef="createdAt">
               <th mat-header-cell *matHeaderCellDef scope="col">Registered</th>
               <td mat-cell *matCellDef="let r">
-                <time [attr.datetime]="r.createdAt">{{ r.createdAt | date: 'd MMM y, HH:mm' }}</time>
+                <time [attr.datetime]="r.createdAt">{{ r.createdAt | bodyTime }}</time>
               </td>
             </ng-container>
 
@@ -116,7 +116,7 @@ import { CalendarDatePipe } from '../shared/calendar-date.pipe';
               <th mat-header-cell *matHeaderCellDef scope="col">Verified</th>
               <td mat-cell *matCellDef="let r">
                 @if (r.verifiedAt) {
-                  <time [attr.datetime]="r.verifiedAt">{{ r.verifiedAt | date: 'd MMM y, HH:mm' }}</time>
+                  <time [attr.datetime]="r.verifiedAt">{{ r.verifiedAt | bodyTime }}</time>
                 } @else {
                   <span class="muted">Not yet</span>
                 }

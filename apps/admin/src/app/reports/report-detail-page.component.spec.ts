@@ -103,9 +103,9 @@ describe('ReportDetailPageComponent', () => {
       textOf(li.querySelector('.entry__text')),
     ]);
     expect(history).toHaveLength(2);
-    expect(history[0][0]).toMatch(/^Assigned by Sam Support, 25 Nov 2026, \d\d:00$/);
+    expect(history[0][0]).toMatch(/^Assigned by Sam Support, 25 Nov 2026, 09:00 UK time$/);
     expect(history[0][1]).toBe('Assigned to Sam Support.');
-    expect(history[1][0]).toMatch(/^Internal note by Sam Support, 25 Nov 2026, \d\d:05$/);
+    expect(history[1][0]).toMatch(/^Internal note by Sam Support, 25 Nov 2026, 09:05 UK time$/);
     expect(history[1][1]).toBe('Checked the enrolment record.');
   });
 

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
@@ -31,6 +30,7 @@ import { ReissueDocumentDialogComponent, ReissueDocumentDialogData } from './rei
 import { ReportStatusChipComponent } from './report-status-chip.component';
 import { RevokeDocumentDialogComponent, RevokeDocumentDialogData } from './revoke-document-dialog.component';
 import { CalendarDatePipe } from '../shared/calendar-date.pipe';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 /** The API's limit of a note or a reply (as of a report's description). */
 export const REPORT_TEXT_MAX_LENGTH = REPORT_DESCRIPTION_MAX_LENGTH;
@@ -48,8 +48,8 @@ export type Correction =
 @Component({
   selector: 'adm-report-detail-page',
   imports: [
+    BodyTimePipe,
     CalendarDatePipe,
-    DatePipe,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,

@@ -1,5 +1,4 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import {
@@ -25,6 +24,7 @@ import { CentrePickerComponent, CentreRef } from '../shared/centre-picker.compon
 import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { ageOf } from './report-labels';
 import { ReportStatusChipComponent } from './report-status-chip.component';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 /** 'open': new, in progress or awaiting centre (the API's default when no status is sent). */
 type StatusFilter = ReportStatus | 'open';
@@ -40,7 +40,7 @@ export const REPORT_AGE_CHOICES: readonly number[] = [1, 2, 3, 7, 14, 30];
 @Component({
   selector: 'adm-reports-page',
   imports: [
-    DatePipe,
+    BodyTimePipe,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
@@ -144,7 +144,7 @@ export const REPORT_AGE_CHOICES: readonly number[] = [1, 2, 3, 7, 14, 30];
             <ng-container matColumnDef="age">
               <th mat-header-cell *matHeaderCellDef scope="col">Age</th>
               <td mat-cell *matCellDef="let r">
-                <time [attr.datetime]="r.createdAt" [attr.title]="r.createdAt | date: 'd MMM y, HH:mm'">{{ age(r.createdAt) }}</time>
+                <time [attr.datetime]="r.createdAt" [attr.title]="r.createdAt | bodyTime">{{ age(r.createdAt) }}</time>
               </td>
             </ng-container>
             <ng-container matColumnDef="centre">

@@ -64,7 +64,7 @@ describe('VerificationsPageComponent', () => {
     expect(root.querySelector('mat-progress-bar')).toBeNull();
     expect(Array.from(root.querySelectorAll('th')).map((th) => textOf(th))).toEqual(['Time', 'Method', 'Client', 'Document']);
     const [time, method, client, document] = cells(rows()[0]);
-    expect(time).toMatch(/^28 Nov 2026, \d\d:15:00$/);
+    expect(time).toMatch(/^28 Nov 2026, 09:15:00 UK time$/);
     expect([method, client, document]).toEqual(['QR code', 'Chrome on Android, 203.0.113.0/24', 'D0000501 Mary Ann Smith']);
     expect(cells(rows()[1])[1]).toBe('Typed code');
     expect(cells(rows()[2]).slice(1)).toEqual(['PDF upload', 'Chrome on Android, 203.0.113.0/24', 'No document (unknown code or file)']);

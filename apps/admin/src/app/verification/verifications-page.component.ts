@@ -1,5 +1,4 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { VerificationLogEntry, VerificationMethod } from '@achievement/contracts';
@@ -15,6 +14,7 @@ import { map } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { VERIFICATION_METHOD_LABELS } from './verification-method';
+import { BodyTimePipe } from '../shared/body-time.pipe';
 
 /** A document id of the filter: a whole number from 1 (the filter is in the address: ?documentId=). */
 function documentIdOf(value: string | null): number | null {
@@ -29,7 +29,7 @@ function documentIdOf(value: string | null): number | null {
 @Component({
   selector: 'adm-verifications-page',
   imports: [
-    DatePipe,
+    BodyTimePipe,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -100,7 +100,7 @@ function documentIdOf(value: string | null): number | null {
             <ng-container matColumnDef="at">
               <th mat-header-cell *matHeaderCellDef scope="col">Time</th>
               <td mat-cell *matCellDef="let entry">
-                <time [attr.datetime]="entry.at">{{ entry.at | date: 'd MMM y, HH:mm:ss' }}</time>
+                <time [attr.datetime]="entry.at">{{ entry.at | bodyTime: 'seconds' }}</time>
               </td>
             </ng-container>
             <ng-container matColumnDef="method">

@@ -88,7 +88,7 @@ describe('OrderPageComponent', () => {
       '£63.00',
     ]);
     expect(texts('[data-testid="delivery-address"] > span')).toEqual(['Exams office', '1 College Road', 'Block B', 'Leeds', 'LS1 1AA', 'GB']);
-    expect(texts('[data-testid="order-history"] > li')).toEqual(['29 Nov 2026, 09:00 Paid', '30 Nov 2026, 09:00 Dispatched — Two envelopes']);
+    expect(texts('[data-testid="order-history"] > li')).toEqual(['29 Nov 2026, 09:00 UK time Paid', '30 Nov 2026, 09:00 UK time Dispatched — Two envelopes']);
     expect(banner()).toBeNull();
   });
 

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, numberAttribute, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ORDER_STATUS_LABELS, OrderDetail, OrderStatus, PostalAddress } from '@achievement/contracts';
@@ -14,6 +13,7 @@ import { GatewayRedirect } from './gateway-redirect.service';
 import { PencePipe } from './money';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { PAYMENT_METHOD_LABELS } from './orders-page.component';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 
 /** The outcomes the API's gateway return sends the browser back with (?payment=…). */
 export type PaymentOutcome = 'paid' | 'declined' | 'failed' | 'cancelled' | 'checking';
@@ -29,7 +29,7 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
 /** One order: its lines, delivery, addresses, totals, tracking reference and history; after the gateway, how the payment went. */
 @Component({
   selector: 'ap-order-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, PencePipe, OrderStatusChipComponent],
+  imports: [BodyDayPipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, PencePipe, OrderStatusChipComponent],
   template: `
     <section class="page order-page" data-testid="order" aria-labelledby="order-title">
       <a mat-button routerLink="/orders" class="back">
@@ -51,7 +51,7 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
             <p>
               This order is waiting for its card payment.
               @if (awaiting.paymentDueAt) {
-                Pay by <time [attr.datetime]="awaiting.paymentDueAt">{{ awaiting.paymentDueAt | date: 'd MMM y, HH:mm' }}</time>; after that it expires (your basket keeps its items).
+                Pay by <time [attr.datetime]="awaiting.paymentDueAt">{{ awaiting.paymentDueAt | bodyDay: 'time' }}</time>; after that it expires (your basket keeps its items).
               }
             </p>
             <button mat-flat-button type="button" data-testid="pay-again" [disabled]="paying()" (click)="payAgain(awaiting.id)">Pay again</button>
@@ -91,7 +91,7 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
         <dl class="facts">
           <dt>Placed</dt>
           <dd>
-            <time [attr.datetime]="o.placedAt">{{ o.placedAt | date: 'd MMM y, HH:mm' }}</time>
+            <time [attr.datetime]="o.placedAt">{{ o.placedAt | bodyDay: 'time' }}</time>
             by {{ o.placedBy }}
           </dd>
           @if (o.centre) {
@@ -103,7 +103,7 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
           @if (o.lastPayment; as p) {
             <dt>Last payment attempt</dt>
             <dd data-testid="last-payment">
-              {{ p.detail }} (<time [attr.datetime]="p.at">{{ p.at | date: 'd MMM y, HH:mm' }}</time
+              {{ p.detail }} (<time [attr.datetime]="p.at">{{ p.at | bodyDay: 'time' }}</time
               >)
             </dd>
           }
@@ -187,7 +187,7 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
         <ol class="history" data-testid="order-history">
           @for (entry of o.history; track $index) {
             <li>
-              <time [attr.datetime]="entry.at">{{ entry.at | date: 'd MMM y, HH:mm' }}</time>
+              <time [attr.datetime]="entry.at">{{ entry.at | bodyDay: 'time' }}</time>
               <span class="strong"> {{ statusLabel(entry.status) }}</span>
               @if (entry.note) {
                 <span class="muted"> — {{ entry.note }}</span>

@@ -70,8 +70,8 @@ describe('OrdersPageComponent', () => {
       'Status',
     ]);
     const cells = (row: HTMLElement) => Array.from(row.querySelectorAll('td')).map((td) => textOf(td));
-    expect(cells(rows()[0])).toEqual(['ORD-000031', '29 Nov 2026, 09:00', 'Carol Centre', '12345 Northfield College', '2', '£63.00', 'Card', 'Paid']);
-    expect(cells(rows()[1])).toEqual(['ORD-000030', '29 Nov 2026, 09:00', 'Carol Centre', '—', '1', '£12.00', 'Centre credits', 'Invoiced']);
+    expect(cells(rows()[0])).toEqual(['ORD-000031', '29 Nov 2026, 09:00 UK time', 'Carol Centre', '12345 Northfield College', '2', '£63.00', 'Card', 'Paid']);
+    expect(cells(rows()[1])).toEqual(['ORD-000030', '29 Nov 2026, 09:00 UK time', 'Carol Centre', '—', '1', '£12.00', 'Centre credits', 'Invoiced']);
     expect(rows()[0].querySelector('a')?.getAttribute('href')).toBe('/orders/31');
   });
 

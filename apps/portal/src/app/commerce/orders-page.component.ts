@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit } from '@angular/core';
 import { OrderSummary, PaymentMethod } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,6 +9,7 @@ import { KeysetList } from '../records/keyset-list';
 import { CommerceApiService } from './commerce-api.service';
 import { PencePipe } from './money';
 import { OrderStatusChipComponent } from './order-status-chip.component';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 
 export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   card: 'Card',
@@ -19,7 +19,7 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
 /** Orders: the user's orders (centre staff: their centre's), newest first, with their status. */
 @Component({
   selector: 'ap-orders-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, PencePipe, OrderStatusChipComponent],
+  imports: [BodyDayPipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, PencePipe, OrderStatusChipComponent],
   template: `
     <section class="page orders-page" data-testid="orders" aria-labelledby="orders-title">
       <div class="heading">
@@ -67,7 +67,7 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
             <ng-container matColumnDef="placedAt">
               <th mat-header-cell *matHeaderCellDef scope="col">Placed</th>
               <td mat-cell *matCellDef="let o">
-                <time [attr.datetime]="o.placedAt">{{ o.placedAt | date: 'd MMM y, HH:mm' }}</time>
+                <time [attr.datetime]="o.placedAt">{{ o.placedAt | bodyDay: 'time' }}</time>
               </td>
             </ng-container>
             <ng-container matColumnDef="placedBy">

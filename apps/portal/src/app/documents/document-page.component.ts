@@ -16,6 +16,7 @@ import { DocumentStatusChipComponent } from './document-status-chip.component';
 import { DOCUMENT_STATUS_LABELS } from './document-status';
 import { openReportIssueDialog } from './report-issue-dialog.component';
 import { CalendarDatePipe } from '../dates/calendar-date.pipe';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 
 /**
  * A document of the centre (/records/:id, /documents/:id): the learner's details, the
@@ -23,7 +24,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
  */
 @Component({
   selector: 'ap-document-page',
-  imports: [CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, DocumentStatusChipComponent],
+  imports: [BodyDayPipe, CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, DocumentStatusChipComponent],
   templateUrl: './document-page.component.html',
   styleUrl: './document-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -15,6 +15,7 @@ import { KeysetList } from '../records/keyset-list';
 import { DownloadStatusChipComponent } from './download-status-chip.component';
 import { isInProgress } from './download-status';
 import { FileSizePipe } from './file-size.pipe';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 
 /** How often the page asks for the progress of the downloads being built. */
 export const DOWNLOADS_POLL_INTERVAL_MS = 2000;
@@ -26,7 +27,7 @@ export const DOWNLOADS_POLL_INTERVAL_MS = 2000;
  */
 @Component({
   selector: 'ap-downloads-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, DownloadStatusChipComponent, FileSizePipe],
+  imports: [BodyDayPipe, DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, DownloadStatusChipComponent, FileSizePipe],
   template: `
     <section class="page downloads-page" data-testid="downloads" aria-labelledby="downloads-title">
       <div class="heading">
@@ -79,7 +80,7 @@ export const DOWNLOADS_POLL_INTERVAL_MS = 2000;
                 <span class="name" data-testid="download-name">{{ download.name }}</span>
                 <span class="muted block">{{ purposeText(download) }}</span>
                 @if (isHandset()) {
-                  <span class="muted block">{{ download.requestedBy }} · {{ download.createdAt | date: 'd MMM y, HH:mm' }}</span>
+                  <span class="muted block">{{ download.requestedBy }} · {{ download.createdAt | bodyDay: 'time' }}</span>
                 }
               </td>
             </ng-container>
@@ -92,7 +93,7 @@ export const DOWNLOADS_POLL_INTERVAL_MS = 2000;
             <ng-container matColumnDef="createdAt">
               <th mat-header-cell *matHeaderCellDef scope="col">Created</th>
               <td mat-cell *matCellDef="let download">
-                <time [attr.datetime]="download.createdAt">{{ download.createdAt | date: 'd MMM y, HH:mm' }}</time>
+                <time [attr.datetime]="download.createdAt">{{ download.createdAt | bodyDay: 'time' }}</time>
               </td>
             </ng-container>
             <ng-container matColumnDef="documentCount">

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, numberAttribute, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { JobSummary, RecordRow, RecordSort } from '@achievement/contracts';
@@ -16,11 +15,12 @@ import { KeysetList, PAGE_SIZE } from '../records/keyset-list';
 import { DEFAULT_RECORD_SORT } from '../records/record-filter-params';
 import { RecordsTableComponent } from '../records/records-table.component';
 import { JobStatusChipComponent } from './job-status-chip.component';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 
 /** A job of Jobs Issued: its details and its documents (the records of its job number). */
 @Component({
   selector: 'ap-job-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, JobStatusChipComponent, RecordsTableComponent],
+  imports: [BodyDayPipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, JobStatusChipComponent, RecordsTableComponent],
   template: `
     <section class="page" data-testid="job" aria-labelledby="job-title">
       <p class="back"><a routerLink="/jobs">‹ Jobs Issued</a></p>
@@ -59,7 +59,7 @@ import { JobStatusChipComponent } from './job-status-chip.component';
           <dt>Status</dt>
           <dd><ap-job-status-chip [status]="job.status" /></dd>
           <dt>Date</dt>
-          <dd>{{ job.issuedAt ?? job.createdAt | date: 'd MMMM y, HH:mm' }}</dd>
+          <dd>{{ job.issuedAt ?? job.createdAt | bodyDay: 'time' }}</dd>
           <dt>Documents</dt>
           <dd>{{ job.documentCount.toLocaleString('en-GB') }}</dd>
         </dl>

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ACCESS_PERIOD_LABELS, ACCESS_PERIODS, AccessPeriod, LearnerConnection, LearnerDocument, UpdateConnectionRequest } from '@achievement/contracts';
@@ -51,7 +51,7 @@ const KEEP = '' as const;
   imports: [
     CalendarDateInputDirective,
     CalendarDatePipe,
-    DatePipe,
+    BodyDayPipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -117,7 +117,7 @@ const KEEP = '' as const;
           <mat-label>{{ data.mode === 'edit' ? 'Access' : 'How long' }}</mat-label>
           <mat-select formControlName="period" [required]="data.mode !== 'edit'" data-testid="connection-period">
             @if (data.mode === 'edit') {
-              <mat-option value="">Keep the current end{{ currentEnd() ? ' (' + (currentEnd() | date: 'd MMM y') + ')' : '' }}</mat-option>
+              <mat-option value="">Keep the current end{{ currentEnd() ? ' (' + (currentEnd() | bodyDay) + ')' : '' }}</mat-option>
             }
             @for (period of periods; track period) {
               <mat-option [value]="period">{{ periodLabels[period] }}</mat-option>

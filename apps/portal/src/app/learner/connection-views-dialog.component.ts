@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit } from '@angular/core';
 import { ConnectionView, LearnerConnection } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,6 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { PortalApiClient } from '../api/portal-api.client';
 import { LoadedList } from './loaded-list';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 
 /** Opens the list of what the connection's third party viewed. */
 export function openConnectionViewsDialog(dialog: MatDialog, connection: LearnerConnection): void {
@@ -20,7 +20,7 @@ export function openConnectionViewsDialog(dialog: MatDialog, connection: Learner
 /** Views: each time the third party of a connection opened a shared document, newest first. */
 @Component({
   selector: 'ap-connection-views-dialog',
-  imports: [DatePipe, MatButtonModule, MatDialogModule, MatIconModule, MatProgressBarModule],
+  imports: [BodyDayPipe, MatButtonModule, MatDialogModule, MatIconModule, MatProgressBarModule],
   template: `
     <h2 mat-dialog-title>Views by {{ connection.thirdParty.name }}</h2>
     <mat-dialog-content>
@@ -45,7 +45,7 @@ export function openConnectionViewsDialog(dialog: MatDialog, connection: Learner
         <ul class="views" aria-label="Views, newest first">
           @for (view of views.items(); track $index) {
             <li data-testid="view-row">
-              <time [attr.datetime]="view.at">{{ view.at | date: 'd MMM y, HH:mm' }}</time>
+              <time [attr.datetime]="view.at">{{ view.at | bodyDay: 'time' }}</time>
               <span>{{ view.documentNumber }}</span>
             </li>
           }

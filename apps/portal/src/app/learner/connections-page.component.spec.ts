@@ -276,8 +276,8 @@ describe('ConnectionsPageComponent', () => {
     await settle(fixture);
     const views = Array.from(dialog()!.querySelectorAll('[data-testid="view-row"]')).map((row) => [textOf(row.querySelector('time')), textOf(row.querySelector('span'))]);
     expect(views).toEqual([
-      [expect.stringMatching(/^28 Nov 2026, \d\d:15$/), 'D0000102'],
-      [expect.stringMatching(/^27 Nov 2026, \d\d:00$/), 'D0000101'],
+      ['28 Nov 2026, 10:15 UK time', 'D0000102'],
+      ['27 Nov 2026, 09:00 UK time', 'D0000101'],
     ]);
     await click(Array.from(dialog()!.querySelectorAll('button')).find((b) => textOf(b) === 'Close'));
 

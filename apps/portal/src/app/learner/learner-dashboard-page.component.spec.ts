@@ -119,7 +119,7 @@ describe('LearnerDashboardPageComponent', () => {
       [aVerification(), aVerification({ method: 'upload', client: 'Firefox on Windows, fixed network', documentNumber: 'D0000102' }), aVerification({ method: 'code' })],
     );
     const entries = rows('learner-verification-row').map((row) => Array.from(row.querySelectorAll('td')).map((cell) => textOf(cell)));
-    expect(entries[0]).toEqual([expect.stringMatching(/^20 Nov 2026, \d\d:30$/), 'D0000101', 'QR code', 'Chrome on Android, mobile network']);
+    expect(entries[0]).toEqual(['20 Nov 2026, 14:30 UK time', 'D0000101', 'QR code', 'Chrome on Android, mobile network']);
     expect(entries[1].slice(1)).toEqual(['D0000102', 'PDF upload', 'Firefox on Windows, fixed network']);
     expect(entries[2][2]).toBe('Code');
   });

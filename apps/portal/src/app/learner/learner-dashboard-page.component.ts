@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit } from '@angular/core';
 import { DOCUMENT_TYPE_LABELS, DocumentType, LearnerDocument, LearnerVerificationEntry } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,6 +9,7 @@ import { PortalApiClient } from '../api/portal-api.client';
 import { DocumentStatusChipComponent } from '../documents/document-status-chip.component';
 import { LoadedList } from './loaded-list';
 import { CalendarDatePipe } from '../dates/calendar-date.pipe';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 
 export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method'], string> = {
   qr: 'QR code',
@@ -23,7 +23,7 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
  */
 @Component({
   selector: 'ap-learner-dashboard-page',
-  imports: [CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, DocumentStatusChipComponent],
+  imports: [BodyDayPipe, CalendarDatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, DocumentStatusChipComponent],
   template: `
     <section class="page" data-testid="learner-dashboard" aria-labelledby="dashboard-title">
       <div class="heading">
@@ -183,7 +183,7 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
               <ng-container matColumnDef="at">
                 <th mat-header-cell *matHeaderCellDef scope="col">Time</th>
                 <td mat-cell data-label="Time" *matCellDef="let entry">
-                  <time [attr.datetime]="entry.at">{{ entry.at | date: 'd MMM y, HH:mm' }}</time>
+                  <time [attr.datetime]="entry.at">{{ entry.at | bodyDay: 'time' }}</time>
                 </td>
               </ng-container>
               <ng-container matColumnDef="documentNumber">

@@ -12,6 +12,7 @@ import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { DocumentStatusChipComponent } from '../documents/document-status-chip.component';
 import { RecordSelectionModel } from './record-selection';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 
 /** The sortable columns and the RecordSort of each direction. */
 const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
@@ -26,7 +27,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
  */
 @Component({
   selector: 'ap-records-table',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatCheckboxModule, MatIconModule, MatSortModule, MatTableModule, DocumentStatusChipComponent],
+  imports: [BodyDayPipe, DatePipe, RouterLink, MatButtonModule, MatCheckboxModule, MatIconModule, MatSortModule, MatTableModule, DocumentStatusChipComponent],
   template: `
     <div class="table-wrap">
       <table
@@ -114,7 +115,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
             <ap-document-status-chip [status]="row.status" />
             @if (row.lastNotifiedAt) {
               <span class="muted block" data-testid="record-notified">
-                Notified <time [attr.datetime]="row.lastNotifiedAt">{{ row.lastNotifiedAt | date: 'd MMM y, HH:mm' }}</time>
+                Notified <time [attr.datetime]="row.lastNotifiedAt">{{ row.lastNotifiedAt | bodyDay: 'time' }}</time>
               </span>
             } @else if (!row.learner.hasEmail) {
               <span class="muted block">No learner email</span>

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { REPORT_REASON_LABELS, REPORT_STATUS_LABELS, REPORT_STATUSES, ReportStatus, ReportSummary } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
@@ -11,13 +10,14 @@ import { RouterLink } from '@angular/router';
 import { PortalApiClient } from '../api/portal-api.client';
 import { KeysetList, PAGE_SIZE } from '../records/keyset-list';
 import { ReportStatusChipComponent } from './report-status-chip.component';
+import { BodyDayPipe } from '../dates/body-day.pipe';
 
 type StatusFilter = ReportStatus | 'all';
 
 /** Reports (centre staff): the issues the centre reported on its documents, newest first, with the replies of support staff. */
 @Component({
   selector: 'ap-reports-page',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, ReportStatusChipComponent],
+  imports: [BodyDayPipe, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, ReportStatusChipComponent],
   template: `
     <section class="page reports-page" data-testid="reports" aria-labelledby="reports-title">
       <div class="heading">
@@ -76,11 +76,11 @@ type StatusFilter = ReportStatus | 'all';
                   <dd data-testid="report-reason">{{ reasonLabels[report.reason] }}</dd>
                   <dt>Reported</dt>
                   <dd>
-                    <time [attr.datetime]="report.createdAt">{{ report.createdAt | date: 'd MMM y, HH:mm' }}</time>
+                    <time [attr.datetime]="report.createdAt">{{ report.createdAt | bodyDay: 'time' }}</time>
                     by {{ report.details.reporterName }}
                   </dd>
                   <dt>Last updated</dt>
-                  <dd><time [attr.datetime]="report.updatedAt">{{ report.updatedAt | date: 'd MMM y, HH:mm' }}</time></dd>
+                  <dd><time [attr.datetime]="report.updatedAt">{{ report.updatedAt | bodyDay: 'time' }}</time></dd>
                   <dt>Description</dt>
                   <dd class="text">{{ report.description }}</dd>
                 </dl>
@@ -89,7 +89,7 @@ type StatusFilter = ReportStatus | 'all';
                   <ol class="replies" data-testid="report-replies">
                     @for (reply of report.replies; track $index) {
                       <li>
-                        <time class="muted" [attr.datetime]="reply.sentAt">{{ reply.sentAt | date: 'd MMM y, HH:mm' }}</time>
+                        <time class="muted" [attr.datetime]="reply.sentAt">{{ reply.sentAt | bodyDay: 'time' }}</time>
                         <p class="text">{{ reply.text }}</p>
                       </li>
                     }
