@@ -23,7 +23,7 @@ describe('StorePageComponent', () => {
   let fixture: ComponentFixture<unknown>;
   let root: HTMLElement;
 
-  async function open(user: SessionUser, page: typeof StorePageComponent | null = StorePageComponent): Promise<void> {
+  async function open(user: SessionUser, page: typeof StorePageComponent | null = StorePageComponent, url = '/store'): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter(routes),
@@ -41,9 +41,9 @@ describe('StorePageComponent', () => {
     backend = TestBed.inject(HttpTestingController);
     const harness = await RouterTestingHarness.create();
     if (page) {
-      await harness.navigateByUrl('/store', page);
+      await harness.navigateByUrl(url, page);
     } else {
-      await harness.navigateByUrl('/store');
+      await harness.navigateByUrl(url);
     }
     fixture = harness.fixture;
     root = fixture.nativeElement as HTMLElement;
@@ -295,8 +295,7 @@ describe('StorePageComponent', () => {
   });
 
   it('opens at the step its address names, as after a reload', async () => {
-    await open(CENTRE_STAFF, null);
-    await TestBed.inject(Router).navigateByUrl('/store?product=1&q=smi&learner=501');
+    await open(CENTRE_STAFF, StorePageComponent, '/store?product=1&q=smi&learner=501');
     await productsLoaded();
     backend.expectOne((r) => r.url === '/api/store/learners' && r.params.get('q') === 'smi' && r.params.get('productId') === '1').flush([aLearner()]);
     await settle(fixture);
@@ -309,8 +308,7 @@ describe('StorePageComponent', () => {
   });
 
   it('starts from the products when the address names a product no longer on sale', async () => {
-    await open(CENTRE_STAFF, null);
-    await TestBed.inject(Router).navigateByUrl('/store?product=99');
+    await open(CENTRE_STAFF, StorePageComponent, '/store?product=99');
     await productsLoaded();
     await settle(fixture);
     expect(TestBed.inject(Location).path()).toBe('/store');

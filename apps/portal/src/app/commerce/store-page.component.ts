@@ -354,6 +354,8 @@ export class StorePageComponent implements OnInit {
   readonly reasons = signal<DuplicateReason[]>([]);
   readonly loadingProducts = signal(false);
   readonly productsError = signal<string | null>(null);
+  /** The products have been loaded at least once: until then the address waits to be applied. */
+  private productsReady = false;
   readonly product = signal<Product | null>(null);
 
   query = '';
@@ -397,6 +399,7 @@ export class StorePageComponent implements OnInit {
         this.products.set(products);
         this.reasons.set(reasons.filter((reason) => reason.active));
         this.loadingProducts.set(false);
+        this.productsReady = true;
         this.apply();
       },
       error: (error: unknown) => {
@@ -459,7 +462,7 @@ export class StorePageComponent implements OnInit {
 
   /** Brings the page to the step the address asks for, as far as what is loaded allows. */
   private apply(): void {
-    if (this.loadingProducts() || this.productsError()) return;
+    if (!this.productsReady) return;
     const { productId, q, learnerId } = this.step;
     const product = productId === null ? null : (this.products().find((p) => p.id === productId) ?? null);
     if (productId !== null && !product) {
