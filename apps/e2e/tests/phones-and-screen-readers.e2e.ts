@@ -1,8 +1,8 @@
-import { DEMO_PASSWORD, seedDemoData } from '../../api/src/seed/demo-seeder';
-import { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../api/src/seed/demo-seeder';
+import { Page } from 'playwright-core';
 import { seriousAxeViolations, sidewaysOverflow } from '../support/page-checks';
-import { launchChromium, signInThroughPage } from '../support/browser';
-import { RunningPortal } from '../support/running-portal';
+import { signInThroughPage } from '../support/browser';
+import { useDemoPortal } from '../support/demo-portal';
 
 /** The signed-in pages of each role (the side navigation's, and the account pages everyone has), on the demo data. */
 const PAGES: Record<string, { email: string; pages: string[] }> = {
@@ -27,19 +27,7 @@ const PHONES = [
  * and on a desktop screen.
  */
 describe('every page on a phone and to a screen reader', () => {
-  const portal = new RunningPortal();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await portal.start();
-    await seedDemoData(portal.db, { size: 'small' });
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal.stop();
-  });
+  const { portal, browser } = useDemoPortal();
 
   async function visit(page: Page, path: string): Promise<void> {
     await page.goto(`${portal.url}${path}`);
@@ -50,7 +38,7 @@ describe('every page on a phone and to a screen reader', () => {
 
   async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
     // axe-core is injected as a script, which the portal's Content-Security-Policy (rightly) forbids
-    const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', bypassCSP: true });
+    const context = await browser().newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', bypassCSP: true });
     const page = await context.newPage();
     await signInThroughPage(page, portal.url, email, DEMO_PASSWORD);
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { EmailDetail } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
@@ -28,6 +28,7 @@ export function withLinksInNewTab(html: string): string {
   templateUrl: './email-detail-page.component.html',
   styleUrl: './email-detail-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(window:resize)': 'fitToBody()' },
 })
 export class EmailDetailPageComponent {
   private readonly api = inject(AdminApiClient);
@@ -39,15 +40,28 @@ export class EmailDetailPageComponent {
   readonly email = signal<EmailDetail | null>(null);
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
+  private readonly htmlFrame = viewChild<ElementRef<HTMLIFrameElement>>('htmlFrame');
   /**
    * The HTML body for the iframe's srcdoc. It is trusted as-is because the iframe is sandboxed
-   * without allow-scripts and allow-same-origin: no script runs, and the document has an opaque
-   * origin (no access to the portal or its cookies). Angular's sanitizer would strip the email's styles.
+   * without allow-scripts: no script of the email runs (the portal's Content-Security-Policy, which
+   * a srcdoc document inherits, forbids inline scripts too), and forms cannot be sent. It has
+   * allow-same-origin only so that this page can read the body's height and show it whole; with no
+   * script inside, nothing in the email can use that origin. Angular's sanitizer would strip the
+   * email's styles.
    */
   readonly htmlBody = computed<SafeHtml | null>(() => {
     const html = this.email()?.html;
     return html ? this.sanitizer.bypassSecurityTrustHtml(withLinksInNewTab(html)) : null;
   });
+
+  /** Grows the iframe to the email's full height, so a long body is read whole with the page's own scroll. */
+  fitToBody(): void {
+    const frame = this.htmlFrame()?.nativeElement;
+    const body = frame?.contentDocument?.documentElement;
+    if (!frame || !body) return;
+    frame.style.height = '0px';
+    frame.style.height = `${Math.max(body.scrollHeight, 120) + 2}px`;
+  }
 
   constructor() {
     inject(ActivatedRoute)

@@ -223,6 +223,11 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
       font-size: 0.85em;
       overflow-wrap: anywhere;
     }
+    /* codes hold underscores: the underline sits below them, not on them */
+    a.code {
+      text-underline-offset: 0.35em;
+      text-decoration-thickness: 1px;
+    }
     .actions {
       text-align: end;
       white-space: nowrap;
