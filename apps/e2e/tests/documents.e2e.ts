@@ -146,10 +146,19 @@ describe('issuing, Records, notices, reports and triage in the browser', () => {
     await supportPage.getByTestId('report-assignee').getByText('Sam Support').waitFor();
     await supportPage.getByTestId('reissue-document').click();
     const reissue = supportPage.getByRole('dialog');
+    // the dialog has finished opening once it has put the focus in its first field, as a person sees it
+    await supportPage.waitForFunction(() => document.activeElement?.getAttribute('formcontrolname') === 'firstName');
     await reissue.locator('[formControlName=lastName]').fill('Wójcik-Nowak');
     await reissue.locator('[formControlName=reason]').fill('Surname corrected as reported by the centre.');
     await reissue.getByTestId('reissue-submit').click();
-    await supportPage.getByTestId('correction-outcome').waitFor();
+    // the outcome, or whatever the dialog says instead, so a refusal fails with its words
+    const refusal = reissue.getByRole('alert').or(reissue.locator('mat-error'));
+    await supportPage.getByTestId('correction-outcome').or(refusal).first().waitFor({ timeout: 60_000 });
+    const fieldValues = async () => ({
+      lastName: await reissue.locator('[formControlName=lastName]').inputValue().catch(() => 'closed'),
+      reason: await reissue.locator('[formControlName=reason]').inputValue().catch(() => 'closed'),
+    });
+    expect({ refusal: await refusal.allInnerTexts(), fields: (await refusal.count()) > 0 ? await fieldValues() : null }).toEqual({ refusal: [], fields: null });
     expect(await supportPage.getByTestId('correction-outcome').innerText()).toMatch(/superseded/i);
     await supportPage.getByTestId('mark-resolved').click();
     await supportPage.getByTestId('report-status').getByText('Resolved').waitFor();
