@@ -47,6 +47,10 @@ export const SECOND_FACTOR_ERRORS = {
   OWN_FACTORS: 'OWN_FACTORS',
   /** 404: no such passkey of this account. */
   PASSKEY_NOT_FOUND: 'PASSKEY_NOT_FOUND',
+  /** 404: this account has no authenticator app to remove. */
+  TOTP_NOT_FOUND: 'TOTP_NOT_FOUND',
+  /** 409: recovery codes stand in for an authenticator app or a passkey: set one up first. */
+  NO_FACTOR: 'NO_FACTOR',
 } as const;
 export type SecondFactorErrorCode = (typeof SECOND_FACTOR_ERRORS)[keyof typeof SECOND_FACTOR_ERRORS];
 

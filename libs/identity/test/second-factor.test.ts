@@ -293,6 +293,15 @@ describe('the second factor', () => {
       expect(secret).toBeTruthy();
     });
 
+    it('says what is missing when there is nothing to remove or to stand in for', async () => {
+      const staff = await createUser(t.ds, 'centre_staff');
+      const { client } = await passwordStep(staff);
+      const removed = await client.request('DELETE', '/api/account/factors/totp');
+      expect({ status: removed.status, code: (removed.body as { code?: string }).code }).toEqual({ status: 404, code: 'TOTP_NOT_FOUND' });
+      const codes = await client.post('/api/account/factors/recovery-codes');
+      expect({ status: codes.status, code: (codes.body as { code?: string }).code }).toEqual({ status: 409, code: 'NO_FACTOR' });
+    });
+
     it('takes two authenticator-app set-ups started at once, and the later one is confirmed', async () => {
       t.clock.freeze(midStep());
       const staff = await createUser(t.ds, 'centre_staff');

@@ -78,6 +78,7 @@ export class AccountFactorsController {
   @Delete('totp')
   @StepUp()
   @ApiOkResponse({ type: AccountFactorsDto })
+  @ApiNotFoundResponse({ description: 'TOTP_NOT_FOUND' })
   @ApiConflictResponse({ description: 'LAST_FACTOR' })
   @ApiForbiddenResponse({ description: 'STEP_UP_REQUIRED' })
   removeTotp(@CurrentUser() user: AuthenticatedUser, @Req() req: SessionRequest): Promise<AccountFactorsDto> {
@@ -98,6 +99,7 @@ export class AccountFactorsController {
   @Post('recovery-codes')
   @StepUp()
   @ApiCreatedResponse({ type: RecoveryCodeSetDto })
+  @ApiConflictResponse({ description: 'NO_FACTOR' })
   @ApiForbiddenResponse({ description: 'STEP_UP_REQUIRED' })
   async replaceRecoveryCodes(@CurrentUser() user: AuthenticatedUser, @Req() req: SessionRequest): Promise<RecoveryCodeSetDto> {
     return { codes: await this.enrolment.replaceRecoveryCodes(ownerOf(user), actorOf(req)) };

@@ -151,7 +151,7 @@ export class FactorEnrolmentService {
 
   async removeTotp(owner: Owner, actor: Actor): Promise<AccountFactors> {
     const factor = await this.store.totpOf(owner.id);
-    if (!factor?.confirmedAt) throw new NotFoundException({ message: 'No authenticator app is set up.', code: SECOND_FACTOR_ERRORS.PASSKEY_NOT_FOUND });
+    if (!factor?.confirmedAt) throw new NotFoundException({ message: 'No authenticator app is set up.', code: SECOND_FACTOR_ERRORS.TOTP_NOT_FOUND });
     await this.removed(owner, actor, factor, 'an authenticator app');
     return this.overview(owner);
   }
@@ -166,7 +166,7 @@ export class FactorEnrolmentService {
   /** A new set of recovery codes; the old ones stop working. */
   async replaceRecoveryCodes(owner: Owner, actor: Actor): Promise<string[]> {
     if (!(await this.store.hasFactor(owner.id))) {
-      throw new ConflictException({ message: 'Set up an authenticator app or a passkey first: recovery codes stand in for one.', code: SECOND_FACTOR_ERRORS.TOTP_NOT_STARTED });
+      throw new ConflictException({ message: 'Set up an authenticator app or a passkey first: recovery codes stand in for one.', code: SECOND_FACTOR_ERRORS.NO_FACTOR });
     }
     const user = await this.userOf(owner.id);
     return this.outbox.transaction(async (manager, outbox) => {
