@@ -15,6 +15,7 @@ import { requestIdOf } from './request-id';
 import { securityHeadersOf } from './security-headers';
 import { parseTrustProxy } from './trust-proxy';
 import { createValidationPipe } from './validation.pipe';
+import { webFileCacheControl } from './web-files';
 
 /** The largest body people send is a job's CSV (up to 20,000 documents, a few MiB); larger is refused with 413 (before it is parsed). */
 const BODY_LIMIT = 8 * 1024 * 1024;
@@ -126,13 +127,22 @@ function isAdminPageAddress(method: string | undefined, url: string): boolean {
   return (method === 'GET' || method === 'HEAD') && path.startsWith('/admin-remote/') && path !== '/admin-remote/' && !/\.[A-Za-z0-9]+$/.test(path);
 }
 
-/** Serves the built portal at / and the admin remote at /admin-remote/. */
+/**
+ * Serves the built portal at / and the admin remote at /admin-remote/: the brotli or gzip copy made
+ * at build time when the browser takes it (`Vary: Accept-Encoding`), and hashed files cached for a
+ * year (see web-files.ts).
+ */
 async function serveWebApps(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const { portal, admin } = webRoots(config);
+  const files = {
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply: FastifyReply, path: string) => reply.header('Cache-Control', webFileCacheControl(path)),
+  };
   if (existsSync(admin)) {
-    await app.register(fastifyStatic as never, { root: admin, prefix: '/admin-remote/', decorateReply: false });
+    await app.register(fastifyStatic as never, { root: admin, prefix: '/admin-remote/', decorateReply: false, ...files });
   }
   if (existsSync(join(portal, 'index.html'))) {
-    await app.register(fastifyStatic as never, { root: portal, prefix: '/', wildcard: true });
+    await app.register(fastifyStatic as never, { root: portal, prefix: '/', wildcard: true, ...files });
   }
 }
