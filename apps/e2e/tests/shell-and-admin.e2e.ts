@@ -13,6 +13,9 @@ describe('the portal shell with the admin micro-frontend inside it', () => {
   let page: Page;
   let errors: string[];
   let admin: TestUser;
+  /** The addresses the page asked for, to see what each role loads. */
+  let requested: string[];
+  const adminRemoteFetches = () => requested.filter((url) => url.includes('/admin-remote/') || url.includes('federation.manifest.json'));
 
   beforeAll(async () => {
     await portal.start({ SMTP_URL: '' });
@@ -24,6 +27,8 @@ describe('the portal shell with the admin micro-frontend inside it', () => {
     context = await browser.newContext();
     page = await context.newPage();
     errors = collectPageErrors(page);
+    requested = [];
+    page.on('request', (request) => requested.push(request.url()));
   });
 
   afterEach(async () => {
@@ -40,6 +45,9 @@ describe('the portal shell with the admin micro-frontend inside it', () => {
     await page.waitForURL(/\/sign-in/);
     await expectVisible(page.getByRole('button', { name: 'Sign in' }).last());
     await expectVisible(page.getByLabel('Email'));
+    // the public pages never load the admin micro-frontend
+    await page.waitForLoadState('networkidle');
+    expect(adminRemoteFetches()).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -47,10 +55,14 @@ describe('the portal shell with the admin micro-frontend inside it', () => {
     await signInThroughPage(page, portal.url, admin.email, admin.password);
     await page.waitForURL(`${portal.url}/`);
     await expectText(page.getByTestId('current-user'), 'Ada Lovelace');
+    await page.waitForLoadState('networkidle');
+    expect(adminRemoteFetches()).toEqual([]);
 
+    // it is fetched the first time an admin page opens
     await page.getByRole('link', { name: 'Email log' }).click();
     await page.waitForURL(/\/admin\/emails/);
     await expectVisible(page.getByTestId('email-log'));
+    expect(adminRemoteFetches().some((url) => url.endsWith('/admin-remote/remoteEntry.json'))).toBe(true);
     // the shell's top bar is still there: the remote is inside the shell, not a page of its own
     await expectText(page.getByTestId('current-user'), 'Ada Lovelace');
 
@@ -91,6 +103,8 @@ describe('the portal shell with the admin micro-frontend inside it', () => {
     await page.waitForURL(`${portal.url}/`);
     await expectText(page.getByTestId('current-user'), 'Tom Ted');
     expect(await page.getByRole('link', { name: 'Email log' }).count()).toBe(0);
+    await page.waitForLoadState('networkidle');
+    expect(adminRemoteFetches()).toEqual([]);
     await page.goto(`${portal.url}/admin/emails`);
     expect(await page.getByTestId('email-log').count()).toBe(0);
   });

@@ -1,9 +1,10 @@
 import { initFederation } from '@angular-architects/native-federation';
 
-// Reads the remotes (name -> remoteEntry.json URL) from the manifest the portal ships in public/,
-// registers them in an import map, then starts the app. A remote that cannot be reached here
-// only logs an error: its routes show the "could not be loaded" page when visited.
-initFederation('/federation.manifest.json')
+// Registers the portal's own shared packages, then starts the app. The remotes are not fetched
+// here: the admin remote's remoteEntry.json is fetched the first time an /admin page is opened
+// (see app/admin-remote/admin-remote.routes.ts), so the public pages and the other roles never
+// load it.
+initFederation({})
   .catch((error: unknown) => console.error('Native Federation could not start', error))
   .then(() => import('./bootstrap'))
   .catch((error: unknown) => console.error('The portal could not start', error));

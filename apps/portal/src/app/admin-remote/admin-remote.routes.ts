@@ -8,11 +8,25 @@ export interface AdminRemoteModule {
   routes: Routes;
 }
 
-/** Loads the admin remote's './routes' module; a token so tests can stand in for the remote. */
+/** Where the remotes are (name -> remoteEntry.json): shipped in the portal's public/ (dev-public/ for ng serve). */
+export const FEDERATION_MANIFEST_URL = '/federation.manifest.json';
+
+/**
+ * Loads the admin remote's './routes' module, fetching the manifest and the remote's entry only
+ * now, when an /admin page is first opened; a token so tests can stand in for the remote.
+ */
 export const ADMIN_REMOTE_LOADER = new InjectionToken<() => Promise<AdminRemoteModule>>('ADMIN_REMOTE_LOADER', {
   providedIn: 'root',
-  factory: () => () => loadRemoteModule<AdminRemoteModule>('admin', './routes'),
+  factory: () => loadAdminRemote,
 });
+
+async function loadAdminRemote(): Promise<AdminRemoteModule> {
+  const answer = await fetch(FEDERATION_MANIFEST_URL);
+  if (!answer.ok) throw new Error(`${FEDERATION_MANIFEST_URL} answered ${answer.status}`);
+  const remoteEntry = ((await answer.json()) as Record<string, unknown>)['admin'];
+  if (typeof remoteEntry !== 'string') throw new Error(`${FEDERATION_MANIFEST_URL} names no admin remote`);
+  return loadRemoteModule<AdminRemoteModule>({ remoteName: 'admin', remoteEntry, exposedModule: './routes' });
+}
 
 /** Shown for every /admin/… address when the remote could not be loaded. */
 export const REMOTE_ERROR_ROUTES: Routes = [
