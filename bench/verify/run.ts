@@ -22,6 +22,7 @@
 import 'reflect-metadata';
 import { dataSourceOptions, ensureDatabase, loadConfig, runMigrationsLocked } from '@achievement/platform';
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
@@ -30,6 +31,8 @@ import { DataSource } from 'typeorm';
 
 const ROOT = resolve(__dirname, '../..');
 const DB_NAME = process.env.BENCH_DB_NAME ?? 'ap_bench_verify';
+/** The database user the bench's api signs in as (production needs one with a password). */
+const BENCH_DB_USER = 'ap_bench_verify';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -163,10 +166,41 @@ async function load(name: string, url: string, seconds: number): Promise<Figures
   };
 }
 
+/**
+ * Production refuses a database user without a password and the built-in secrets, as it should. The
+ * bench runs the api as in production, so it makes a database user of its own with a password
+ * (through the development connection, root on this machine), and gives the api secrets made for
+ * this run. The gateway addresses are never called: the bench only verifies.
+ */
+async function benchSettings(): Promise<NodeJS.ProcessEnv> {
+  const password = randomBytes(18).toString('base64url');
+  const root = await new DataSource(dataSourceOptions(loadConfig({ ...process.env, NODE_ENV: 'development', DB_NAME: 'mysql' }))).initialize();
+  try {
+    await root.query(`CREATE USER IF NOT EXISTS '${BENCH_DB_USER}'@'%' IDENTIFIED BY '${password}'`);
+    await root.query(`ALTER USER '${BENCH_DB_USER}'@'%' IDENTIFIED BY '${password}'`);
+    await root.query(`GRANT ALL PRIVILEGES ON \`${DB_NAME}\`.* TO '${BENCH_DB_USER}'@'%'`);
+  } finally {
+    await root.destroy();
+  }
+  const secret = () => randomBytes(32).toString('base64url');
+  return {
+    DB_USER: BENCH_DB_USER,
+    DB_PASSWORD: password,
+    DEVICE_COOKIE_SECRET: secret(),
+    SECOND_FACTOR_KEY: secret(),
+    OPAYO_ENCRYPTION_PASSWORD: randomBytes(12).toString('base64url'),
+    OPAYO_FORM_URL: 'https://opayo.bench.invalid/gateway/service/vspform-register.vsp',
+    OPAYO_REPORTING_URL: 'https://opayo.bench.invalid/access/access.htm',
+    OPAYO_REPORTING_USER: 'benchreporter',
+    OPAYO_REPORTING_PASSWORD: secret(),
+  };
+}
+
 async function main(): Promise<void> {
   const apiPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...(await benchSettings()),
     NODE_ENV: 'production',
     DB_NAME,
     REDIS_PREFIX: 'ap_bench_verify',
