@@ -21,15 +21,13 @@
  */
 import 'reflect-metadata';
 import { dataSourceOptions, ensureDatabase, loadConfig, runMigrationsLocked } from '@achievement/platform';
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
+import { freePort, productionSettings, ROOT, startApi, startProcess } from '../support/production-api';
 
-const ROOT = resolve(__dirname, '../..');
 const DB_NAME = process.env.BENCH_DB_NAME ?? 'ap_bench_verify';
 /** The database user the bench's api signs in as (production needs one with a password). */
 const BENCH_DB_USER = 'ap_bench_verify';
@@ -77,17 +75,6 @@ function median(values: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-    s.on('error', fail);
-  });
-}
-
 /** The database migrated, with one rendered-looking valid document whose code is BENCH_CODE. */
 async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadConfig(env);
@@ -121,25 +108,6 @@ async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
-function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; line: string }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(command, args, {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = ready.exec(out);
-      if (m) ok({ child, line: m[0] });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
-    child.on('exit', (code) => fail(new Error(`${args.join(' ')} exited with ${code}: ${out}`)));
-  });
-}
-
 interface Figures {
   name: string;
   rps: number;
@@ -166,41 +134,11 @@ async function load(name: string, url: string, seconds: number): Promise<Figures
   };
 }
 
-/**
- * Production refuses a database user without a password and the built-in secrets, as it should. The
- * bench runs the api as in production, so it makes a database user of its own with a password
- * (through the development connection, root on this machine), and gives the api secrets made for
- * this run. The gateway addresses are never called: the bench only verifies.
- */
-async function benchSettings(): Promise<NodeJS.ProcessEnv> {
-  const password = randomBytes(18).toString('base64url');
-  const root = await new DataSource(dataSourceOptions(loadConfig({ ...process.env, NODE_ENV: 'development', DB_NAME: 'mysql' }))).initialize();
-  try {
-    await root.query(`CREATE USER IF NOT EXISTS '${BENCH_DB_USER}'@'%' IDENTIFIED BY '${password}'`);
-    await root.query(`ALTER USER '${BENCH_DB_USER}'@'%' IDENTIFIED BY '${password}'`);
-    await root.query(`GRANT ALL PRIVILEGES ON \`${DB_NAME}\`.* TO '${BENCH_DB_USER}'@'%'`);
-  } finally {
-    await root.destroy();
-  }
-  const secret = () => randomBytes(32).toString('base64url');
-  return {
-    DB_USER: BENCH_DB_USER,
-    DB_PASSWORD: password,
-    DEVICE_COOKIE_SECRET: secret(),
-    SECOND_FACTOR_KEY: secret(),
-    OPAYO_ENCRYPTION_PASSWORD: randomBytes(12).toString('base64url'),
-    OPAYO_FORM_URL: 'https://opayo.bench.invalid/gateway/service/vspform-register.vsp',
-    OPAYO_REPORTING_URL: 'https://opayo.bench.invalid/access/access.htm',
-    OPAYO_REPORTING_USER: 'benchreporter',
-    OPAYO_REPORTING_PASSWORD: secret(),
-  };
-}
-
 async function main(): Promise<void> {
   const apiPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    ...(await benchSettings()),
+    ...(await productionSettings(DB_NAME, BENCH_DB_USER)),
     NODE_ENV: 'production',
     DB_NAME,
     REDIS_PREFIX: 'ap_bench_verify',
@@ -234,13 +172,7 @@ async function main(): Promise<void> {
     children.push(plain.child);
     const plainPort = Number(/listening (\d+)/.exec(plain.line)![1]);
     console.log('Starting the api (NODE_ENV=production, LOG_LEVEL=warn)…');
-    const api = await startProcess(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-      { ...env, TS_NODE_TRANSPILE_ONLY: '1' },
-      /is listening on/,
-    );
-    children.push(api.child);
+    children.push(await startApi(env));
 
     const base = `http://127.0.0.1:${apiPort}`;
     const check = await fetch(`${base}/api/verify/${BENCH_CODE}`);

@@ -23,6 +23,7 @@ export { ApiExceptionFilter, toErrorBody } from './http/api-exception.filter';
 export { createValidationPipe } from './http/validation.pipe';
 export { configureHttp, createFastifyAdapter, portalShellPage } from './http/configure-http';
 export { parseTrustProxy } from './http/trust-proxy';
+export { webFileCacheControl } from './http/web-files';
 export { FixedPage, FrontDoor, FrontDoorReply } from './http/front-door';
 export type { FrontDoorHandler, FrontDoorRequest } from './http/front-door';
 export { ParseIdPipe } from './http/parse-id.pipe';
