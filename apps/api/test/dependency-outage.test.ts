@@ -107,6 +107,15 @@ describe('when the database or Redis does not answer', () => {
     await app.listen(0, '127.0.0.1');
     const verify = await fetch(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/verify/${'A'.repeat(32)}`);
     expectUnavailable({ status: verify.status, headers: Object.fromEntries(verify.headers), body: await verify.json(), text: '' });
+    // a document's verification page (written by the server) says it could not check, as a page, with the way to try again
+    const page = await fetch(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/verify/${'A'.repeat(32)}?via=code`);
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toBe('10');
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const pageText = await page.text();
+    expect(pageText).toContain('The document could not be checked. Try again in a moment.');
+    expect(pageText).toContain(`href="/verify/${'A'.repeat(32)}?via&#x3D;code">`);
+    expect(pageText).not.toContain('data-testid="verify-status"');
     const health = await new ApiClient(app).get('/api/health');
     expectUnavailable(health);
     expect(health.body).toMatchObject({

@@ -9,6 +9,7 @@ export * from './email-log';
 export * from './identity';
 export * from './documents';
 export * from './verification';
+export * from './verification-wording';
 export * from './downloads';
 export * from './sharing';
 export * from './commerce';

@@ -3,6 +3,7 @@ import { VerifiableDocument, VerifiableDocuments } from '@achievement/documents'
 import { Clock } from '@achievement/platform';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { verificationPageHtml } from './page/verification-page';
 import { VerificationLogWriter } from './verification-log.writer';
 
 /** A verification code as issued: 24 random bytes in base64url (192 bits). */
@@ -53,6 +54,19 @@ export class VerificationService {
   }
 
   private readonly serialized = new WeakMap<VerifiableDocument, string>();
+
+  /** The verification page of a code (HTML), the look-up logged as verifyCode's; made once per document read, as the JSON is. */
+  async verifyCodeAsPage(code: string, via: Exclude<VerificationMethod, 'upload'>, who: VerifyingClient): Promise<string> {
+    const doc = await this.lookUp(code, via, who);
+    let html = this.pages.get(doc);
+    if (html === undefined) {
+      html = verificationPageHtml(doc.verificationCode, toVerificationResult(doc));
+      this.pages.set(doc, html);
+    }
+    return html;
+  }
+
+  private readonly pages = new WeakMap<VerifiableDocument, string>();
 
   /** The document of a code, the look-up logged; 404 when there is none. */
   private async lookUp(code: string, via: Exclude<VerificationMethod, 'upload'>, who: VerifyingClient): Promise<VerifiableDocument> {

@@ -10,7 +10,7 @@ import { createApiApp } from '../../../apps/api/src/create-api-app';
 import { Client, documentInput, IssuedDocument, issueJob, signedIn, startVerificationApp, VerificationTestApp } from './verification-test-app';
 
 /*
- * The look-up and the verification page are answered at the server's front door, before Fastify
+ * The look-up and the verification pages are answered at the server's front door, before Fastify
  * and Nest. These tests go over a real socket (the front door is the HTTP server's) and hold its
  * answers to those of the documented Nest route, reached in-process.
  */
@@ -152,8 +152,8 @@ describe('the front door of Smart Verify', () => {
     expect(frontDoor.answered).toBe(before);
   });
 
-  it('serves the verification pages from memory with the security headers, and 304 when the browser has them', async () => {
-    for (const path of ['/verify', `/verify/${docs[0].code}`, `/verify/${docs[0].code}?via=qr`]) {
+  it('serves the code form\'s page (the shell) from memory with the security headers, and 304 when the browser has them', async () => {
+    for (const path of ['/verify', '/verify?code=x']) {
       const before = frontDoor.answered;
       const page = await fetch(`${base}${path}`);
       expect(frontDoor.answered).toBe(before + 1);
@@ -168,6 +168,16 @@ describe('the front door of Smart Verify', () => {
       const again = await fetch(`${base}${path}`, { headers: { 'if-none-match': etag! } });
       expect(again.status).toBe(304);
       expect(await again.text()).toBe('');
+    }
+    // a document's page is the server's own (verification-page.test.ts), answered here too
+    for (const path of [`/verify/${docs[0].code}`, `/verify/${docs[0].code}?via=qr`]) {
+      const before = frontDoor.answered;
+      const page = await fetch(`${base}${path}`, { headers: { 'x-forwarded-for': nextAddress() } });
+      expect(frontDoor.answered).toBe(before + 1);
+      expect(page.status).toBe(200);
+      const text = await page.text();
+      expect(text).not.toBe(SHELL);
+      expect(text).toContain('data-testid="verify-status"');
     }
     // any other page of the portal is still served by Fastify (the same shell, from disk)
     const before = frontDoor.answered;

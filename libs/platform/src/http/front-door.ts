@@ -122,7 +122,7 @@ function decodesCleanly(url: string): boolean {
   }
 }
 
-/** The answer of a front-door route: JSON, an error in the API's shape, or a fixed page. */
+/** The answer of a front-door route: JSON, an error in the API's shape, a page made for the request, or a fixed page. */
 export class FrontDoorReply {
   constructor(
     private readonly req: FrontDoorRequest,
@@ -146,6 +146,11 @@ export class FrontDoorReply {
   error(statusCode: number, message: string, headers: Record<string, string> = {}): void {
     const body: ApiErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, requestId: this.req.id };
     this.json(statusCode, body, headers);
+  }
+
+  /** A page made for this request (not kept by the browser: what it says is live). */
+  html(statusCode: number, body: string, headers: Record<string, string> = {}): void {
+    this.send(statusCode, body, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   }
 
   /** A fixed page (built once); answers 304 when the browser already holds this version. */

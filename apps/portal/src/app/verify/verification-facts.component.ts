@@ -1,33 +1,21 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { DOCUMENT_TYPE_LABELS, VerificationResult } from '@achievement/contracts';
-import { CalendarDatePipe } from '../dates/calendar-date.pipe';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { VerificationResult, verificationFacts } from '@achievement/contracts';
 
 /** The key facts of a verified document, as a list of terms and details. */
 @Component({
   selector: 'ap-verification-facts',
-  imports: [CalendarDatePipe, DatePipe],
   template: `
-    @let doc = result();
     <dl data-testid="verify-facts">
-      <dt>Learner</dt>
-      <dd>{{ doc.learnerName }}</dd>
-      <dt>Qualification</dt>
-      <dd>{{ doc.qualification.title }}</dd>
-      <dt>Qualification number</dt>
-      <dd>{{ doc.qualification.code }}</dd>
-      <dt>Document</dt>
-      <dd>{{ typeLabels[doc.type] }}</dd>
-      <dt>Grade</dt>
-      <dd>{{ doc.grade ?? '—' }}</dd>
-      <dt>Award date</dt>
-      <dd><time [attr.datetime]="doc.awardDate">{{ doc.awardDate | calendarDate }}</time></dd>
-      <dt>Centre</dt>
-      <dd>{{ doc.centre.name }} ({{ doc.centre.number }})</dd>
-      <dt>Document number</dt>
-      <dd>{{ doc.documentNumber }}</dd>
-      <dt>Issued</dt>
-      <dd>{{ doc.issuedAt | date: 'd MMMM y' }}</dd>
+      @for (fact of facts(); track fact.term) {
+        <dt>{{ fact.term }}</dt>
+        <dd>
+          @if (fact.date) {
+            <time [attr.datetime]="fact.date">{{ fact.detail }}</time>
+          } @else {
+            {{ fact.detail }}
+          }
+        </dd>
+      }
     </dl>
   `,
   styles: `
@@ -59,5 +47,5 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
 })
 export class VerificationFactsComponent {
   readonly result = input.required<VerificationResult>();
-  readonly typeLabels = DOCUMENT_TYPE_LABELS;
+  readonly facts = computed(() => verificationFacts(this.result()));
 }

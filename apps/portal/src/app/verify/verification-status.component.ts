@@ -1,6 +1,5 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { VerificationResult } from '@achievement/contracts';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { VerificationResult, verificationStatusWords } from '@achievement/contracts';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 
@@ -10,31 +9,31 @@ import { RouterLink } from '@angular/router';
  */
 @Component({
   selector: 'ap-verification-status',
-  imports: [DatePipe, RouterLink, MatIconModule],
+  imports: [RouterLink, MatIconModule],
   template: `
     @let doc = result();
     <div [class]="'banner banner--' + doc.status" role="status" data-testid="verify-status" [attr.data-status]="doc.status">
       @switch (doc.status) {
         @case ('valid') {
-          <mat-icon class="banner__icon" aria-hidden="true">verified</mat-icon>
+          <mat-icon class="banner__icon" aria-hidden="true" svgIcon="verified"></mat-icon>
           <div>
-            <p class="banner__title">Valid</p>
-            <p>The awarding body issued this document, and it is current.</p>
+            <p class="banner__title">{{ words().title }}</p>
+            <p>{{ words().text }}</p>
           </div>
         }
         @case ('revoked') {
-          <mat-icon class="banner__icon" aria-hidden="true">block</mat-icon>
+          <mat-icon class="banner__icon" aria-hidden="true" svgIcon="block"></mat-icon>
           <div>
-            <p class="banner__title">Revoked{{ doc.revokedAt ? ' on ' + (doc.revokedAt | date: 'd MMMM y') : '' }}</p>
-            <p>The awarding body withdrew this document. It must not be relied on.</p>
+            <p class="banner__title">{{ words().title }}</p>
+            <p>{{ words().text }}</p>
           </div>
         }
         @case ('superseded') {
-          <mat-icon class="banner__icon" aria-hidden="true">history</mat-icon>
+          <mat-icon class="banner__icon" aria-hidden="true" svgIcon="history"></mat-icon>
           <div>
-            <p class="banner__title">Superseded</p>
+            <p class="banner__title">{{ words().title }}</p>
             <p>
-              A corrected version of this document was issued and replaces it.
+              {{ words().text }}
               @if (doc.currentVersionCode) {
                 <a
                   [routerLink]="['/verify', doc.currentVersionCode]"
@@ -96,4 +95,5 @@ import { RouterLink } from '@angular/router';
 })
 export class VerificationStatusComponent {
   readonly result = input.required<VerificationResult>();
+  readonly words = computed(() => verificationStatusWords(this.result()));
 }

@@ -8,14 +8,18 @@ import { errorOf, settle, textOf, type } from '../../testing/forms';
 import { provideSession } from '../../testing/session-stub';
 import { routes } from '../app.routes';
 import { aPdfCheck, aVerification, CODE } from './verification-fixtures';
+import { PAGE_LOAD } from './server-page';
 import { PDF_MAX_BYTES, VerifyPageComponent } from './verify-page.component';
 
 describe('VerifyPageComponent', () => {
   let backend: HttpTestingController;
   let fixture: ComponentFixture<unknown>;
   let root: HTMLElement;
+  /** the addresses opened as whole pages (the server writes a document's verification page) */
+  let loaded: string[];
 
   beforeEach(async () => {
+    loaded = [];
     TestBed.configureTestingModule({
       providers: [
         provideRouter(routes),
@@ -23,6 +27,7 @@ describe('VerifyPageComponent', () => {
         provideHttpClientTesting(),
         provideSession(null).provider,
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: PAGE_LOAD, useValue: (url: string) => loaded.push(url) },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -63,25 +68,22 @@ describe('VerifyPageComponent', () => {
     expect(byTestId('verify-pdf-input')?.getAttribute('accept')).toBe('application/pdf,.pdf');
   });
 
-  it('opens the verification page of a typed code, without spaces, case kept, via=code', async () => {
+  it('opens the verification page of a typed code (the server's page), without spaces, case kept, via=code', async () => {
     await submitCode(`  Zm9vYmFy mF6cXV4 cXV1eHF1dXhxdXV4 `);
-    expect(TestBed.inject(Router).url).toBe('/verify/Zm9vYmFymF6cXV4cXV1eHF1dXhxdXV4?via=code');
-    backend.expectOne('/api/verify/Zm9vYmFymF6cXV4cXV1eHF1dXhxdXV4?via=code').flush(aVerification());
-    await settle(fixture);
+    expect(loaded).toEqual(['/verify/Zm9vYmFymF6cXV4cXV1eHF1dXhxdXV4?via=code']);
+    // the page is loaded whole: the router stays, and the app asks nothing itself
+    expect(TestBed.inject(Router).url).toBe('/verify');
+    backend.expectNone(() => true);
   });
 
   it('drops the dashes of a code typed in groups', async () => {
     await submitCode('Zm9v-YmFy-YmF6-cXV4-cXV1-eHF1-dXhx-dXV4');
-    expect(TestBed.inject(Router).url).toBe('/verify/Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4?via=code');
-    backend.expectOne((request) => request.url === '/api/verify/Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4').flush(aVerification());
-    await settle(fixture);
+    expect(loaded).toEqual(['/verify/Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4?via=code']);
   });
 
   it('keeps a dash that is part of the code', async () => {
     await submitCode(CODE);
-    expect(TestBed.inject(Router).url).toBe(`/verify/${CODE}?via=code`);
-    backend.expectOne((request) => request.url === `/api/verify/${CODE}`).flush(aVerification());
-    await settle(fixture);
+    expect(loaded).toEqual([`/verify/${CODE}?via=code`]);
   });
 
   it('asks for a code, and for one of the characters a code has, before checking', async () => {
@@ -92,6 +94,7 @@ describe('VerifyPageComponent', () => {
     await submitCode('abc/def');
     expect(errorOf(root, 'Verification code')).toBe('A code has only letters, digits, “-” and “_”');
     expect(TestBed.inject(Router).url).toBe('/verify');
+    expect(loaded).toEqual([]);
     backend.expectNone(() => true);
   });
 
@@ -115,6 +118,34 @@ describe('VerifyPageComponent', () => {
     expect(textOf(byTestId('verify-status')?.querySelector('.banner__title'))).toBe('Revoked on 10 November 2026');
     expect(textOf(byTestId('verify-facts'))).toContain('D0000101');
     expect(textOf(root)).toContain('SHA-256 of the file: ' + 'ab'.repeat(32));
+  });
+
+  it('shows every key fact of a genuine PDF's document, and a superseded one links to the server's page of the current version', async () => {
+    await choose(pdf());
+    expectPdfCheck().flush(aPdfCheck({ document: aVerification({ status: 'superseded', currentVersionCode: 'NEWcode_0123456789abcdefghijklmn' }) }));
+    await settle(fixture);
+
+    const terms = Array.from(root.querySelectorAll('[data-testid="verify-facts"] dt'));
+    expect(Object.fromEntries(terms.map((dt) => [textOf(dt), textOf(dt.nextElementSibling)]))).toEqual({
+      Learner: 'Łukasz Wójcik',
+      Qualification: 'Level 3 Diploma in Light Vehicle Maintenance',
+      'Qualification number': '603/7506/5',
+      Document: 'Certificate',
+      Grade: 'Distinction',
+      'Award date': '1 July 2026',
+      Centre: 'Northfield College (C10001)',
+      'Document number': 'D0000101',
+      Issued: '2 November 2026',
+    });
+    expect(root.querySelector('[data-testid="verify-facts"] time')?.getAttribute('datetime')).toBe('2026-07-01');
+    const status = byTestId('verify-status')!;
+    expect(status.getAttribute('data-status')).toBe('superseded');
+    expect(textOf(status.querySelector('.banner__title'))).toBe('Superseded');
+    const link = byTestId('verify-current-version') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/verify/NEWcode_0123456789abcdefghijklmn?via=code');
+    link.click();
+    await settle(fixture);
+    expect(loaded).toEqual(['/verify/NEWcode_0123456789abcdefghijklmn?via=code']);
   });
 
   it('says a centre copy is not the document, in plain words, with whose document it is and its live status', async () => {

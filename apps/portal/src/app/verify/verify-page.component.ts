@@ -85,7 +85,7 @@ const CODE_INPUT_MAX_LENGTH = 200;
           (change)="fileChosen($event)"
         />
         <button mat-stroked-button type="button" [disabled]="checking()" (click)="fileInput.click()" data-testid="verify-pdf-choose">
-          <mat-icon aria-hidden="true">upload_file</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="upload_file"></mat-icon>
           Choose a PDF
         </button>
 
@@ -97,7 +97,7 @@ const CODE_INPUT_MAX_LENGTH = 200;
 
         @if (pdfProblem(); as message) {
           <div class="problem" role="alert" data-testid="verify-pdf-error">
-            <mat-icon aria-hidden="true">error</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="error"></mat-icon>
             <p>{{ message }}</p>
           </div>
         }
@@ -106,7 +106,7 @@ const CODE_INPUT_MAX_LENGTH = 200;
           <div class="outcome" #outcome tabindex="-1">
             @if (check.kind === 'centre-copy' && check.document; as doc) {
               <div class="verdict verdict--centre-copy" role="status" data-testid="verify-centre-copy">
-                <mat-icon aria-hidden="true">report</mat-icon>
+                <mat-icon aria-hidden="true" svgIcon="report"></mat-icon>
                 <div>
                   <p>
                     <strong>A centre copy, not the document:</strong> this file ({{ fileName() }}) is the copy of {{ doc.learnerName }}’s
@@ -123,7 +123,7 @@ const CODE_INPUT_MAX_LENGTH = 200;
               <ap-verification-facts class="facts" [result]="doc" />
             } @else if (check.kind === 'genuine' && check.document; as doc) {
               <div class="verdict verdict--genuine" role="status" data-testid="verify-genuine">
-                <mat-icon aria-hidden="true">verified</mat-icon>
+                <mat-icon aria-hidden="true" svgIcon="verified"></mat-icon>
                 <p>
                   <strong>Genuine:</strong> this file ({{ fileName() }}) is, byte for byte, a document issued by the awarding body.
                 </p>
@@ -132,7 +132,7 @@ const CODE_INPUT_MAX_LENGTH = 200;
               <ap-verification-facts class="facts" [result]="doc" />
             } @else {
               <div class="verdict verdict--not-issued" role="status" data-testid="verify-not-issued">
-                <mat-icon aria-hidden="true">gpp_bad</mat-icon>
+                <mat-icon aria-hidden="true" svgIcon="gpp_bad"></mat-icon>
                 <p>
                   <strong>Not issued:</strong> this file ({{ fileName() }}) does not match any document the awarding body issued. A
                   changed copy of a real document does not match either.

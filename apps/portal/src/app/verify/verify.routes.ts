@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
+import { loadServerPage } from './server-page';
 
-/** Smart Verify, public (no sign-in): the code and PDF checks, and a document's verification page (the QR code's address). */
+/** Smart Verify, public (no sign-in): the code and PDF checks; a document's own page (the QR code's address) is the server's. */
 export const routes: Routes = [
   {
     path: '',
@@ -10,7 +11,7 @@ export const routes: Routes = [
   },
   {
     path: ':code',
-    title: 'Document verification',
-    loadComponent: () => import('./verification-page.component').then((m) => m.VerificationPageComponent),
+    canActivate: [loadServerPage],
+    children: [],
   },
 ];
