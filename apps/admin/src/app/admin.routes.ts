@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { provideAdminIcons } from './icons';
 
 /**
  * The admin remote's routes, exposed to the portal as './routes' (see federation.config.js) and
@@ -8,7 +9,8 @@ import { Routes } from '@angular/router';
  * orders, products and credit accounts; the Email log and
  * reported issues for support staff too.
  */
-export const routes: Routes = [
+/** The admin area's pages (see `routes`, below, which mounts them with the admin's icons). */
+const pages: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'emails' },
   {
     path: 'emails',
@@ -66,5 +68,8 @@ export const routes: Routes = [
     loadChildren: () => import('./commerce/commerce.routes').then((m) => m.CREDIT_ACCOUNT_ROUTES),
   },
 ];
+
+/** The pages under one route that registers the admin's icons (icons.ts) in the shell's registry, or its own when run alone. */
+export const routes: Routes = [{ path: '', providers: [provideAdminIcons()], children: pages }];
 
 export default routes;

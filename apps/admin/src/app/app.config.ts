@@ -1,11 +1,10 @@
 import { provideHttpClient, withFetch, withXsrfConfiguration } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@angular/material/form-field';
-import { MAT_ICON_DEFAULT_OPTIONS, MatIconDefaultOptions } from '@angular/material/icon';
 import { provideRouter } from '@angular/router';
 import { routes } from './admin.routes';
 
-/** Only for the admin app run alone; inside the portal, the portal's providers apply. */
+/** Only for the admin app run alone; inside the portal, the portal's providers apply (the icons come with the routes). */
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
@@ -13,7 +12,6 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes),
     // Same session cookie as the portal; the API checks X-XSRF-TOKEN on every write.
     provideHttpClient(withFetch(), withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' })),
-    { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } satisfies MatIconDefaultOptions },
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } satisfies MatFormFieldDefaultOptions },
   ],
 };

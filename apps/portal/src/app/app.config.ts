@@ -7,9 +7,9 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@angular/material/form-field';
-import { MAT_ICON_DEFAULT_OPTIONS, MatIconDefaultOptions } from '@angular/material/icon';
 import { provideRouter, TitleStrategy, withInMemoryScrolling } from '@angular/router';
 import { routes } from './app.routes';
+import { providePortalIcons } from './icons';
 import { PageTitleStrategy } from './page-title.strategy';
 import { SessionService } from './session/session.service';
 import { stepUpInterceptor } from './second-factor/step-up.interceptor';
@@ -28,8 +28,8 @@ export const appConfig: ApplicationConfig = {
       withInterceptors([unauthorizedInterceptor, stepUpInterceptor]),
     ),
     provideAppInitializer(() => inject(SessionService).load()),
-    // Icons come from the self-hosted Material Symbols font (material-symbols package).
-    { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } satisfies MatIconDefaultOptions },
+    // Icons are inline SVG, only those the portal shows (icons.ts); the admin remote registers its own.
+    providePortalIcons(),
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } satisfies MatFormFieldDefaultOptions },
   ],
 };

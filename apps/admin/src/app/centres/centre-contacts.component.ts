@@ -26,11 +26,11 @@ const fullName = (contact: CentreContact) => `${contact.firstName} ${contact.las
         <h2 id="contacts-title">Contact records</h2>
         <div class="heading__actions">
           <a mat-button routerLink="../import">
-            <mat-icon aria-hidden="true">upload_file</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="upload_file"></mat-icon>
             Import from CSV
           </a>
           <button mat-flat-button type="button" (click)="add()">
-            <mat-icon aria-hidden="true">person_add</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="person_add"></mat-icon>
             Add contact record
           </button>
         </div>
@@ -49,7 +49,7 @@ const fullName = (contact: CentreContact) => `${contact.firstName} ${contact.las
         <div class="error" role="alert">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>
@@ -79,10 +79,10 @@ const fullName = (contact: CentreContact) => `${contact.firstName} ${contact.las
               <th mat-header-cell *matHeaderCellDef scope="col"><span class="cdk-visually-hidden">Actions</span></th>
               <td mat-cell *matCellDef="let c" class="actions">
                 <button mat-icon-button type="button" [attr.aria-label]="'Edit the contact record of ' + c.firstName + ' ' + c.lastName" (click)="edit(c)">
-                  <mat-icon aria-hidden="true">edit</mat-icon>
+                  <mat-icon aria-hidden="true" svgIcon="edit"></mat-icon>
                 </button>
                 <button mat-icon-button type="button" [attr.aria-label]="'Delete the contact record of ' + c.firstName + ' ' + c.lastName" (click)="remove(c)">
-                  <mat-icon aria-hidden="true">delete</mat-icon>
+                  <mat-icon aria-hidden="true" svgIcon="delete"></mat-icon>
                 </button>
               </td>
             </ng-container>

@@ -36,11 +36,11 @@ const SEARCH_MAX_LENGTH = 100;
         <h1 id="centres-title">Centres</h1>
         <div class="heading__actions">
           <a mat-stroked-button routerLink="import">
-            <mat-icon aria-hidden="true">upload_file</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="upload_file"></mat-icon>
             Import contacts from CSV
           </a>
           <a mat-flat-button routerLink="new">
-            <mat-icon aria-hidden="true">add</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="add"></mat-icon>
             New centre
           </a>
         </div>
@@ -53,7 +53,7 @@ const SEARCH_MAX_LENGTH = 100;
           <mat-hint>Part of the name, or the start of the number</mat-hint>
         </mat-form-field>
         <button mat-stroked-button type="submit" class="search-button">
-          <mat-icon aria-hidden="true">search</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="search"></mat-icon>
           Search
         </button>
       </form>
@@ -68,7 +68,7 @@ const SEARCH_MAX_LENGTH = 100;
         <div class="error" role="alert" data-testid="centres-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

@@ -25,11 +25,11 @@ import { InvoiceDialogComponent } from './invoice-dialog.component';
         <h1 id="credit-title">Credit accounts</h1>
         <div class="heading__actions">
           <button mat-stroked-button type="button" [disabled]="loading()" (click)="load()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Refresh
           </button>
           <button mat-flat-button type="button" (click)="openAccount()">
-            <mat-icon aria-hidden="true">add</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="add"></mat-icon>
             Open an account
           </button>
         </div>
@@ -88,7 +88,7 @@ import { InvoiceDialogComponent } from './invoice-dialog.component';
                       Edit
                     </button>
                     <button mat-icon-button type="button" [matMenuTriggerFor]="more" [attr.aria-label]="'More for ' + a.centre.number">
-                      <mat-icon aria-hidden="true">more_vert</mat-icon>
+                      <mat-icon aria-hidden="true" svgIcon="more_vert"></mat-icon>
                     </button>
                     <mat-menu #more="matMenu">
                       <button mat-menu-item type="button" (click)="recordPayment(a)">Record a payment</button>

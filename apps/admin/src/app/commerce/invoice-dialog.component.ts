@@ -50,7 +50,7 @@ function pastMonth(control: AbstractControl): ValidationErrors | null {
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Close</button>
         <button mat-flat-button type="submit">
-          <mat-icon aria-hidden="true">open_in_new</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="open_in_new"></mat-icon>
           Open invoice
           <span class="cdk-visually-hidden">(opens in a new tab)</span>
         </button>

@@ -42,7 +42,7 @@ export const NOTE_MAX_LENGTH = 500;
   template: `
     <section class="page" data-testid="order" aria-labelledby="order-title">
       <a mat-button routerLink="..">
-        <mat-icon aria-hidden="true">arrow_back</mat-icon>
+        <mat-icon aria-hidden="true" svgIcon="arrow_back"></mat-icon>
         Orders
       </a>
       <div class="progress" aria-live="polite">

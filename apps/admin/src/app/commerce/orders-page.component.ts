@@ -36,7 +36,7 @@ type StatusFilter = OrderStatus | 'all';
         <h1 id="orders-title">Orders</h1>
         <div class="heading__actions">
           <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.reload()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Refresh
           </button>
         </div>
@@ -66,7 +66,7 @@ type StatusFilter = OrderStatus | 'all';
         <div class="error" role="alert" data-testid="orders-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

@@ -63,7 +63,7 @@ class WholeList<T> {
           <div class="tab">
             <div class="heading__actions">
               <button mat-flat-button type="button" (click)="editProduct()">
-                <mat-icon aria-hidden="true">add</mat-icon>
+                <mat-icon aria-hidden="true" svgIcon="add"></mat-icon>
                 Add a product
               </button>
             </div>
@@ -128,7 +128,7 @@ class WholeList<T> {
           <div class="tab">
             <div class="heading__actions">
               <button mat-flat-button type="button" (click)="editReason()">
-                <mat-icon aria-hidden="true">add</mat-icon>
+                <mat-icon aria-hidden="true" svgIcon="add"></mat-icon>
                 Add a reason
               </button>
             </div>

@@ -48,11 +48,11 @@ export const FOLLOWED_JOBS = 10;
         <h1 id="jobs-title">Jobs</h1>
         <div class="heading__actions">
           <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.reload()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Refresh
           </button>
           <a mat-flat-button routerLink="new" data-testid="issue-job-link">
-            <mat-icon aria-hidden="true">add</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="add"></mat-icon>
             Issue a job
           </a>
         </div>
@@ -89,7 +89,7 @@ export const FOLLOWED_JOBS = 10;
         <div class="error" role="alert" data-testid="jobs-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

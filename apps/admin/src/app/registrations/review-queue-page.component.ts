@@ -54,7 +54,7 @@ import { BodyTimePipe } from '../shared/body-time.pipe';
         <div class="error" role="alert" data-testid="review-queue-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

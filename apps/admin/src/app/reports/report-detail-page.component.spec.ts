@@ -160,7 +160,7 @@ describe('ReportDetailPageComponent', () => {
 
   it('offers "Assign to me" on a report assigned to someone else', async () => {
     await loaded({ ...REPORT, assignee: { id: 9, name: 'Pat Other' } });
-    expect(textOf(root.querySelector('.assignee'))).toBe('Assigned to Pat Other. person_add Assign to me');
+    expect(textOf(root.querySelector('.assignee'))).toBe('Assigned to Pat Other. Assign to me');
   });
 
   it('sets the status and says so', async () => {

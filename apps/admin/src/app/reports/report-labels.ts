@@ -1,3 +1,4 @@
+import { AdminIcon } from '../icons';
 import { DocumentStatus, DocumentUnit, ReportEntryKind, ReportStatus } from '@achievement/contracts';
 
 /** The statuses of a report still to be dealt with: the triage queue's default. */
@@ -12,7 +13,7 @@ export const REPORT_ENTRY_KIND_LABELS: Record<ReportEntryKind, string> = {
   revocation: 'Document revoked',
 };
 
-export const REPORT_ENTRY_KIND_ICONS: Record<ReportEntryKind, string> = {
+export const REPORT_ENTRY_KIND_ICONS: Record<ReportEntryKind, AdminIcon> = {
   note: 'sticky_note_2',
   reply: 'forward_to_inbox',
   status: 'flag',

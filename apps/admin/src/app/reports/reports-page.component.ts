@@ -58,7 +58,7 @@ export const REPORT_AGE_CHOICES: readonly number[] = [1, 2, 3, 7, 14, 30];
         <h1 id="reports-title">Reported issues</h1>
         <div class="heading__actions">
           <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.reload()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Refresh
           </button>
         </div>
@@ -122,7 +122,7 @@ export const REPORT_AGE_CHOICES: readonly number[] = [1, 2, 3, 7, 14, 30];
         <div class="error" role="alert" data-testid="reports-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

@@ -42,7 +42,7 @@ const centreLabel = (centre: CentreRef) => `${centre.number} – ${centre.name}`
       />
       @if (centre()) {
         <button mat-icon-button matSuffix type="button" [attr.aria-label]="'Clear ' + label()" (click)="clear()">
-          <mat-icon aria-hidden="true">close</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="close"></mat-icon>
         </button>
       }
       <mat-autocomplete #auto="matAutocomplete" [displayWith]="display" (optionSelected)="chosen($event)">

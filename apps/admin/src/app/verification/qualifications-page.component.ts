@@ -51,7 +51,7 @@ const SEARCH_MAX_LENGTH = 100;
           <mat-hint>The start of the code, or part of the title</mat-hint>
         </mat-form-field>
         <button mat-stroked-button type="submit" class="search-button">
-          <mat-icon aria-hidden="true">search</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="search"></mat-icon>
           Search
         </button>
       </form>
@@ -66,7 +66,7 @@ const SEARCH_MAX_LENGTH = 100;
         <div class="error" role="alert" data-testid="qualifications-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

@@ -45,7 +45,7 @@ function documentIdOf(value: string | null): number | null {
         <h1 id="verifications-title">Verifications</h1>
         <div class="heading__actions">
           <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.reload()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Refresh
           </button>
         </div>
@@ -62,7 +62,7 @@ function documentIdOf(value: string | null): number | null {
           }
         </mat-form-field>
         <button mat-stroked-button type="submit" class="filter-button">
-          <mat-icon aria-hidden="true">filter_list</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="filter_list"></mat-icon>
           Filter
         </button>
         @if (documentId()) {
@@ -80,7 +80,7 @@ function documentIdOf(value: string | null): number | null {
         <div class="error" role="alert" data-testid="verifications-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

@@ -22,7 +22,7 @@ import { MatIconModule } from '@angular/material/icon';
         </mat-card-content>
         <mat-card-actions>
           <button mat-flat-button type="button" (click)="retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </mat-card-actions>

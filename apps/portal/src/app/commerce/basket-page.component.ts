@@ -40,7 +40,7 @@ interface LearnerGroup {
         <div class="error" role="alert" data-testid="basket-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="load()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>
@@ -140,7 +140,7 @@ interface LearnerGroup {
                             [attr.aria-label]="'Remove ' + item.document.documentNumber + ' from the basket'"
                             data-testid="item-remove"
                           >
-                            <mat-icon aria-hidden="true">delete</mat-icon>
+                            <mat-icon aria-hidden="true" svgIcon="delete"></mat-icon>
                           </button>
                         </td>
                       </tr>
@@ -171,7 +171,7 @@ interface LearnerGroup {
           <a mat-stroked-button routerLink="/store">Continue shopping</a>
           @if (b.items.length > 0) {
             <a mat-flat-button routerLink="/checkout" data-testid="checkout">
-              <mat-icon aria-hidden="true">shopping_cart_checkout</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="shopping_cart_checkout"></mat-icon>
               Checkout
             </a>
           }

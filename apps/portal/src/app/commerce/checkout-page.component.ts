@@ -71,7 +71,7 @@ export function newIdempotencyKey(): string {
         <div class="error" role="alert" data-testid="checkout-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="load()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>
@@ -89,7 +89,7 @@ export function newIdempotencyKey(): string {
               <legend><h2>Billing address</h2></legend>
               @if (profileAddress()) {
                 <button mat-stroked-button type="button" (click)="useProfileAddress('billing')">
-                  <mat-icon aria-hidden="true">person</mat-icon>
+                  <mat-icon aria-hidden="true" svgIcon="person"></mat-icon>
                   Use my profile address
                 </button>
               }
@@ -103,7 +103,7 @@ export function newIdempotencyKey(): string {
               @if (!sameAsBilling()) {
                 @if (profileAddress()) {
                   <button mat-stroked-button type="button" (click)="useProfileAddress('delivery')">
-                    <mat-icon aria-hidden="true">person</mat-icon>
+                    <mat-icon aria-hidden="true" svgIcon="person"></mat-icon>
                     Use my profile address
                   </button>
                 }
@@ -168,7 +168,7 @@ export function newIdempotencyKey(): string {
             <div class="actions">
               <a mat-stroked-button routerLink="/basket">Back to basket</a>
               <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="pay">
-                <mat-icon aria-hidden="true">lock</mat-icon>
+                <mat-icon aria-hidden="true" svgIcon="lock"></mat-icon>
                 {{ submitting() ? 'Paying…' : 'Pay ' + (total().grossPence | pence) }}
               </button>
             </div>

@@ -1,3 +1,4 @@
+import { PortalIcon } from '../icons';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, numberAttribute, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ORDER_STATUS_LABELS, OrderDetail, OrderStatus, PostalAddress } from '@achievement/contracts';
@@ -26,6 +27,15 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
   checking: 'We are checking your payment with the card gateway. This usually takes a minute or two: refresh this page to see the result, and please do not pay again meanwhile.',
 };
 
+/** The icon beside each outcome's words. */
+const PAYMENT_OUTCOME_ICONS: Record<PaymentOutcome, PortalIcon> = {
+  paid: 'check_circle',
+  declined: 'error',
+  failed: 'error',
+  cancelled: 'error',
+  checking: 'hourglass_top',
+};
+
 /** One order: its lines, delivery, addresses, totals, tracking reference and history; after the gateway, how the payment went. */
 @Component({
   selector: 'ap-order-page',
@@ -33,13 +43,13 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
   template: `
     <section class="page order-page" data-testid="order" aria-labelledby="order-title">
       <a mat-button routerLink="/orders" class="back">
-        <mat-icon aria-hidden="true">arrow_back</mat-icon>
+        <mat-icon aria-hidden="true" svgIcon="arrow_back"></mat-icon>
         Orders
       </a>
 
       @if (outcome(); as outcome) {
         <div class="banner banner--{{ outcome === 'paid' ? 'ok' : 'problem' }}" role="status" data-testid="payment-banner">
-          <mat-icon aria-hidden="true">{{ outcome === 'paid' ? 'check_circle' : outcome === 'checking' ? 'hourglass_top' : 'error' }}</mat-icon>
+          <mat-icon aria-hidden="true" [svgIcon]="outcomeIcons[outcome]"></mat-icon>
           <p>{{ outcomeMessages[outcome] }}</p>
         </div>
       }
@@ -47,7 +57,7 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
       @if (order(); as awaiting) {
         @if (awaiting.status === 'awaiting_payment' && awaiting.paymentMethod === 'card' && outcome() !== 'checking') {
           <div class="banner banner--problem" data-testid="awaiting-payment">
-            <mat-icon aria-hidden="true">credit_card</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="credit_card"></mat-icon>
             <p>
               This order is waiting for its card payment.
               @if (awaiting.paymentDueAt) {
@@ -59,7 +69,7 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
         }
         @if (awaiting.status === 'expired') {
           <div class="banner banner--problem" data-testid="order-expired">
-            <mat-icon aria-hidden="true">schedule</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="schedule"></mat-icon>
             <p>This order was not paid in time and has expired; nothing was charged. Your basket keeps its items: check out again when you are ready.</p>
             <a mat-flat-button routerLink="/basket">Go to the basket</a>
           </div>
@@ -76,7 +86,7 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
           <p>{{ message }}</p>
           @if (!notFound()) {
             <button mat-stroked-button type="button" (click)="load()">
-              <mat-icon aria-hidden="true">refresh</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
               Retry
             </button>
           }
@@ -277,6 +287,7 @@ export class OrderPageComponent implements OnInit {
 
   readonly paymentLabels = PAYMENT_METHOD_LABELS;
   readonly outcomeMessages = PAYMENT_OUTCOME_MESSAGES;
+  readonly outcomeIcons = PAYMENT_OUTCOME_ICONS;
   readonly order = signal<OrderDetail | null>(null);
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);

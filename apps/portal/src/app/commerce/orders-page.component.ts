@@ -25,7 +25,7 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
       <div class="heading">
         <h1 id="orders-title">Orders</h1>
         <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.reload()">
-          <mat-icon aria-hidden="true">refresh</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
           Refresh
         </button>
       </div>
@@ -40,7 +40,7 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
         <div class="error" role="alert" data-testid="orders-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

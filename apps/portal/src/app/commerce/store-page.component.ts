@@ -70,7 +70,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
         <div class="error" role="alert" data-testid="products-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="loadProducts()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>
@@ -131,7 +131,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
               <input matInput name="q" [(ngModel)]="query" autocomplete="off" data-testid="learner-search" />
             </mat-form-field>
             <button mat-flat-button type="submit" [disabled]="searching()">
-              <mat-icon aria-hidden="true">search</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="search"></mat-icon>
               Search
             </button>
           </form>
@@ -261,7 +261,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
           <div class="actions">
             <span class="muted" aria-live="polite" data-testid="ticked-count">{{ tickedCount() }} ticked</span>
             <button mat-flat-button type="button" [disabled]="adding()" (click)="addToBasket()" data-testid="add-to-basket">
-              <mat-icon aria-hidden="true">add_shopping_cart</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="add_shopping_cart"></mat-icon>
               Add to Basket
             </button>
           </div>

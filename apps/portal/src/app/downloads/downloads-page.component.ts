@@ -33,7 +33,7 @@ export const DOWNLOADS_POLL_INTERVAL_MS = 2000;
       <div class="heading">
         <h1 id="downloads-title">Downloads</h1>
         <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.reload()">
-          <mat-icon aria-hidden="true">refresh</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
           Refresh
         </button>
       </div>
@@ -52,7 +52,7 @@ export const DOWNLOADS_POLL_INTERVAL_MS = 2000;
         <div class="error" role="alert" data-testid="downloads-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>
@@ -151,7 +151,7 @@ export const DOWNLOADS_POLL_INTERVAL_MS = 2000;
                     [attr.aria-label]="'Download ' + download.name + ' (zip, ' + (download.sizeBytes | fileSize) + ')'"
                     data-testid="download-file"
                   >
-                    <mat-icon aria-hidden="true">download</mat-icon>
+                    <mat-icon aria-hidden="true" svgIcon="download"></mat-icon>
                     Download
                   </a>
                 }

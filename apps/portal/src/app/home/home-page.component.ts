@@ -1,3 +1,4 @@
+import { PortalIcon } from '../icons';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Role } from '@achievement/contracts';
@@ -30,7 +31,7 @@ export interface DashboardAction {
 export interface DashboardSection {
   readonly id: string;
   readonly title: string;
-  readonly icon: string;
+  readonly icon: PortalIcon;
   readonly text: string;
   readonly actions: readonly DashboardAction[];
 }

@@ -49,7 +49,7 @@ export const INVITATION_GONE = 'This invitation has expired, been used, or does 
               <div class="problem failed" role="alert" data-testid="invitation-error">
                 <p>{{ failedMessage() }}</p>
                 <button mat-stroked-button type="button" (click)="load()">
-                  <mat-icon aria-hidden="true">refresh</mat-icon>
+                  <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
                   Retry
                 </button>
               </div>
@@ -83,7 +83,7 @@ export const INVITATION_GONE = 'This invitation has expired, been used, or does 
                   <p>Accept the invitation to see the documents under Shared with me.</p>
                   <div class="actions">
                     <button mat-flat-button type="button" [disabled]="accepting()" (click)="accept()" data-testid="invitation-accept">
-                      <mat-icon aria-hidden="true">check</mat-icon>
+                      <mat-icon aria-hidden="true" svgIcon="check"></mat-icon>
                       Accept
                     </button>
                   </div>
@@ -97,7 +97,7 @@ export const INVITATION_GONE = 'This invitation has expired, been used, or does 
                   </p>
                   <div class="actions">
                     <button mat-stroked-button type="button" (click)="signOut()" data-testid="invitation-sign-out">
-                      <mat-icon aria-hidden="true">logout</mat-icon>
+                      <mat-icon aria-hidden="true" svgIcon="logout"></mat-icon>
                       Sign out
                     </button>
                   </div>

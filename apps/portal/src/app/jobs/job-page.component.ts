@@ -29,7 +29,7 @@ import { BodyDayPipe } from '../dates/body-day.pipe';
         <div class="error" role="alert" data-testid="job-load-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="load()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>
@@ -44,12 +44,12 @@ import { BodyDayPipe } from '../dates/body-day.pipe';
           <h1 id="job-title">Job {{ job.number }}</h1>
           <div class="heading-actions">
             <a mat-stroked-button routerLink="/records" [queryParams]="{ jobNumber: job.number, select: 'all' }" data-testid="job-open-records">
-              <mat-icon aria-hidden="true">manage_search</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="manage_search"></mat-icon>
               Select and notify in Records
             </a>
             @if (job.status === 'issued' && job.documentCount > 0) {
               <button mat-stroked-button type="button" (click)="download(job)" data-testid="job-download">
-                <mat-icon aria-hidden="true">download</mat-icon>
+                <mat-icon aria-hidden="true" svgIcon="download"></mat-icon>
                 Download all documents of this job
               </button>
             }
@@ -75,7 +75,7 @@ import { BodyDayPipe } from '../dates/body-day.pipe';
         <div class="error" role="alert" data-testid="job-records-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="records.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

@@ -22,7 +22,7 @@ import { JobStatusChipComponent } from './job-status-chip.component';
       <div class="heading">
         <h1 id="jobs-title">Jobs Issued</h1>
         <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.reload()">
-          <mat-icon aria-hidden="true">refresh</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
           Refresh
         </button>
       </div>
@@ -38,7 +38,7 @@ import { JobStatusChipComponent } from './job-status-chip.component';
         <div class="error" role="alert" data-testid="jobs-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

@@ -46,7 +46,7 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
             <section aria-labelledby="confirmation-title" data-testid="learner-registration-confirmation">
               <h1 id="confirmation-title" tabindex="-1" #confirmationHeading>Check your email</h1>
               <p class="lead" role="status">
-                <mat-icon aria-hidden="true">mark_email_unread</mat-icon>
+                <mat-icon aria-hidden="true" svgIcon="mark_email_unread"></mat-icon>
                 <span data-testid="learner-registration-message">{{ message }}</span>
               </p>
               <p>
@@ -55,7 +55,7 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
               </p>
               <ap-resend-verification [email]="registeredEmail()" />
               <a mat-button routerLink="/sign-in">
-                <mat-icon aria-hidden="true">login</mat-icon>
+                <mat-icon aria-hidden="true" svgIcon="login"></mat-icon>
                 Go to sign in
               </a>
             </section>
@@ -137,7 +137,7 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
                   [attr.aria-pressed]="showPassword()"
                   (click)="showPassword.set(!showPassword())"
                 >
-                  <mat-icon aria-hidden="true">{{ showPassword() ? 'visibility_off' : 'visibility' }}</mat-icon>
+                  <mat-icon aria-hidden="true" [svgIcon]="showPassword() ? 'visibility_off' : 'visibility'"></mat-icon>
                 </button>
                 <mat-hint>{{ passwordMin }} to {{ passwordMax }} characters. A few unrelated words make a strong password.</mat-hint>
                 @if (form.controls.password.hasError('required')) {

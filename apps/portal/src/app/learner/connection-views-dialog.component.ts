@@ -33,7 +33,7 @@ export function openConnectionViewsDialog(dialog: MatDialog, connection: Learner
         <div class="failure" role="alert" data-testid="views-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="views.reload()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

@@ -33,7 +33,7 @@ import { LoadedList } from './loaded-list';
       <div class="heading">
         <h1 id="connections-title">Connections</h1>
         <button mat-flat-button type="button" [disabled]="!documents.loaded()" (click)="add()" data-testid="add-connection">
-          <mat-icon aria-hidden="true">person_add</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="person_add"></mat-icon>
           Add Connection
         </button>
       </div>
@@ -53,7 +53,7 @@ import { LoadedList } from './loaded-list';
           <div class="error" role="alert" data-testid="connections-error">
             <p>{{ message }}</p>
             <button mat-stroked-button type="button" (click)="retry()">
-              <mat-icon aria-hidden="true">refresh</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
               Retry
             </button>
           </div>
@@ -139,7 +139,7 @@ import { LoadedList } from './loaded-list';
                     (click)="accept(c)"
                     data-testid="connection-accept"
                   >
-                    <mat-icon aria-hidden="true">check</mat-icon>
+                    <mat-icon aria-hidden="true" svgIcon="check"></mat-icon>
                   </button>
                   <button
                     mat-icon-button
@@ -150,7 +150,7 @@ import { LoadedList } from './loaded-list';
                     (click)="decline(c)"
                     data-testid="connection-decline"
                   >
-                    <mat-icon aria-hidden="true">close</mat-icon>
+                    <mat-icon aria-hidden="true" svgIcon="close"></mat-icon>
                   </button>
                 } @else if (c.status === 'active') {
                   <button
@@ -162,7 +162,7 @@ import { LoadedList } from './loaded-list';
                     (click)="edit(c)"
                     data-testid="connection-edit"
                   >
-                    <mat-icon aria-hidden="true">edit</mat-icon>
+                    <mat-icon aria-hidden="true" svgIcon="edit"></mat-icon>
                   </button>
                   <button
                     mat-icon-button
@@ -173,7 +173,7 @@ import { LoadedList } from './loaded-list';
                     (click)="end(c)"
                     data-testid="connection-end"
                   >
-                    <mat-icon aria-hidden="true">link_off</mat-icon>
+                    <mat-icon aria-hidden="true" svgIcon="link_off"></mat-icon>
                   </button>
                   <button
                     mat-icon-button
@@ -183,7 +183,7 @@ import { LoadedList } from './loaded-list';
                     (click)="showViews(c)"
                     data-testid="connection-views-open"
                   >
-                    <mat-icon aria-hidden="true">visibility</mat-icon>
+                    <mat-icon aria-hidden="true" svgIcon="visibility"></mat-icon>
                   </button>
                 }
               </td>

@@ -41,7 +41,7 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
           <div class="error" role="alert" data-testid="learner-documents-error">
             <p>{{ message }}</p>
             <button mat-stroked-button type="button" (click)="documents.reload()">
-              <mat-icon aria-hidden="true">refresh</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
               Retry
             </button>
           </div>
@@ -100,7 +100,7 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
                       [attr.aria-label]="'View ' + doc.documentNumber + ' (opens in a new tab)'"
                       data-testid="learner-document-view"
                     >
-                      <mat-icon aria-hidden="true">visibility</mat-icon>
+                      <mat-icon aria-hidden="true" svgIcon="visibility"></mat-icon>
                       View
                     </a>
                     <a
@@ -110,7 +110,7 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
                       [attr.aria-label]="'Download ' + doc.documentNumber + ' (PDF)'"
                       data-testid="learner-document-download"
                     >
-                      <mat-icon aria-hidden="true">download</mat-icon>
+                      <mat-icon aria-hidden="true" svgIcon="download"></mat-icon>
                       Download
                     </a>
                   } @else {
@@ -142,7 +142,7 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
           <div class="error" role="alert" data-testid="learner-connections-error">
             <p>{{ message }}</p>
             <button mat-stroked-button type="button" (click)="connections.reload()">
-              <mat-icon aria-hidden="true">refresh</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
               Retry
             </button>
           </div>
@@ -168,7 +168,7 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
           <div class="error" role="alert" data-testid="learner-verifications-error">
             <p>{{ message }}</p>
             <button mat-stroked-button type="button" (click)="verifications.reload()">
-              <mat-icon aria-hidden="true">refresh</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
               Retry
             </button>
           </div>

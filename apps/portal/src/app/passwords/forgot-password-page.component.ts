@@ -38,7 +38,7 @@ import { serverError, showServerFieldErrors } from '../forms/server-errors';
             <section data-testid="forgot-password-confirmation" aria-labelledby="sent-title">
               <h1 id="sent-title" tabindex="-1" #sentHeading>Check your email</h1>
               <p class="lead">
-                <mat-icon aria-hidden="true">mark_email_unread</mat-icon>
+                <mat-icon aria-hidden="true" svgIcon="mark_email_unread"></mat-icon>
                 <span data-testid="forgot-password-sent">
                   If an account exists for <strong>{{ email }}</strong>, we have sent a link to reset the password. The link works
                   once and expires in an hour.

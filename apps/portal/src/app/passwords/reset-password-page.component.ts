@@ -39,11 +39,11 @@ import { SessionService } from '../session/session.service';
           @if (done()) {
             <h1 tabindex="-1" #heading>Password changed</h1>
             <p class="lead" role="status">
-              <mat-icon aria-hidden="true">check_circle</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="check_circle"></mat-icon>
               <span data-testid="reset-password-done">Your password has been changed and you have been signed out everywhere. Sign in with your new password.</span>
             </p>
             <a mat-flat-button routerLink="/sign-in">
-              <mat-icon aria-hidden="true">login</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="login"></mat-icon>
               Sign in
             </a>
           } @else if (linkProblem(); as message) {
@@ -76,7 +76,7 @@ import { SessionService } from '../session/session.service';
                   [attr.aria-pressed]="showPassword()"
                   (click)="togglePassword()"
                 >
-                  <mat-icon aria-hidden="true">{{ showPassword() ? 'visibility_off' : 'visibility' }}</mat-icon>
+                  <mat-icon aria-hidden="true" [svgIcon]="showPassword() ? 'visibility_off' : 'visibility'"></mat-icon>
                 </button>
                 <mat-hint>{{ passwordMin }} to {{ passwordMax }} characters. A few unrelated words make a strong password.</mat-hint>
                 @if (form.controls.password.hasError('required')) {

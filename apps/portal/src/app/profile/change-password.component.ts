@@ -83,7 +83,7 @@ const CURRENT_PASSWORD_MAX_LENGTH = 1024;
       <div class="actions">
         <button mat-flat-button type="submit" [disabled]="submitting()">Save new password</button>
         <button mat-button type="button" [attr.aria-pressed]="showPasswords()" (click)="toggle()">
-          <mat-icon aria-hidden="true">{{ showPasswords() ? 'visibility_off' : 'visibility' }}</mat-icon>
+          <mat-icon aria-hidden="true" [svgIcon]="showPasswords() ? 'visibility_off' : 'visibility'"></mat-icon>
           Show passwords
         </button>
       </div>

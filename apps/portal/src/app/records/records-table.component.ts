@@ -144,7 +144,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
               [attr.aria-label]="'View ' + row.documentNumber + ' of ' + row.learner.name"
               data-testid="record-view"
             >
-              <mat-icon aria-hidden="true">visibility</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="visibility"></mat-icon>
               View
             </a>
             <button
@@ -154,7 +154,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
               [attr.aria-label]="'Report an issue on ' + row.documentNumber + ' of ' + row.learner.name"
               data-testid="record-report"
             >
-              <mat-icon aria-hidden="true">flag</mat-icon>
+              <mat-icon aria-hidden="true" svgIcon="flag"></mat-icon>
               Report
             </button>
           </td>

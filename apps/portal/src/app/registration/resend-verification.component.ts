@@ -24,7 +24,7 @@ import { serverError, showServerFieldErrors } from '../forms/server-errors';
     <div class="resend" data-testid="resend-verification">
       @if (sentTo(); as address) {
         <p class="sent" role="status" tabindex="-1" #sent data-testid="resend-confirmation">
-          <mat-icon aria-hidden="true">mark_email_read</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="mark_email_read"></mat-icon>
           <span>
             If <strong>{{ address }}</strong> has a registration waiting for verification, we have sent a new link to it.
             Earlier links no longer work. If it does not arrive within a few minutes, check your spam or junk folder.
@@ -50,7 +50,7 @@ import { serverError, showServerFieldErrors } from '../forms/server-errors';
         }
         <div class="actions">
           <button mat-stroked-button type="submit" [disabled]="sending()">
-            <mat-icon aria-hidden="true">forward_to_inbox</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="forward_to_inbox"></mat-icon>
             {{ email() ? 'Send the link again' : 'Send a new link' }}
           </button>
         </div>

@@ -43,17 +43,17 @@ type VerifyState =
               @if (outcome() === 'active') {
                 <h1 tabindex="-1" #heading>Your email is verified</h1>
                 <p class="outcome">
-                  <mat-icon aria-hidden="true" class="ok">verified</mat-icon>
+                  <mat-icon aria-hidden="true" class="ok" svgIcon="verified"></mat-icon>
                   <span data-testid="verify-outcome">Your email is verified and your account is ready: you can sign in now.</span>
                 </p>
                 <a mat-flat-button routerLink="/sign-in">
-                  <mat-icon aria-hidden="true">login</mat-icon>
+                  <mat-icon aria-hidden="true" svgIcon="login"></mat-icon>
                   Sign in
                 </a>
               } @else {
                 <h1 tabindex="-1" #heading>Your email is verified</h1>
                 <p class="outcome">
-                  <mat-icon aria-hidden="true">hourglass_top</mat-icon>
+                  <mat-icon aria-hidden="true" svgIcon="hourglass_top"></mat-icon>
                   <span data-testid="verify-outcome">
                     Your email is verified. Your details did not match the details we hold, so an administrator will review your
                     registration. We will email you when your account is released.
@@ -84,7 +84,7 @@ type VerifyState =
               <div class="problem failed" role="alert" data-testid="verify-error">
                 <p>{{ message() }}</p>
                 <button mat-stroked-button type="button" (click)="verify()">
-                  <mat-icon aria-hidden="true">refresh</mat-icon>
+                  <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
                   Retry
                 </button>
               </div>

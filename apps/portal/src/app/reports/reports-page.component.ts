@@ -47,7 +47,7 @@ type StatusFilter = ReportStatus | 'all';
         <div class="error" role="alert" data-testid="reports-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="list.retry()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>

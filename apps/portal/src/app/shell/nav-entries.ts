@@ -1,3 +1,4 @@
+import { PortalIcon } from '../icons';
 import { Role, ROLES, SessionUser } from '@achievement/contracts';
 
 /** Who sees an entry: a role, or 'anonymous' for visitors who are not signed in. */
@@ -7,7 +8,7 @@ export type Audience = Role | 'anonymous';
 export interface NavEntry {
   readonly label: string;
   /** A Material Symbols icon name. */
-  readonly icon: string;
+  readonly icon: PortalIcon;
   readonly path: string;
   readonly roles: readonly Audience[];
   /** A page outside the Angular app (opens in a new tab). */

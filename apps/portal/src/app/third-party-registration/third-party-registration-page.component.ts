@@ -45,7 +45,7 @@ export const ORGANISATION_MAX_LENGTH = 200;
             <section aria-labelledby="confirmation-title" data-testid="third-party-registration-confirmation">
               <h1 id="confirmation-title" tabindex="-1" #confirmationHeading>Check your email</h1>
               <p class="lead" role="status">
-                <mat-icon aria-hidden="true">mark_email_unread</mat-icon>
+                <mat-icon aria-hidden="true" svgIcon="mark_email_unread"></mat-icon>
                 <span data-testid="third-party-registration-message">{{ message }}</span>
               </p>
               <ap-resend-verification [email]="registeredEmail()" />
@@ -55,7 +55,7 @@ export const ORGANISATION_MAX_LENGTH = 200;
                   shared with you.
                 </p>
                 <a mat-flat-button [routerLink]="['/invitations', invitation]" data-testid="back-to-invitation">
-                  <mat-icon aria-hidden="true">mail</mat-icon>
+                  <mat-icon aria-hidden="true" svgIcon="mail"></mat-icon>
                   Back to the invitation
                 </a>
               } @else {
@@ -64,7 +64,7 @@ export const ORGANISATION_MAX_LENGTH = 200;
                   documents with you.
                 </p>
                 <a mat-button routerLink="/sign-in">
-                  <mat-icon aria-hidden="true">login</mat-icon>
+                  <mat-icon aria-hidden="true" svgIcon="login"></mat-icon>
                   Go to sign in
                 </a>
               }
@@ -145,7 +145,7 @@ export const ORGANISATION_MAX_LENGTH = 200;
                   [attr.aria-pressed]="showPassword()"
                   (click)="showPassword.set(!showPassword())"
                 >
-                  <mat-icon aria-hidden="true">{{ showPassword() ? 'visibility_off' : 'visibility' }}</mat-icon>
+                  <mat-icon aria-hidden="true" [svgIcon]="showPassword() ? 'visibility_off' : 'visibility'"></mat-icon>
                 </button>
                 <mat-hint>{{ passwordMin }} to {{ passwordMax }} characters. A few unrelated words make a strong password.</mat-hint>
                 @if (form.controls.password.hasError('required')) {

@@ -51,7 +51,7 @@ export function openRequestAccessDialog(dialog: MatDialog): void {
     @if (answer(); as message) {
       <mat-dialog-content>
         <p class="answer" role="status">
-          <mat-icon aria-hidden="true">mark_email_read</mat-icon>
+          <mat-icon aria-hidden="true" svgIcon="mark_email_read"></mat-icon>
           <span data-testid="request-access-answer">{{ message }}</span>
         </p>
         <p class="muted">When the learner accepts, we email you and their documents appear under Shared with me.</p>

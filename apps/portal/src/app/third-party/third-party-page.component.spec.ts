@@ -70,7 +70,7 @@ describe('ThirdPartyPageComponent', () => {
       'D0000101',
       'Valid',
       'CODE0000000000000000000000000101',
-      'visibility View',
+      'View', // its icon (visibility) is hidden from the text
     ]);
     expect(valid.querySelector('[data-testid="shared-document-verify"]')?.getAttribute('href')).toBe('/verify/CODE0000000000000000000000000101');
     const view = valid.querySelector<HTMLAnchorElement>('[data-testid="shared-document-view"]')!;

@@ -30,11 +30,11 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
         <h1 id="shared-title">Shared with me</h1>
         <div class="heading-actions">
           <button mat-stroked-button type="button" [disabled]="connections.loading()" (click)="connections.reload()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Refresh
           </button>
           <button mat-flat-button type="button" (click)="requestAccess()" data-testid="request-access">
-            <mat-icon aria-hidden="true">person_search</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="person_search"></mat-icon>
             Request access
           </button>
         </div>
@@ -53,7 +53,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
         <div class="error" role="alert" data-testid="shared-error">
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="connections.reload()">
-            <mat-icon aria-hidden="true">refresh</mat-icon>
+            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
             Retry
           </button>
         </div>
@@ -160,7 +160,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
                           [attr.aria-label]="'View ' + doc.documentNumber + ' (opens in a new tab)'"
                           data-testid="shared-document-view"
                         >
-                          <mat-icon aria-hidden="true">visibility</mat-icon>
+                          <mat-icon aria-hidden="true" svgIcon="visibility"></mat-icon>
                           View
                         </a>
                       }

@@ -68,7 +68,7 @@ describe('VerifyPageComponent', () => {
     expect(byTestId('verify-pdf-input')?.getAttribute('accept')).toBe('application/pdf,.pdf');
   });
 
-  it('opens the verification page of a typed code (the server's page), without spaces, case kept, via=code', async () => {
+  it("opens the verification page of a typed code (the server's page), without spaces, case kept, via=code", async () => {
     await submitCode(`  Zm9vYmFy mF6cXV4 cXV1eHF1dXhxdXV4 `);
     expect(loaded).toEqual(['/verify/Zm9vYmFymF6cXV4cXV1eHF1dXhxdXV4?via=code']);
     // the page is loaded whole: the router stays, and the app asks nothing itself
@@ -120,7 +120,7 @@ describe('VerifyPageComponent', () => {
     expect(textOf(root)).toContain('SHA-256 of the file: ' + 'ab'.repeat(32));
   });
 
-  it('shows every key fact of a genuine PDF's document, and a superseded one links to the server's page of the current version', async () => {
+  it("shows every key fact of a genuine PDF's document, and a superseded one links to the server's page of the current version", async () => {
     await choose(pdf());
     expectPdfCheck().flush(aPdfCheck({ document: aVerification({ status: 'superseded', currentVersionCode: 'NEWcode_0123456789abcdefghijklmn' }) }));
     await settle(fixture);
