@@ -32,10 +32,14 @@ describe('calendar dates show the day the PDF prints, in every time zone', () =>
   /** 23:30 UTC on the award date: 29 August in London and Tokyo, still 28 August in Los Angeles */
   const ISSUED_AT = new Date('2025-08-28T23:30:00.000Z');
 
+  /**
+   * The verification page is written by the server, so its issue day is the awarding body's (UK)
+   * day in every zone: 29 August, as the body's records have it, even where it is still 28 August.
+   */
   const ZONES: { timezoneId: string; issuedDay: string }[] = [
     { timezoneId: 'Europe/London', issuedDay: '29 August 2025' },
     { timezoneId: 'Asia/Tokyo', issuedDay: '29 August 2025' },
-    { timezoneId: 'America/Los_Angeles', issuedDay: '28 August 2025' },
+    { timezoneId: 'America/Los_Angeles', issuedDay: '29 August 2025' },
   ];
 
   beforeAll(async () => {
@@ -144,7 +148,7 @@ describe('calendar dates show the day the PDF prints, in every time zone', () =>
       await anyone.goto(`${portal.url}/verify/${verificationCode}`);
       expect(await anyone.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(timezoneId);
 
-      // the public verification page: the award date of the PDF; the issue time in the reader's zone
+      // the public verification page: the award date of the PDF; the issue day as the body's clock has it
       const facts = anyone.getByTestId('verify-facts');
       expect(await detailOf(facts, 'Award date')).toBe(printedAwardDate);
       expect(await detailOf(facts, 'Issued')).toBe(issuedDay);

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD } from '../../api/src/seed/demo-seeder';
 import { Page } from 'playwright-core';
 import { seriousAxeViolations, sidewaysOverflow } from '../support/page-checks';
-import { signInThroughPage } from '../support/browser';
+import { collectPageErrors, signInThroughPage } from '../support/browser';
 import { useDemoPortal } from '../support/demo-portal';
 
 /** The signed-in pages of each role (the side navigation's, and the account pages everyone has), on the demo data. */
@@ -69,6 +69,35 @@ describe('every page on a phone and to a screen reader', () => {
         problems.push(...(await seriousAxeViolations(page, `${path} at ${viewport.width}×${viewport.height}`)));
       }
       await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("a document's verification page, opened cold on a phone on mobile data: one page with nothing else to fetch, accessible (bench/web times it)", async () => {
+    const [doc] = (await portal.db.query("SELECT verification_code AS code FROM documents WHERE status = 'valid' ORDER BY id LIMIT 1")) as { code: string }[];
+    const problems: string[] = [];
+    for (const viewport of PHONES) {
+      // a new context: an empty cache, as a phone that never opened the portal; bypassCSP only to inject axe-core afterwards
+      const context = await browser().newContext({ viewport, isMobile: true, hasTouch: true, locale: 'en-GB', timezoneId: 'Europe/London', bypassCSP: true });
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      const response = await page.goto(`${portal.url}/verify/${doc.code}`, { waitUntil: 'load' });
+      await page.getByTestId('verify-facts').waitFor();
+      expect(response?.status()).toBe(200);
+      expect(await page.getByTestId('verify-status').getAttribute('data-status')).toBe('valid');
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Document verification');
+      // the page and, where the document is shown, its PDF in the frame: no script, font or style sheet
+      expect(requested.filter((path) => !path.endsWith('/document'))).toEqual([`/verify/${doc.code}`]);
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      problems.push(...(await sidewaysOverflow(page, `the verification page at ${viewport.width}×${viewport.height}`)));
+      problems.push(...(await seriousAxeViolations(page, `the verification page at ${viewport.width}×${viewport.height}`)));
+      problems.push(...errors);
+      await context.close();
     }
     expect(problems).toEqual([]);
   });
