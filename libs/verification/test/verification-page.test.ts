@@ -2,20 +2,13 @@ import { createCentre, createUser } from '@achievement/testing';
 import { HTMLElement, parse } from 'node-html-parser';
 import { AddressInfo } from 'node:net';
 import { VerificationLogWriter } from '../src/verification-log.writer';
-import { Client, documentInput, IssuedDocument, issueJob, signedIn, startVerificationApp, VerificationTestApp } from './verification-test-app';
+import { Client, documentInput, IssuedDocument, issueJob, nextClientAddress, signedIn, startVerificationApp, VerificationTestApp } from './verification-test-app';
 
 /*
  * A document's verification page, /verify/<code> (the QR code's address), is written by the server
  * at its front door: plain HTML with the live status and key facts, no script, no web font. These
  * tests read it over a real socket, as a phone does, and parse it as a browser would.
  */
-
-let lastAddress = 0;
-/** A client address of its own (X-Forwarded-For is trusted in these tests), so per-address limits do not meet. */
-function nextAddress(): string {
-  lastAddress++;
-  return `10.77.${(lastAddress >> 8) & 255}.${lastAddress & 255}`;
-}
 
 describe('the verification page of a document', () => {
   let t: VerificationTestApp;
@@ -43,7 +36,7 @@ describe('the verification page of a document', () => {
     await t?.close();
   });
 
-  async function open(path: string, address = nextAddress()) {
+  async function open(path: string, address = nextClientAddress()) {
     const res = await fetch(`${base}${path}`, { headers: { 'x-forwarded-for': address } });
     const html = await res.text();
     const document = parse(html);
@@ -108,7 +101,7 @@ describe('the verification page of a document', () => {
     expect(page.byTestId('verify-error')).toBeNull();
 
     // HEAD: the same status and headers, no body
-    const head = await fetch(`${base}/verify/${docs[0].code}`, { method: 'HEAD', headers: { 'x-forwarded-for': nextAddress() } });
+    const head = await fetch(`${base}/verify/${docs[0].code}`, { method: 'HEAD', headers: { 'x-forwarded-for': nextClientAddress() } });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await head.text()).toBe('');
@@ -179,7 +172,7 @@ describe('the verification page of a document', () => {
   });
 
   it('takes a look-up of the per-address limit, shared with the API, and then says to wait, with Retry-After and Try again', async () => {
-    const address = nextAddress();
+    const address = nextClientAddress();
     for (let i = 0; i < 30; i++) expect((await fetch(`${base}/api/verify/${docs[0].code}`, { headers: { 'x-forwarded-for': address } })).status).toBe(200);
     for (let i = 0; i < 30; i++) expect((await open(`/verify/${docs[0].code}`, address)).res.status).toBe(200);
     const refused = await open(`/verify/${docs[0].code}?via=code`, address);

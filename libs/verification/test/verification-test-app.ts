@@ -34,14 +34,19 @@ export async function startVerificationApp(overrides: Partial<AppConfig> = {}): 
 
 let lastAddress = 0;
 
+/** A client address no other request of this test file has used (X-Forwarded-For is trusted in these tests), so per-address limits do not meet. */
+export function nextClientAddress(): string {
+  lastAddress++;
+  return `10.77.${(lastAddress >> 8) & 255}.${lastAddress & 255}`;
+}
+
 /** A browser at a client address of its own (X-Forwarded-For, trusted in these tests), so the per-address limits of one do not touch another. */
 export class Client extends ApiClient {
   readonly address: string;
 
   constructor(private readonly appRef: NestFastifyApplication) {
     super(appRef);
-    lastAddress++;
-    this.address = `10.77.${(lastAddress >> 8) & 255}.${lastAddress & 255}`;
+    this.address = nextClientAddress();
   }
 
   override get(url: string, headers: Record<string, string> = {}): Promise<ApiResponse<any>> {

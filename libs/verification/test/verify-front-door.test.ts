@@ -7,7 +7,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiApp } from '../../../apps/api/src/create-api-app';
-import { Client, documentInput, IssuedDocument, issueJob, signedIn, startVerificationApp, VerificationTestApp } from './verification-test-app';
+import { Client, documentInput, IssuedDocument, issueJob, nextClientAddress, signedIn, startVerificationApp, VerificationTestApp } from './verification-test-app';
 
 /*
  * The look-up and the verification pages are answered at the server's front door, before Fastify
@@ -33,13 +33,6 @@ const COMMON_HEADERS = [
   'cache-control',
   'content-type',
 ];
-
-let lastAddress = 0;
-/** A client address of its own (X-Forwarded-For is trusted in these tests), so per-address limits do not meet. */
-function nextAddress(): string {
-  lastAddress++;
-  return `10.88.${(lastAddress >> 8) & 255}.${lastAddress & 255}`;
-}
 
 describe('the front door of Smart Verify', () => {
   let web: string;
@@ -70,9 +63,9 @@ describe('the front door of Smart Verify', () => {
   /** Over the socket (the front door) and in-process (the Nest route), each from an address of its own. */
   async function both(path: string, method: 'GET' | 'HEAD' = 'GET') {
     const before = frontDoor.answered;
-    const socket = await fetch(`${base}${path}`, { method, headers: { 'x-forwarded-for': nextAddress() } });
+    const socket = await fetch(`${base}${path}`, { method, headers: { 'x-forwarded-for': nextClientAddress() } });
     expect(frontDoor.answered).toBe(before + 1);
-    const nest = await t.app.inject({ method, url: path, headers: { 'x-forwarded-for': nextAddress() } });
+    const nest = await t.app.inject({ method, url: path, headers: { 'x-forwarded-for': nextClientAddress() } });
     expect(frontDoor.answered).toBe(before + 1);
     const socketText = await socket.text();
     return {
@@ -105,13 +98,13 @@ describe('the front door of Smart Verify', () => {
       expect(withoutRequestId(socket.text)).toEqual(withoutRequestId(nest.text));
       for (const name of COMMON_HEADERS) expect([path, name, socket.headers[name]]).toEqual([path, name, nest.headers[name]]);
     }
-    const unknown = await fetch(`${base}/api/verify/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, { headers: { 'x-forwarded-for': nextAddress() } });
+    const unknown = await fetch(`${base}/api/verify/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, { headers: { 'x-forwarded-for': nextClientAddress() } });
     expect(unknown.status).toBe(404);
   });
 
   it('decodes an escaped code as the router does', async () => {
     const escaped = [...docs[1].code].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
-    const res = await fetch(`${base}/api/verify/${escaped}`, { headers: { 'x-forwarded-for': nextAddress() } });
+    const res = await fetch(`${base}/api/verify/${escaped}`, { headers: { 'x-forwarded-for': nextClientAddress() } });
     expect(res.status).toBe(200);
     expect(((await res.json()) as VerificationResult).learnerName).toBe('Priya Verifiable82');
   });
@@ -125,7 +118,7 @@ describe('the front door of Smart Verify', () => {
   });
 
   it('limits look-ups per client address (through the trusted proxy), counting both paths together, with a clear 429', async () => {
-    const address = nextAddress();
+    const address = nextClientAddress();
     const over = async () => fetch(`${base}/api/verify/${docs[0].code}`, { headers: { 'x-forwarded-for': address } });
     for (let i = 0; i < 30; i++) expect((await over()).status).toBe(200);
     for (let i = 0; i < 30; i++) expect((await t.app.inject({ method: 'GET', url: `/api/verify/${docs[0].code}`, headers: { 'x-forwarded-for': address } })).statusCode).toBe(200);
@@ -138,13 +131,13 @@ describe('the front door of Smart Verify', () => {
       message: 'Too many verifications from your network. Wait a minute and try again.',
     });
     // another address behind the same proxy is not affected
-    expect((await fetch(`${base}/api/verify/${docs[0].code}`, { headers: { 'x-forwarded-for': nextAddress() } })).status).toBe(200);
+    expect((await fetch(`${base}/api/verify/${docs[0].code}`, { headers: { 'x-forwarded-for': nextClientAddress() } })).status).toBe(200);
   });
 
   it('leaves other methods and paths to Fastify: the PDF check, the document, the admin routes', async () => {
     const before = frontDoor.answered;
-    expect((await fetch(`${base}/api/verify/${docs[0].code}/document`, { headers: { 'x-forwarded-for': nextAddress() } })).status).toBe(200);
-    expect((await fetch(`${base}/api/verify/pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf', 'x-forwarded-for': nextAddress() }, body: Buffer.from('%PDF-1.7 x') })).status).toBe(
+    expect((await fetch(`${base}/api/verify/${docs[0].code}/document`, { headers: { 'x-forwarded-for': nextClientAddress() } })).status).toBe(200);
+    expect((await fetch(`${base}/api/verify/pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf', 'x-forwarded-for': nextClientAddress() }, body: Buffer.from('%PDF-1.7 x') })).status).toBe(
       200,
     );
     expect((await fetch(`${base}/api/admin/verifications`)).status).toBe(401);
@@ -172,7 +165,7 @@ describe('the front door of Smart Verify', () => {
     // a document's page is the server's own (verification-page.test.ts), answered here too
     for (const path of [`/verify/${docs[0].code}`, `/verify/${docs[0].code}?via=qr`]) {
       const before = frontDoor.answered;
-      const page = await fetch(`${base}${path}`, { headers: { 'x-forwarded-for': nextAddress() } });
+      const page = await fetch(`${base}${path}`, { headers: { 'x-forwarded-for': nextClientAddress() } });
       expect(frontDoor.answered).toBe(before + 1);
       expect(page.status).toBe(200);
       const text = await page.text();
@@ -192,7 +185,7 @@ describe('the front door of Smart Verify', () => {
     try {
       await other.listen(0, '127.0.0.1');
       const otherBase = `http://127.0.0.1:${(other.getHttpServer().address() as AddressInfo).port}`;
-      const lookUp = async () => (await (await fetch(`${otherBase}/api/verify/${docs[2].code}`, { headers: { 'x-forwarded-for': nextAddress() } })).json()) as VerificationResult;
+      const lookUp = async () => (await (await fetch(`${otherBase}/api/verify/${docs[2].code}`, { headers: { 'x-forwarded-for': nextClientAddress() } })).json()) as VerificationResult;
       expect((await lookUp()).status).toBe('valid');
       expect((await lookUp()).status).toBe('valid'); // now from the other process's memory
 
