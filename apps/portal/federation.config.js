@@ -9,7 +9,7 @@ require('@angular/compiler-cli');
 
 const { withNativeFederation, share } = require('@angular-architects/native-federation/config');
 
-/** Shared by the portal and the admin remote alike, so both run on one Angular, CDK and Material. */
+/** Shared by the portal and the admin remote alike, so both run on one Angular (one injector tree, router and zone-less scheduler). */
 const singleton = { singleton: true, strictVersion: true, requiredVersion: 'auto' };
 
 module.exports = withNativeFederation({
@@ -17,6 +17,13 @@ module.exports = withNativeFederation({
 
   // An explicit list (with their secondary entry points) rather than shareAll(): the root
   // package.json also lists the server's packages. Keep it the same in apps/portal and apps/admin.
+  //
+  // Material is not shared: Native Federation makes each shared entry point a file of its own, and
+  // Material's 40 entry points and their chunks were about 60 requests before the sign-in page could
+  // show on a phone on mobile data. Each app bundles the parts it uses; the admin remote provides its
+  // own Material settings and icons with its routes (admin.routes.ts). The CDK stays shared: one
+  // overlay container, so a dialog of the portal (Confirm it's you) over one of the admin's is on
+  // top, reachable, and not hidden from screen readers by the other's modality.
   shared: share({
     '@angular/core': singleton,
     '@angular/common': singleton,
@@ -24,7 +31,6 @@ module.exports = withNativeFederation({
     '@angular/forms': singleton,
     '@angular/platform-browser': singleton,
     '@angular/cdk': singleton,
-    '@angular/material': singleton,
     rxjs: singleton,
     tslib: singleton,
   }),

@@ -1,3 +1,4 @@
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@angular/material/form-field';
 import { Routes } from '@angular/router';
 import { provideAdminIcons } from './icons';
 
@@ -69,7 +70,17 @@ const pages: Routes = [
   },
 ];
 
-/** The pages under one route that registers the admin's icons (icons.ts) in the shell's registry, or its own when run alone. */
-export const routes: Routes = [{ path: '', providers: [provideAdminIcons()], children: pages }];
+/**
+ * The pages under one route that brings the admin's own Material settings: Material is bundled into
+ * each app, not shared (see federation.config.js), so the portal's providers of it do not reach the
+ * admin's copy. Its icons (icons.ts) go to its own icon registry.
+ */
+export const routes: Routes = [
+  {
+    path: '',
+    providers: [provideAdminIcons(), { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } satisfies MatFormFieldDefaultOptions }],
+    children: pages,
+  },
+];
 
 export default routes;

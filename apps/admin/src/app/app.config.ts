@@ -1,10 +1,9 @@
 import { provideHttpClient, withFetch, withXsrfConfiguration } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@angular/material/form-field';
 import { provideRouter } from '@angular/router';
 import { routes } from './admin.routes';
 
-/** Only for the admin app run alone; inside the portal, the portal's providers apply (the icons come with the routes). */
+/** Only for the admin app run alone; inside the portal, the portal's providers apply (Material's settings and the icons come with the routes). */
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
@@ -12,6 +11,5 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes),
     // Same session cookie as the portal; the API checks X-XSRF-TOKEN on every write.
     provideHttpClient(withFetch(), withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' })),
-    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } satisfies MatFormFieldDefaultOptions },
   ],
 };
