@@ -61,6 +61,8 @@ if (wanted('server')) {
   jestStep('server', 'jest.config.js');
 }
 if (wanted('web')) {
+  const icons = run('icons', 'node', ['scripts/check-icons.js']);
+  if (icons.status !== 0) failures.push('icons: a template names an icon the app does not bundle (see above)');
   vitestStep('web-portal', 'portal');
   vitestStep('web-admin', 'admin');
 }
