@@ -107,14 +107,12 @@ async function visit(page: Page, url: string, selector: string, shellSelector: s
 
   let bytes = 0;
   let requests = 0;
-  const urls = new Map<string, string>();
   const fromCache = new Set<string>();
   const hashedFetched = new Set<string>();
   const pending = new Set<string>();
   let lastActivity = Date.now();
   cdp.on('Network.requestWillBeSent', (e) => {
     requests++;
-    urls.set(e.requestId, e.request.url);
     pending.add(e.requestId);
     lastActivity = Date.now();
   });
