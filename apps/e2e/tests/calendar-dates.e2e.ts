@@ -1,7 +1,6 @@
 import { AdminJobDetail, IssueJobRequest, LearnerConnection } from '@achievement/contracts';
 import { createCentre, createUser, eventually, TestUser } from '@achievement/testing';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium, signInThroughPage } from '../support/browser';

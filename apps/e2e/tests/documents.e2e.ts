@@ -17,7 +17,7 @@ describe('issuing, Records, notices, reports and triage in the browser', () => {
   const sink = new SmtpSink();
   const portal = new RunningPortal();
   let browser: Browser;
-  let contexts: BrowserContext[] = [];
+  const contexts: BrowserContext[] = [];
   let centreNumber: string;
   let admin: TestUser;
   let support: TestUser;

@@ -25,7 +25,7 @@ import { CatalogueService } from './catalogue.service';
 import { CreditAccountsService } from './credit-accounts.service';
 import { orderingScopeOf } from './customer';
 import { PaymentGateway } from './gateway/payment-gateway';
-import { moneyOf, poundsLabel, vatOn } from './money';
+import { moneyOf, vatOn } from './money';
 import { OrderPlaced, recordOrderPlaced, recordOrderStatus } from './order-status-change';
 
 export interface OrderRow {

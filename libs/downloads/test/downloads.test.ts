@@ -11,12 +11,13 @@ import {
 } from '@achievement/downloads';
 import { createCentre, createUser, eventually, TestUser } from '@achievement/testing';
 import { getQueueToken } from '@nestjs/bull';
+import { parse } from 'csv-parse/sync';
 import { Queue } from 'bull';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Client, createDocuments, createManyDocuments, DownloadsTestApp, sha256Of, signedIn, startDownloadsApp, TestDocument } from './download-factory';
+import { Client, createDocuments, createManyDocuments, DownloadsTestApp, sha256Of, signedIn, startDownloadsApp } from './download-factory';
 
 const DAY_MS = 86_400_000;
 
@@ -75,27 +76,9 @@ describe('Downloads', () => {
     return { names, files, raw: res.rawPayload, headers: res.headers };
   }
 
+  /** The manifest read by csv-parse (not our writer's own code): a byte-order mark, then RFC 4180 rows. */
   function manifestRows(csv: Buffer): Record<string, string>[] {
-    const text = csv.toString('utf8').replace(/^\ufeff/, '');
-    const [header, ...lines] = text.split('\r\n').filter(Boolean);
-    const columns = header.split(',');
-    return lines.map((line) => {
-      const cells: string[] = [];
-      let cur = '';
-      let quoted = false;
-      for (let i = 0; i < line.length; i++) {
-        const c = line[i];
-        if (quoted) {
-          if (c === '"' && line[i + 1] === '"') ((cur += '"'), i++);
-          else if (c === '"') quoted = false;
-          else cur += c;
-        } else if (c === '"') quoted = true;
-        else if (c === ',') (cells.push(cur), (cur = ''));
-        else cur += c;
-      }
-      cells.push(cur);
-      return Object.fromEntries(columns.map((col, i) => [col, cells[i]]));
-    });
+    return parse(csv, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
   }
 
   it('builds the zip of selected records: every PDF the stored centre copy of its document, names cleaned and unique, the manifest right', async () => {

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { STALE_CLAIM_MS } from './mail-delivery.service';
-import { deliverJobId, DELIVER_JOB, DeliverJobData, MAIL_QUEUE } from './mail-queue';
+import { deliverJobId, DeliverJobData, MAIL_QUEUE } from './mail-queue';
 import { OutboxService } from './outbox.service';
 
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'paused']);

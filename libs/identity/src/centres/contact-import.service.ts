@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isEmail } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Centre } from '../centre.entity';
 import { CentreContact } from '../centre-contact.entity';
 import { normaliseCentreNumber } from '../registration/contact-matching';
 import { normaliseEmail } from '../user.entity';

@@ -117,7 +117,7 @@ export function guardInput(app: NestFastifyApplication, bodyLimit: number): void
   app.useBodyParser('application/json', { bodyLimit }, (req, body, done) => {
     const problem = body.length > 0 ? problemInBytes(body) : null;
     if (problem) return done(inputProblemException(problem));
-    json(req as never, body as never, done);
+    void json(req as never, body as never, done);
   });
   // what Nest registers by default (repeated keys give an array), now behind the same UTF-8 check
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_req, body, done) => {

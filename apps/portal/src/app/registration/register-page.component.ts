@@ -12,7 +12,6 @@ import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { apiErrorMessage } from '../api/api-error';
 import {
-  CENTRE_NUMBER_MAX_LENGTH,
   centreNumber,
   dateOfBirth,
   emailAddress,
