@@ -1,9 +1,10 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@achievement/contracts';
 import { BadRequestException } from '@nestjs/common';
-import { COMMON_PASSWORDS_TEXT, COMMON_WORDS_TEXT } from './common-passwords.data';
+// data built by libs/identity/scripts/build-common-passwords.js; the build copies it beside this file
+import commonPasswords from './common-passwords.json';
 
-const COMMON = new Set(COMMON_PASSWORDS_TEXT.split('\n').filter(Boolean));
-const WORDS = new Set(COMMON_WORDS_TEXT.split('\n').filter(Boolean));
+const COMMON = new Set(commonPasswords.passwords);
+const WORDS = new Set(commonPasswords.words);
 const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '3': 'e', '1': 'i', '!': 'i', $: 's', '5': 's', '7': 't' };
 
 /** Who the password is for: it may not be their email, nor contain their name. */
