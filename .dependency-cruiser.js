@@ -48,14 +48,14 @@ module.exports = {
     {
       name: 'verification-uses-only',
       severity: 'error',
-      comment: "Smart Verify reads documents through their public index (VerifiableDocuments), never their entities or folders.",
+      comment: 'Smart Verify reads documents through their public index (VerifiableDocuments), never their entities or folders.',
       from: { path: '^libs/verification/src/' },
       to: { path: '^libs/', pathNot: '^libs/(verification|platform|contracts|notifications|identity)/|^libs/documents/src/index\\.ts$' },
     },
     {
       name: 'only-through-index',
       severity: 'error',
-      comment: "Another lib is reached only through its index.ts (its public surface), never its folders.",
+      comment: 'Another lib is reached only through its index.ts (its public surface), never its folders.',
       from: { path: '^(libs|apps)/([^/]+)/' },
       to: {
         path: `^libs/(${LIBS.join('|')})/src/(?!index\\.ts$)`,

@@ -40,8 +40,18 @@ function step(label, command, args) {
   }
 }
 
-const serverSources = Math.max(newest(join(root, 'apps/api/src')), newest(join(root, 'apps/worker/src')), newest(join(root, 'libs')), newest(join(root, 'tsconfig.json')));
-const webSources = Math.max(newest(join(root, 'apps/portal')), newest(join(root, 'apps/admin')), newest(join(root, 'libs/contracts')), newest(join(root, 'angular.json')));
+const serverSources = Math.max(
+  newest(join(root, 'apps/api/src')),
+  newest(join(root, 'apps/worker/src')),
+  newest(join(root, 'libs')),
+  newest(join(root, 'tsconfig.json')),
+);
+const webSources = Math.max(
+  newest(join(root, 'apps/portal')),
+  newest(join(root, 'apps/admin')),
+  newest(join(root, 'libs/contracts')),
+  newest(join(root, 'angular.json')),
+);
 
 if (!existsSync(API_MAIN) || !existsSync(WORKER_MAIN) || !existsSync(CLI) || serverSources > Math.min(newest(API_MAIN), newest(WORKER_MAIN))) {
   step('Building the api and the worker', 'npm', ['run', 'build:api', '--silent']);

@@ -102,7 +102,12 @@ async function ensureSeeded(ds: DataSource): Promise<void> {
         [after],
       );
       if (rows.length === 0) break;
-      await ds.transaction((m) => indexRecordNames(m, rows.map((r) => ({ id: Number(r.id), centreId: Number(r.centre_id), learnerName: r.learner_name }))));
+      await ds.transaction((m) =>
+        indexRecordNames(
+          m,
+          rows.map((r) => ({ id: Number(r.id), centreId: Number(r.centre_id), learnerName: r.learner_name })),
+        ),
+      );
       after = Number(rows[rows.length - 1].id);
     }
   }
@@ -110,7 +115,11 @@ async function ensureSeeded(ds: DataSource): Promise<void> {
 
 async function buildKinds(ds: DataSource, centreId: number): Promise<Kind[]> {
   const qs = (q: Record<string, unknown>) =>
-    new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+    new URLSearchParams(
+      Object.entries(q)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    ).toString();
   const search = (q: RecordQuery) => ({ path: `/api/records?${qs(q as Record<string, unknown>)}`, sql: searchRecordsSql(centreId, q) });
   const count = (q: RecordFilter) => ({ path: `/api/records/count?${qs(q as Record<string, unknown>)}`, sql: countRecordsSql(centreId, q) });
 
@@ -127,10 +136,10 @@ async function buildKinds(ds: DataSource, centreId: number): Promise<Kind[]> {
   );
   const [range] = await ds.query('SELECT MIN(issued_at) AS lo, MAX(issued_at) AS hi FROM documents WHERE centre_id = ?', [centreId]);
   const hiYear = new Date(range.hi).getUTCFullYear();
-  const [deep] = await ds.query(
-    'SELECT id, issued_at FROM documents WHERE centre_id = ? ORDER BY issued_at DESC, id DESC LIMIT 1 OFFSET ?',
-    [centreId, DEEP_PAGE * PAGE_SIZE - 1],
-  );
+  const [deep] = await ds.query('SELECT id, issued_at FROM documents WHERE centre_id = ? ORDER BY issued_at DESC, id DESC LIMIT 1 OFFSET ?', [
+    centreId,
+    DEEP_PAGE * PAGE_SIZE - 1,
+  ]);
   const deepCursor = encodeRecordCursor({ sort: 'issued_desc', key: issuedKey(new Date(deep.issued_at)), id: Number(deep.id) });
 
   return [
@@ -188,7 +197,9 @@ async function main(): Promise<void> {
 
     const kinds = [...(await buildKinds(ds, centreId)), baselineKind()];
     const [pool] = await ds.query(`SELECT @@innodb_buffer_pool_size AS bytes`);
-    console.log(`innodb_buffer_pool_size: ${Math.round(Number(pool.bytes) / 2 ** 20)} MiB (the data set is ~800 MB; a smaller pool makes the SQL read pages from the OS)`);
+    console.log(
+      `innodb_buffer_pool_size: ${Math.round(Number(pool.bytes) / 2 ** 20)} MiB (the data set is ~800 MB; a smaller pool makes the SQL read pages from the OS)`,
+    );
     // raw SQL through its own connection, as the api's pool sends it (mysql2, text protocol)
     const runner = ds.createQueryRunner();
     await runner.connect();

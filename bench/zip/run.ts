@@ -76,7 +76,9 @@ function memoryOf(pid: number): { hwmMb: number; rssMb: number } {
 
 /** CPU seconds (user + system, all threads) the process used so far. */
 function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
   const ticksPerSecond = 100; // USER_HZ
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
@@ -141,8 +143,11 @@ async function main(): Promise<boolean> {
 
     const [learner, qualification] = [
       Number(
-        (await ds.query(`INSERT INTO learners (enrolment_number, first_name, last_name, date_of_birth, created_at) VALUES ('B0000001', 'Łukasz', 'Wójcik', '2001-01-01', NOW(3))`))
-          .insertId,
+        (
+          await ds.query(
+            `INSERT INTO learners (enrolment_number, first_name, last_name, date_of_birth, created_at) VALUES ('B0000001', 'Łukasz', 'Wójcik', '2001-01-01', NOW(3))`,
+          )
+        ).insertId,
       ),
       Number((await ds.query(`INSERT INTO qualifications (code, title, level, display_on_verify) VALUES ('603/7506/5', 'Level 3 Diploma', 3, 1)`)).insertId),
     ];
@@ -230,7 +235,9 @@ async function main(): Promise<boolean> {
         console.log(`  worker CPU (user + system, all threads):     ${cpu.toFixed(2)} s`);
         console.log(`  zip -0:                                      ${zipSeconds.toFixed(2)} s → ${theirs.toFixed(1)} MB/s`);
         console.log(`  ratio: ${(ours / theirs).toFixed(2)} of zip -0 (target ${TARGET_RATIO}: ${ours / theirs >= TARGET_RATIO ? 'met' : 'NOT met'})`);
-        console.log(`  worker memory: peak (VmHWM) ${after.hwmMb.toFixed(0)} MB, after start-up ${before.hwmMb.toFixed(0)} MB, RSS now ${after.rssMb.toFixed(0)} MB`);
+        console.log(
+          `  worker memory: peak (VmHWM) ${after.hwmMb.toFixed(0)} MB, after start-up ${before.hwmMb.toFixed(0)} MB, RSS now ${after.rssMb.toFixed(0)} MB`,
+        );
         results.push({ size, ratio: ours / theirs, peakMb: after.hwmMb });
         statSync(zipPath);
       } finally {

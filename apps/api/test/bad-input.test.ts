@@ -95,7 +95,8 @@ describe('bad input gets a 4xx in the error shape on every operation, never a 5x
   function payloadsFor(op: Operation): Payload[] {
     const props = Object.entries(bodySchema(op)?.properties ?? { field: { type: 'string' } });
     const every = (value: (schema: Schema) => unknown) => Object.fromEntries(props.map(([name, schema]) => [name, value(resolve(schema))]));
-    const wrongType = (s: Schema): unknown => (s.type === 'string' ? 12345 : s.type === 'array' ? { not: 'an array' } : s.type === 'object' ? 'not an object' : 'not a number');
+    const wrongType = (s: Schema): unknown =>
+      s.type === 'string' ? 12345 : s.type === 'array' ? { not: 'an array' } : s.type === 'object' ? 'not an object' : 'not a number';
     const [first] = props[0];
     return [
       { name: 'wrong types', json: every(wrongType) },
@@ -112,7 +113,11 @@ describe('bad input gets a 4xx in the error shape on every operation, never a 5x
       { name: 'broken JSON', raw: '{"a": ', contentType: 'application/json' },
       { name: 'not JSON at all', raw: 'hello=world', contentType: 'application/json' },
       { name: 'an empty JSON body', raw: '', contentType: 'application/json' },
-      { name: 'bytes that are not UTF-8', raw: Buffer.concat([Buffer.from(`{"${first}":"`), Buffer.from([0xff, 0xfe, 0xed, 0xa0, 0xbd]), Buffer.from('"}')]), contentType: 'application/json' },
+      {
+        name: 'bytes that are not UTF-8',
+        raw: Buffer.concat([Buffer.from(`{"${first}":"`), Buffer.from([0xff, 0xfe, 0xed, 0xa0, 0xbd]), Buffer.from('"}')]),
+        contentType: 'application/json',
+      },
       { name: 'an array instead of an object', json: [every(() => 'x')] },
       { name: 'a bare string', raw: '"x"', contentType: 'application/json' },
       { name: 'null', raw: 'null', contentType: 'application/json' },
@@ -191,7 +196,13 @@ describe('bad input gets a 4xx in the error shape on every operation, never a 5x
    * for the admin area, learners and third parties for theirs, centre staff for the rest.
    */
   function callersOf({ method, path }: Op): [string, ApiClient][] {
-    const role = path.startsWith('/api/admin/') ? 'administrator' : path.startsWith('/api/learner') ? 'learner' : path.startsWith('/api/third-party') ? 'third_party' : 'centre_staff';
+    const role = path.startsWith('/api/admin/')
+      ? 'administrator'
+      : path.startsWith('/api/learner')
+        ? 'learner'
+        : path.startsWith('/api/third-party')
+          ? 'third_party'
+          : 'centre_staff';
     const who: string[] = ENDS_SESSION.has(`${method} ${path}`) ? ['anonymous'] : ['anonymous', role];
     return who.map((w) => [w, callers.get(w)!()]);
   }
@@ -267,14 +278,22 @@ describe('bad input gets a 4xx in the error shape on every operation, never a 5x
       results.push({
         path,
         status: socket.status,
-        problem: problemOf({ status: socket.status, headers: { 'x-request-id': socket.headers.get('x-request-id') ?? undefined }, body: JSON.parse(text), text }),
+        problem: problemOf({
+          status: socket.status,
+          headers: { 'x-request-id': socket.headers.get('x-request-id') ?? undefined },
+          body: JSON.parse(text),
+          text,
+        }),
         sameAsNest: socket.status === nest.statusCode && withoutId(text) === withoutId(nest.body),
       });
     }
     expect(results).toEqual(results.map((r) => ({ path: r.path, status: r.status < 500 ? r.status : '4xx', problem: null, sameAsNest: true })));
     // a long code is no odd address: the front door answers it, as an unknown code, in the error shape
     const long = await fetch(`${base}/api/verify/${'x'.repeat(5000)}`, { headers: { 'x-forwarded-for': '10.78.1.1' } });
-    expect({ status: long.status, body: await long.json() }).toEqual({ status: 404, body: expect.objectContaining({ statusCode: 404, requestId: long.headers.get('x-request-id') }) });
+    expect({ status: long.status, body: await long.json() }).toEqual({
+      status: 404,
+      body: expect.objectContaining({ statusCode: 404, requestId: long.headers.get('x-request-id') }),
+    });
   });
 
   it('names the field that holds a lone surrogate, on each form that takes an email', async () => {
@@ -302,7 +321,11 @@ describe('bad input gets a 4xx in the error shape on every operation, never a 5x
   });
 
   it('refuses a body nested too deeply with a message that says so, before validation', async () => {
-    const res = await send(new ApiClient(app), 'POST', '/api/auth/sign-in', { name: 'deep', raw: `{"email":${deepArrays},"password":"x"}`, contentType: 'application/json' });
+    const res = await send(new ApiClient(app), 'POST', '/api/auth/sign-in', {
+      name: 'deep',
+      raw: `{"email":${deepArrays},"password":"x"}`,
+      contentType: 'application/json',
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.stringContaining('nested too deeply') });
   });

@@ -132,7 +132,10 @@ describe('calendar dates in API answers', () => {
   });
 
   it('a reported document in the admin area, and a centre contact', async () => {
-    const report = await staff.post(`/api/documents/${documentId}/reports`, { reason: 'award_date', description: 'The award date is right; checking how it is shown.' });
+    const report = await staff.post(`/api/documents/${documentId}/reports`, {
+      reason: 'award_date',
+      description: 'The award date is right; checking how it is shown.',
+    });
     expect(report.status).toBe(201);
     const support = await signedIn(await createUser(ds, 'support'));
     const [row] = await ds.query('SELECT id FROM document_reports WHERE document_id = ?', [documentId]);
@@ -140,7 +143,12 @@ describe('calendar dates in API answers', () => {
     expect(triage.documentDetail.awardDate).toBe(AWARD_DATE);
     expect(triage.documentDetail.learnerDateOfBirth).toBe(DATE_OF_BIRTH);
 
-    const created = await admin.post(`/api/admin/centres/${centreId}/contacts`, { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@centre.example', dateOfBirth: '1985-04-23' });
+    const created = await admin.post(`/api/admin/centres/${centreId}/contacts`, {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@centre.example',
+      dateOfBirth: '1985-04-23',
+    });
     expect(created.status).toBe(201);
     const contacts = (await admin.get(`/api/admin/centres/${centreId}/contacts`)).body as Page<CentreContact>;
     expect(contacts.items.map((c) => c.dateOfBirth)).toEqual(['1985-04-23']);

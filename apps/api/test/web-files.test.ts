@@ -70,9 +70,18 @@ describe('serving the built web apps', () => {
 
   it('lets browsers keep files named after their content for a year, and asks again for the rest', async () => {
     const immutable = 'public, max-age=31536000, immutable';
-    for (const url of ['/chunk-J37KVSPW.js', '/_angular_core.R1G3dcjbJD.js', '/media/roboto-latin-400-normal-LOX3CHMS.woff2', '/admin-remote/chunk-QWERTYUI.js']) {
+    for (const url of [
+      '/chunk-J37KVSPW.js',
+      '/_angular_core.R1G3dcjbJD.js',
+      '/media/roboto-latin-400-normal-LOX3CHMS.woff2',
+      '/admin-remote/chunk-QWERTYUI.js',
+    ]) {
       for (const encoding of ['br', 'identity']) {
-        expect({ url, encoding, cache: (await get(url, { 'accept-encoding': encoding })).headers['cache-control'] }).toEqual({ url, encoding, cache: immutable });
+        expect({ url, encoding, cache: (await get(url, { 'accept-encoding': encoding })).headers['cache-control'] }).toEqual({
+          url,
+          encoding,
+          cache: immutable,
+        });
       }
     }
     for (const url of ['/', '/records', '/remoteEntry.json', '/admin-remote/remoteEntry.json']) {

@@ -15,7 +15,16 @@ export interface AxeProblem {
 export async function seriousAxeViolations(page: Page, what = 'the page'): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const problems = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'critical' || v.impact === 'serious')
@@ -55,7 +64,8 @@ export async function sidewaysOverflow(page: Page, what = 'the page'): Promise<s
       const clippers = boxes(el);
       // inside a box clipped to a pixel: hidden for the eye, there for screen readers
       if (clippers.some((b) => b.width <= 1 || b.height <= 1)) continue;
-      if (style.textOverflow === 'ellipsis' && style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) out.push(describe(el, rect, 'is cut off with an ellipsis'));
+      if (style.textOverflow === 'ellipsis' && style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1)
+        out.push(describe(el, rect, 'is cut off with an ellipsis'));
       if (el.matches(controls)) {
         const cut = rect.left < -1 || rect.right > width + 1 || clippers.some((b) => rect.left < b.left - 1 || rect.right > b.right + 1);
         if (cut) out.push(describe(el, rect, 'is not wholly visible'));

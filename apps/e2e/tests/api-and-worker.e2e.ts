@@ -22,7 +22,10 @@ describe('api and worker as separate processes', () => {
   });
 
   async function jsonFetch(path: string, init: RequestInit & { cookies?: string } = {}) {
-    const res = await fetch(`${portal.url}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}), cookie: init.cookies ?? '' } });
+    const res = await fetch(`${portal.url}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...(init.headers ?? {}), cookie: init.cookies ?? '' },
+    });
     return { status: res.status, body: await res.json().catch(() => null), setCookies: res.headers.getSetCookie() };
   }
 

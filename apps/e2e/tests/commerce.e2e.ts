@@ -302,9 +302,7 @@ describe('ordering printed copies in the browser', () => {
     await adminPage.getByTestId('set-status').click();
     await adminPage.getByText(`Order ${invoicedOrderNumber} is now Dispatched`).waitFor();
     expect(await adminPage.getByTestId('tracking-reference').innerText()).toBe('RM123456785GB');
-    await sink.waitFor(
-      (m) => m.to.includes(staff.email) && m.subject.startsWith(`Your order ${invoicedOrderNumber} is now`) && /dispatched/i.test(m.subject),
-    );
+    await sink.waitFor((m) => m.to.includes(staff.email) && m.subject.startsWith(`Your order ${invoicedOrderNumber} is now`) && /dispatched/i.test(m.subject));
 
     // 7. the centre's Orders page shows it dispatched
     shown = { page, errors };

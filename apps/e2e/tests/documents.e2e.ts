@@ -155,8 +155,14 @@ describe('issuing, Records, notices, reports and triage in the browser', () => {
     const refusal = reissue.getByRole('alert').or(reissue.locator('mat-error'));
     await supportPage.getByTestId('correction-outcome').or(refusal).first().waitFor({ timeout: 60_000 });
     const fieldValues = async () => ({
-      lastName: await reissue.locator('[formControlName=lastName]').inputValue().catch(() => 'closed'),
-      reason: await reissue.locator('[formControlName=reason]').inputValue().catch(() => 'closed'),
+      lastName: await reissue
+        .locator('[formControlName=lastName]')
+        .inputValue()
+        .catch(() => 'closed'),
+      reason: await reissue
+        .locator('[formControlName=reason]')
+        .inputValue()
+        .catch(() => 'closed'),
     });
     expect({ refusal: await refusal.allInnerTexts(), fields: (await refusal.count()) > 0 ? await fieldValues() : null }).toEqual({ refusal: [], fields: null });
     expect(await supportPage.getByTestId('correction-outcome').innerText()).toMatch(/superseded/i);

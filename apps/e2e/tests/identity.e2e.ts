@@ -46,7 +46,10 @@ describe('registration, review and passwords in the browser', () => {
 
   async function register(page: Page, details: { first: string; last: string; email: string; dob: string; phone: string; password: string }) {
     await page.goto(`${portal.url}/sign-in`);
-    await page.getByRole('link', { name: /register/i }).first().click();
+    await page
+      .getByRole('link', { name: /register/i })
+      .first()
+      .click();
     await page.waitForURL(/\/register/);
     await page.getByLabel(/first name/i).fill(details.first);
     await page.getByLabel(/last name/i).fill(details.last);
@@ -57,7 +60,10 @@ describe('registration, review and passwords in the browser', () => {
     await page.getByLabel(/^password/i).fill(details.password);
     await page.getByLabel(/confirm/i).fill(details.password);
     await page.getByRole('button', { name: /^register/i }).click();
-    await page.getByText(/check your email/i).first().waitFor();
+    await page
+      .getByText(/check your email/i)
+      .first()
+      .waitFor();
   }
 
   function linkIn(text: string, path: string): string {
@@ -68,7 +74,14 @@ describe('registration, review and passwords in the browser', () => {
 
   it('register → the verification email arrives → its link verifies → the details match → signed in', async () => {
     const { page, errors } = await newPage();
-    await register(page, { first: 'zoe', last: 'BRONTE ', email: 'Zoe.Bronte@centre.example', dob: '1985-04-12', phone: '0113 496 0000', password: 'gearbox-lantern-meadow' });
+    await register(page, {
+      first: 'zoe',
+      last: 'BRONTE ',
+      email: 'Zoe.Bronte@centre.example',
+      dob: '1985-04-12',
+      phone: '0113 496 0000',
+      password: 'gearbox-lantern-meadow',
+    });
     const mail = await sink.waitFor((m) => m.to.includes('zoe.bronte@centre.example'));
     await page.goto(linkIn(mail.text, '/verify-email'));
     await page.getByText(/you can sign in now/i).waitFor();
@@ -81,13 +94,23 @@ describe('registration, review and passwords in the browser', () => {
 
   it('register with details that do not match → awaiting review → an administrator approves in the admin area → the user signs in', async () => {
     const { page } = await newPage();
-    await register(page, { first: 'Tom', last: 'Ted', email: 'tom.ted@centre.example', dob: '1979-02-02', phone: '0113 496 0001', password: 'clutch-pedal-orchard' });
+    await register(page, {
+      first: 'Tom',
+      last: 'Ted',
+      email: 'tom.ted@centre.example',
+      dob: '1979-02-02',
+      phone: '0113 496 0001',
+      password: 'clutch-pedal-orchard',
+    });
     const mail = await sink.waitFor((m) => m.to.includes('tom.ted@centre.example') && /verif/i.test(m.subject));
     await page.goto(linkIn(mail.text, '/verify-email'));
     await page.getByText(/administrator will review/i).waitFor();
 
     await signInThroughPage(page, portal.url, 'tom.ted@centre.example', 'clutch-pedal-orchard');
-    await page.getByText(/waiting for an administrator/i).first().waitFor();
+    await page
+      .getByText(/waiting for an administrator/i)
+      .first()
+      .waitFor();
 
     const admin = await createUser(portal.db, 'administrator', { firstName: 'Ada', lastName: 'Admin' });
     const { page: adminPage, errors } = await newPage();
@@ -96,11 +119,20 @@ describe('registration, review and passwords in the browser', () => {
     await adminPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Registrations' }).click();
     const row = adminPage.getByTestId('registration-row').filter({ hasText: 'tom.ted@centre.example' });
     await row.first().click();
-    await adminPage.getByText(/differs/i).first().waitFor(); // the date of birth is flagged against the held record
+    await adminPage
+      .getByText(/differs/i)
+      .first()
+      .waitFor(); // the date of birth is flagged against the held record
     await adminPage.getByRole('radio').first().check();
     await adminPage.getByRole('button', { name: 'Approve' }).click();
-    await adminPage.getByRole('dialog').getByRole('button', { name: /approve/i }).click();
-    await adminPage.getByText(/can now sign in/i).first().waitFor();
+    await adminPage
+      .getByRole('dialog')
+      .getByRole('button', { name: /approve/i })
+      .click();
+    await adminPage
+      .getByText(/can now sign in/i)
+      .first()
+      .waitFor();
     expect(errors).toEqual([]);
 
     await sink.waitFor((m) => m.to.includes('tom.ted@centre.example') && /approved|released|can now sign in/i.test(`${m.subject} ${m.text}`));

@@ -6,12 +6,29 @@ import { useDemoPortal } from '../support/demo-portal';
 
 /** The signed-in pages of each role (the side navigation's, and the account pages everyone has), on the demo data. */
 const PAGES: Record<string, { email: string; pages: string[] }> = {
-  centre_staff: { email: 'centre@achievement.test', pages: ['/', '/jobs', '/records', '/downloads', '/reports', '/store', '/basket', '/orders', '/verify', '/profile', '/account/security', '/support'] },
+  centre_staff: {
+    email: 'centre@achievement.test',
+    pages: ['/', '/jobs', '/records', '/downloads', '/reports', '/store', '/basket', '/orders', '/verify', '/profile', '/account/security', '/support'],
+  },
   learner: { email: 'learner@achievement.test', pages: ['/', '/learner', '/learner/connections', '/store', '/orders', '/profile', '/account/security'] },
   third_party: { email: 'thirdparty@achievement.test', pages: ['/', '/third-party', '/profile'] },
   administrator: {
     email: 'admin@achievement.test',
-    pages: ['/', '/admin/registrations', '/admin/centres', '/admin/users', '/admin/jobs', '/admin/verifications', '/admin/qualifications', '/admin/orders', '/admin/products', '/admin/credit-accounts', '/admin/reports', '/admin/emails', '/profile'],
+    pages: [
+      '/',
+      '/admin/registrations',
+      '/admin/centres',
+      '/admin/users',
+      '/admin/jobs',
+      '/admin/verifications',
+      '/admin/qualifications',
+      '/admin/orders',
+      '/admin/products',
+      '/admin/credit-accounts',
+      '/admin/reports',
+      '/admin/emails',
+      '/profile',
+    ],
   },
   support: { email: 'support@achievement.test', pages: ['/', '/admin/reports', '/admin/emails', '/profile'] },
 };
@@ -33,7 +50,11 @@ describe('every page on a phone and to a screen reader', () => {
     await page.goto(`${portal.url}${path}`);
     await page.waitForLoadState('networkidle');
     await page.locator('h1').first().waitFor();
-    await page.locator('mat-progress-bar').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page
+      .locator('mat-progress-bar')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
   }
 
   async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
@@ -52,7 +73,8 @@ describe('every page on a phone and to a screen reader', () => {
       for (const path of pages) {
         await visit(page, path);
         // E2E_SCREENSHOTS=<folder>: keep what each page looked like, to judge the layout by eye
-        if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${_role}${path.replace(/\//g, '_')}-${viewport.width}.png`, fullPage: true });
+        if (process.env.E2E_SCREENSHOTS)
+          await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${_role}${path.replace(/\//g, '_')}-${viewport.width}.png`, fullPage: true });
         problems.push(...(await sidewaysOverflow(page, `${path} at ${viewport.width}×${viewport.height}`)));
       }
       await page.context().close();
@@ -83,7 +105,12 @@ describe('every page on a phone and to a screen reader', () => {
       const errors = collectPageErrors(page);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8,
+        uploadThroughput: (750 * 1024) / 8,
+      });
       const requested: string[] = [];
       page.on('request', (r) => requested.push(new URL(r.url()).pathname));
       const response = await page.goto(`${portal.url}/verify/${doc.code}`, { waitUntil: 'load' });
@@ -106,7 +133,16 @@ describe('every page on a phone and to a screen reader', () => {
   const DIALOGS: { role: string; path: string; what: string; open: (page: Page) => Promise<void> }[] = [
     { role: 'centre_staff', path: '/records', what: 'Report Document Issue', open: (page) => page.getByTestId('record-report').first().click() },
     { role: 'learner', path: '/learner/connections', what: 'Add Connection', open: (page) => page.getByRole('button', { name: 'Add Connection' }).click() },
-    { role: 'administrator', path: '/admin/users', what: 'Delete account', open: (page) => page.getByRole('button', { name: /^Delete account of / }).first().click() },
+    {
+      role: 'administrator',
+      path: '/admin/users',
+      what: 'Delete account',
+      open: (page) =>
+        page
+          .getByRole('button', { name: /^Delete account of / })
+          .first()
+          .click(),
+    },
   ];
 
   it.each(DIALOGS)('$role: axe finds no critical or serious violation in the $what dialog, on a phone or a desktop', async ({ role, path, what, open }) => {

@@ -99,7 +99,11 @@ describe('screen details', () => {
   it("puts the Store's steps in the browser's history: Back goes back a step, and a reload stays", async () => {
     const page = await signedIn('centre@achievement.test');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Store' }).click();
-    await page.getByTestId('product').first().getByRole('button', { name: /^Choose / }).click();
+    await page
+      .getByTestId('product')
+      .first()
+      .getByRole('button', { name: /^Choose / })
+      .click();
     await page.getByTestId('chosen-product').waitFor();
     await page.getByTestId('learner-search').fill('');
     await page.getByRole('button', { name: 'Search' }).click();

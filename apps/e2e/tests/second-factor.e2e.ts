@@ -43,7 +43,14 @@ describe('the second factor in the browser', () => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     Object.assign(cdp, { authenticatorId });
     return { page, context, cdp, errors: collectPageErrors(page) };
@@ -71,7 +78,10 @@ describe('the second factor in the browser', () => {
     expect(await page.getByTestId('recovery-codes').getByRole('listitem').count()).toBe(10);
     await page.getByRole('button', { name: 'I have saved my codes, continue' }).click();
     await page.waitForURL(/\/admin\/users$/);
-    await page.getByRole('heading', { name: /accounts/i }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /accounts/i })
+      .first()
+      .waitFor();
 
     const [passkey] = await portal.db.query("SELECT name, credential_id FROM user_factors WHERE user_id = ? AND kind = 'passkey'", [admin.id]);
     expect(passkey.name).toBe('Test laptop');
@@ -104,7 +114,9 @@ describe('the second factor in the browser', () => {
     await stepUp.getByRole('button', { name: 'Use a passkey or security key' }).click();
     await page.getByText('The second factor of Sam Support has been reset.').waitFor();
     expect(await portal.db.query('SELECT id FROM user_factors WHERE user_id = ?', [other.id])).toEqual([]);
-    const audit = await portal.db.query("SELECT actor_user_id FROM audit_log WHERE action = 'user.second_factors_reset' AND subject_id = ?", [String(other.id)]);
+    const audit = await portal.db.query("SELECT actor_user_id FROM audit_log WHERE action = 'user.second_factors_reset' AND subject_id = ?", [
+      String(other.id),
+    ]);
     expect(audit.map((r: { actor_user_id: number }) => Number(r.actor_user_id))).toEqual([admin.id]);
     // the refused first try of the reset (403 STEP_UP_REQUIRED) is logged by the browser; nothing else may be
     expect(errors.filter((e) => !/status of (403|401)/.test(e))).toEqual([]);

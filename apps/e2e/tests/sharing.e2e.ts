@@ -84,13 +84,37 @@ describe('learners share documents with third parties in the browser', () => {
   async function issueDocuments(): Promise<void> {
     const api = new HttpSession(portal.url);
     await api.signIn(admin.email, admin.password);
-    const diploma = { qualificationCode: '603/7506/5', qualificationTitle: 'Level 3 Diploma in Light Vehicle Maintenance and Repair', documentType: 'certificate' as const };
-    const fitting = { qualificationCode: '603/2981/1', qualificationTitle: 'Level 2 Certificate in Vehicle Fitting Principles', documentType: 'certificate' as const };
+    const diploma = {
+      qualificationCode: '603/7506/5',
+      qualificationTitle: 'Level 3 Diploma in Light Vehicle Maintenance and Repair',
+      documentType: 'certificate' as const,
+    };
+    const fitting = {
+      qualificationCode: '603/2981/1',
+      qualificationTitle: 'Level 2 Certificate in Vehicle Fitting Principles',
+      documentType: 'certificate' as const,
+    };
     const job: IssueJobRequest = {
       centreId,
       documents: [
-        { enrolmentNumber: lukasz.enrolmentNumber, firstName: 'Łukasz', lastName: 'Wójcik', dateOfBirth: lukasz.dateOfBirth, ...diploma, grade: 'Distinction', awardDate: '2026-07-01' },
-        { enrolmentNumber: lukasz.enrolmentNumber, firstName: 'Łukasz', lastName: 'Wójcik', dateOfBirth: lukasz.dateOfBirth, ...fitting, grade: 'Pass', awardDate: '2026-07-02' },
+        {
+          enrolmentNumber: lukasz.enrolmentNumber,
+          firstName: 'Łukasz',
+          lastName: 'Wójcik',
+          dateOfBirth: lukasz.dateOfBirth,
+          ...diploma,
+          grade: 'Distinction',
+          awardDate: '2026-07-01',
+        },
+        {
+          enrolmentNumber: lukasz.enrolmentNumber,
+          firstName: 'Łukasz',
+          lastName: 'Wójcik',
+          dateOfBirth: lukasz.dateOfBirth,
+          ...fitting,
+          grade: 'Pass',
+          awardDate: '2026-07-02',
+        },
         {
           enrolmentNumber: lukasz.enrolmentNumber,
           firstName: 'Łukasz',
@@ -103,8 +127,24 @@ describe('learners share documents with third parties in the browser', () => {
           awardDate: '2026-07-03',
           units: [{ code: 'R/615/1234', title: 'Tyres and wheels' }],
         },
-        { enrolmentNumber: amara.enrolmentNumber, firstName: 'Amara', lastName: 'Okafor', dateOfBirth: amara.dateOfBirth, ...diploma, grade: 'Merit', awardDate: '2026-07-01' },
-        { enrolmentNumber: amara.enrolmentNumber, firstName: 'Amara', lastName: 'Okafor', dateOfBirth: amara.dateOfBirth, ...fitting, grade: 'Pass', awardDate: '2026-07-02' },
+        {
+          enrolmentNumber: amara.enrolmentNumber,
+          firstName: 'Amara',
+          lastName: 'Okafor',
+          dateOfBirth: amara.dateOfBirth,
+          ...diploma,
+          grade: 'Merit',
+          awardDate: '2026-07-01',
+        },
+        {
+          enrolmentNumber: amara.enrolmentNumber,
+          firstName: 'Amara',
+          lastName: 'Okafor',
+          dateOfBirth: amara.dateOfBirth,
+          ...fitting,
+          grade: 'Pass',
+          awardDate: '2026-07-02',
+        },
       ],
     };
     const issued = await api.request<AdminJobDetail>('POST', '/api/admin/jobs', job);

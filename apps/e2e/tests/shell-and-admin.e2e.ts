@@ -71,14 +71,19 @@ describe('the portal shell with the admin micro-frontend inside it', () => {
     await page.getByRole('button', { name: /^send$/i }).click();
     const row = page.getByTestId('email-row').filter({ hasText: 'browser-check@example.test' });
     await row.first().waitFor({ timeout: 20_000 });
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="email-row"]')].some((r) => /browser-check@example\.test/.test(r.textContent ?? '') && /captured/i.test(r.textContent ?? '')),
-      undefined,
-      { timeout: 20_000 },
-    ).catch(async () => {
-      await page.reload(); // the list may have been read before the worker captured it
-      await page.getByTestId('email-row').filter({ hasText: 'captured' }).first().waitFor({ timeout: 20_000 });
-    });
+    await page
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('[data-testid="email-row"]')].some(
+            (r) => /browser-check@example\.test/.test(r.textContent ?? '') && /captured/i.test(r.textContent ?? ''),
+          ),
+        undefined,
+        { timeout: 20_000 },
+      )
+      .catch(async () => {
+        await page.reload(); // the list may have been read before the worker captured it
+        await page.getByTestId('email-row').filter({ hasText: 'captured' }).first().waitFor({ timeout: 20_000 });
+      });
     await row.first().click();
     await page.waitForURL(/\/admin\/emails\/\d+/);
     await expectVisible(page.getByText('Test email from Achievement Portal').first());

@@ -61,7 +61,10 @@ export class AdminCommerceController {
   @ApiOperation({ summary: 'The fulfilment queue, oldest first, by status' })
   orders(@Query('status') status: string | undefined, @Query('cursor') cursor: string | undefined): Promise<OrderPage> {
     if (status !== undefined && status !== '' && !ORDER_STATUSES.includes(status as OrderStatus)) {
-      throw new BadRequestException({ message: `status must be one of ${ORDER_STATUSES.join(', ')}`, fieldErrors: { status: ['Choose a status from the list.'] } });
+      throw new BadRequestException({
+        message: `status must be one of ${ORDER_STATUSES.join(', ')}`,
+        fieldErrors: { status: ['Choose a status from the list.'] },
+      });
     }
     return this.fulfilment.queue((status || undefined) as OrderStatus | undefined, cursor || undefined);
   }
@@ -73,7 +76,7 @@ export class AdminCommerceController {
 
   @Post('orders/:id/status')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: "Move an order on (allowed moves only); the customer is emailed" })
+  @ApiOperation({ summary: 'Move an order on (allowed moves only); the customer is emailed' })
   setStatus(@Param('id', ParseIdPipe) id: number, @Body() body: SetOrderStatusDto, @CurrentActor() actor: Actor): Promise<OrderDetail> {
     return this.fulfilment.setStatus(actor, id, body);
   }
@@ -88,7 +91,12 @@ export class AdminCommerceController {
   @Post('orders/:id/lines/:lineId/cancel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel one line (e.g. a revoked document): its amount is given back on the credit ledger or recorded as a card refund' })
-  cancelLine(@Param('id', ParseIdPipe) id: number, @Param('lineId', ParseIdPipe) lineId: number, @Body() body: CancelOrderLineDto, @CurrentActor() actor: Actor): Promise<OrderDetail> {
+  cancelLine(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('lineId', ParseIdPipe) lineId: number,
+    @Body() body: CancelOrderLineDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<OrderDetail> {
     return this.fulfilment.cancelLine(actor, id, lineId, body);
   }
 
@@ -99,7 +107,11 @@ export class AdminCommerceController {
 
   @Put('credit-accounts/:centreId')
   @StepUp()
-  saveCreditAccount(@Param('centreId', ParseIdPipe) centreId: number, @Body() body: SaveCreditAccountDto, @CurrentActor() actor: Actor): Promise<CreditAccount> {
+  saveCreditAccount(
+    @Param('centreId', ParseIdPipe) centreId: number,
+    @Body() body: SaveCreditAccountDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CreditAccount> {
     return this.credit.save(actor, centreId, body.limitPence, body.open);
   }
 

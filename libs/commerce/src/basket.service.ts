@@ -61,7 +61,9 @@ export class BasketService {
     if (!learner) throw new BadRequestException({ message: 'Choose a learner first.', fieldErrors: { learnerId: ['Choose a learner.'] } });
     const docs = await this.documents.documentsOf(scope, learner, product.documentTypes);
     const inBasket = new Set<number>(
-      (await this.dataSource.query('SELECT document_id FROM basket_items WHERE user_id = ? AND product_id = ?', [user.id, productId])).map((r: { document_id: number }) => Number(r.document_id)),
+      (await this.dataSource.query('SELECT document_id FROM basket_items WHERE user_id = ? AND product_id = ?', [user.id, productId])).map(
+        (r: { document_id: number }) => Number(r.document_id),
+      ),
     );
     return docs.map((d) => ({
       id: d.id,
@@ -97,23 +99,33 @@ export class BasketService {
     const missing = ids.filter((id) => !docs.has(id));
     if (missing.length) throw new NotFoundException(`Not a document you can order copies of: ${missing.join(', ')}.`);
     const wrongType = ids.filter((id) => !product.documentTypes.includes(docs.get(id)!.type));
-    if (wrongType.length) throw new BadRequestException(`${product.name} is not for ${wrongType.map((id) => docs.get(id)!.documentNumber).join(', ')}: choose the product for that kind of document.`);
+    if (wrongType.length)
+      throw new BadRequestException(
+        `${product.name} is not for ${wrongType.map((id) => docs.get(id)!.documentNumber).join(', ')}: choose the product for that kind of document.`,
+      );
     const invalid = ids.filter((id) => docs.get(id)!.status !== 'valid');
-    if (invalid.length) throw new BadRequestException(`Copies are printed of valid documents only; not valid: ${invalid.map((id) => docs.get(id)!.documentNumber).join(', ')}.`);
+    if (invalid.length)
+      throw new BadRequestException(`Copies are printed of valid documents only; not valid: ${invalid.map((id) => docs.get(id)!.documentNumber).join(', ')}.`);
     const reasons = new Set((await this.catalogue.reasons(true)).map((r) => r.id));
-    if (request.items.some((i) => !reasons.has(i.reasonId))) throw new BadRequestException({ message: 'Choose a reason from the list for each document.', fieldErrors: { reasonId: ['Choose a reason from the list.'] } });
+    if (request.items.some((i) => !reasons.has(i.reasonId)))
+      throw new BadRequestException({
+        message: 'Choose a reason from the list for each document.',
+        fieldErrors: { reasonId: ['Choose a reason from the list.'] },
+      });
     await retryOnLockConflict(() =>
       this.dataSource.transaction(async (manager) => {
         await this.lock(manager, user.id);
         const [count] = await manager.query('SELECT COUNT(*) AS n FROM basket_items WHERE user_id = ?', [user.id]);
-        if (Number(count.n) + ids.length > MAX_BASKET_ITEMS) throw new ConflictException(`A basket holds at most ${MAX_BASKET_ITEMS} items: check out or remove some first.`);
+        if (Number(count.n) + ids.length > MAX_BASKET_ITEMS)
+          throw new ConflictException(`A basket holds at most ${MAX_BASKET_ITEMS} items: check out or remove some first.`);
         try {
           await manager.query(
             `INSERT INTO basket_items (user_id, product_id, document_id, reason_id, quantity, added_at) VALUES ${request.items.map(() => '(?, ?, ?, ?, 1, ?)').join(', ')}`,
             request.items.flatMap((i) => [user.id, product.id, i.documentId, i.reasonId, this.clock.now()]),
           );
         } catch (err) {
-          if ((err as { code?: string }).code === 'ER_DUP_ENTRY') throw new ConflictException('One of these documents is in your basket already with this product: change its quantity there.');
+          if ((err as { code?: string }).code === 'ER_DUP_ENTRY')
+            throw new ConflictException('One of these documents is in your basket already with this product: change its quantity there.');
           throw err;
         }
       }),
@@ -136,7 +148,9 @@ export class BasketService {
       params.push(request.quantity);
     }
     if (!sets.length) throw new BadRequestException('Say what to change: the reason or the quantity.');
-    const r = await this.changeLocked(user.id, (manager) => manager.query(`UPDATE basket_items SET ${sets.join(', ')} WHERE id = ? AND user_id = ?`, [...params, itemId, user.id]));
+    const r = await this.changeLocked(user.id, (manager) =>
+      manager.query(`UPDATE basket_items SET ${sets.join(', ')} WHERE id = ? AND user_id = ?`, [...params, itemId, user.id]),
+    );
     if (!r.affectedRows) throw new NotFoundException('This item is not in your basket.');
     return this.basket(user);
   }
@@ -154,7 +168,10 @@ export class BasketService {
    * transaction's reads start after the previous holder's commit.
    */
   async lock(manager: EntityManager, userId: number): Promise<void> {
-    await manager.query('INSERT INTO baskets (user_id, changed_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE changed_at = VALUES(changed_at)', [userId, this.clock.now()]);
+    await manager.query('INSERT INTO baskets (user_id, changed_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE changed_at = VALUES(changed_at)', [
+      userId,
+      this.clock.now(),
+    ]);
   }
 
   private changeLocked<T>(userId: number, change: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -181,7 +198,15 @@ export class BasketService {
       [user.id],
     );
     if (!rows.length) return [];
-    const docs = new Map((await this.documents.byIds(orderingScopeOf(user), rows.map((r) => Number(r.document_id)), manager)).map((d) => [d.id, d]));
+    const docs = new Map(
+      (
+        await this.documents.byIds(
+          orderingScopeOf(user),
+          rows.map((r) => Number(r.document_id)),
+          manager,
+        )
+      ).map((d) => [d.id, d]),
+    );
     return rows.filter((r) => docs.has(Number(r.document_id))).map((row) => ({ row, document: docs.get(Number(row.document_id))! }));
   }
 }

@@ -47,19 +47,33 @@ export class CatalogueService {
   }
 
   async saveProduct(actor: Actor, id: number | null, input: SaveProductRequest): Promise<AdminProduct> {
-    const values = [input.code.toUpperCase(), input.name, input.description, input.pricePence, JSON.stringify([...new Set(input.documentTypes)]), input.active ? 1 : 0];
+    const values = [
+      input.code.toUpperCase(),
+      input.name,
+      input.description,
+      input.pricePence,
+      JSON.stringify([...new Set(input.documentTypes)]),
+      input.active ? 1 : 0,
+    ];
     try {
       if (id === null) {
-        const r = await this.dataSource.query('INSERT INTO products (code, name, description, price_pence, document_types, active) VALUES (?, ?, ?, ?, ?, ?)', values);
+        const r = await this.dataSource.query(
+          'INSERT INTO products (code, name, description, price_pence, document_types, active) VALUES (?, ?, ?, ?, ?, ?)',
+          values,
+        );
         id = Number(r.insertId);
       } else {
         const before = await this.product(id, false);
-        await this.dataSource.query('UPDATE products SET code = ?, name = ?, description = ?, price_pence = ?, document_types = ?, active = ? WHERE id = ?', [...values, id]);
+        await this.dataSource.query('UPDATE products SET code = ?, name = ?, description = ?, price_pence = ?, document_types = ?, active = ? WHERE id = ?', [
+          ...values,
+          id,
+        ]);
         await this.audit.record(actor, { action: 'product.changed', subjectType: 'product', subjectId: id, before: { ...before }, after: { ...input } });
         return this.product(id, false);
       }
     } catch (err) {
-      if ((err as { code?: string }).code === 'ER_DUP_ENTRY') throw new ConflictException({ message: 'Another product has this code.', fieldErrors: { code: ['Another product has this code.'] } });
+      if ((err as { code?: string }).code === 'ER_DUP_ENTRY')
+        throw new ConflictException({ message: 'Another product has this code.', fieldErrors: { code: ['Another product has this code.'] } });
       throw err;
     }
     await this.audit.record(actor, { action: 'product.created', subjectType: 'product', subjectId: id, after: { ...input } });
@@ -67,21 +81,27 @@ export class CatalogueService {
   }
 
   async reasons(activeOnly: boolean): Promise<DuplicateReason[]> {
-    const rows: { id: number; label: string; active: number }[] = await this.dataSource.query(`SELECT id, label, active FROM duplicate_reasons ${activeOnly ? 'WHERE active = 1' : ''} ORDER BY sort_order, id`);
+    const rows: { id: number; label: string; active: number }[] = await this.dataSource.query(
+      `SELECT id, label, active FROM duplicate_reasons ${activeOnly ? 'WHERE active = 1' : ''} ORDER BY sort_order, id`,
+    );
     return rows.map((r) => ({ id: Number(r.id), label: r.label, active: Number(r.active) === 1 }));
   }
 
   async saveReason(actor: Actor, id: number | null, input: SaveReasonRequest): Promise<DuplicateReason> {
     try {
       if (id === null) {
-        const r = await this.dataSource.query('INSERT INTO duplicate_reasons (label, active, sort_order) SELECT ?, ?, COALESCE(MAX(sort_order), 0) + 1 FROM duplicate_reasons', [input.label, input.active ? 1 : 0]);
+        const r = await this.dataSource.query(
+          'INSERT INTO duplicate_reasons (label, active, sort_order) SELECT ?, ?, COALESCE(MAX(sort_order), 0) + 1 FROM duplicate_reasons',
+          [input.label, input.active ? 1 : 0],
+        );
         id = Number(r.insertId);
       } else {
         const r = await this.dataSource.query('UPDATE duplicate_reasons SET label = ?, active = ? WHERE id = ?', [input.label, input.active ? 1 : 0, id]);
         if (!r.affectedRows) throw new NotFoundException('There is no such reason.');
       }
     } catch (err) {
-      if ((err as { code?: string }).code === 'ER_DUP_ENTRY') throw new ConflictException({ message: 'This reason is in the list already.', fieldErrors: { label: ['This reason is in the list already.'] } });
+      if ((err as { code?: string }).code === 'ER_DUP_ENTRY')
+        throw new ConflictException({ message: 'This reason is in the list already.', fieldErrors: { label: ['This reason is in the list already.'] } });
       throw err;
     }
     await this.audit.record(actor, { action: 'duplicate_reason.saved', subjectType: 'duplicate_reason', subjectId: id, after: { ...input } });
@@ -89,7 +109,9 @@ export class CatalogueService {
   }
 
   async deliveryOptions(): Promise<DeliveryOption[]> {
-    const rows: { method: DeliveryMethod; label: string; price_pence: number }[] = await this.dataSource.query(`SELECT method, label, price_pence FROM delivery_options ORDER BY price_pence, method`);
+    const rows: { method: DeliveryMethod; label: string; price_pence: number }[] = await this.dataSource.query(
+      `SELECT method, label, price_pence FROM delivery_options ORDER BY price_pence, method`,
+    );
     return rows.map((r) => ({ method: r.method, label: r.label, price: moneyOf(Number(r.price_pence)) }));
   }
 }

@@ -55,47 +55,47 @@ export class CreditAccountsService {
     this.refuse(account, amountPence);
     const owedAfter = Number(account.owed_pence) + amountPence;
     await manager.query('UPDATE credit_accounts SET owed_pence = ? WHERE centre_id = ?', [owedAfter, centreId]);
-    await manager.query(`INSERT INTO credit_ledger (centre_id, kind, amount_pence, owed_after_pence, order_id, note, by_user_id, at) VALUES (?, 'order', ?, ?, ?, ?, ?, ?)`, [
-      centreId,
-      amountPence,
-      owedAfter,
-      orderId,
-      `Order ${orderNumber}`,
-      userId,
-      now,
-    ]);
+    await manager.query(
+      `INSERT INTO credit_ledger (centre_id, kind, amount_pence, owed_after_pence, order_id, note, by_user_id, at) VALUES (?, 'order', ?, ?, ?, ?, ?, ?)`,
+      [centreId, amountPence, owedAfter, orderId, `Order ${orderNumber}`, userId, now],
+    );
   }
 
   /** Gives back what a cancelled credit order was charged. */
-  async refundOrder(manager: EntityManager, centreId: number, orderId: number, orderNumber: string, amountPence: number, userId: number | null, now: Date, note?: string): Promise<void> {
+  async refundOrder(
+    manager: EntityManager,
+    centreId: number,
+    orderId: number,
+    orderNumber: string,
+    amountPence: number,
+    userId: number | null,
+    now: Date,
+    note?: string,
+  ): Promise<void> {
     const [account] = await manager.query('SELECT owed_pence FROM credit_accounts WHERE centre_id = ? FOR UPDATE', [centreId]);
     if (!account) return;
     const owedAfter = Number(account.owed_pence) - amountPence;
     await manager.query('UPDATE credit_accounts SET owed_pence = ? WHERE centre_id = ?', [owedAfter, centreId]);
-    await manager.query(`INSERT INTO credit_ledger (centre_id, kind, amount_pence, owed_after_pence, order_id, note, by_user_id, at) VALUES (?, 'cancellation', ?, ?, ?, ?, ?, ?)`, [
-      centreId,
-      -amountPence,
-      owedAfter,
-      orderId,
-      (note ? `Order ${orderNumber}: ${note}` : `Order ${orderNumber} cancelled`).slice(0, 200),
-      userId,
-      now,
-    ]);
+    await manager.query(
+      `INSERT INTO credit_ledger (centre_id, kind, amount_pence, owed_after_pence, order_id, note, by_user_id, at) VALUES (?, 'cancellation', ?, ?, ?, ?, ?, ?)`,
+      [centreId, -amountPence, owedAfter, orderId, (note ? `Order ${orderNumber}: ${note}` : `Order ${orderNumber} cancelled`).slice(0, 200), userId, now],
+    );
   }
 
   async list(): Promise<CreditAccount[]> {
-    const rows: AccountRow[] = await this.dataSource.query('SELECT a.*, c.number, c.name FROM credit_accounts a JOIN centres c ON c.id = a.centre_id ORDER BY c.number');
+    const rows: AccountRow[] = await this.dataSource.query(
+      'SELECT a.*, c.number, c.name FROM credit_accounts a JOIN centres c ON c.id = a.centre_id ORDER BY c.number',
+    );
     return rows.map(accountOf);
   }
 
   async save(actor: Actor, centreId: number, limitPence: number, open: boolean): Promise<CreditAccount> {
     const [centre] = await this.dataSource.query('SELECT id FROM centres WHERE id = ?', [centreId]);
     if (!centre) throw new NotFoundException('There is no such centre.');
-    await this.dataSource.query('INSERT INTO credit_accounts (centre_id, limit_pence, owed_pence, open) VALUES (?, ?, 0, ?) ON DUPLICATE KEY UPDATE limit_pence = VALUES(limit_pence), open = VALUES(open)', [
-      centreId,
-      limitPence,
-      open ? 1 : 0,
-    ]);
+    await this.dataSource.query(
+      'INSERT INTO credit_accounts (centre_id, limit_pence, owed_pence, open) VALUES (?, ?, 0, ?) ON DUPLICATE KEY UPDATE limit_pence = VALUES(limit_pence), open = VALUES(open)',
+      [centreId, limitPence, open ? 1 : 0],
+    );
     await this.audit.record(actor, { action: 'credit_account.saved', subjectType: 'centre', subjectId: centreId, centreId, after: { limitPence, open } });
     return this.one(centreId);
   }
@@ -108,15 +108,15 @@ export class CreditAccountsService {
       if (!account) throw new NotFoundException('This centre has no credit account.');
       const owedAfter = Number(account.owed_pence) - amountPence;
       await manager.query('UPDATE credit_accounts SET owed_pence = ? WHERE centre_id = ?', [owedAfter, centreId]);
-      await manager.query(`INSERT INTO credit_ledger (centre_id, kind, amount_pence, owed_after_pence, note, by_user_id, at) VALUES (?, 'payment', ?, ?, ?, ?, ?)`, [
-        centreId,
-        -amountPence,
-        owedAfter,
-        `Payment received: ${reference}`,
-        actor.userId,
-        this.clock.now(),
-      ]);
-      await this.audit.record(actor, { action: 'credit_account.payment', subjectType: 'centre', subjectId: centreId, centreId, details: { amountPence, reference } }, manager);
+      await manager.query(
+        `INSERT INTO credit_ledger (centre_id, kind, amount_pence, owed_after_pence, note, by_user_id, at) VALUES (?, 'payment', ?, ?, ?, ?, ?)`,
+        [centreId, -amountPence, owedAfter, `Payment received: ${reference}`, actor.userId, this.clock.now()],
+      );
+      await this.audit.record(
+        actor,
+        { action: 'credit_account.payment', subjectType: 'centre', subjectId: centreId, centreId, details: { amountPence, reference } },
+        manager,
+      );
     });
     return this.one(centreId);
   }
@@ -138,7 +138,10 @@ export class CreditAccountsService {
   }
 
   private async one(centreId: number): Promise<CreditAccount> {
-    const [row]: AccountRow[] = await this.dataSource.query('SELECT a.*, c.number, c.name FROM credit_accounts a JOIN centres c ON c.id = a.centre_id WHERE a.centre_id = ?', [centreId]);
+    const [row]: AccountRow[] = await this.dataSource.query(
+      'SELECT a.*, c.number, c.name FROM credit_accounts a JOIN centres c ON c.id = a.centre_id WHERE a.centre_id = ?',
+      [centreId],
+    );
     if (!row) throw new NotFoundException('This centre has no credit account.');
     return accountOf(row);
   }

@@ -46,11 +46,20 @@ export class FulfilmentService {
 
   /** Oldest first: the queue is worked from the front. */
   async queue(status: OrderStatus | undefined, cursor: string | undefined): Promise<OrderPage> {
-    const page = await this.orders.page(status ? ['o.status = ?'] : [`o.status NOT IN ('awaiting_payment', 'expired')`], status ? [status] : [], cursor, 'ASC', 50);
+    const page = await this.orders.page(
+      status ? ['o.status = ?'] : [`o.status NOT IN ('awaiting_payment', 'expired')`],
+      status ? [status] : [],
+      cursor,
+      'ASC',
+      50,
+    );
     const open = page.items.filter((o) => NOT_DISPATCHED.includes(o.status)).map((o) => o.id);
     const flagged = new Set<number>();
     if (open.length) {
-      const lines: LineRow[] = await this.dataSource.query('SELECT id, order_id, document_id, document_number, net_pence, vat_pence, cancelled_at FROM order_lines WHERE order_id IN (?) AND cancelled_at IS NULL', [open]);
+      const lines: LineRow[] = await this.dataSource.query(
+        'SELECT id, order_id, document_id, document_number, net_pence, vat_pence, cancelled_at FROM order_lines WHERE order_id IN (?) AND cancelled_at IS NULL',
+        [open],
+      );
       const problems = await this.problemsOf(lines);
       for (const line of lines) if (problems.has(Number(line.id))) flagged.add(Number(line.order_id));
     }
@@ -59,7 +68,9 @@ export class FulfilmentService {
 
   async detail(id: number): Promise<OrderDetail> {
     const row = await this.row(this.dataSource.manager, id);
-    const lines: LineRow[] = NOT_DISPATCHED.includes(row.status) ? await this.dataSource.query('SELECT * FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL', [id]) : [];
+    const lines: LineRow[] = NOT_DISPATCHED.includes(row.status)
+      ? await this.dataSource.query('SELECT * FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL', [id])
+      : [];
     const detail = await this.orders.detailOf(row, await this.problemsOf(lines));
     return { ...detail, needsAttention: detail.lines.some((l) => l.documentProblem) };
   }
@@ -67,7 +78,10 @@ export class FulfilmentService {
   async setStatus(actor: Actor, id: number, request: SetOrderStatusRequest): Promise<OrderDetail> {
     const tracking = request.trackingReference?.trim();
     if (request.status === 'dispatched' && !tracking) {
-      throw new BadRequestException({ message: 'Give the tracking reference of the parcel.', fieldErrors: { trackingReference: ['Give the tracking reference.'] } });
+      throw new BadRequestException({
+        message: 'Give the tracking reference of the parcel.',
+        fieldErrors: { trackingReference: ['Give the tracking reference.'] },
+      });
     }
     const now = this.clock.now();
     await retryOnLockConflict(() =>
@@ -82,12 +96,35 @@ export class FulfilmentService {
           const problems = await this.problemsOf(lines, manager);
           if (problems.size) {
             const numbers = lines.filter((l) => problems.has(Number(l.id))).map((l) => `${l.document_number} (${problems.get(Number(l.id))!.status})`);
-            throw new ConflictException(`This order holds documents that were revoked or superseded: ${numbers.join(', ')}. Replace each line with the current version, or cancel it, first.`);
+            throw new ConflictException(
+              `This order holds documents that were revoked or superseded: ${numbers.join(', ')}. Replace each line with the current version, or cancel it, first.`,
+            );
           }
         }
-        if (request.status === 'cancelled') await this.giveBack(manager, actor, order, null, await this.stillOwed(manager, order), request.note?.trim() || 'Order cancelled', now);
-        await this.orders.moveStatus(manager, outbox, order, request.status, request.note?.trim() || null, actor.userId ?? null, now, request.status === 'dispatched' ? tracking : undefined);
-        await this.audit.record(actor, { action: 'order.status_changed', subjectType: 'order', subjectId: id, centreId: order.centre_id, before: { status: order.status }, after: { status: request.status, trackingReference: tracking ?? null } }, manager);
+        if (request.status === 'cancelled')
+          await this.giveBack(manager, actor, order, null, await this.stillOwed(manager, order), request.note?.trim() || 'Order cancelled', now);
+        await this.orders.moveStatus(
+          manager,
+          outbox,
+          order,
+          request.status,
+          request.note?.trim() || null,
+          actor.userId ?? null,
+          now,
+          request.status === 'dispatched' ? tracking : undefined,
+        );
+        await this.audit.record(
+          actor,
+          {
+            action: 'order.status_changed',
+            subjectType: 'order',
+            subjectId: id,
+            centreId: order.centre_id,
+            before: { status: order.status },
+            after: { status: request.status, trackingReference: tracking ?? null },
+          },
+          manager,
+        );
       }),
     );
     return this.detail(id);
@@ -101,8 +138,10 @@ export class FulfilmentService {
         const order = await this.row(manager, orderId, true);
         const line = await this.openLine(manager, order, lineId);
         const state = (await this.documents.currentStates([Number(line.document_id)], manager)).get(Number(line.document_id));
-        if (state?.status !== 'superseded' || !state.current) throw new ConflictException('Only a line whose document was superseded can be replaced with its current version.');
-        if (state.current.status !== 'valid') throw new ConflictException(`The current version ${state.current.documentNumber} is ${state.current.status}: cancel the line instead.`);
+        if (state?.status !== 'superseded' || !state.current)
+          throw new ConflictException('Only a line whose document was superseded can be replaced with its current version.');
+        if (state.current.status !== 'valid')
+          throw new ConflictException(`The current version ${state.current.documentNumber} is ${state.current.status}: cancel the line instead.`);
         const current = state.current;
         await manager.query(
           'UPDATE order_lines SET document_id = ?, document_number = ?, qualification_title = ?, learner_name = ?, replaces_document_number = COALESCE(replaces_document_number, ?) WHERE id = ?',
@@ -115,7 +154,18 @@ export class FulfilmentService {
           actor.userId ?? null,
           now,
         ]);
-        await this.audit.record(actor, { action: 'order.line_replaced', subjectType: 'order', subjectId: orderId, centreId: order.centre_id, before: { lineId, documentNumber: line.document_number }, after: { lineId, documentNumber: current.documentNumber } }, manager);
+        await this.audit.record(
+          actor,
+          {
+            action: 'order.line_replaced',
+            subjectType: 'order',
+            subjectId: orderId,
+            centreId: order.centre_id,
+            before: { lineId, documentNumber: line.document_number },
+            after: { lineId, documentNumber: current.documentNumber },
+          },
+          manager,
+        );
       }),
     );
     return this.detail(orderId);
@@ -131,7 +181,10 @@ export class FulfilmentService {
         const order = await this.row(manager, orderId, true);
         const line = await this.openLine(manager, order, lineId);
         if (order.status === 'awaiting_payment') throw new ConflictException('This order is not paid yet: cancel the whole order instead.');
-        const [others] = await manager.query('SELECT COUNT(*) AS n FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL AND id <> ?', [orderId, lineId]);
+        const [others] = await manager.query('SELECT COUNT(*) AS n FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL AND id <> ?', [
+          orderId,
+          lineId,
+        ]);
         if (Number(others.n) === 0) throw new ConflictException('This is the order’s last line: cancel the order instead.');
         await manager.query('UPDATE order_lines SET cancelled_at = ? WHERE id = ?', [now, line.id]);
         const amount = Number(line.net_pence) + Number(line.vat_pence);
@@ -143,7 +196,18 @@ export class FulfilmentService {
           actor.userId ?? null,
           now,
         ]);
-        await this.audit.record(actor, { action: 'order.line_cancelled', subjectType: 'order', subjectId: orderId, centreId: order.centre_id, before: { lineId, documentNumber: line.document_number }, after: { cancelled: true, amountPence: amount, reason } }, manager);
+        await this.audit.record(
+          actor,
+          {
+            action: 'order.line_cancelled',
+            subjectType: 'order',
+            subjectId: orderId,
+            centreId: order.centre_id,
+            before: { lineId, documentNumber: line.document_number },
+            after: { cancelled: true, amountPence: amount, reason },
+          },
+          manager,
+        );
       }),
     );
     return this.detail(orderId);
@@ -154,7 +218,10 @@ export class FulfilmentService {
     const problems = new Map<number, DocumentProblem>();
     const open = lines.filter((l) => !l.cancelled_at);
     if (!open.length) return problems;
-    const states = await this.documents.currentStates(open.map((l) => Number(l.document_id)), manager);
+    const states = await this.documents.currentStates(
+      open.map((l) => Number(l.document_id)),
+      manager,
+    );
     for (const line of open) {
       const state = states.get(Number(line.document_id));
       if (state && (state.status === 'revoked' || state.status === 'superseded')) {
@@ -190,12 +257,46 @@ export class FulfilmentService {
   }
 
   /** Gives money back: on the centre's credit ledger for a credit order, and in every case a refund record (for a card order, what to pay back to the card). */
-  private async giveBack(manager: EntityManager, actor: Actor, order: OrderRow, lineId: number | null, amountPence: number, reason: string, now: Date): Promise<void> {
+  private async giveBack(
+    manager: EntityManager,
+    actor: Actor,
+    order: OrderRow,
+    lineId: number | null,
+    amountPence: number,
+    reason: string,
+    now: Date,
+  ): Promise<void> {
     if (amountPence <= 0) return;
     if (order.payment_method === 'centre_credit' && order.centre_id) {
-      await this.credit.refundOrder(manager, Number(order.centre_id), Number(order.id), order.number, amountPence, actor.userId ?? null, now, lineId === null ? undefined : reason);
+      await this.credit.refundOrder(
+        manager,
+        Number(order.centre_id),
+        Number(order.id),
+        order.number,
+        amountPence,
+        actor.userId ?? null,
+        now,
+        lineId === null ? undefined : reason,
+      );
     }
-    await manager.query('INSERT INTO order_refunds (order_id, order_line_id, amount_pence, reason, by_user_id, at) VALUES (?, ?, ?, ?, ?, ?)', [order.id, lineId, amountPence, reason.slice(0, 500), actor.userId ?? null, now]);
-    await this.audit.record(actor, { action: order.payment_method === 'card' ? 'order.card_refund_recorded' : 'order.credit_given_back', subjectType: 'order', subjectId: Number(order.id), centreId: order.centre_id, after: { lineId, amountPence, reason } }, manager);
+    await manager.query('INSERT INTO order_refunds (order_id, order_line_id, amount_pence, reason, by_user_id, at) VALUES (?, ?, ?, ?, ?, ?)', [
+      order.id,
+      lineId,
+      amountPence,
+      reason.slice(0, 500),
+      actor.userId ?? null,
+      now,
+    ]);
+    await this.audit.record(
+      actor,
+      {
+        action: order.payment_method === 'card' ? 'order.card_refund_recorded' : 'order.credit_given_back',
+        subjectType: 'order',
+        subjectId: Number(order.id),
+        centreId: order.centre_id,
+        after: { lineId, amountPence, reason },
+      },
+      manager,
+    );
   }
 }

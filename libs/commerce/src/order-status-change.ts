@@ -26,8 +26,18 @@ export async function recordOrderStatus(
   now: Date,
   trackingReference?: string,
 ): Promise<void> {
-  await manager.query('UPDATE orders SET status = ?, tracking_reference = COALESCE(?, tracking_reference) WHERE id = ?', [status, trackingReference ?? null, order.id]);
-  await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [order.id, status, note, byUserId, now]);
+  await manager.query('UPDATE orders SET status = ?, tracking_reference = COALESCE(?, tracking_reference) WHERE id = ?', [
+    status,
+    trackingReference ?? null,
+    order.id,
+  ]);
+  await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [
+    order.id,
+    status,
+    note,
+    byUserId,
+    now,
+  ]);
   const [customer] = await manager.query('SELECT email, first_name FROM users WHERE id = ?', [order.user_id]);
   if (customer) {
     await outbox.add({

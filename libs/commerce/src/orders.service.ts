@@ -110,7 +110,8 @@ export class OrdersService {
     const scope = orderingScopeOf(user);
     if (request.paymentMethod === 'centre_credit' && !('centreId' in scope)) throw new BadRequestException('Centre credits are for centre staff; pay by card.');
     const delivery = (await this.catalogue.deliveryOptions()).find((d) => d.method === request.deliveryMethod);
-    if (!delivery) throw new BadRequestException({ message: 'Choose a delivery option from the list.', fieldErrors: { deliveryMethod: ['Choose a delivery option.'] } });
+    if (!delivery)
+      throw new BadRequestException({ message: 'Choose a delivery option from the list.', fieldErrors: { deliveryMethod: ['Choose a delivery option.'] } });
     const now = this.clock.now();
     const billing = clean(request.billingAddress);
     const deliveryAddress = clean(request.deliveryAddress);
@@ -125,9 +126,13 @@ export class OrdersService {
         if (earlier) return Number(earlier.id);
         const items = await this.basket.priced(user, manager);
         if (!items.length) throw new BadRequestException('Your basket is empty: add documents from the Store first.');
-        const unavailable = items.filter(({ row, document }) => Number(row.product_active) !== 1 || Number(row.reason_active) !== 1 || document.status !== 'valid');
+        const unavailable = items.filter(
+          ({ row, document }) => Number(row.product_active) !== 1 || Number(row.reason_active) !== 1 || document.status !== 'valid',
+        );
         if (unavailable.length) {
-          throw new ConflictException(`Some items can no longer be ordered (${unavailable.map((i) => i.document.documentNumber).join(', ')}): remove them from your basket and try again.`);
+          throw new ConflictException(
+            `Some items can no longer be ordered (${unavailable.map((i) => i.document.documentNumber).join(', ')}): remove them from your basket and try again.`,
+          );
         }
         const lines = items.map(({ row, document }) => {
           const net = Number(row.price_pence) * Number(row.quantity);
@@ -146,7 +151,14 @@ export class OrdersService {
         if (!card) await this.credit.refuseIfOverLimit(manager, centreId!, gross);
 
         const content = checkoutContent(
-          lines.map((l) => ({ basketItemId: Number(l.row.id), productId: Number(l.row.product_id), documentId: l.document.id, quantity: Number(l.row.quantity), unitNetPence: Number(l.row.price_pence), reason: l.row.reason_label })),
+          lines.map((l) => ({
+            basketItemId: Number(l.row.id),
+            productId: Number(l.row.product_id),
+            documentId: l.document.id,
+            quantity: Number(l.row.quantity),
+            unitNetPence: Number(l.row.price_pence),
+            reason: l.row.reason_label,
+          })),
           delivery.method,
           billing,
           deliveryAddress,
@@ -154,14 +166,44 @@ export class OrdersService {
         );
         // pre-existing open card orders of this basket: pay the same one again, or withdraw it when the checkout is not the same
         // (a checkout on credit withdraws them all: the basket is being bought now)
-        const open: OrderRow[] = await manager.query(`SELECT * FROM orders WHERE user_id = ? AND status = 'awaiting_payment' AND payment_method = 'card' ORDER BY id DESC`, [user.id]);
+        const open: OrderRow[] = await manager.query(
+          `SELECT * FROM orders WHERE user_id = ? AND status = 'awaiting_payment' AND payment_method = 'card' ORDER BY id DESC`,
+          [user.id],
+        );
         for (const order of open) {
-          const same = card && checkoutContent(await this.linesForComparison(manager, Number(order.id)), order.delivery_method, addressOf(order.billing_address), addressOf(order.delivery_address), Number(order.gross_pence)) === content;
+          const same =
+            card &&
+            checkoutContent(
+              await this.linesForComparison(manager, Number(order.id)),
+              order.delivery_method,
+              addressOf(order.billing_address),
+              addressOf(order.delivery_address),
+              Number(order.gross_pence),
+            ) === content;
           if (same && (await this.startAttempt(manager, order, now))) return Number(order.id);
-          const withdrawn = await manager.query(`UPDATE orders SET status = 'cancelled', payment_due_at = NULL WHERE id = ? AND status = 'awaiting_payment'`, [order.id]);
+          const withdrawn = await manager.query(`UPDATE orders SET status = 'cancelled', payment_due_at = NULL WHERE id = ? AND status = 'awaiting_payment'`, [
+            order.id,
+          ]);
           if (Number(withdrawn.affectedRows) === 1) {
-            await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [order.id, 'cancelled', 'Never paid; replaced by a new checkout of the basket', user.id, now]);
-            await this.audit.record(actor, { action: 'order.withdrawn', subjectType: 'order', subjectId: Number(order.id), centreId: order.centre_id, before: { status: 'awaiting_payment' }, after: { status: 'cancelled' } }, manager);
+            await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [
+              order.id,
+              'cancelled',
+              'Never paid; replaced by a new checkout of the basket',
+              user.id,
+              now,
+            ]);
+            await this.audit.record(
+              actor,
+              {
+                action: 'order.withdrawn',
+                subjectType: 'order',
+                subjectId: Number(order.id),
+                centreId: order.centre_id,
+                before: { status: 'awaiting_payment' },
+                after: { status: 'cancelled' },
+              },
+              manager,
+            );
           }
         }
 
@@ -169,8 +211,25 @@ export class OrdersService {
           `INSERT INTO orders (user_id, placed_by_name, centre_id, status, payment_method, idempotency_key, items_net_pence, delivery_method, delivery_label,
                                delivery_net_pence, net_pence, vat_pence, gross_pence, billing_address, delivery_address, placed_at, payment_due_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [user.id, user.name, centreId, status, request.paymentMethod, request.idempotencyKey, itemsNet, delivery.method, delivery.label, deliveryNet, net, vat, gross,
-            JSON.stringify(billing), JSON.stringify(deliveryAddress), now, dueAt],
+          [
+            user.id,
+            user.name,
+            centreId,
+            status,
+            request.paymentMethod,
+            request.idempotencyKey,
+            itemsNet,
+            delivery.method,
+            delivery.label,
+            deliveryNet,
+            net,
+            vat,
+            gross,
+            JSON.stringify(billing),
+            JSON.stringify(deliveryAddress),
+            now,
+            dueAt,
+          ],
         );
         const id = Number(inserted.insertId);
         const number = `P${String(100000 + id)}`;
@@ -178,7 +237,21 @@ export class OrdersService {
         await manager.query(
           `INSERT INTO order_lines (order_id, basket_item_id, product_id, product_name, document_id, document_number, qualification_title, learner_name, reason_label, quantity, unit_net_pence, net_pence, vat_pence)
            VALUES ${lines.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-          lines.flatMap((l) => [id, l.row.id, l.row.product_id, l.row.product_name, l.document.id, l.document.documentNumber, l.document.qualificationTitle, l.document.learnerName, l.row.reason_label, l.row.quantity, l.row.price_pence, l.net, l.vat]),
+          lines.flatMap((l) => [
+            id,
+            l.row.id,
+            l.row.product_id,
+            l.row.product_name,
+            l.document.id,
+            l.document.documentNumber,
+            l.document.qualificationTitle,
+            l.document.learnerName,
+            l.row.reason_label,
+            l.row.quantity,
+            l.row.price_pence,
+            l.net,
+            l.vat,
+          ]),
         );
         await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, ?, ?)', [
           id,
@@ -187,7 +260,17 @@ export class OrdersService {
           user.id,
           now,
         ]);
-        await this.audit.record(actor, { action: card ? 'order.created' : 'order.placed', subjectType: 'order', subjectId: id, centreId, after: { number, status, gross, paymentMethod: request.paymentMethod } }, manager);
+        await this.audit.record(
+          actor,
+          {
+            action: card ? 'order.created' : 'order.placed',
+            subjectType: 'order',
+            subjectId: id,
+            centreId,
+            after: { number, status, gross, paymentMethod: request.paymentMethod },
+          },
+          manager,
+        );
         if (card) {
           await this.startAttempt(manager, { id, number, gross_pence: gross } as OrderRow, now);
         } else {
@@ -212,7 +295,10 @@ export class OrdersService {
 
   /** The order's lines as checkoutContent() compares them. */
   private async linesForComparison(manager: EntityManager, orderId: number) {
-    const rows = await manager.query('SELECT basket_item_id, product_id, document_id, quantity, unit_net_pence, reason_label FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL', [orderId]);
+    const rows = await manager.query(
+      'SELECT basket_item_id, product_id, document_id, quantity, unit_net_pence, reason_label FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL',
+      [orderId],
+    );
     return rows.map((r: Record<string, unknown>) => ({
       basketItemId: Number(r.basket_item_id),
       productId: Number(r.product_id),
@@ -228,10 +314,18 @@ export class OrdersService {
    * code once), and a new time to pay by. False when the order is no longer awaiting payment.
    */
   private async startAttempt(manager: EntityManager, order: Pick<OrderRow, 'id' | 'number' | 'gross_pence'>, now: Date): Promise<boolean> {
-    const due = await manager.query(`UPDATE orders SET payment_due_at = ? WHERE id = ? AND status = 'awaiting_payment'`, [new Date(now.getTime() + this.expiryMs), order.id]);
+    const due = await manager.query(`UPDATE orders SET payment_due_at = ? WHERE id = ? AND status = 'awaiting_payment'`, [
+      new Date(now.getTime() + this.expiryMs),
+      order.id,
+    ]);
     if (Number(due.affectedRows) !== 1) return false;
     const code = `AP-${order.number}-${randomBytes(6).toString('hex')}`;
-    await manager.query('INSERT INTO payment_attempts (order_id, vendor_tx_code, amount_pence, created_at) VALUES (?, ?, ?, ?)', [order.id, code, order.gross_pence, now]);
+    await manager.query('INSERT INTO payment_attempts (order_id, vendor_tx_code, amount_pence, created_at) VALUES (?, ?, ?, ?)', [
+      order.id,
+      code,
+      order.gross_pence,
+      now,
+    ]);
     return true;
   }
 
@@ -243,7 +337,10 @@ export class OrdersService {
   /** The gateway form of the order's newest pending attempt. */
   private async paymentForm(user: AuthenticatedUser, orderId: number) {
     const [order]: OrderRow[] = await this.dataSource.query('SELECT * FROM orders WHERE id = ?', [orderId]);
-    const [attempt] = await this.dataSource.query(`SELECT vendor_tx_code, amount_pence FROM payment_attempts WHERE order_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1`, [orderId]);
+    const [attempt] = await this.dataSource.query(
+      `SELECT vendor_tx_code, amount_pence FROM payment_attempts WHERE order_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1`,
+      [orderId],
+    );
     if (!attempt) throw new ConflictException('This order is not waiting for a card payment.');
     return this.gateway.startPayment({
       reference: attempt.vendor_tx_code,
@@ -266,7 +363,16 @@ export class OrdersService {
   }
 
   /** Writes a status change with its history row and tells the customer. */
-  async moveStatus(manager: EntityManager, outbox: Outbox, order: OrderRow, status: OrderStatus, note: string | null, byUserId: number | null, now: Date, trackingReference?: string): Promise<void> {
+  async moveStatus(
+    manager: EntityManager,
+    outbox: Outbox,
+    order: OrderRow,
+    status: OrderStatus,
+    note: string | null,
+    byUserId: number | null,
+    now: Date,
+    trackingReference?: string,
+  ): Promise<void> {
     await recordOrderStatus(manager, outbox, this.base, order, status, note, byUserId, now, trackingReference);
   }
 
@@ -284,7 +390,10 @@ export class OrdersService {
       where.push(`o.id ${direction === 'DESC' ? '<' : '>'} ?`);
       params.push(Number(cursor));
     }
-    const rows: OrderRow[] = await this.dataSource.query(`${SELECT_ORDERS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.id ${direction} LIMIT ?`, [...params, limit + 1]);
+    const rows: OrderRow[] = await this.dataSource.query(
+      `${SELECT_ORDERS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.id ${direction} LIMIT ?`,
+      [...params, limit + 1],
+    );
     const items = rows.slice(0, limit).map(summaryOf);
     return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
   }
@@ -308,7 +417,10 @@ export class OrdersService {
   async detailOf(row: OrderRow, documentProblems: Map<number, OrderLine['documentProblem']> = new Map()): Promise<OrderDetail> {
     const lines = await this.dataSource.query('SELECT * FROM order_lines WHERE order_id = ? ORDER BY id', [row.id]);
     const history = await this.dataSource.query('SELECT status, note, at FROM order_status_history WHERE order_id = ? ORDER BY at, id', [row.id]);
-    const [payment] = await this.dataSource.query(`SELECT status, status_detail, completed_at FROM payment_attempts WHERE order_id = ? AND status <> 'pending' ORDER BY id DESC LIMIT 1`, [row.id]);
+    const [payment] = await this.dataSource.query(
+      `SELECT status, status_detail, completed_at FROM payment_attempts WHERE order_id = ? AND status <> 'pending' ORDER BY id DESC LIMIT 1`,
+      [row.id],
+    );
     return {
       ...summaryOf(row),
       lines: lines.map((l: Record<string, unknown>) => ({
@@ -329,8 +441,18 @@ export class OrdersService {
       billingAddress: addressOf(row.billing_address),
       deliveryAddress: addressOf(row.delivery_address),
       trackingReference: row.tracking_reference,
-      history: history.map((h: { status: OrderStatus; note: string | null; at: Date }) => ({ at: new Date(h.at).toISOString(), status: h.status, note: h.note })),
-      lastPayment: payment ? { status: payment.status, detail: PAYMENT_OUTCOME_WORDS[payment.status as string] ?? 'The payment did not go through.', at: new Date(payment.completed_at).toISOString() } : null,
+      history: history.map((h: { status: OrderStatus; note: string | null; at: Date }) => ({
+        at: new Date(h.at).toISOString(),
+        status: h.status,
+        note: h.note,
+      })),
+      lastPayment: payment
+        ? {
+            status: payment.status,
+            detail: PAYMENT_OUTCOME_WORDS[payment.status as string] ?? 'The payment did not go through.',
+            at: new Date(payment.completed_at).toISOString(),
+          }
+        : null,
       paymentDueAt: row.status === 'awaiting_payment' && row.payment_due_at ? new Date(row.payment_due_at).toISOString() : null,
     };
   }
@@ -356,7 +478,14 @@ function addressOf(value: PostalAddress | string): PostalAddress {
 }
 
 function clean(a: PostalAddress): PostalAddress {
-  return { name: a.name.trim(), line1: a.line1.trim(), line2: a.line2?.trim() || null, town: a.town.trim(), postcode: normalisePostcode(a.postcode, a.country), country: a.country.trim().toUpperCase() };
+  return {
+    name: a.name.trim(),
+    line1: a.line1.trim(),
+    line2: a.line2?.trim() || null,
+    town: a.town.trim(),
+    postcode: normalisePostcode(a.postcode, a.country),
+    country: a.country.trim().toUpperCase(),
+  };
 }
 
 interface ComparableLine {
@@ -370,7 +499,9 @@ interface ComparableLine {
 
 /** What makes two checkouts of a basket the same: the lines, the delivery, both addresses and the total. */
 function checkoutContent(lines: ComparableLine[], deliveryMethod: string, billing: PostalAddress, delivery: PostalAddress, grossPence: number): string {
-  const sorted = [...lines].sort((a, b) => a.basketItemId - b.basketItemId).map((l) => [l.basketItemId, l.productId, l.documentId, l.quantity, l.unitNetPence, l.reason]);
+  const sorted = [...lines]
+    .sort((a, b) => a.basketItemId - b.basketItemId)
+    .map((l) => [l.basketItemId, l.productId, l.documentId, l.quantity, l.unitNetPence, l.reason]);
   const address = (a: PostalAddress) => [a.name, a.line1, a.line2 ?? null, a.town, a.postcode, a.country];
   return JSON.stringify([sorted, deliveryMethod, address(billing), address(delivery), grossPence]);
 }

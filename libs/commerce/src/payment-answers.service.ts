@@ -84,14 +84,15 @@ export class PaymentAnswersService {
     for (const attempt of due) {
       const givingUp = now.getTime() - new Date(attempt.created_at).getTime() > RECHECK_FOR_MS;
       const next = givingUp ? null : new Date(now.getTime() + Math.min(2 ** Number(attempt.rechecks), 60) * 60_000);
-      const claim = await this.dataSource.query(`UPDATE payment_attempts SET recheck_at = ?, rechecks = rechecks + 1 WHERE id = ? AND status = 'pending' AND recheck_at = ?`, [
-        next,
-        attempt.id,
-        attempt.recheck_at,
-      ]);
+      const claim = await this.dataSource.query(
+        `UPDATE payment_attempts SET recheck_at = ?, rechecks = rechecks + 1 WHERE id = ? AND status = 'pending' AND recheck_at = ?`,
+        [next, attempt.id, attempt.recheck_at],
+      );
       if (Number(claim.affectedRows) !== 1) continue; // another machine took it
       if (givingUp) {
-        this.logger.error(`Payment ${attempt.vendor_tx_code} could not be confirmed with the gateway for 24 hours: left awaiting payment for an administrator to check`);
+        this.logger.error(
+          `Payment ${attempt.vendor_tx_code} could not be confirmed with the gateway for 24 hours: left awaiting payment for an administrator to check`,
+        );
         continue;
       }
       if ((await this.confirm(attempt, null, now)) !== 'checking') settled++;
@@ -126,7 +127,10 @@ export class PaymentAnswersService {
   }
 
   private async recheckLater(attemptId: number, now: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE payment_attempts SET recheck_at = COALESCE(recheck_at, ?) WHERE id = ? AND status = 'pending'`, [new Date(now.getTime() + 60_000), attemptId]);
+    await this.dataSource.query(`UPDATE payment_attempts SET recheck_at = COALESCE(recheck_at, ?) WHERE id = ? AND status = 'pending'`, [
+      new Date(now.getTime() + 60_000),
+      attemptId,
+    ]);
   }
 
   /** Records the gateway's word on the attempt, once; an authorised payment of exactly the attempt's amount makes the order paid. */
@@ -144,14 +148,17 @@ export class PaymentAnswersService {
         status = 'error';
         detail = 'The gateway authorised another amount than this order’s: not taken as paid.';
       }
-      await manager.query('UPDATE payment_attempts SET status = ?, status_detail = ?, gateway_tx_id = ?, auth_code = ?, completed_at = ?, recheck_at = NULL WHERE id = ?', [
-        status,
-        detail.slice(0, 255),
-        record.gatewayTxId?.slice(0, 64) ?? null,
-        status === 'ok' ? (record.authCode?.slice(0, 20) ?? null) : null,
-        now,
-        attempt.id,
-      ]);
+      await manager.query(
+        'UPDATE payment_attempts SET status = ?, status_detail = ?, gateway_tx_id = ?, auth_code = ?, completed_at = ?, recheck_at = NULL WHERE id = ?',
+        [
+          status,
+          detail.slice(0, 255),
+          record.gatewayTxId?.slice(0, 64) ?? null,
+          status === 'ok' ? (record.authCode?.slice(0, 20) ?? null) : null,
+          now,
+          attempt.id,
+        ],
+      );
       if (status !== 'ok') return shownOf(status);
       const [order]: (OrderForStatusChange & OrderPlaced & { status: string })[] = await manager.query(
         'SELECT id, number, user_id, status, tracking_reference, gross_pence, payment_method FROM orders WHERE id = ? FOR UPDATE',
@@ -163,8 +170,20 @@ export class PaymentAnswersService {
         return 'paid';
       }
       await recordOrderPlaced(manager, outbox, this.base, order); // a card order is placed once it is paid
-      await recordOrderStatus(manager, outbox, this.base, order, 'paid', `Card payment received and confirmed with the gateway (authorisation ${record.authCode ?? '-'})`, null, now);
-      await manager.query('DELETE b FROM basket_items b JOIN order_lines l ON l.basket_item_id = b.id WHERE l.order_id = ? AND b.user_id = ?', [order.id, order.user_id]);
+      await recordOrderStatus(
+        manager,
+        outbox,
+        this.base,
+        order,
+        'paid',
+        `Card payment received and confirmed with the gateway (authorisation ${record.authCode ?? '-'})`,
+        null,
+        now,
+      );
+      await manager.query('DELETE b FROM basket_items b JOIN order_lines l ON l.basket_item_id = b.id WHERE l.order_id = ? AND b.user_id = ?', [
+        order.id,
+        order.user_id,
+      ]);
       return 'paid';
     });
   }

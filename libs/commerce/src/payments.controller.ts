@@ -20,14 +20,19 @@ export class PaymentsController {
   constructor(private readonly answers: PaymentAnswersService) {}
 
   @Get('return')
-  @ApiOperation({ summary: "The gateway's answer (?crypt=): checked, confirmed with the gateway, handled once; then the browser goes to the order (400 when it is not a valid answer)" })
+  @ApiOperation({
+    summary:
+      "The gateway's answer (?crypt=): checked, confirmed with the gateway, handled once; then the browser goes to the order (400 when it is not a valid answer)",
+  })
   async returned(@Query() query: Record<string, unknown>, @Res() reply: RedirectReply): Promise<void> {
     const { orderId, outcome } = await this.answers.answerReturned(query);
     reply.redirect(`/orders/${orderId}?payment=${outcome}`, 303);
   }
 
   @Post('return')
-  @ApiOperation({ summary: "The gateway's answer posted by the browser (crypt in the form): handled as the GET, answered with 303 to the order's page (Post/Redirect/Get)" })
+  @ApiOperation({
+    summary: "The gateway's answer posted by the browser (crypt in the form): handled as the GET, answered with 303 to the order's page (Post/Redirect/Get)",
+  })
   returnedByPost(@Body() body: Record<string, unknown> | undefined, @Res() reply: RedirectReply): Promise<void> {
     return this.returned(body ?? {}, reply);
   }

@@ -1,4 +1,16 @@
-import { Basket, CheckoutDefaults, DeliveryOption, DuplicateReason, GatewayForm, OrderDetail, OrderPage, PlacedOrder, Product, StoreDocument, StoreLearner } from '@achievement/contracts';
+import {
+  Basket,
+  CheckoutDefaults,
+  DeliveryOption,
+  DuplicateReason,
+  GatewayForm,
+  OrderDetail,
+  OrderPage,
+  PlacedOrder,
+  Product,
+  StoreDocument,
+  StoreLearner,
+} from '@achievement/contracts';
 import { AccountDirectory } from '@achievement/identity';
 import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
@@ -17,7 +29,8 @@ interface ReplyHeaders {
 
 function optionalId(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^\d{1,10}$/.test(value)) throw new BadRequestException({ message: `${name} must be a positive whole number`, fieldErrors: { [name]: [`${name} must be a positive whole number`] } });
+  if (!/^\d{1,10}$/.test(value))
+    throw new BadRequestException({ message: `${name} must be a positive whole number`, fieldErrors: { [name]: [`${name} must be a positive whole number`] } });
   return Number(value);
 }
 
@@ -61,7 +74,11 @@ export class StoreController {
 
   @Get('store/documents')
   @ApiOperation({ summary: "A learner's documents the product applies to (learners: their own)" })
-  documents(@Query('productId') productId: string, @Query('learnerId') learnerId: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<StoreDocument[]> {
+  documents(
+    @Query('productId') productId: string,
+    @Query('learnerId') learnerId: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StoreDocument[]> {
     return this.basket.documentsFor(user, requiredId(productId, 'productId'), optionalId(learnerId, 'learnerId'));
   }
 
@@ -132,7 +149,11 @@ export class StoreController {
   @Roles('centre_staff')
   @ApiOperation({ summary: "The centre's credit invoice for a month (PDF)" })
   @ApiProduces('application/pdf')
-  async invoice(@Query('month') month: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: ReplyHeaders): Promise<StreamableFile> {
+  async invoice(
+    @Query('month') month: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ): Promise<StreamableFile> {
     const scope = orderingScopeOf(user);
     if (!('centreId' in scope)) throw new BadRequestException('Invoices are for centres.');
     const { pdf, fileName } = await this.invoices.invoice(scope.centreId, String(month ?? ''));

@@ -1,16 +1,10 @@
-import { OutboxService } from "@achievement/notifications";
-import {
-  AppConfig,
-  AuditService,
-  Clock,
-  retryOnLockConflict,
-  SYSTEM_ACTOR,
-} from "@achievement/platform";
-import { Injectable, Logger } from "@nestjs/common";
-import { Cron, CronExpression } from "@nestjs/schedule";
-import { InjectDataSource } from "@nestjs/typeorm";
-import { DataSource } from "typeorm";
-import { poundsLabel } from "./money";
+import { OutboxService } from '@achievement/notifications';
+import { AppConfig, AuditService, Clock, retryOnLockConflict, SYSTEM_ACTOR } from '@achievement/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { poundsLabel } from './money';
 
 const BATCH = 200;
 
@@ -34,21 +28,16 @@ export class UnpaidOrderExpiryTask {
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {
-    this.base = config.PUBLIC_URL.replace(/\/+$/, "");
+    this.base = config.PUBLIC_URL.replace(/\/+$/, '');
   }
 
-  @Cron(CronExpression.EVERY_5_MINUTES, { name: "expire-unpaid-orders" })
+  @Cron(CronExpression.EVERY_5_MINUTES, { name: 'expire-unpaid-orders' })
   async tick(): Promise<void> {
     try {
       const expired = await this.expireDue(this.clock.now());
-      if (expired)
-        this.logger.log(
-          `${expired} unpaid order(s) expired; customers emailed`,
-        );
+      if (expired) this.logger.log(`${expired} unpaid order(s) expired; customers emailed`);
     } catch (err) {
-      this.logger.warn(
-        `Expiring unpaid orders failed, will try again: ${(err as Error).message}`,
-      );
+      this.logger.warn(`Expiring unpaid orders failed, will try again: ${(err as Error).message}`);
     }
   }
 
@@ -61,8 +50,7 @@ export class UnpaidOrderExpiryTask {
         `SELECT id FROM orders WHERE status = 'awaiting_payment' AND payment_due_at <= ? AND id > ? ORDER BY id LIMIT ?`,
         [now, after, BATCH],
       );
-      for (const { id } of due)
-        if (await this.expire(Number(id), now)) expired++;
+      for (const { id } of due) if (await this.expire(Number(id), now)) expired++;
       if (due.length < BATCH) return expired;
       after = Number(due[due.length - 1].id);
     }
@@ -71,32 +59,23 @@ export class UnpaidOrderExpiryTask {
   private expire(id: number, now: Date): Promise<boolean> {
     return retryOnLockConflict(() =>
       this.outbox.transaction(async (manager, outbox) => {
-        const claim = await manager.query(
-          `UPDATE orders SET status = 'expired' WHERE id = ? AND status = 'awaiting_payment' AND payment_due_at <= ?`,
-          [id, now],
-        );
+        const claim = await manager.query(`UPDATE orders SET status = 'expired' WHERE id = ? AND status = 'awaiting_payment' AND payment_due_at <= ?`, [
+          id,
+          now,
+        ]);
         if (Number(claim.affectedRows) !== 1) return false;
-        const [order] = await manager.query(
-          "SELECT id, number, user_id, centre_id, gross_pence FROM orders WHERE id = ?",
-          [id],
-        );
-        await manager.query(
-          "INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, NULL, ?)",
-          [
-            id,
-            "expired",
-            `Not paid within ${this.config.UNPAID_ORDER_EXPIRY_HOURS} hours`,
-            now,
-          ],
-        );
-        const [customer] = await manager.query(
-          "SELECT email, first_name FROM users WHERE id = ?",
-          [order.user_id],
-        );
+        const [order] = await manager.query('SELECT id, number, user_id, centre_id, gross_pence FROM orders WHERE id = ?', [id]);
+        await manager.query('INSERT INTO order_status_history (order_id, status, note, by_user_id, at) VALUES (?, ?, ?, NULL, ?)', [
+          id,
+          'expired',
+          `Not paid within ${this.config.UNPAID_ORDER_EXPIRY_HOURS} hours`,
+          now,
+        ]);
+        const [customer] = await manager.query('SELECT email, first_name FROM users WHERE id = ?', [order.user_id]);
         if (customer) {
           await outbox.add({
             to: customer.email,
-            template: "order-expired",
+            template: 'order-expired',
             eventKey: `order.expired:${id}`,
             data: {
               firstName: customer.first_name,
@@ -110,12 +89,12 @@ export class UnpaidOrderExpiryTask {
         await this.audit.record(
           SYSTEM_ACTOR,
           {
-            action: "order.expired",
-            subjectType: "order",
+            action: 'order.expired',
+            subjectType: 'order',
             subjectId: id,
             centreId: order.centre_id,
-            before: { status: "awaiting_payment" },
-            after: { status: "expired" },
+            before: { status: 'awaiting_payment' },
+            after: { status: 'expired' },
           },
           manager,
         );

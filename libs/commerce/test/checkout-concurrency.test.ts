@@ -1,19 +1,10 @@
-import { AppConfig } from "@achievement/platform";
-import { dropTestArtifacts, testConfig } from "@achievement/testing";
-import { NestFastifyApplication } from "@nestjs/platform-fastify";
-import { AddressInfo } from "node:net";
-import { DataSource } from "typeorm";
-import { createApiApp } from "../../../apps/api/src/create-api-app";
-import {
-  addToBasketsAtOnce,
-  checkoutsAtOnce,
-  ledgerOf,
-  LoadWorld,
-  p99,
-  prepareLoadWorld,
-  sameKeyCheckoutsAtOnce,
-  statusCounts,
-} from "./checkout-load";
+import { AppConfig } from '@achievement/platform';
+import { dropTestArtifacts, testConfig } from '@achievement/testing';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../../../apps/api/src/create-api-app';
+import { addToBasketsAtOnce, checkoutsAtOnce, ledgerOf, LoadWorld, p99, prepareLoadWorld, sameKeyCheckoutsAtOnce, statusCounts } from './checkout-load';
 
 /*
  * 50 at once over real HTTP (a listening api with the production pool of 10 connections): 50
@@ -25,7 +16,7 @@ import {
 const SHOPPERS = 50;
 const AFFORDABLE = 20;
 
-describe("Checkout under 50 at once", () => {
+describe('Checkout under 50 at once', () => {
   let config: AppConfig;
   let app: NestFastifyApplication;
   let ds: DataSource;
@@ -33,20 +24,15 @@ describe("Checkout under 50 at once", () => {
 
   beforeAll(async () => {
     config = testConfig({
-      WEB_DIST_DIR: "/nonexistent",
-      TRUST_PROXY: "true",
+      WEB_DIST_DIR: '/nonexistent',
+      TRUST_PROXY: 'true',
       DB_POOL_SIZE: 10,
     });
     app = await createApiApp(config);
-    await app.listen(0, "127.0.0.1");
+    await app.listen(0, '127.0.0.1');
     ds = app.get(DataSource);
     const { port } = app.getHttpServer().address() as AddressInfo;
-    world = await prepareLoadWorld(
-      ds,
-      `http://127.0.0.1:${port}`,
-      SHOPPERS,
-      AFFORDABLE,
-    );
+    world = await prepareLoadWorld(ds, `http://127.0.0.1:${port}`, SHOPPERS, AFFORDABLE);
   }, 180_000);
 
   afterAll(async () => {
@@ -54,13 +40,13 @@ describe("Checkout under 50 at once", () => {
     if (config) await dropTestArtifacts(config);
   });
 
-  it("adds to 50 baskets at once without a 5xx", async () => {
+  it('adds to 50 baskets at once without a 5xx', async () => {
     const results = await addToBasketsAtOnce(world);
     expect(statusCounts(results)).toEqual({ 201: SHOPPERS });
     expect(p99(results)).toBeLessThan(10_000);
   }, 120_000);
 
-  it("checks out 50 baskets at once on one credit account: no 5xx, the limit holds, the ledger adds up", async () => {
+  it('checks out 50 baskets at once on one credit account: no 5xx, the limit holds, the ledger adds up', async () => {
     const results = await checkoutsAtOnce(world, `load-${Date.now()}`);
     const counts = statusCounts(results);
     expect(Object.keys(counts).filter((s) => Number(s) >= 500)).toEqual([]);
@@ -78,31 +64,21 @@ describe("Checkout under 50 at once", () => {
     expect(p99(results)).toBeLessThan(10_000);
   }, 120_000);
 
-  it("answers 8 checkouts at once with one idempotency key with one and the same order", async () => {
+  it('answers 8 checkouts at once with one idempotency key with one and the same order', async () => {
     const [, second] = world.shoppers;
-    await ds.query(
-      "UPDATE credit_accounts SET limit_pence = limit_pence + ? WHERE centre_id = ?",
-      [world.orderGrossPence, world.centreId],
-    );
-    const basket = (await second.client.request("GET", "/api/basket")).body;
+    await ds.query('UPDATE credit_accounts SET limit_pence = limit_pence + ? WHERE centre_id = ?', [world.orderGrossPence, world.centreId]);
+    const basket = (await second.client.request('GET', '/api/basket')).body;
     if (!basket.count) {
-      const added = await second.client.request("POST", "/api/basket/items", {
+      const added = await second.client.request('POST', '/api/basket/items', {
         productId: world.product.id,
         items: [{ documentId: second.documentId, reasonId: world.reasonId }],
       });
       expect(added.status).toBe(201);
     }
-    const results = await sameKeyCheckoutsAtOnce(
-      second.client,
-      `same-${Date.now()}`,
-      8,
-    );
+    const results = await sameKeyCheckoutsAtOnce(second.client, `same-${Date.now()}`, 8);
     expect(statusCounts(results)).toEqual({ 201: 8 });
     expect(new Set(results.map((r) => r.body.order.id)).size).toBe(1);
-    const [orders] = await ds.query(
-      "SELECT COUNT(*) AS n FROM orders WHERE id = ?",
-      [results[0].body.order.id],
-    );
+    const [orders] = await ds.query('SELECT COUNT(*) AS n FROM orders WHERE id = ?', [results[0].body.order.id]);
     expect(Number(orders.n)).toBe(1);
     expect((await ledgerOf(ds, world.centreId)).consistent).toBe(true);
   }, 120_000);

@@ -56,7 +56,12 @@ describe('Commerce', () => {
   /** The browser at the sandbox gateway: posts the form, fills the card page, follows the gateway back to the portal. */
   async function payAtGateway(form: PlacedOrder['payment'], card: string): Promise<string> {
     const action = new URL(form!.action);
-    const posted = await t.app.inject({ method: 'POST', url: action.pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form!.fields).toString() });
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: action.pathname,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(form!.fields).toString(),
+    });
     // Post/Redirect/Get: the registration answers 303 to the card page, a GET
     expect(posted.statusCode).toBe(303);
     const cardPage = new URL(String(posted.headers.location), `http://portal${action.pathname}`);
@@ -117,7 +122,12 @@ describe('Commerce', () => {
     expect(again.payment).toEqual(placed.payment);
 
     const returnUrl = await payAtGateway(placed.payment, SANDBOX_TEST_CARDS.success);
-    const secondRegistration = await t.app.inject({ method: 'POST', url: new URL(again.payment!.action).pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(again.payment!.fields).toString() });
+    const secondRegistration = await t.app.inject({
+      method: 'POST',
+      url: new URL(again.payment!.action).pathname,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(again.payment!.fields).toString(),
+    });
     expect(secondRegistration.statusCode).toBe(400);
     expect(secondRegistration.body).toContain('VendorTxCode has been used before');
 
@@ -142,7 +152,15 @@ describe('Commerce', () => {
 
   it('leaves the order unpaid and the basket intact when the card is declined, and the order can be paid again', async () => {
     await fillBasket(staff, [learnerA[1]]);
-    const placed = (await staff.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'card', idempotencyKey: key() })).body as PlacedOrder;
+    const placed = (
+      await staff.post('/api/orders', {
+        billingAddress: ADDRESS,
+        deliveryAddress: ADDRESS,
+        deliveryMethod: 'standard',
+        paymentMethod: 'card',
+        idempotencyKey: key(),
+      })
+    ).body as PlacedOrder;
     const returnUrl = await payAtGateway(placed.payment, SANDBOX_TEST_CARDS.decline);
     expect(await followReturn(returnUrl)).toBe(`/orders/${placed.order.id}?payment=declined`);
     const detail = (await staff.get(`/api/orders/${placed.order.id}`)).body as OrderDetail;
@@ -160,17 +178,33 @@ describe('Commerce', () => {
     const res = await staff.post('/api/basket/items', { productId: certificate.id, pricePence: 1, items: [{ documentId: learnerA[0].id, reasonId }] });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/pricePence is not a field this request accepts/);
-    const order = await staff.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'card', idempotencyKey: key(), total: 1 });
+    const order = await staff.post('/api/orders', {
+      billingAddress: ADDRESS,
+      deliveryAddress: ADDRESS,
+      deliveryMethod: 'standard',
+      paymentMethod: 'card',
+      idempotencyKey: key(),
+      total: 1,
+    });
     expect(order.status).toBe(400);
   });
 
   it('charges centre credit within the limit, even for checkouts at the same moment', async () => {
-    expect((await admin.request('PUT', `/api/admin/credit-accounts/${centreId}`, { limitPence: Math.round(certificate.price.grossPence * 1.5) + 2000, open: true })).status).toBe(200);
+    expect(
+      (await admin.request('PUT', `/api/admin/credit-accounts/${centreId}`, { limitPence: Math.round(certificate.price.grossPence * 1.5) + 2000, open: true }))
+        .status,
+    ).toBe(200);
     const colleague = await signedIn(t.app, await createUser(t.ds, 'centre_staff', { centreId }));
     await fillBasket(staff, [learnerA[0]]);
     await fillBasket(colleague, [learnerB]);
     const checkout = (client: Client) =>
-      client.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'centre_credit', idempotencyKey: key() });
+      client.post('/api/orders', {
+        billingAddress: ADDRESS,
+        deliveryAddress: ADDRESS,
+        deliveryMethod: 'standard',
+        paymentMethod: 'centre_credit',
+        idempotencyKey: key(),
+      });
     const results = await Promise.all([checkout(staff), checkout(colleague)]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     const refused = results.find((r) => r.status === 409)!;
@@ -224,9 +258,23 @@ describe('Commerce', () => {
     expect(own.map((d) => d.id)).toEqual([learnerB.id]);
     expect((await learner.post('/api/basket/items', { productId: certificate.id, items: [{ documentId: learnerA[0].id, reasonId }] })).status).toBe(404);
     await fillBasket(learner, [learnerB]);
-    const credit = await learner.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'centre_credit', idempotencyKey: key() });
+    const credit = await learner.post('/api/orders', {
+      billingAddress: ADDRESS,
+      deliveryAddress: ADDRESS,
+      deliveryMethod: 'standard',
+      paymentMethod: 'centre_credit',
+      idempotencyKey: key(),
+    });
     expect(credit.status).toBe(400);
-    const placed = (await learner.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ABROAD, deliveryMethod: 'international', paymentMethod: 'card', idempotencyKey: key() })).body as PlacedOrder;
+    const placed = (
+      await learner.post('/api/orders', {
+        billingAddress: ADDRESS,
+        deliveryAddress: ABROAD,
+        deliveryMethod: 'international',
+        paymentMethod: 'card',
+        idempotencyKey: key(),
+      })
+    ).body as PlacedOrder;
     expect(placed.order.deliveryAddress).toMatchObject({ postcode: 'D02 X285', country: 'IE' });
     expect((await learner.get('/api/orders')).body.items.map((o: { id: number }) => o.id)).toEqual([placed.order.id]);
     // another centre's staff cannot see it; the learner cannot see the centre's orders
@@ -240,34 +288,68 @@ describe('Commerce', () => {
     const thirdParty = await signedIn(t.app, await createUser(t.ds, 'third_party'));
     expect((await thirdParty.get('/api/basket')).status).toBe(403);
     expect((await new Client(t.app).get('/api/basket')).status).toBe(401);
-    for (const item of ((await staff.get('/api/basket')).body as Basket).items) expect((await staff.request('DELETE', `/api/basket/items/${item.id}`)).status).toBe(200);
-    const empty = await staff.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'card', idempotencyKey: key() });
+    for (const item of ((await staff.get('/api/basket')).body as Basket).items)
+      expect((await staff.request('DELETE', `/api/basket/items/${item.id}`)).status).toBe(200);
+    const empty = await staff.post('/api/orders', {
+      billingAddress: ADDRESS,
+      deliveryAddress: ADDRESS,
+      deliveryMethod: 'standard',
+      paymentMethod: 'card',
+      idempotencyKey: key(),
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.message).toMatch(/basket is empty/);
-    const badAddress = await staff.post('/api/orders', { billingAddress: { ...ADDRESS, country: 'Britain' }, deliveryAddress: ADDRESS, deliveryMethod: 'drone', paymentMethod: 'card', idempotencyKey: key() });
+    const badAddress = await staff.post('/api/orders', {
+      billingAddress: { ...ADDRESS, country: 'Britain' },
+      deliveryAddress: ADDRESS,
+      deliveryMethod: 'drone',
+      paymentMethod: 'card',
+      idempotencyKey: key(),
+    });
     expect(badAddress.status).toBe(400);
     expect(badAddress.body.message).toMatch(/country must be a 2-letter country code/);
   });
 
   it("checks postcodes by the profile's rule, and delivers abroad only by international delivery", async () => {
-    const order = (deliveryAddress: object, deliveryMethod: string) => staff.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress, deliveryMethod, paymentMethod: 'card', idempotencyKey: key() });
+    const order = (deliveryAddress: object, deliveryMethod: string) =>
+      staff.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress, deliveryMethod, paymentMethod: 'card', idempotencyKey: key() });
     const notUk = await order({ ...ADDRESS, postcode: 'ZZZ' }, 'standard');
     expect(notUk.status).toBe(400);
     expect(notUk.body.fieldErrors).toEqual({ 'deliveryAddress.postcode': ['postcode must be a UK postcode, such as SW1A 1AA'] });
     const standardAbroad = await order(ABROAD, 'standard');
     expect(standardAbroad.status).toBe(400);
-    expect(standardAbroad.body).toMatchObject({ code: 'DELIVERY_NOT_AVAILABLE', fieldErrors: { deliveryMethod: ['This address is outside the UK: choose international delivery.'] } });
+    expect(standardAbroad.body).toMatchObject({
+      code: 'DELIVERY_NOT_AVAILABLE',
+      fieldErrors: { deliveryMethod: ['This address is outside the UK: choose international delivery.'] },
+    });
     const internationalAtHome = await order(ADDRESS, 'international');
-    expect(internationalAtHome.body).toMatchObject({ code: 'DELIVERY_NOT_AVAILABLE', message: expect.stringMatching(/International delivery is for addresses outside the UK/) });
+    expect(internationalAtHome.body).toMatchObject({
+      code: 'DELIVERY_NOT_AVAILABLE',
+      message: expect.stringMatching(/International delivery is for addresses outside the UK/),
+    });
     // abroad the looser shape holds, so a postcode the profile saved for France is taken here too
     expect((await order({ ...ABROAD, postcode: 'ZZZ', country: 'FR' }, 'international')).body.message).toMatch(/basket is empty/);
   });
-  const cardOrder = (deliveryMethod = 'standard') => ({ billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod, paymentMethod: 'card', idempotencyKey: key() });
+  const cardOrder = (deliveryMethod = 'standard') => ({
+    billingAddress: ADDRESS,
+    deliveryAddress: ADDRESS,
+    deliveryMethod,
+    paymentMethod: 'card',
+    idempotencyKey: key(),
+  });
   /** Emails written to the outbox (delivered or not) of a template about an order. */
   const emailsAbout = async (number: string, template: string) =>
-    Number((await t.ds.query(`SELECT COUNT(*) AS n FROM outbox_emails WHERE template = ? AND JSON_UNQUOTE(JSON_EXTRACT(data, '$.orderNumber')) = ?`, [template, number]))[0].n);
+    Number(
+      (
+        await t.ds.query(`SELECT COUNT(*) AS n FROM outbox_emails WHERE template = ? AND JSON_UNQUOTE(JSON_EXTRACT(data, '$.orderNumber')) = ?`, [
+          template,
+          number,
+        ])
+      )[0].n,
+    );
   const emptyBasket = async (client: Client) => {
-    for (const item of ((await client.get('/api/basket')).body as Basket).items) expect((await client.request('DELETE', `/api/basket/items/${item.id}`)).status).toBe(200);
+    for (const item of ((await client.get('/api/basket')).body as Basket).items)
+      expect((await client.request('DELETE', `/api/basket/items/${item.id}`)).status).toBe(200);
   };
 
   describe('one order per basket checkout', () => {
@@ -344,14 +426,21 @@ describe('Commerce', () => {
       const returnUrl = await payAtGateway(placed.payment, SANDBOX_TEST_CARDS.decline);
       // the answer posted by the browser: 303 to the order page
       const crypt = new URL(returnUrl, 'http://portal').searchParams.get('crypt')!;
-      const posted = await t.app.inject({ method: 'POST', url: '/api/payments/opayo/return', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ crypt }).toString() });
+      const posted = await t.app.inject({
+        method: 'POST',
+        url: '/api/payments/opayo/return',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ crypt }).toString(),
+      });
       expect(posted.statusCode).toBe(303);
       expect(posted.headers.location).toBe(`/orders/${placed.order.id}?payment=declined`);
       // Back to the gateway's card page after paying: a GET that sends the browser on to the answer again
       const back = await t.app.inject({ method: 'GET', url: lastCardPage });
       expect(back.statusCode).toBe(303);
       expect(String(back.headers.location)).toContain('/api/payments/opayo/return?crypt=');
-      expect(await followReturn(new URL(String(back.headers.location)).pathname + new URL(String(back.headers.location)).search)).toBe(`/orders/${placed.order.id}?payment=declined`);
+      expect(await followReturn(new URL(String(back.headers.location)).pathname + new URL(String(back.headers.location)).search)).toBe(
+        `/orders/${placed.order.id}?payment=declined`,
+      );
       await emptyBasket(shopper);
     });
   });
@@ -364,7 +453,15 @@ describe('Commerce', () => {
       const toRevoke = await createDocument(t.ds, { centreId, firstName: 'Rae', lastName: 'Revoked' });
       const toSupersede = await createDocument(t.ds, { centreId, firstName: 'Sam', lastName: 'Superseded' });
       await fillBasket(shopper, [kept, toRevoke, toSupersede]);
-      const placed = (await shopper.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'centre_credit', idempotencyKey: key() })).body as PlacedOrder;
+      const placed = (
+        await shopper.post('/api/orders', {
+          billingAddress: ADDRESS,
+          deliveryAddress: ADDRESS,
+          deliveryMethod: 'standard',
+          paymentMethod: 'centre_credit',
+          idempotencyKey: key(),
+        })
+      ).body as PlacedOrder;
       const [before] = await t.ds.query('SELECT owed_pence FROM credit_accounts WHERE centre_id = ?', [centreId]);
 
       // after the order: one document revoked, one reissued (the old one superseded by a new version)
@@ -387,7 +484,11 @@ describe('Commerce', () => {
       expect((await admin.post(`/api/admin/orders/${placed.order.id}/lines/${line(toRevoke.number).id}/replace`)).status).toBe(409);
       const replaced = await admin.post(`/api/admin/orders/${placed.order.id}/lines/${line(toSupersede.number).id}/replace`);
       expect(replaced.status).toBe(200);
-      expect((replaced.body as OrderDetail).lines.find((l) => l.id === line(toSupersede.number).id)).toMatchObject({ documentNumber: successor.number, replacesDocumentNumber: toSupersede.number, documentProblem: null });
+      expect((replaced.body as OrderDetail).lines.find((l) => l.id === line(toSupersede.number).id)).toMatchObject({
+        documentNumber: successor.number,
+        replacesDocumentNumber: toSupersede.number,
+        documentProblem: null,
+      });
 
       expect((await admin.post(`/api/admin/orders/${placed.order.id}/lines/${line(toRevoke.number).id}/cancel`, {})).status).toBe(400);
       const cancelled = await admin.post(`/api/admin/orders/${placed.order.id}/lines/${line(toRevoke.number).id}/cancel`, { reason: 'Document revoked' });
@@ -401,7 +502,10 @@ describe('Commerce', () => {
       expect(ledger).toMatchObject({ kind: 'cancellation', amount_pence: -lineGross });
       const [refund] = await t.ds.query('SELECT amount_pence, order_line_id FROM order_refunds WHERE order_id = ?', [placed.order.id]);
       expect(refund).toMatchObject({ amount_pence: lineGross, order_line_id: line(toRevoke.number).id });
-      const [audited] = await t.ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('order.line_cancelled', 'order.line_replaced') AND subject_id = ?`, [String(placed.order.id)]);
+      const [audited] = await t.ds.query(
+        `SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('order.line_cancelled', 'order.line_replaced') AND subject_id = ?`,
+        [String(placed.order.id)],
+      );
       expect(Number(audited.n)).toBe(2);
 
       expect((await admin.post(`/api/admin/orders/${placed.order.id}/status`, { status: 'in_production' })).status).toBe(200);

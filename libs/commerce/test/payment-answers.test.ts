@@ -1,4 +1,11 @@
-import { decryptCrypt, encryptCrypt, PaymentAnswersService, SANDBOX_REPORTING_OUTAGE_KEY, sandboxTransactionKey, SandboxTransaction } from '@achievement/commerce';
+import {
+  decryptCrypt,
+  encryptCrypt,
+  PaymentAnswersService,
+  SANDBOX_REPORTING_OUTAGE_KEY,
+  sandboxTransactionKey,
+  SandboxTransaction,
+} from '@achievement/commerce';
 import { OrderDetail, PlacedOrder, Product, SANDBOX_TEST_CARDS } from '@achievement/contracts';
 import { RedisService } from '@achievement/platform';
 import { createCentre, createUser } from '@achievement/testing';
@@ -43,14 +50,24 @@ describe('Card payment answers', () => {
   async function cardOrder(): Promise<PlacedOrder> {
     const doc = await createDocument(t.ds, { centreId, firstName: 'Card', lastName: `Holder${++keys}` });
     expect((await staff.post('/api/basket/items', { productId: certificate.id, items: [{ documentId: doc.id, reasonId }] })).status).toBe(201);
-    const placed = await staff.post('/api/orders', { billingAddress: ADDRESS, deliveryAddress: ADDRESS, deliveryMethod: 'standard', paymentMethod: 'card', idempotencyKey: `answers-${Date.now()}-${keys}` });
+    const placed = await staff.post('/api/orders', {
+      billingAddress: ADDRESS,
+      deliveryAddress: ADDRESS,
+      deliveryMethod: 'standard',
+      paymentMethod: 'card',
+      idempotencyKey: `answers-${Date.now()}-${keys}`,
+    });
     expect(placed.status).toBe(201);
     return placed.body as PlacedOrder;
   }
 
   /** The browser at the sandbox gateway, over HTTP: posts the form, pays with the card, and gives back the crypt the gateway sends it home with. */
   async function payAtGateway(form: PlacedOrder['payment'], card: string): Promise<string> {
-    const registered = await fetch(form!.action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form!.fields) });
+    const registered = await fetch(form!.action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form!.fields),
+    });
     expect(registered.status).toBe(200);
     const session = /name="session" value="([^"]+)"/.exec(await registered.text())![1];
     const paid = await fetch(new URL('/api/sandbox/opayo/pay', form!.action), {
@@ -86,7 +103,12 @@ describe('Card payment answers', () => {
 
   /** The attack of the issue: 3 bytes of the block before "Status=NOTAUTHED" changed so that it reads "Status=OK&AUTHED". */
   function notauthedToOk(crypt: string): string {
-    const text = Buffer.from(Object.entries(decryptCrypt(crypt, SANDBOX_KEY)!).map(([k, v]) => `${k}=${v}`).join('&'), 'utf8');
+    const text = Buffer.from(
+      Object.entries(decryptCrypt(crypt, SANDBOX_KEY)!)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&'),
+      'utf8',
+    );
     const at = text.indexOf('Status=NOTAUTHED') + 'Status='.length;
     const bytes = Buffer.from(crypt.slice(1), 'hex');
     Buffer.from('OK&').forEach((b, i) => (bytes[at + i - 16] ^= text[at + i] ^ b));
@@ -99,7 +121,11 @@ describe('Card payment answers', () => {
     const attacked = notauthedToOk(declined);
     // the attack is real: read as the portal used to read it, the altered answer says OK for the right order and amount
     const read = decryptCrypt(attacked, SANDBOX_KEY)!;
-    expect(read).toMatchObject({ Status: 'OK', VendorTxCode: decryptCrypt(declined, SANDBOX_KEY)!.VendorTxCode, Amount: decryptCrypt(declined, SANDBOX_KEY)!.Amount });
+    expect(read).toMatchObject({
+      Status: 'OK',
+      VendorTxCode: decryptCrypt(declined, SANDBOX_KEY)!.VendorTxCode,
+      Amount: decryptCrypt(declined, SANDBOX_KEY)!.Amount,
+    });
 
     const res = await answer(attacked);
     expect(res.status).toBe(400); // the garbled block lands in VPSTxId, which is not a {GUID}
@@ -146,7 +172,10 @@ describe('Card payment answers', () => {
   it('the gateway record wins over an answer that says OK for a declined payment (as a leaked key could forge)', async () => {
     const placed = await cardOrder();
     const declined = decryptCrypt(await payAtGateway(placed.payment, SANDBOX_TEST_CARDS.decline), SANDBOX_KEY)!;
-    const forged = encryptCrypt({ ...declined, Status: 'OK', StatusDetail: '0000 : The Authorisation was Successful.', TxAuthNo: '1234567890', AVSCV2: 'ALL MATCH' }, SANDBOX_KEY);
+    const forged = encryptCrypt(
+      { ...declined, Status: 'OK', StatusDetail: '0000 : The Authorisation was Successful.', TxAuthNo: '1234567890', AVSCV2: 'ALL MATCH' },
+      SANDBOX_KEY,
+    );
     expect(await answer(forged)).toEqual({ status: 303, location: `/orders/${placed.order.id}?payment=declined` });
     expect(await orderStatus(placed.order.id)).toBe('awaiting_payment');
     const [attempt] = await t.ds.query('SELECT status, auth_code FROM payment_attempts WHERE order_id = ?', [placed.order.id]);

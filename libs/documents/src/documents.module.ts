@@ -36,10 +36,22 @@ import { RenderReconcilerTask } from './rendering/render-reconciler.task';
 const JOBS_CONTROLLERS = [AdminJobsController, JobsController];
 const JOBS_PROVIDERS = [JobIssuingService, JobQueriesService];
 /** Rendering the queued documents (the worker; the api in a one-process start). The fonts are read when the renderer is made. */
-const RENDERING_PROVIDERS = [{ provide: DocumentPdfRenderer, useFactory: () => new DocumentPdfRenderer() }, DocumentRenderService, DocumentRenderProcessor, RenderReconcilerTask];
+const RENDERING_PROVIDERS = [
+  { provide: DocumentPdfRenderer, useFactory: () => new DocumentPdfRenderer() },
+  DocumentRenderService,
+  DocumentRenderProcessor,
+  RenderReconcilerTask,
+];
 
 /** Records, the viewer, notices to learners, issue reports and their triage (the api only). */
-const RECORDS_CONTROLLERS = [RecordsController, LearnerNoticesController, DocumentsController, DocumentReportsController, ReportTriageController, DocumentCorrectionsController];
+const RECORDS_CONTROLLERS = [
+  RecordsController,
+  LearnerNoticesController,
+  DocumentsController,
+  DocumentReportsController,
+  ReportTriageController,
+  DocumentCorrectionsController,
+];
 const RECORDS_PROVIDERS = [
   RecordsService,
   LearnerNoticesService,
@@ -74,7 +86,12 @@ export class DocumentsModule {
         VerifiableDocumentsModule,
       ],
       controllers: options.http ? [...RECORDS_CONTROLLERS, ...JOBS_CONTROLLERS] : [],
-      providers: [DocumentRenderQueue, RecordSearchIndex, ...(options.http ? [...RECORDS_PROVIDERS, ...JOBS_PROVIDERS] : []), ...(options.processors ? RENDERING_PROVIDERS : [])],
+      providers: [
+        DocumentRenderQueue,
+        RecordSearchIndex,
+        ...(options.http ? [...RECORDS_PROVIDERS, ...JOBS_PROVIDERS] : []),
+        ...(options.processors ? RENDERING_PROVIDERS : []),
+      ],
       exports: [RecordSearchIndex, ...(options.http ? [RecordsService] : [])],
     };
   }

@@ -58,7 +58,10 @@ describe('Notify learners: one email per learner, recorded, with a confirmation 
     expect(notices.map((n: { document_id: number }) => Number(n.document_id))).toEqual([amy1.id, amy2.id, ben.id]);
     expect(notices.every((n: { notified_by_user_id: number }) => Number(n.notified_by_user_id) === staff.id)).toBe(true);
     const rows = ((await a.get('/api/records?limit=200')).body as RecordPage).items;
-    const notified = rows.filter((r) => r.lastNotifiedAt !== null).map((r) => r.id).sort((x, y) => x - y);
+    const notified = rows
+      .filter((r) => r.lastNotifiedAt !== null)
+      .map((r) => r.id)
+      .sort((x, y) => x - y);
     expect(notified).toEqual([amy1.id, amy2.id, ben.id]);
     const [audit] = await t.ds.query(`SELECT actor_user_id FROM audit_log WHERE action = 'documents.learners_notified'`);
     expect(Number(audit.actor_user_id)).toBe(staff.id);

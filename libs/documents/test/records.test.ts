@@ -21,7 +21,14 @@ describe('Records: search, sort, keyset paging and counts of the caller centre',
     const staffB = await createUser(t.ds, 'centre_staff');
     const centre = staffA.centreId!;
     const job = await createJob(t.ds, centre, 'J7000001');
-    docs.john = await createDocument(t.ds, { centreId: centre, firstName: 'John', lastName: 'Smith', enrolmentNumber: '0002124', jobId: job.id, issuedAt: day('2025-01-10') });
+    docs.john = await createDocument(t.ds, {
+      centreId: centre,
+      firstName: 'John',
+      lastName: 'Smith',
+      enrolmentNumber: '0002124',
+      jobId: job.id,
+      issuedAt: day('2025-01-10'),
+    });
     docs.joanna = await createDocument(t.ds, {
       centreId: centre,
       firstName: 'Joanna',
@@ -148,7 +155,12 @@ describe('Records: search, sort, keyset paging and counts of the caller centre',
 
   it('refuses a cursor it did not make, or one of another sort, with a 400 that says what to do', async () => {
     const page = await search(a, { sort: 'name_asc', limit: 2 });
-    for (const cursor of ['not a cursor!', Buffer.from('["issued_desc","x",1]').toString('base64url'), Buffer.from('{}').toString('base64url'), page.nextCursor!]) {
+    for (const cursor of [
+      'not a cursor!',
+      Buffer.from('["issued_desc","x",1]').toString('base64url'),
+      Buffer.from('{}').toString('base64url'),
+      page.nextCursor!,
+    ]) {
       const res = await a.get(`/api/records?sort=issued_desc&cursor=${encodeURIComponent(cursor)}`);
       expect(res.status).toBe(400);
       expect((res.body as ApiErrorBody).message).toMatch(/The cursor is not valid .*Pass back the nextCursor of the previous page/);
@@ -206,8 +218,20 @@ describe('Records: letters folded beyond accents, and qualification code prefixe
     t = await startDocumentsApp();
     const staff = await createUser(t.ds, 'centre_staff');
     centre = staff.centreId!;
-    await createDocument(t.ds, { centreId: centre, firstName: 'Emre', lastName: 'Kılıç', qualificationCode: '601/0566/2', qualificationTitle: 'Level 1 Award in Tyres' });
-    await createDocument(t.ds, { centreId: centre, firstName: 'Søren', lastName: 'Straße', qualificationCode: '601/0567/9', qualificationTitle: 'Level 1 Award in Brakes' });
+    await createDocument(t.ds, {
+      centreId: centre,
+      firstName: 'Emre',
+      lastName: 'Kılıç',
+      qualificationCode: '601/0566/2',
+      qualificationTitle: 'Level 1 Award in Tyres',
+    });
+    await createDocument(t.ds, {
+      centreId: centre,
+      firstName: 'Søren',
+      lastName: 'Straße',
+      qualificationCode: '601/0567/9',
+      qualificationTitle: 'Level 1 Award in Brakes',
+    });
     await createDocument(t.ds, { centreId: centre, firstName: 'Łukasz', lastName: 'Ærø', qualificationCode: '603/7506/5' });
     a = await signedIn(t.app, staff);
   });

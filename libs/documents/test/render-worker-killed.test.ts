@@ -100,11 +100,15 @@ describe('Rendering: a worker killed while it renders a job', () => {
     const job = await app.get(JobIssuingService).issueJob(centreId, rows(DOCUMENTS), SYSTEM_ACTOR);
 
     // kill a worker as soon as it holds a batch it has not finished
-    const first = await eventually(() => {
-      const busy = pool.find((w) => [...w.active].some((id) => !w.completed.has(id)));
-      expect(busy).toBeDefined();
-      return busy!;
-    }, 30_000, 5);
+    const first = await eventually(
+      () => {
+        const busy = pool.find((w) => [...w.active].some((id) => !w.completed.has(id)));
+        expect(busy).toBeDefined();
+        return busy!;
+      },
+      30_000,
+      5,
+    );
     first.child.kill('SIGKILL');
     const killedAt = Date.now();
     await new Promise((resolve) => first.child.once('exit', resolve));
@@ -113,19 +117,29 @@ describe('Rendering: a worker killed while it renders a job', () => {
     const second = pool.find((w) => w !== first)!;
 
     // every batch the dead worker held starts again in the other worker within the limit
-    await eventually(() => expect(held.filter((id) => !second.activeAt.has(id) || second.activeAt.get(id)! < killedAt)).toEqual([]), TAKE_OVER_LIMIT_MS + 1_000, 50);
+    await eventually(
+      () => expect(held.filter((id) => !second.activeAt.has(id) || second.activeAt.get(id)! < killedAt)).toEqual([]),
+      TAKE_OVER_LIMIT_MS + 1_000,
+      50,
+    );
     const takeOverMs = Math.max(...held.map((id) => second.activeAt.get(id)! - killedAt));
     console.log(`render batches taken over ${(takeOverMs / 1000).toFixed(1)} s after their worker was killed`);
     expect(takeOverMs).toBeLessThanOrEqual(TAKE_OVER_LIMIT_MS);
 
     // and the job is issued, every document rendered and counted once
-    const done = await eventually(async () => {
-      const [row] = await ds.query('SELECT status, rendered_count, document_count FROM jobs WHERE id = ?', [job.id]);
-      expect(row.status).toBe('issued');
-      return row;
-    }, 120_000, 250);
+    const done = await eventually(
+      async () => {
+        const [row] = await ds.query('SELECT status, rendered_count, document_count FROM jobs WHERE id = ?', [job.id]);
+        expect(row.status).toBe('issued');
+        return row;
+      },
+      120_000,
+      250,
+    );
     expect(Number(done.rendered_count)).toBe(DOCUMENTS);
-    const [count] = await ds.query('SELECT COUNT(*) AS n, COUNT(file_key) AS stored, COUNT(centre_copy_sha256) AS copies FROM documents WHERE job_id = ?', [job.id]);
+    const [count] = await ds.query('SELECT COUNT(*) AS n, COUNT(file_key) AS stored, COUNT(centre_copy_sha256) AS copies FROM documents WHERE job_id = ?', [
+      job.id,
+    ]);
     expect([Number(count.n), Number(count.stored), Number(count.copies)]).toEqual([DOCUMENTS, DOCUMENTS, DOCUMENTS]);
   }, 240_000);
 });

@@ -34,7 +34,10 @@ describe('Reporting an issue on a document', () => {
   });
 
   it('stores the report and emails the Centre Services team the four details of the guide', async () => {
-    const res = await a.post(`/api/documents/${doc.id}/reports`, { reason: 'learner_name', description: 'The surname is spelt Studant on the certificate.\nPlease correct it.' });
+    const res = await a.post(`/api/documents/${doc.id}/reports`, {
+      reason: 'learner_name',
+      description: 'The surname is spelt Studant on the certificate.\nPlease correct it.',
+    });
     expect(res.status).toBe(201);
     const report = res.body as ReportSummary;
     expect(report).toMatchObject({

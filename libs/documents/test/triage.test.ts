@@ -50,7 +50,10 @@ describe('Triage of reported problems and corrections (support staff)', () => {
     expect(((await support.get('/api/admin/reports?olderThanDays=0')).body as Page<TriageReportSummary>).items).toHaveLength(2);
     expect(((await support.get('/api/admin/reports?assignedToMe=true')).body as Page<TriageReportSummary>).items).toHaveLength(0);
     const page = await support.get('/api/admin/reports?limit=1');
-    expect(((await support.get(`/api/admin/reports?limit=1&cursor=${(page.body as Page<TriageReportSummary>).nextCursor}`)).body as Page<TriageReportSummary>).items[0].reason).toBe('grade');
+    expect(
+      ((await support.get(`/api/admin/reports?limit=1&cursor=${(page.body as Page<TriageReportSummary>).nextCursor}`)).body as Page<TriageReportSummary>)
+        .items[0].reason,
+    ).toBe('grade');
     expect((await support.get('/api/admin/reports?olderThanDays=soon')).status).toBe(400);
   });
 
@@ -58,7 +61,9 @@ describe('Triage of reported problems and corrections (support staff)', () => {
     const assigned = await support.post(`/api/admin/reports/${reportId}/assign`);
     expect(assigned.status).toBe(200);
     expect(assigned.body).toMatchObject({ status: 'in_progress', assignee: { id: supportUser.id, name: 'Sam Okafor' } });
-    expect(((await support.get('/api/admin/reports?assignedToMe=true')).body as Page<TriageReportSummary>).items.map((r: { id: number }) => r.id)).toEqual([reportId]);
+    expect(((await support.get('/api/admin/reports?assignedToMe=true')).body as Page<TriageReportSummary>).items.map((r: { id: number }) => r.id)).toEqual([
+      reportId,
+    ]);
 
     const noted = await support.post(`/api/admin/reports/${reportId}/notes`, { text: 'Checked the enrolment record: Student is right.' });
     expect(noted.status).toBe(201);
@@ -95,9 +100,9 @@ describe('Triage of reported problems and corrections (support staff)', () => {
     expect(mine.replies.map((r: { text: string }) => r.text)).toEqual(['Thank you: we will reissue the certificate today.']);
     expect(JSON.stringify(mine)).not.toContain('Checked the enrolment record');
 
-    const actions = (await t.ds.query(`SELECT action FROM audit_log WHERE subject_type = 'document_report' AND subject_id = ? ORDER BY id`, [String(reportId)])).map(
-      (r: { action: string }) => r.action,
-    );
+    const actions = (
+      await t.ds.query(`SELECT action FROM audit_log WHERE subject_type = 'document_report' AND subject_id = ? ORDER BY id`, [String(reportId)])
+    ).map((r: { action: string }) => r.action);
     expect(actions).toEqual(['report.assigned', 'report.note_added', 'report.replied', 'report.status_changed']);
     expect(((await support.post(`/api/admin/reports/${reportId}/notes`, {})).body as ApiErrorBody).fieldErrors).toEqual({ text: ['This field is required.'] });
     expect((await support.post(`/api/admin/reports/${reportId}/status`, { status: 'closed' })).status).toBe(400);
@@ -109,7 +114,14 @@ describe('Triage of reported problems and corrections (support staff)', () => {
     const res = await support.post(`/api/admin/documents/${doc.id}/reissue`, { lastName: 'Student', grade: 'Merit', reason: 'Surname misspelt', reportId });
     expect(res.status).toBe(201);
     const fresh = res.body as DocumentDetail;
-    expect(fresh).toMatchObject({ version: 2, status: 'valid', grade: 'Merit', learner: { name: 'Lee Student', enrolmentNumber: '0002124' }, job: { id: doc.jobId }, fileReady: false });
+    expect(fresh).toMatchObject({
+      version: 2,
+      status: 'valid',
+      grade: 'Merit',
+      learner: { name: 'Lee Student', enrolmentNumber: '0002124' },
+      job: { id: doc.jobId },
+      fileReady: false,
+    });
     expect(fresh.documentNumber).toBe(`D${100_000_000 + fresh.id}`);
     expect(fresh.versions.map((v) => [v.id, v.version, v.status])).toEqual([
       [doc.id, 1, 'superseded'],
@@ -133,7 +145,9 @@ describe('Triage of reported problems and corrections (support staff)', () => {
     expect(((await centre.get(`/api/documents/${doc.id}`)).body as DocumentDetail).status).toBe('superseded');
     const [{ n }] = await t.ds.query('SELECT COUNT(*) AS n FROM documents WHERE centre_id = ?', [staff.centreId]);
     expect((await centre.get('/api/records/count')).body).toEqual({ total: Number(n) });
-    const [audit] = await t.ds.query(`SELECT actor_user_id, before_state, after_state FROM audit_log WHERE action = 'document.reissued' AND subject_id = ?`, [String(doc.id)]);
+    const [audit] = await t.ds.query(`SELECT actor_user_id, before_state, after_state FROM audit_log WHERE action = 'document.reissued' AND subject_id = ?`, [
+      String(doc.id),
+    ]);
     const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
     expect(Number(audit.actor_user_id)).toBe(supportUser.id);
     expect(parse(audit.before_state)).toMatchObject({ status: 'valid', learnerName: 'Lee Studant', grade: 'Pass' });
@@ -143,7 +157,9 @@ describe('Triage of reported problems and corrections (support staff)', () => {
 
     const again = await support.post(`/api/admin/documents/${doc.id}/reissue`, { reason: 'again' });
     expect(again.status).toBe(409);
-    expect(((await support.post(`/api/admin/documents/${fresh.id}/reissue`, {})).body as ApiErrorBody).fieldErrors).toEqual({ reason: ['This field is required.'] });
+    expect(((await support.post(`/api/admin/documents/${fresh.id}/reissue`, {})).body as ApiErrorBody).fieldErrors).toEqual({
+      reason: ['This field is required.'],
+    });
   });
 
   it('refuses a correction the certificate cannot print, naming the characters, and keeps a joiner from counting as a control character', async () => {
@@ -169,7 +185,9 @@ describe('Triage of reported problems and corrections (support staff)', () => {
     expect((res.body as DocumentDetail).revokedAt).not.toBeNull();
     const detail = (await support.get(`/api/admin/reports/${reportBody.id}`)).body as TriageReportDetail;
     expect(detail.entries.at(-1)).toMatchObject({ kind: 'revocation', text: 'Revoked: Issued to the wrong centre' });
-    expect(Number((await t.ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'document.revoked' AND subject_id = ?`, [String(target.id)]))[0].n)).toBe(1);
+    expect(
+      Number((await t.ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'document.revoked' AND subject_id = ?`, [String(target.id)]))[0].n),
+    ).toBe(1);
     expect((await support.post(`/api/admin/documents/${target.id}/revoke`, { reason: 'twice' })).status).toBe(409);
     expect((await support.post(`/api/admin/documents/${doc.id}/revoke`, { reason: 'x', reportId: reportBody.id })).status).toBe(409);
   });

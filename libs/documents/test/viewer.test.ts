@@ -32,7 +32,12 @@ describe('the document viewer: details and the stamped centre copy', () => {
   beforeAll(async () => {
     t = await startDocumentsApp();
     staffA = await createUser(t.ds, 'centre_staff');
-    rendered = await createDocument(t.ds, { centreId: staffA.centreId!, firstName: 'Priya', lastName: 'Shah', units: [{ code: 'A/601/1234', title: 'Brakes' }] });
+    rendered = await createDocument(t.ds, {
+      centreId: staffA.centreId!,
+      firstName: 'Priya',
+      lastName: 'Shah',
+      units: [{ code: 'A/601/1234', title: 'Brakes' }],
+    });
     await storeRenderedPdf(t.app, t.ds, rendered);
     pending = await createDocument(t.ds, { centreId: staffA.centreId! });
     a = await signedIn(t.app, staffA);
@@ -105,7 +110,7 @@ describe('the document viewer: details and the stamped centre copy', () => {
     expect(pageTexts(res.rawPayload, 1)[0]).toContain('Nia Evans');
   });
 
-  it('serves the centre copy that is stored and recorded (the render worker\'s, or one stamped once for an older document), so Check a PDF knows a saved copy', async () => {
+  it("serves the centre copy that is stored and recorded (the render worker's, or one stamped once for an older document), so Check a PDF knows a saved copy", async () => {
     const [before] = await t.ds.query('SELECT sha256, centre_copy_key, centre_copy_sha256 FROM documents WHERE id = ?', [rendered.id]);
     const first = (await a.getRaw(`/api/documents/${rendered.id}/view`)).rawPayload;
     const again = (await a.getRaw(`/api/documents/${rendered.id}/view`)).rawPayload;

@@ -62,12 +62,10 @@ export class BuildLease {
   async reportProgress(processed: number): Promise<void> {
     this.check();
     const until = new Date(this.clock.now().getTime() + DOWNLOAD_LEASE_MS);
-    const result = await this.dataSource.query(`UPDATE download_requests SET processed_count = ?, lease_until = ? WHERE id = ? AND attempt = ? AND status = 'building'`, [
-      processed,
-      until,
-      this.requestId,
-      this.attempt,
-    ]);
+    const result = await this.dataSource.query(
+      `UPDATE download_requests SET processed_count = ?, lease_until = ? WHERE id = ? AND attempt = ? AND status = 'building'`,
+      [processed, until, this.requestId, this.attempt],
+    );
     this.renewed(result, until);
     this.check();
   }

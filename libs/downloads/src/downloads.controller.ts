@@ -85,7 +85,12 @@ export class DownloadsController {
     status: 416,
     description: 'The range is not part of the file',
   })
-  async file(@Param('id', DownloadIdPipe) id: number, @Headers('range') range: string | undefined, @CurrentUser() user: AuthenticatedUser, @Res() reply: Reply): Promise<void> {
+  async file(
+    @Param('id', DownloadIdPipe) id: number,
+    @Headers('range') range: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res() reply: Reply,
+  ): Promise<void> {
     reply.header('Cache-Control', 'no-store').header('Accept-Ranges', 'bytes');
     let file;
     try {

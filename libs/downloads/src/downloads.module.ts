@@ -39,7 +39,10 @@ export class DownloadsModule {
         ...(options.http ? [RecordsService, DownloadsService] : []),
         ...(options.processors ? [ZipBuilderService, ZipBuilderProcessor, DownloadReconcilerTask, PurgeExpiredDownloadsTask] : []),
       ],
-      exports: [...(options.http ? [DownloadsService] : []), ...(options.processors ? [ZipBuilderService, DownloadReconcilerTask, PurgeExpiredDownloadsTask] : [])],
+      exports: [
+        ...(options.http ? [DownloadsService] : []),
+        ...(options.processors ? [ZipBuilderService, DownloadReconcilerTask, PurgeExpiredDownloadsTask] : []),
+      ],
     };
   }
 }

@@ -1,7 +1,17 @@
 import { DOWNLOAD_LIFETIME_DAYS, DownloadPage, DownloadSummary, MAX_DOWNLOAD_DOCUMENTS, MAX_DOWNLOADS_IN_FLIGHT } from '@achievement/contracts';
 import { DownloadableDocumentsService, RecordsService } from '@achievement/documents';
 import { AuthenticatedUser, Clock, FileStorage } from '@achievement/platform';
-import { BadRequestException, ConflictException, ForbiddenException, GoneException, HttpException, HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  GoneException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -66,7 +76,9 @@ export class DownloadsService {
       throw new BadRequestException('Give either a selection of records or a jobId, not both.');
     }
     const documentIds =
-      details.jobId !== undefined ? await this.documents.documentIdsOfJob(centreId, details.jobId) : await this.records.resolveSelection(user, details.selection!);
+      details.jobId !== undefined
+        ? await this.documents.documentIdsOfJob(centreId, details.jobId)
+        : await this.records.resolveSelection(user, details.selection!);
     if (documentIds.length === 0) throw new BadRequestException('This job has no documents to download.');
     if (documentIds.length > MAX_DOWNLOAD_DOCUMENTS) {
       const message = `A zip may hold at most ${MAX_DOWNLOAD_DOCUMENTS.toLocaleString('en-GB')} documents; this one would hold ${documentIds.length.toLocaleString('en-GB')}. Select fewer records or narrow the search.`;
@@ -87,7 +99,9 @@ export class DownloadsService {
     const id = await this.dataSource.transaction(async (m) => {
       // one request at a time per user, so the in-flight limit holds under concurrent clicks
       await m.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [user.id]);
-      const [inFlight] = await m.query(`SELECT COUNT(*) AS n FROM download_requests WHERE requested_by_user_id = ? AND status IN ('queued', 'building')`, [user.id]);
+      const [inFlight] = await m.query(`SELECT COUNT(*) AS n FROM download_requests WHERE requested_by_user_id = ? AND status IN ('queued', 'building')`, [
+        user.id,
+      ]);
       if (Number(inFlight.n) >= MAX_DOWNLOADS_IN_FLIGHT) {
         throw new HttpException(
           {
@@ -138,11 +152,10 @@ export class DownloadsService {
   async listDownloads(user: AuthenticatedUser, cursor?: string): Promise<DownloadPage> {
     const centreId = centreOf(user);
     const before = cursor === undefined ? null : decodeCursor(cursor);
-    const rows: DownloadRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM download_requests WHERE centre_id = ? ${before ? 'AND id < ?' : ''} ORDER BY id DESC LIMIT ?`, [
-      centreId,
-      ...(before ? [before] : []),
-      DOWNLOADS_PAGE_SIZE + 1,
-    ]);
+    const rows: DownloadRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM download_requests WHERE centre_id = ? ${before ? 'AND id < ?' : ''} ORDER BY id DESC LIMIT ?`,
+      [centreId, ...(before ? [before] : []), DOWNLOADS_PAGE_SIZE + 1],
+    );
     const items = rows.slice(0, DOWNLOADS_PAGE_SIZE).map(toSummary);
     const nextCursor = rows.length > DOWNLOADS_PAGE_SIZE ? encodeCursor(items[items.length - 1].id) : null;
     return { items, nextCursor };

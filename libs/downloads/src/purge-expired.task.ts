@@ -51,12 +51,15 @@ export class PurgeExpiredDownloadsTask {
   async purgeExpired(now: Date): Promise<number> {
     let expired = 0;
     for (;;) {
-      const due: { id: number }[] = await this.dataSource.query(`SELECT id FROM download_requests WHERE status = 'ready' AND expires_at <= ? ORDER BY expires_at, id LIMIT ?`, [
-        now,
-        BATCH,
-      ]);
+      const due: { id: number }[] = await this.dataSource.query(
+        `SELECT id FROM download_requests WHERE status = 'ready' AND expires_at <= ? ORDER BY expires_at, id LIMIT ?`,
+        [now, BATCH],
+      );
       for (const { id } of due) {
-        const claim = await this.dataSource.query(`UPDATE download_requests SET status = 'expired' WHERE id = ? AND status = 'ready' AND expires_at <= ?`, [id, now]);
+        const claim = await this.dataSource.query(`UPDATE download_requests SET status = 'expired' WHERE id = ? AND status = 'ready' AND expires_at <= ?`, [
+          id,
+          now,
+        ]);
         expired += claim.affectedRows;
       }
       await this.deleteFilesOfExpired();

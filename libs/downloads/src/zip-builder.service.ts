@@ -89,7 +89,10 @@ export class ZipBuilderService {
       }
       // hand the request back, so Bull's retry (or the reconciler) builds it afresh
       await this.dataSource
-        .query(`UPDATE download_requests SET status = 'queued', processed_count = 0 WHERE id = ? AND attempt = ? AND status = 'building'`, [requestId, claimed.attempt])
+        .query(`UPDATE download_requests SET status = 'queued', processed_count = 0 WHERE id = ? AND attempt = ? AND status = 'building'`, [
+          requestId,
+          claimed.attempt,
+        ])
         .catch(() => undefined);
       throw err;
     } finally {
@@ -136,7 +139,10 @@ export class ZipBuilderService {
       [now, new Date(now.getTime() + DOWNLOAD_LEASE_MS), requestId, now],
     );
     if (result.affectedRows !== 1) return null;
-    const [row] = await this.dataSource.query('SELECT id, centre_id, include_manifest, document_count, attempt, lease_until FROM download_requests WHERE id = ?', [requestId]);
+    const [row] = await this.dataSource.query(
+      'SELECT id, centre_id, include_manifest, document_count, attempt, lease_until FROM download_requests WHERE id = ?',
+      [requestId],
+    );
     if (!row) return null;
     // a build before this one may have died half-way: its temporary file goes (it never becomes the zip)
     await this.storage.removeUnfinishedWrites(downloadFileKey(Number(row.centre_id), requestId));

@@ -146,10 +146,10 @@ const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
 export async function createJob(ds: DataSource, centreId: number): Promise<{ id: number; number: string }> {
   const number = `J${hex(4).toUpperCase()}`;
-  const r = await ds.query(`INSERT INTO jobs (number, centre_id, status, document_count, rendered_count, created_at, issued_at) VALUES (?, ?, 'issued', 0, 0, NOW(3), NOW(3))`, [
-    number,
-    centreId,
-  ]);
+  const r = await ds.query(
+    `INSERT INTO jobs (number, centre_id, status, document_count, rendered_count, created_at, issued_at) VALUES (?, ?, 'issued', 0, 0, NOW(3), NOW(3))`,
+    [number, centreId],
+  );
   return { id: Number(r.insertId), number };
 }
 
@@ -278,8 +278,11 @@ export async function createManyDocuments(ds: DataSource, centreId: number, coun
   const learnerId = learner
     ? Number(learner.id)
     : Number(
-        (await ds.query(`INSERT INTO learners (enrolment_number, first_name, last_name, date_of_birth, created_at) VALUES ('M0000001', 'Many', 'Docs', '2001-01-01', NOW(3))`))
-          .insertId,
+        (
+          await ds.query(
+            `INSERT INTO learners (enrolment_number, first_name, last_name, date_of_birth, created_at) VALUES ('M0000001', 'Many', 'Docs', '2001-01-01', NOW(3))`,
+          )
+        ).insertId,
       );
   const q = await qualificationId(ds, '603/7506/5');
   const tag = hex(3).toUpperCase();

@@ -144,7 +144,9 @@ describe('Downloads', () => {
     const zip = await fetchZip(res.body.id);
     expect(zip.headers['content-type']).toBe('application/zip');
     expect(zip.headers['accept-ranges']).toBe('bytes');
-    expect(String(zip.headers['content-disposition'])).toMatch(/^attachment; filename="Audit- July-2025 .\.zip"|^attachment; filename="[^"/\\]+\.zip"; filename\*=UTF-8''/);
+    expect(String(zip.headers['content-disposition'])).toMatch(
+      /^attachment; filename="Audit- July-2025 .\.zip"|^attachment; filename="[^"/\\]+\.zip"; filename\*=UTF-8''/,
+    );
     expect(String(zip.headers['content-disposition'])).not.toContain('/');
     expect(Number(zip.headers['content-length'])).toBe(ready.sizeBytes);
     expect(zip.raw.length).toBe(ready.sizeBytes);
@@ -253,7 +255,12 @@ describe('Downloads', () => {
         { firstName: 'Amara', lastName: 'Okafor', enrolmentNumber: 'CC0001' },
         { firstName: 'Ben', lastName: 'Lister', enrolmentNumber: 'CC0002' },
       ]);
-      const res = await client.post('/api/downloads', { name: 'Copies', purpose: 'audit', includeManifest: false, selection: { ids: documents.map((d) => d.id) } });
+      const res = await client.post('/api/downloads', {
+        name: 'Copies',
+        purpose: 'audit',
+        includeManifest: false,
+        selection: { ids: documents.map((d) => d.id) },
+      });
       expect(res.status).toBe(201);
       const zip = await fetchZip((await readyDownload(res.body.id)).id);
       const [amara, ben] = documents.map((d) => zip.files.get(zip.names.find((n) => n.endsWith(` - ${d.number}.pdf`))!)!);
@@ -277,7 +284,11 @@ describe('Downloads', () => {
         sha256: sha256Of(amara),
         document: { status: 'valid', documentNumber: documents[0].number, learnerName: 'Amara Okafor', qualification: { code: '603/7506/5' } },
       });
-      expect((await check(ben)).body).toMatchObject({ kind: 'centre-copy', genuine: false, document: { status: 'revoked', documentNumber: documents[1].number } });
+      expect((await check(ben)).body).toMatchObject({
+        kind: 'centre-copy',
+        genuine: false,
+        document: { status: 'revoked', documentNumber: documents[1].number },
+      });
       // the document itself is still genuine
       expect((await check(await t.storage.readAll(documents[0].fileKey!))).body).toMatchObject({
         kind: 'genuine',
@@ -294,7 +305,12 @@ describe('Downloads', () => {
         Array.from({ length: 20 }, (_, i) => ({ firstName: `Older${i}`, lastName: 'Render', centreCopy: i % 2 === 0 ? false : undefined })),
       );
       const ask = async () => {
-        const res = await client.post('/api/downloads', { name: 'Older', purpose: 'audit', includeManifest: true, selection: { ids: documents.map((d) => d.id) } });
+        const res = await client.post('/api/downloads', {
+          name: 'Older',
+          purpose: 'audit',
+          includeManifest: true,
+          selection: { ids: documents.map((d) => d.id) },
+        });
         expect(res.status).toBe(201);
         return fetchZip((await readyDownload(res.body.id)).id);
       };

@@ -30,7 +30,9 @@ async function main(): Promise<void> {
     .setLogger({ log() {}, error: console.error, warn() {}, debug() {}, verbose() {} })
     .compile();
   await moduleRef.init();
-  moduleRef.get<Queue>(getQueueToken(DOWNLOADS_QUEUE), { strict: false }).on('active', (job: Job<{ requestId: number }>) => process.send?.({ building: job.data.requestId }));
+  moduleRef
+    .get<Queue>(getQueueToken(DOWNLOADS_QUEUE), { strict: false })
+    .on('active', (job: Job<{ requestId: number }>) => process.send?.({ building: job.data.requestId }));
   process.on('message', (m) => {
     if (m === 'reconcile') {
       void moduleRef

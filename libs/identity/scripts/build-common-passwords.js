@@ -94,7 +94,14 @@ const add = (p) => {
   if (p.length >= 8 && p.length <= 64) out.add(p.toLowerCase());
 };
 
-const words = (text) => [...new Set(text.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase()))];
+const words = (text) => [
+  ...new Set(
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => w.toLowerCase()),
+  ),
+];
 
 for (const p of words(WELL_KNOWN)) {
   add(p);
@@ -105,10 +112,11 @@ for (const p of words(WELL_KNOWN)) {
 for (let d = 0; d <= 9; d++) for (let n = 8; n <= 12; n++) add(String(d).repeat(n));
 for (let c = 97; c <= 122; c++) for (let n = 8; n <= 10; n++) add(String.fromCharCode(c).repeat(n));
 const digits = '01234567890123456789';
-for (let start = 0; start < 10; start++) for (let n = 8; n <= 12; n++) {
-  add(digits.slice(start, start + n));
-  add([...digits.slice(start, start + n)].reverse().join(''));
-}
+for (let start = 0; start < 10; start++)
+  for (let n = 8; n <= 12; n++) {
+    add(digits.slice(start, start + n));
+    add([...digits.slice(start, start + n)].reverse().join(''));
+  }
 // keyboard walks
 for (const row of ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1234567890', 'qazwsxedcrfvtgbyhnujm', '1qaz2wsx3edc4rfv5tgb', 'zaq12wsxcde34rfv']) {
   for (let n = 8; n <= row.length; n++) add(row.slice(0, n));

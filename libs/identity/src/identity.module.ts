@@ -53,7 +53,10 @@ import { UserToken } from './user-token.entity';
  * the app. Needs the platform and the notifications outbox (both global).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Centre, CentreContact, UserToken, Registration, UserFactor, RecoveryCode]), PassportModule.register({ session: false })],
+  imports: [
+    TypeOrmModule.forFeature([User, Centre, CentreContact, UserToken, Registration, UserFactor, RecoveryCode]),
+    PassportModule.register({ session: false }),
+  ],
   controllers: [
     AuthController,
     SecondFactorController,

@@ -3,7 +3,14 @@ export { SessionStore } from './sessions/session.store';
 export { SessionCookies, CSRF_COOKIE, CSRF_HEADER } from './sessions/session-cookies';
 export type { SessionRecord } from './sessions/session-record';
 export { AuthService } from './auth/auth.service';
-export { BruteForceService, ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, EMAILS_PER_ADDRESS, EMAILS_PER_CLIENT, TOO_MANY_SIGN_INS } from './auth/brute-force.service';
+export {
+  BruteForceService,
+  ACCOUNT_FAILURE_LIMIT,
+  ADDRESS_FAILURE_LIMIT,
+  EMAILS_PER_ADDRESS,
+  EMAILS_PER_CLIENT,
+  TOO_MANY_SIGN_INS,
+} from './auth/brute-force.service';
 export { hashPassword, verifyPassword } from './password-hasher';
 export { passwordProblem, isCommon } from './passwords/password-policy';
 export type { PasswordOwner } from './passwords/password-policy';

@@ -118,25 +118,31 @@ describe('access: every route checks the role, and a centre sees only its own da
     }
   });
 
-  it.each(rows(SUPPORT_ROUTES))('$method $path refuses anonymous callers (401) and every role but support and administrator (403)', async ({ method, path, body }) => {
-    const anonymous = await new Client(t.app).request(method, url(path), body);
-    expect({ role: 'anonymous', status: anonymous.status }).toEqual({ role: 'anonymous', status: 401 });
-    for (const role of NON_ADMIN_ROLES.filter((r) => r !== 'support')) {
-      const res = await clients.get(role)!.request(method, url(path), body);
-      expect({ role, status: res.status }).toEqual({ role, status: 403 });
-    }
-    for (const role of ['support', 'administrator'] as Role[]) {
-      const res = await clients.get(role)!.request(method, url(path), body);
-      expect({ role, ok: res.status < 500 && res.status !== 401 && res.status !== 403 }).toEqual({ role, ok: true });
-    }
-  });
+  it.each(rows(SUPPORT_ROUTES))(
+    '$method $path refuses anonymous callers (401) and every role but support and administrator (403)',
+    async ({ method, path, body }) => {
+      const anonymous = await new Client(t.app).request(method, url(path), body);
+      expect({ role: 'anonymous', status: anonymous.status }).toEqual({ role: 'anonymous', status: 401 });
+      for (const role of NON_ADMIN_ROLES.filter((r) => r !== 'support')) {
+        const res = await clients.get(role)!.request(method, url(path), body);
+        expect({ role, status: res.status }).toEqual({ role, status: 403 });
+      }
+      for (const role of ['support', 'administrator'] as Role[]) {
+        const res = await clients.get(role)!.request(method, url(path), body);
+        expect({ role, ok: res.status < 500 && res.status !== 401 && res.status !== 403 }).toEqual({ role, ok: true });
+      }
+    },
+  );
 
   it('answers the administrator on those routes (never 401/403/500)', async () => {
     const admin = clients.get('administrator')!;
     // deleting an account and resetting its factors end another user's sessions: their own tests cover them
     for (const [method, path, body] of ADMIN_ROUTES.filter(([m, p]) => m !== 'DELETE' && !p.endsWith('/factors/reset'))) {
       const res = await admin.request(method, url(path), body);
-      expect({ route: `${method} ${path}`, ok: res.status < 500 && res.status !== 401 && res.status !== 403 }).toEqual({ route: `${method} ${path}`, ok: true });
+      expect({ route: `${method} ${path}`, ok: res.status < 500 && res.status !== 401 && res.status !== 403 }).toEqual({
+        route: `${method} ${path}`,
+        ok: true,
+      });
     }
   });
 
@@ -187,7 +193,9 @@ describe('bad input gets a 4xx with a message, never a 500', () => {
     await staff.signIn(staffUser.email, staffUser.password);
     centreId = await createCentre(t.ds, { number: 'V0' });
     const pending = await createUser(t.ds, 'centre_staff', { status: 'awaiting_review', centreId: null });
-    const result = await t.ds.query("INSERT INTO registrations (user_id, centre_number, status, created_at) VALUES (?, 'V0', 'awaiting_review', NOW(3))", [pending.id]);
+    const result = await t.ds.query("INSERT INTO registrations (user_id, centre_number, status, created_at) VALUES (?, 'V0', 'awaiting_review', NOW(3))", [
+      pending.id,
+    ]);
     registrationId = Number(result.insertId);
   });
 
@@ -207,7 +215,13 @@ describe('bad input gets a 4xx with a message, never a 500', () => {
     ['registration: a JSON string', anon, 'POST', '/api/registrations', '"hello"', { 'content-type': 'application/json' }],
     ['registration: broken JSON', anon, 'POST', '/api/registrations', '{"firstName": ', { 'content-type': 'application/json' }],
     ['registration: plain text', anon, 'POST', '/api/registrations', 'firstName=Ada', { 'content-type': 'text/plain' }],
-    ['registration: wrong types', anon, 'POST', '/api/registrations', { ...registration, firstName: 123, lastName: ['x'], email: { a: 1 }, dateOfBirth: 19850423, phone: true, password: 12345678 }],
+    [
+      'registration: wrong types',
+      anon,
+      'POST',
+      '/api/registrations',
+      { ...registration, firstName: 123, lastName: ['x'], email: { a: 1 }, dateOfBirth: 19850423, phone: true, password: 12345678 },
+    ],
     ['registration: bad email', anon, 'POST', '/api/registrations', { ...registration, email: 'not-an-email' }],
     ['registration: 30 February', anon, 'POST', '/api/registrations', { ...registration, dateOfBirth: '2023-02-30' }],
     ['registration: month 13', anon, 'POST', '/api/registrations', { ...registration, dateOfBirth: '1985-13-01' }],
@@ -283,8 +297,20 @@ describe('bad input gets a 4xx with a message, never a 500', () => {
     ['centre: null country', asAdmin, 'POST', '/api/admin/centres', { ...centre, country: null }],
     ['centre: null name in an edit', asAdmin, 'PATCH', `/api/admin/centres/${centreId}`, { name: null }],
     ['centre: unknown field', asAdmin, 'PATCH', `/api/admin/centres/${centreId}`, { id: 5 }],
-    ['contact: 30 February', asAdmin, 'POST', `/api/admin/centres/${centreId}/contacts`, { firstName: 'A', lastName: 'B', email: 'a@b.example', dateOfBirth: '2023-02-30' }],
-    ['contact: unknown centre', asAdmin, 'POST', '/api/admin/centres/999999/contacts', { firstName: 'A', lastName: 'B', email: 'a@b.example', dateOfBirth: '1980-01-01' }],
+    [
+      'contact: 30 February',
+      asAdmin,
+      'POST',
+      `/api/admin/centres/${centreId}/contacts`,
+      { firstName: 'A', lastName: 'B', email: 'a@b.example', dateOfBirth: '2023-02-30' },
+    ],
+    [
+      'contact: unknown centre',
+      asAdmin,
+      'POST',
+      '/api/admin/centres/999999/contacts',
+      { firstName: 'A', lastName: 'B', email: 'a@b.example', dateOfBirth: '1980-01-01' },
+    ],
     ['contact: moved to another centre', asAdmin, 'PATCH', `/api/admin/centres/${centreId}/contacts/1`, { centreId: 2 }],
     ['import: no csv', asAdmin, 'POST', '/api/admin/centres/contacts/import', {}],
     ['import: csv of the wrong type', asAdmin, 'POST', '/api/admin/centres/contacts/import', { csv: 42 }],
@@ -300,7 +326,12 @@ describe('bad input gets a 4xx with a message, never a 500', () => {
       const res = await client.request(method, path, body, headers ?? {});
       const b = res.body as { statusCode?: number; message?: unknown };
       results.push({ name, status: res.status, message: b?.message });
-      expect({ name, status: res.status >= 400 && res.status < 500, statusCode: b?.statusCode === res.status, message: typeof b?.message === 'string' && (b.message as string).length > 0 }).toEqual({
+      expect({
+        name,
+        status: res.status >= 400 && res.status < 500,
+        statusCode: b?.statusCode === res.status,
+        message: typeof b?.message === 'string' && (b.message as string).length > 0,
+      }).toEqual({
         name,
         status: true,
         statusCode: true,

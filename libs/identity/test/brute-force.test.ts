@@ -89,7 +89,8 @@ describe('brute force is slowed per account and per address', () => {
     const api = new Client(t.app);
     await api.signIn(user.email, user.password);
     const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await api.post('/api/auth/change-password', { currentPassword: `guess-${i}`, newPassword: 'saffron-kettle-morning-4' })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await api.post('/api/auth/change-password', { currentPassword: `guess-${i}`, newPassword: 'saffron-kettle-morning-4' })).status);
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
   });
 });

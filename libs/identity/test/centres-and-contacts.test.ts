@@ -56,8 +56,13 @@ describe('centres and their contact records (administrators)', () => {
       const abroad = await admin.post('/api/admin/centres', { ...northfield, number: 'C3901', town: 'Dublin', postcode: 'd02 x285', country: 'IE' });
       expect(abroad.body).toMatchObject({ postcode: 'D02 X285', country: 'IE' });
       const id = (abroad.body as { id: number }).id;
-      expect((await admin.patch(`/api/admin/centres/${id}`, { country: 'GB' })).body.fieldErrors).toEqual({ postcode: ['postcode must be a UK postcode, such as SW1A 1AA'] });
-      expect((await admin.patch(`/api/admin/centres/${id}`, { country: 'GB', postcode: 'bt1 1aa' })).body).toMatchObject({ postcode: 'BT1 1AA', country: 'GB' });
+      expect((await admin.patch(`/api/admin/centres/${id}`, { country: 'GB' })).body.fieldErrors).toEqual({
+        postcode: ['postcode must be a UK postcode, such as SW1A 1AA'],
+      });
+      expect((await admin.patch(`/api/admin/centres/${id}`, { country: 'GB', postcode: 'bt1 1aa' })).body).toMatchObject({
+        postcode: 'BT1 1AA',
+        country: 'GB',
+      });
     });
 
     it('shows, lists (searching and page by page) and edits centres', async () => {
@@ -116,7 +121,9 @@ describe('centres and their contact records (administrators)', () => {
 
       expect((await admin.delete(`${base}/${contactId}`)).status).toBe(204);
       expect((await admin.get(`${base}/${contactId}`)).status).toBe(404);
-      const actions = await t.ds.query("SELECT action FROM audit_log WHERE subject_type = 'centre_contact' AND subject_id = ? ORDER BY id", [String(contactId)]);
+      const actions = await t.ds.query("SELECT action FROM audit_log WHERE subject_type = 'centre_contact' AND subject_id = ? ORDER BY id", [
+        String(contactId),
+      ]);
       expect(actions.map((a: { action: string }) => a.action)).toEqual(['contact.created', 'contact.updated', 'contact.deleted']);
     });
   });
@@ -129,7 +136,10 @@ describe('centres and their contact records (administrators)', () => {
 
     const importCsv = (csv: string) => admin.post('/api/admin/centres/contacts/import', { csv });
     const contactsOf = (number: string) =>
-      t.ds.query('SELECT cc.first_name, cc.last_name, cc.email, cc.date_of_birth FROM centre_contacts cc JOIN centres c ON c.id = cc.centre_id WHERE c.number = ? ORDER BY cc.email', [number]);
+      t.ds.query(
+        'SELECT cc.first_name, cc.last_name, cc.email, cc.date_of_birth FROM centre_contacts cc JOIN centres c ON c.id = cc.centre_id WHERE c.number = ? ORDER BY cc.email',
+        [number],
+      );
 
     it('imports a good file whole: quoted values, a byte-order mark, CRLF line ends and columns in any order', async () => {
       const csv =
@@ -149,7 +159,9 @@ describe('centres and their contact records (administrators)', () => {
       expect(audit.details).toMatchObject({ imported: 3, created: 3, updated: 0 });
 
       // importing again updates the records the centre already holds (by email)
-      const again = await importCsv('centre_number,first_name,last_name,email,date_of_birth\nIMP2,Ada,Lovelace,ADA@two.example,1985-12-10\nIMP2,Charles,Babbage,charles@two.example,1971-12-26\n');
+      const again = await importCsv(
+        'centre_number,first_name,last_name,email,date_of_birth\nIMP2,Ada,Lovelace,ADA@two.example,1985-12-10\nIMP2,Charles,Babbage,charles@two.example,1971-12-26\n',
+      );
       expect(again.body).toEqual({ imported: 2, created: 1, updated: 1 });
       expect(await contactsOf('IMP2')).toEqual([
         expect.objectContaining({ email: 'ada@two.example', last_name: 'Lovelace' }),

@@ -128,7 +128,7 @@ describe('a stranger cannot lock the owner out (device cookies)', () => {
     expect((await attempt(new Client(t.app), user.email, TEST_PASSWORD)).status).toBe(429);
   });
 
-  it("locks only the device whose cookie came with the failures", async () => {
+  it('locks only the device whose cookie came with the failures', async () => {
     const user = await createUser(t.ds, 'third_party');
     const laptop = await ownersDevice(user);
     const phone = await ownersDevice(user);

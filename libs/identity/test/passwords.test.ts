@@ -17,7 +17,8 @@ describe('forgotten, reset and changed passwords', () => {
 
   const staff = (firstName: string) => createUser(t.ds, 'centre_staff', { email: `${firstName.toLowerCase()}@centre.example`, firstName, lastName: 'Tester' });
   const forgot = (email: string) => new Client(t.app).post('/api/auth/forgot-password', { email });
-  const resetToken = async (email: string) => tokenIn((await sink.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Reset your'))).text, 'reset-password');
+  const resetToken = async (email: string) =>
+    tokenIn((await sink.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Reset your'))).text, 'reset-password');
   const reset = (token: string, password: string) => new Client(t.app).post('/api/auth/reset-password', { token, password });
   const signIn = (email: string, password: string) => new Client(t.app).post('/api/auth/sign-in', { email, password });
 
@@ -122,7 +123,10 @@ describe('forgotten, reset and changed passwords', () => {
     it('asks for the current password', async () => {
       const res = await laptop.post('/api/auth/change-password', { currentPassword: 'not-the-current-one', newPassword: 'copper-lagoon-sunrise-5' });
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ message: 'Your current password is not correct.', fieldErrors: { currentPassword: ['Your current password is not correct.'] } });
+      expect(res.body).toMatchObject({
+        message: 'Your current password is not correct.',
+        fieldErrors: { currentPassword: ['Your current password is not correct.'] },
+      });
       expect((await laptop.post('/api/auth/change-password', { newPassword: 'copper-lagoon-sunrise-5' })).status).toBe(400);
     });
 
@@ -144,20 +148,33 @@ describe('forgotten, reset and changed passwords', () => {
       const mail = await sink.waitFor((m) => m.to.includes(user.email) && m.subject.includes('password was changed'));
       expect(mail.text).toContain('Every other device that was signed in has been signed out');
       expect((await signIn(user.email, 'copper-lagoon-sunrise-5')).status).toBe(200);
-      const [row] = await t.ds.query("SELECT actor_user_id, details FROM audit_log WHERE action = 'user.password_changed' AND subject_id = ?", [String(user.id)]);
+      const [row] = await t.ds.query("SELECT actor_user_id, details FROM audit_log WHERE action = 'user.password_changed' AND subject_id = ?", [
+        String(user.id),
+      ]);
       expect(row.actor_user_id).toBe(user.id);
       expect(JSON.stringify(row)).not.toContain('copper-lagoon');
     });
 
     it('needs a signed-in user and the anti-CSRF token', async () => {
       expect((await new Client(t.app).post('/api/auth/change-password', { currentPassword: 'a', newPassword: 'copper-lagoon-sunrise-5' })).status).toBe(401);
-      const forged = await laptop.post('/api/auth/change-password', { currentPassword: 'copper-lagoon-sunrise-5', newPassword: 'other-lagoon-sunrise-6' }, { 'x-xsrf-token': 'forged' });
+      const forged = await laptop.post(
+        '/api/auth/change-password',
+        { currentPassword: 'copper-lagoon-sunrise-5', newPassword: 'other-lagoon-sunrise-6' },
+        { 'x-xsrf-token': 'forged' },
+      );
       expect(forged.status).toBe(403);
     });
   });
 
   it('applies the password rules at registration', async () => {
-    const details = { firstName: 'Nikola', lastName: 'Tesla', email: 'nikola.tesla@centre.example', dateOfBirth: '1980-07-10', centreNumber: 'X1', phone: '0113 496 0000' };
+    const details = {
+      firstName: 'Nikola',
+      lastName: 'Tesla',
+      email: 'nikola.tesla@centre.example',
+      dateOfBirth: '1980-07-10',
+      centreNumber: 'X1',
+      phone: '0113 496 0000',
+    };
     const cases: [string, string][] = [
       ['1234567', 'password must be 8 to 128 characters'],
       ['x'.repeat(129), 'password must be 8 to 128 characters'],

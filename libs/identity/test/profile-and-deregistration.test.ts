@@ -51,11 +51,24 @@ describe('profile', () => {
       country: 'gb',
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ firstName: 'Edie', lastName: 'Clarke', phone: '0113 496 0123', jobTitle: 'Exams Officer', addressLine1: '4 Mill Lane', addressLine2: null, town: 'Leeds', postcode: 'LS1 4AB', country: 'GB' });
+    expect(res.body).toMatchObject({
+      firstName: 'Edie',
+      lastName: 'Clarke',
+      phone: '0113 496 0123',
+      jobTitle: 'Exams Officer',
+      addressLine1: '4 Mill Lane',
+      addressLine2: null,
+      town: 'Leeds',
+      postcode: 'LS1 4AB',
+      country: 'GB',
+    });
     expect((await api.get('/api/profile')).body).toMatchObject({ firstName: 'Edie', postcode: 'LS1 4AB' });
     expect((await api.get('/api/auth/session')).body).toMatchObject({ user: { name: 'Edie Clarke' } });
 
-    const [audit] = await t.ds.query("SELECT actor_user_id, before_state, after_state FROM audit_log WHERE action = 'user.profile_updated' AND subject_id = ?", [String(staff.id)]);
+    const [audit] = await t.ds.query(
+      "SELECT actor_user_id, before_state, after_state FROM audit_log WHERE action = 'user.profile_updated' AND subject_id = ?",
+      [String(staff.id)],
+    );
     expect(audit.actor_user_id).toBe(staff.id);
     expect(audit.before_state).toEqual({ firstName: 'Edith', phone: null, jobTitle: null, addressLine1: null, town: null, postcode: null, country: null });
     expect(audit.after_state).toMatchObject({ firstName: 'Edie', jobTitle: 'Exams Officer', postcode: 'LS1 4AB' });
@@ -138,7 +151,10 @@ describe('deregistration', () => {
 
   it('ends the sessions at once, refuses sign-in, erases personal data and keeps the audit trail', async () => {
     const person = await createUser(t.ds, 'centre_staff', { email: 'leaving@centre.example', firstName: 'Lise', lastName: 'Meitner' });
-    await t.ds.query("UPDATE users SET phone = '0113 496 0999', job_title = 'Tutor', date_of_birth = '1978-11-07', address_line1 = '1 Road', town = 'York', postcode = 'YO1 1AA', country = 'GB' WHERE id = ?", [person.id]);
+    await t.ds.query(
+      "UPDATE users SET phone = '0113 496 0999', job_title = 'Tutor', date_of_birth = '1978-11-07', address_line1 = '1 Road', town = 'York', postcode = 'YO1 1AA', country = 'GB' WHERE id = ?",
+      [person.id],
+    );
     const laptop = new Client(t.app);
     const phone = new Client(t.app);
     await laptop.signIn(person.email, person.password);
@@ -179,14 +195,18 @@ describe('deregistration', () => {
     expect(JSON.stringify(emails)).not.toMatch(/leaving@/);
     expect(emails).toContainEqual({ to_address: `deleted-user-${person.id}@invalid`, data: {}, html: null, text_body: null });
 
-    const trail = await t.ds.query("SELECT action, actor_user_id FROM audit_log WHERE subject_type = 'user' AND subject_id = ? ORDER BY id", [String(person.id)]);
+    const trail = await t.ds.query("SELECT action, actor_user_id FROM audit_log WHERE subject_type = 'user' AND subject_id = ? ORDER BY id", [
+      String(person.id),
+    ]);
     expect(trail.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['auth.signed_in', 'user.profile_updated', 'user.deleted']));
     expect(trail.find((r: { action: string }) => r.action === 'user.deleted').actor_user_id).toBe(adminUser.id);
 
     // not listed by default, listed when asked for
     const listed = await admin.get('/api/admin/users?q=deleted-user');
     expect((listed.body as { items: unknown[] }).items).toHaveLength(0);
-    expect((await admin.get('/api/admin/users?status=deleted')).body).toMatchObject({ items: [expect.objectContaining({ id: person.id, firstName: 'Deleted' })] });
+    expect((await admin.get('/api/admin/users?status=deleted')).body).toMatchObject({
+      items: [expect.objectContaining({ id: person.id, firstName: 'Deleted' })],
+    });
 
     expect((await admin.delete(`/api/admin/users/${person.id}`)).status).toBe(409);
     // the address is free again: the person may register anew one day

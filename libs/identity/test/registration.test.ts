@@ -22,7 +22,12 @@ describe('registration, email verification and the review queue', () => {
 
   const register = (details: Record<string, unknown>, client = new Client(t.app)) => client.post('/api/registrations', details);
   const verificationToken = async (email: string, nth = 1) => {
-    const mail = await sink.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Verify your email') && sink.received.filter((x) => x.to.includes(email) && x.subject.startsWith('Verify')).length >= nth);
+    const mail = await sink.waitFor(
+      (m) =>
+        m.to.includes(email) &&
+        m.subject.startsWith('Verify your email') &&
+        sink.received.filter((x) => x.to.includes(email) && x.subject.startsWith('Verify')).length >= nth,
+    );
     const all = sink.received.filter((m) => m.to.includes(email) && m.subject.startsWith('Verify your email'));
     return tokenIn((all[nth - 1] ?? mail).text, 'verify-email');
   };
@@ -33,7 +38,12 @@ describe('registration, email verification and the review queue', () => {
     await sink.start();
     t = await startIdentityApp({ SMTP_URL: sink.url });
     centreId = await createCentre(t.ds, { number: 'NF1001', name: 'Northfield College' });
-    contactId = await createContact(t.ds, centreId, { firstName: 'Ada', lastName: 'Lovelace', email: 'ada.lovelace@northfield.example', dateOfBirth: '1985-04-23' });
+    contactId = await createContact(t.ds, centreId, {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada.lovelace@northfield.example',
+      dateOfBirth: '1985-04-23',
+    });
     adminUser = await createUser(t.ds, 'administrator');
     admin = new Client(t.app);
     await admin.signIn(adminUser.email, adminUser.password);
@@ -64,14 +74,28 @@ describe('registration, email verification and the review queue', () => {
     expect(row).toMatchObject({ status: 'active', centre_id: centreId, centre_contact_id: contactId, phone: '+44 113 496 0000', role: 'centre_staff' });
     expect(row.email_verified_at).not.toBeNull();
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
-    const actions = (await t.ds.query("SELECT action FROM audit_log WHERE subject_type = 'user' AND subject_id = ?", [String(row.id)])).map((r: { action: string }) => r.action);
+    const actions = (await t.ds.query("SELECT action FROM audit_log WHERE subject_type = 'user' AND subject_id = ?", [String(row.id)])).map(
+      (r: { action: string }) => r.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['user.registered', 'user.email_verified', 'auth.signed_in']));
   });
 
   it('matches however the details are written: case, accents and spacing do not matter', async () => {
     const centre = await createCentre(t.ds, { number: 'SC2002', name: 'Southcliff Academy' });
-    const held = await createContact(t.ds, centre, { firstName: 'José María', lastName: "O'Neil-Brontë", email: 'jm.oneil@southcliff.example', dateOfBirth: '1979-11-02' });
-    await register({ ...ada, firstName: '  JOSE   maria ', lastName: 'o’neil bronte', email: 'JM.ONeil@SouthCliff.example', dateOfBirth: '1979-11-02', centreNumber: ' sc 2002 ' });
+    const held = await createContact(t.ds, centre, {
+      firstName: 'José María',
+      lastName: "O'Neil-Brontë",
+      email: 'jm.oneil@southcliff.example',
+      dateOfBirth: '1979-11-02',
+    });
+    await register({
+      ...ada,
+      firstName: '  JOSE   maria ',
+      lastName: 'o’neil bronte',
+      email: 'JM.ONeil@SouthCliff.example',
+      dateOfBirth: '1979-11-02',
+      centreNumber: ' sc 2002 ',
+    });
     const res = await new Client(t.app).post('/api/registrations/verify', { token: await verificationToken('jm.oneil@southcliff.example') });
     expect(res.body).toMatchObject({ outcome: 'active' });
     expect(await userRow('jm.oneil@southcliff.example')).toMatchObject({ status: 'active', centre_id: centre, centre_contact_id: held });
@@ -79,7 +103,12 @@ describe('registration, email verification and the review queue', () => {
 
   it('sends a registration that does not match to the review queue; an administrator approves it, linking the held record', async () => {
     const grace = { ...ada, firstName: 'Grace', lastName: 'Hopper', email: 'grace.hopper@northfield.example', dateOfBirth: '1980-12-09' };
-    const held = await createContact(t.ds, centreId, { firstName: 'Grace', lastName: 'Hopper', email: 'grace.hopper@northfield.example', dateOfBirth: '1980-12-10' });
+    const held = await createContact(t.ds, centreId, {
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      email: 'grace.hopper@northfield.example',
+      dateOfBirth: '1980-12-10',
+    });
     expect((await register(grace)).status).toBe(202);
     const verified = await new Client(t.app).post('/api/registrations/verify', { token: await verificationToken(grace.email) });
     expect(verified.status).toBe(200);
@@ -118,10 +147,14 @@ describe('registration, email verification and the review queue', () => {
 
     expect((await signIn(grace.email, grace.password)).status).toBe(200);
     expect(await userRow(grace.email)).toMatchObject({ status: 'active', centre_id: centreId, centre_contact_id: held });
-    const [audit] = await t.ds.query("SELECT actor_user_id, details FROM audit_log WHERE action = 'registration.approved' AND subject_id = ?", [String(item.id)]);
+    const [audit] = await t.ds.query("SELECT actor_user_id, details FROM audit_log WHERE action = 'registration.approved' AND subject_id = ?", [
+      String(item.id),
+    ]);
     expect(audit.actor_user_id).toBe(adminUser.id);
     expect((await admin.post(`/api/admin/registrations/${item.id}/approve`, {})).status).toBe(409);
-    expect((await admin.get('/api/admin/registrations?status=approved')).body).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ id: item.id })]) });
+    expect((await admin.get('/api/admin/registrations?status=approved')).body).toMatchObject({
+      items: expect.arrayContaining([expect.objectContaining({ id: item.id })]),
+    });
   });
 
   it('rejects a registration with a reason, emails it, and the account cannot sign in', async () => {
@@ -152,7 +185,9 @@ describe('registration, email verification and the review queue', () => {
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ message: expect.stringContaining('was not approved') });
     expect((await admin.post(`/api/admin/registrations/${item.id}/approve`, {})).status).toBe(409);
-    expect((await t.ds.query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'registration.rejected' AND subject_id = ?", [String(item.id)]))[0].n).toBe('1');
+    expect((await t.ds.query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'registration.rejected' AND subject_id = ?", [String(item.id)]))[0].n).toBe(
+      '1',
+    );
   });
 
   it('answers the same when the address is already registered, and tells its owner instead', async () => {
@@ -236,13 +271,19 @@ describe('clean-up of used-up links', () => {
   it('deletes verification and reset tokens a week after they expired, and only those', async () => {
     const user = await createUser(t.ds, 'learner');
     const insert = (hash: string, expiresAt: Date) =>
-      t.ds.query("INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at, created_at) VALUES (?, 'reset_password', ?, ?, NOW(3))", [user.id, hash, expiresAt]);
+      t.ds.query("INSERT INTO user_tokens (user_id, purpose, token_hash, expires_at, created_at) VALUES (?, 'reset_password', ?, ?, NOW(3))", [
+        user.id,
+        hash,
+        expiresAt,
+      ]);
     const day = 24 * 3_600_000;
     await insert('o'.repeat(43), new Date(Date.now() - 8 * day));
     await insert('r'.repeat(43), new Date(Date.now() - 2 * day));
     const task = t.app.get(ExpiredTokensCleanupTask);
     expect(await task.purge(new Date())).toBe(1);
     expect(await task.purge(new Date())).toBe(0); // safe to run again
-    expect((await t.ds.query('SELECT token_hash FROM user_tokens WHERE user_id = ?', [user.id])).map((r: { token_hash: string }) => r.token_hash)).toEqual(['r'.repeat(43)]);
+    expect((await t.ds.query('SELECT token_hash FROM user_tokens WHERE user_id = ?', [user.id])).map((r: { token_hash: string }) => r.token_hash)).toEqual([
+      'r'.repeat(43),
+    ]);
   });
 });

@@ -132,14 +132,20 @@ describe('the second factor', () => {
       expect(started.body).toMatchObject({ secret: expect.stringMatching(/^[A-Z2-7]{16,}$/), otpauthUri: expect.stringMatching(/^otpauth:\/\/totp\//) });
       expect((started.body as { qrSvg: string }).qrSvg).toMatch(/^<svg/);
 
-      const wrong = await client.post('/api/account/factors/totp/confirm', { code: '000000' === (await code((started.body as { secret: string }).secret)) ? '111111' : '000000' });
+      const wrong = await client.post('/api/account/factors/totp/confirm', {
+        code: '000000' === (await code((started.body as { secret: string }).secret)) ? '111111' : '000000',
+      });
       expect(wrong.status).toBe(400);
       expect(wrong.body).toMatchObject({ code: 'CODE_INCORRECT', fieldErrors: { code: [expect.any(String)] } });
       expect((await client.get('/api/admin/users')).status).toBe(403);
 
       const confirmed = await client.post('/api/account/factors/totp/confirm', { code: await code((started.body as { secret: string }).secret) });
       expect(confirmed.status).toBe(200);
-      const added = confirmed.body as { recoveryCodes: string[]; session: { signedIn: boolean }; factors: { totp: unknown; recoveryCodes: { remaining: number } } };
+      const added = confirmed.body as {
+        recoveryCodes: string[];
+        session: { signedIn: boolean };
+        factors: { totp: unknown; recoveryCodes: { remaining: number } };
+      };
       expect(added.session).toEqual({ signedIn: true });
       expect(added.recoveryCodes).toHaveLength(RECOVERY_CODE_COUNT);
       expect(new Set(added.recoveryCodes).size).toBe(RECOVERY_CODE_COUNT);
@@ -267,7 +273,11 @@ describe('the second factor', () => {
       expect((await client.post('/api/auth/second-factor/totp', { code: await code(secret) })).status).toBe(200);
       for (const [method, path, body] of stepUpRoutes.filter(([m, p]) => m !== 'DELETE' || !p.includes('/users/'))) {
         const res = await client.request(method, path, body);
-        expect({ path, stepUp: (res.body as { code?: string } | null)?.code === 'STEP_UP_REQUIRED', ok: res.status < 500 }).toEqual({ path, stepUp: false, ok: true });
+        expect({ path, stepUp: (res.body as { code?: string } | null)?.code === 'STEP_UP_REQUIRED', ok: res.status < 500 }).toEqual({
+          path,
+          stepUp: false,
+          ok: true,
+        });
       }
     });
 

@@ -41,7 +41,10 @@ export class EmailRenderer {
     const t = this.templates.get(name);
     if (!t) throw new Error(`Unknown email template "${name}"`);
     const context = { appName: 'Achievement Portal', publicUrl: this.config.PUBLIC_URL, ...data };
-    const subject = t.subject(context).replace(/[\r\n]+/g, ' ').trim();
+    const subject = t
+      .subject(context)
+      .replace(/[\r\n]+/g, ' ')
+      .trim();
     return {
       subject,
       html: this.layoutHtml({ ...context, subject, body: t.html(context) }),

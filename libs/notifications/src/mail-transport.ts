@@ -24,7 +24,15 @@ export class MailTransport implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {
     // maxRequeues 0: the outbox owns retries (with its backoff and attempt count), not the SMTP pool.
     this.transporter = config.SMTP_URL
-      ? createTransport({ url: config.SMTP_URL, pool: true, maxConnections: 3, maxRequeues: 0, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never)
+      ? createTransport({
+          url: config.SMTP_URL,
+          pool: true,
+          maxConnections: 3,
+          maxRequeues: 0,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        } as never)
       : null;
   }
 

@@ -45,10 +45,9 @@ export class OutboxReconcilerTask {
 
   /** Returns the ids it queued. */
   async reconcile(now: Date): Promise<number[]> {
-    await this.dataSource.query(
-      `UPDATE outbox_emails SET status = 'pending', claimed_at = NULL WHERE status = 'sending' AND claimed_at < ?`,
-      [new Date(now.getTime() - STALE_CLAIM_MS)],
-    );
+    await this.dataSource.query(`UPDATE outbox_emails SET status = 'pending', claimed_at = NULL WHERE status = 'sending' AND claimed_at < ?`, [
+      new Date(now.getTime() - STALE_CLAIM_MS),
+    ]);
     const due: { id: number }[] = await this.dataSource.query(
       `SELECT id FROM outbox_emails WHERE status = 'pending' AND next_attempt_at <= ? AND created_at <= ? ORDER BY id LIMIT 500`,
       [now, new Date(now.getTime() - GRACE_MS)],

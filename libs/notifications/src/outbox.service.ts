@@ -114,9 +114,7 @@ export class OutboxService {
   /** Queues delivery of committed rows. Never throws and never blocks long: the reconciler covers what this misses. */
   dispatch(ids: number[]): void {
     for (const id of ids) {
-      void this.enqueue(id).catch((err: Error) =>
-        this.logger.warn(`Email ${id} stays in the outbox until the reconciler queues it: ${err.message}`),
-      );
+      void this.enqueue(id).catch((err: Error) => this.logger.warn(`Email ${id} stays in the outbox until the reconciler queues it: ${err.message}`));
     }
   }
 

@@ -275,10 +275,14 @@ describe('email outbox when Redis fails', () => {
     expect((await rowFor(ds, 'redis-down@example.test'))[0].status).toBe('pending');
 
     await redis.start(); // a restarted Redis holds nothing
-    await eventually(async () => {
-      await reconciler.reconcile(new Date(Date.now() + 10_000));
-      await sink.waitFor((m) => m.to.includes('redis-down@example.test'), 1000);
-    }, 30_000, 500);
+    await eventually(
+      async () => {
+        await reconciler.reconcile(new Date(Date.now() + 10_000));
+        await sink.waitFor((m) => m.to.includes('redis-down@example.test'), 1000);
+      },
+      30_000,
+      500,
+    );
     await settle();
     expect(sink.received.filter((m) => m.to.includes('redis-down@example.test'))).toHaveLength(1);
   });

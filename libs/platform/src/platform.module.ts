@@ -70,7 +70,7 @@ export class PlatformModule {
             storage: new ThrottlerStorageRedisService(redis.client),
           }),
         }),
-        ...(options.scheduledTasks ?? config.RUN_SCHEDULED_TASKS ? [ScheduleModule.forRoot()] : []),
+        ...((options.scheduledTasks ?? config.RUN_SCHEDULED_TASKS) ? [ScheduleModule.forRoot()] : []),
       ],
       providers: [
         configProvider,

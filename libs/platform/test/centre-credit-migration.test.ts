@@ -31,8 +31,13 @@ describe('moving centre credit settings into credit accounts (migration)', () =>
   }
 
   const account = async (centreId: number) =>
-    (await ds.query('SELECT limit_pence AS limitPence, owed_pence AS owedPence, open FROM credit_accounts WHERE centre_id = ?', [centreId]))
-      .map((r: { limitPence: number; owedPence: number; open: number }) => ({ limitPence: Number(r.limitPence), owedPence: Number(r.owedPence), open: Number(r.open) }))[0] ?? null;
+    (await ds.query('SELECT limit_pence AS limitPence, owed_pence AS owedPence, open FROM credit_accounts WHERE centre_id = ?', [centreId])).map(
+      (r: { limitPence: number; owedPence: number; open: number }) => ({
+        limitPence: Number(r.limitPence),
+        owedPence: Number(r.owedPence),
+        open: Number(r.open),
+      }),
+    )[0] ?? null;
 
   beforeAll(async () => {
     config = testConfig();

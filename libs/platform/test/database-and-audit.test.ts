@@ -1,4 +1,13 @@
-import { AppConfig, AuditService, dataSourceOptions, ensureDatabase, MIGRATIONS, PlatformModule, runMigrationsLocked, SYSTEM_ACTOR } from '@achievement/platform';
+import {
+  AppConfig,
+  AuditService,
+  dataSourceOptions,
+  ensureDatabase,
+  MIGRATIONS,
+  PlatformModule,
+  runMigrationsLocked,
+  SYSTEM_ACTOR,
+} from '@achievement/platform';
 import { dropTestArtifacts, testConfig } from '@achievement/testing';
 import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';

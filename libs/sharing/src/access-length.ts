@@ -26,7 +26,10 @@ export function accessEndOf(length: AccessLength, now: Date): Date {
         throw new BadRequestException({ message: 'The date access ends must be after today.', fieldErrors: { until: ['Choose a date after today.'] } });
       }
       if (until.getTime() - now.getTime() > MAX_ACCESS_DAYS * DAY_MS) {
-        throw new BadRequestException({ message: `Access can last at most ${MAX_ACCESS_DAYS} days; choose an earlier date.`, fieldErrors: { until: ['Choose an earlier date.'] } });
+        throw new BadRequestException({
+          message: `Access can last at most ${MAX_ACCESS_DAYS} days; choose an earlier date.`,
+          fieldErrors: { until: ['Choose an earlier date.'] },
+        });
       }
       return until;
     }

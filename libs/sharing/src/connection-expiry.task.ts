@@ -45,7 +45,10 @@ export class ConnectionExpiryTask {
   async expireDue(now: Date): Promise<number> {
     let expired = 0;
     for (;;) {
-      const due: ConnectionRow[] = await this.dataSource.query(`SELECT * FROM connections WHERE status = 'active' AND access_ends_at <= ? ORDER BY access_ends_at, id LIMIT ?`, [now, BATCH]);
+      const due: ConnectionRow[] = await this.dataSource.query(
+        `SELECT * FROM connections WHERE status = 'active' AND access_ends_at <= ? ORDER BY access_ends_at, id LIMIT ?`,
+        [now, BATCH],
+      );
       for (const row of due) if (await this.expire(row, now)) expired++;
       if (due.length < BATCH) return expired;
     }
@@ -64,12 +67,28 @@ export class ConnectionExpiryTask {
     const before = new Date(now.getTime() - REQUEST_LIFETIME_DAYS * 86_400_000);
     let expired = 0;
     for (;;) {
-      const due: { id: number }[] = await this.dataSource.query(`SELECT id FROM connections WHERE status = 'pending' AND created_at <= ? ORDER BY created_at, id LIMIT ?`, [before, BATCH]);
+      const due: { id: number }[] = await this.dataSource.query(
+        `SELECT id FROM connections WHERE status = 'pending' AND created_at <= ? ORDER BY created_at, id LIMIT ?`,
+        [before, BATCH],
+      );
       for (const { id } of due) {
         const done = await this.dataSource.transaction(async (manager) => {
-          const claim = await manager.query(`UPDATE connections SET status = 'expired', decided_at = ? WHERE id = ? AND status = 'pending' AND created_at <= ?`, [now, id, before]);
+          const claim = await manager.query(
+            `UPDATE connections SET status = 'expired', decided_at = ? WHERE id = ? AND status = 'pending' AND created_at <= ?`,
+            [now, id, before],
+          );
           if (Number(claim.affectedRows) !== 1) return false;
-          await this.audit.record(SYSTEM_ACTOR, { action: 'connection.request_expired', subjectType: 'connection', subjectId: Number(id), before: { status: 'pending' }, after: { status: 'expired' } }, manager);
+          await this.audit.record(
+            SYSTEM_ACTOR,
+            {
+              action: 'connection.request_expired',
+              subjectType: 'connection',
+              subjectId: Number(id),
+              before: { status: 'pending' },
+              after: { status: 'expired' },
+            },
+            manager,
+          );
           return true;
         });
         if (done) expired++;

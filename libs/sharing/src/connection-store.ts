@@ -64,17 +64,41 @@ export class ConnectionStore {
    * task on several workers, a new connection between the same two) only one does it.
    */
   async expire(manager: EntityManager, outbox: Outbox, row: ConnectionRow, now: Date): Promise<boolean> {
-    const claim = await manager.query(`UPDATE connections SET status = 'expired', decided_at = ? WHERE id = ? AND status = 'active' AND access_ends_at <= ?`, [now, row.id, now]);
+    const claim = await manager.query(`UPDATE connections SET status = 'expired', decided_at = ? WHERE id = ? AND status = 'active' AND access_ends_at <= ?`, [
+      now,
+      row.id,
+      now,
+    ]);
     if (Number(claim.affectedRows) !== 1) return false;
     const [learner] = row.learner_user_id ? await manager.query('SELECT email, first_name, last_name FROM users WHERE id = ?', [row.learner_user_id]) : [];
     const learnerName = learner ? `${learner.first_name} ${learner.last_name}` : 'The learner';
     const endedAt = longDate(new Date(row.access_ends_at!));
-    const common = { thirdPartyName: row.third_party_name, thirdPartyEmail: row.third_party_email, learnerName, endedAt, connectionsUrl: this.links.learnerConnections() };
+    const common = {
+      thirdPartyName: row.third_party_name,
+      thirdPartyEmail: row.third_party_email,
+      learnerName,
+      endedAt,
+      connectionsUrl: this.links.learnerConnections(),
+    };
     if (learner) {
-      await outbox.add({ to: learner.email, template: 'connection-expired', eventKey: `connection.expired:${row.id}:learner`, data: { ...common, firstName: learner.first_name, toLearner: true } });
+      await outbox.add({
+        to: learner.email,
+        template: 'connection-expired',
+        eventKey: `connection.expired:${row.id}:learner`,
+        data: { ...common, firstName: learner.first_name, toLearner: true },
+      });
     }
-    await outbox.add({ to: row.third_party_email, template: 'connection-expired', eventKey: `connection.expired:${row.id}:third-party`, data: { ...common, firstName: row.third_party_name, toLearner: false } });
-    await this.audit.record(SYSTEM_ACTOR, { action: 'connection.expired', subjectType: 'connection', subjectId: Number(row.id), before: { status: 'active' }, after: { status: 'expired' } }, manager);
+    await outbox.add({
+      to: row.third_party_email,
+      template: 'connection-expired',
+      eventKey: `connection.expired:${row.id}:third-party`,
+      data: { ...common, firstName: row.third_party_name, toLearner: false },
+    });
+    await this.audit.record(
+      SYSTEM_ACTOR,
+      { action: 'connection.expired', subjectType: 'connection', subjectId: Number(row.id), before: { status: 'active' }, after: { status: 'expired' } },
+      manager,
+    );
     return true;
   }
 
@@ -123,7 +147,10 @@ export class ConnectionStore {
 
   async replaceDocuments(manager: EntityManager, connectionId: number, documentIds: number[]): Promise<void> {
     await manager.query('DELETE FROM connection_documents WHERE connection_id = ?', [connectionId]);
-    await manager.query(`INSERT INTO connection_documents (connection_id, document_id) VALUES ${documentIds.map(() => '(?, ?)').join(', ')}`, documentIds.flatMap((d) => [connectionId, d]));
+    await manager.query(
+      `INSERT INTO connection_documents (connection_id, document_id) VALUES ${documentIds.map(() => '(?, ?)').join(', ')}`,
+      documentIds.flatMap((d) => [connectionId, d]),
+    );
   }
 
   /** The learner's view of their connections (one, or all), with the documents and the number of views. */
@@ -133,7 +160,10 @@ export class ConnectionStore {
     const third = rows.map((r) => r.third_party_user_id).filter((id): id is number => id !== null);
     const organisations = new Map<number, string | null>();
     if (third.length) {
-      const users: { id: number; organisation: string | null }[] = await (manager ?? this.dataSource).query('SELECT id, organisation FROM users WHERE id IN (?)', [third]);
+      const users: { id: number; organisation: string | null }[] = await (manager ?? this.dataSource).query(
+        'SELECT id, organisation FROM users WHERE id IN (?)',
+        [third],
+      );
       for (const u of users) organisations.set(Number(u.id), u.organisation);
     }
     const counts = new Map<number, number>();

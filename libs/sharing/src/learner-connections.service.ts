@@ -53,51 +53,62 @@ export class LearnerConnectionsService {
   async add(user: AuthenticatedUser, actor: Actor, input: { name: string; email: string; documentIds: number[] } & AccessLength): Promise<LearnerConnection> {
     const learnerId = learnerOf(user);
     const email = input.email.trim().toLowerCase();
-    if (email === user.email.toLowerCase()) throw new BadRequestException({ message: 'That is your own email address: give the email of the person you share with.', fieldErrors: { email: ['Give the email of the person you share with.'] } });
+    if (email === user.email.toLowerCase())
+      throw new BadRequestException({
+        message: 'That is your own email address: give the email of the person you share with.',
+        fieldErrors: { email: ['Give the email of the person you share with.'] },
+      });
     const documentIds = await this.shareable(learnerId, input.documentIds);
     const now = this.clock.now();
     const endsAt = accessEndOf(input, now);
     const token = randomBytes(32).toString('base64url');
     // an address that already has a third-party account is linked at once (the invitation still opens the documents)
     const existing = await this.accounts.activeByEmail(email, 'third_party');
-    const id = await retryOnLockConflict(() => this.outbox.transaction(async (manager, outbox) => {
-      await this.store.expirePastEnd(manager, outbox, user.id, email, now);
-      // one open connection per third party (a unique key, so two at the same moment cannot both be made)
-      const result = await manager
-        .query(
-          `INSERT INTO connections (learner_id, learner_user_id, origin, status, third_party_name, third_party_email, third_party_user_id, invitation_hash, access_ends_at, created_at, decided_at)
+    const id = await retryOnLockConflict(() =>
+      this.outbox.transaction(async (manager, outbox) => {
+        await this.store.expirePastEnd(manager, outbox, user.id, email, now);
+        // one open connection per third party (a unique key, so two at the same moment cannot both be made)
+        const result = await manager
+          .query(
+            `INSERT INTO connections (learner_id, learner_user_id, origin, status, third_party_name, third_party_email, third_party_user_id, invitation_hash, access_ends_at, created_at, decided_at)
            VALUES (?, ?, 'learner', 'active', ?, ?, ?, ?, ?, ?, ?)`,
-          [learnerId, user.id, input.name, email, existing?.id ?? null, invitationHashOf(token), endsAt, now, now],
-        )
-        .catch((err: unknown) => {
-          if (duplicateKeyOf(err) !== 'open_pair') throw err;
-          throw new ConflictException({
-            message: `You already have an open connection with ${email} (documents shared, or their request waiting for your answer). Change that connection instead: choose other documents, or extend it.`,
-            fieldErrors: { email: ['You already have an open connection with this address.'] },
+            [learnerId, user.id, input.name, email, existing?.id ?? null, invitationHashOf(token), endsAt, now, now],
+          )
+          .catch((err: unknown) => {
+            if (duplicateKeyOf(err) !== 'open_pair') throw err;
+            throw new ConflictException({
+              message: `You already have an open connection with ${email} (documents shared, or their request waiting for your answer). Change that connection instead: choose other documents, or extend it.`,
+              fieldErrors: { email: ['You already have an open connection with this address.'] },
+            });
           });
+        const connectionId = Number(result.insertId);
+        await this.store.replaceDocuments(manager, connectionId, documentIds);
+        await this.audit.record(
+          actor,
+          {
+            action: 'connection.created',
+            subjectType: 'connection',
+            subjectId: connectionId,
+            after: { thirdPartyEmail: email, documentIds, accessEndsAt: endsAt.toISOString() },
+          },
+          manager,
+        );
+        await outbox.add({
+          to: email,
+          template: 'connection-invitation',
+          eventKey: `connection.invitation:${connectionId}`,
+          data: {
+            thirdPartyName: input.name,
+            learnerName: user.name,
+            documentCount: documentIds.length,
+            single: documentIds.length === 1,
+            accessEnds: longDate(endsAt),
+            invitationUrl: this.links.invitation(token),
+          },
         });
-      const connectionId = Number(result.insertId);
-      await this.store.replaceDocuments(manager, connectionId, documentIds);
-      await this.audit.record(
-        actor,
-        { action: 'connection.created', subjectType: 'connection', subjectId: connectionId, after: { thirdPartyEmail: email, documentIds, accessEndsAt: endsAt.toISOString() } },
-        manager,
-      );
-      await outbox.add({
-        to: email,
-        template: 'connection-invitation',
-        eventKey: `connection.invitation:${connectionId}`,
-        data: {
-          thirdPartyName: input.name,
-          learnerName: user.name,
-          documentCount: documentIds.length,
-          single: documentIds.length === 1,
-          accessEnds: longDate(endsAt),
-          invitationUrl: this.links.invitation(token),
-        },
-      });
-      return connectionId;
-    }));
+        return connectionId;
+      }),
+    );
     return this.one(user, id);
   }
 
@@ -111,7 +122,17 @@ export class LearnerConnectionsService {
       const row = await this.pending(manager, user.id, id);
       await manager.query(`UPDATE connections SET status = 'active', access_ends_at = ?, decided_at = ? WHERE id = ?`, [endsAt, now, id]);
       await this.store.replaceDocuments(manager, id, documentIds);
-      await this.audit.record(actor, { action: 'connection.accepted', subjectType: 'connection', subjectId: id, before: { status: 'pending' }, after: { status: 'active', documentIds, accessEndsAt: endsAt.toISOString() } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'connection.accepted',
+          subjectType: 'connection',
+          subjectId: id,
+          before: { status: 'pending' },
+          after: { status: 'active', documentIds, accessEndsAt: endsAt.toISOString() },
+        },
+        manager,
+      );
       await this.tellRequester(outbox, row, user, { accepted: true, documentCount: documentIds.length, accessEnds: longDate(endsAt) });
     });
     return this.one(user, id);
@@ -123,7 +144,11 @@ export class LearnerConnectionsService {
     await this.outbox.transaction(async (manager, outbox) => {
       const row = await this.pending(manager, user.id, id);
       await manager.query(`UPDATE connections SET status = 'declined', decided_at = ? WHERE id = ?`, [now, id]);
-      await this.audit.record(actor, { action: 'connection.declined', subjectType: 'connection', subjectId: id, before: { status: 'pending' }, after: { status: 'declined' } }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'connection.declined', subjectType: 'connection', subjectId: id, before: { status: 'pending' }, after: { status: 'declined' } },
+        manager,
+      );
       await this.tellRequester(outbox, row, user, { accepted: false });
     });
     return this.one(user, id);
@@ -142,7 +167,11 @@ export class LearnerConnectionsService {
       const before = { documentIds: (await this.store.documentIdsOf([id], manager)).get(id), accessEndsAt: row.access_ends_at };
       if (documentIds) await this.store.replaceDocuments(manager, id, documentIds);
       if (endsAt) await manager.query('UPDATE connections SET access_ends_at = ? WHERE id = ?', [endsAt, id]);
-      await this.audit.record(actor, { action: 'connection.changed', subjectType: 'connection', subjectId: id, before, after: { documentIds, accessEndsAt: endsAt?.toISOString() } }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'connection.changed', subjectType: 'connection', subjectId: id, before, after: { documentIds, accessEndsAt: endsAt?.toISOString() } },
+        manager,
+      );
     });
     return this.one(user, id);
   }
@@ -155,7 +184,11 @@ export class LearnerConnectionsService {
       const row = await this.store.ofLearner(user.id, id, manager);
       if (!this.store.isOpen(row, now)) throw new ConflictException('This connection has already ended.');
       await manager.query(`UPDATE connections SET status = 'ended', access_ends_at = ?, decided_at = ? WHERE id = ?`, [now, now, id]);
-      await this.audit.record(actor, { action: 'connection.ended', subjectType: 'connection', subjectId: id, before: { status: 'active' }, after: { status: 'ended' } }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'connection.ended', subjectType: 'connection', subjectId: id, before: { status: 'active' }, after: { status: 'ended' } },
+        manager,
+      );
     });
     return this.one(user, id);
   }
@@ -182,7 +215,11 @@ export class LearnerConnectionsService {
     const own = await this.documents.documentsOf(learnerId);
     const byId = new Map(own.map((d) => [d.id, d]));
     const foreign = unique.filter((id) => !byId.has(id));
-    if (foreign.length) throw new BadRequestException({ message: 'Choose documents of your own to share.', fieldErrors: { documentIds: [`Not one of your documents: ${foreign.join(', ')}`] } });
+    if (foreign.length)
+      throw new BadRequestException({
+        message: 'Choose documents of your own to share.',
+        fieldErrors: { documentIds: [`Not one of your documents: ${foreign.join(', ')}`] },
+      });
     const notValid = unique.filter((id) => byId.get(id)!.status !== 'valid');
     if (notValid.length) {
       throw new BadRequestException({
@@ -199,7 +236,12 @@ export class LearnerConnectionsService {
     return row;
   }
 
-  private async tellRequester(outbox: Outbox, row: ConnectionRow, learner: AuthenticatedUser, outcome: { accepted: boolean; documentCount?: number; accessEnds?: string }): Promise<void> {
+  private async tellRequester(
+    outbox: Outbox,
+    row: ConnectionRow,
+    learner: AuthenticatedUser,
+    outcome: { accepted: boolean; documentCount?: number; accessEnds?: string },
+  ): Promise<void> {
     await outbox.add({
       to: row.third_party_email,
       template: 'connection-request-answered',

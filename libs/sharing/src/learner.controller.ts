@@ -59,7 +59,12 @@ export class LearnerController {
   @Patch('connections/:id')
   @ApiOperation({ summary: 'Change the documents shared, or extend (or shorten) the access, of an active connection' })
   @ApiConflictResponse({ description: 'The connection is not active' })
-  update(@Param('id', ParseIdPipe) id: number, @Body() body: UpdateConnectionDto, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<LearnerConnection> {
+  update(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: UpdateConnectionDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentActor() actor: Actor,
+  ): Promise<LearnerConnection> {
     return this.connections.update(user, actor, id, body);
   }
 
@@ -67,7 +72,12 @@ export class LearnerController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Accept a third party's request, sharing the documents chosen" })
   @ApiConflictResponse({ description: 'Already answered' })
-  accept(@Param('id', ParseIdPipe) id: number, @Body() body: AcceptConnectionDto, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<LearnerConnection> {
+  accept(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: AcceptConnectionDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentActor() actor: Actor,
+  ): Promise<LearnerConnection> {
     return this.connections.accept(user, actor, id, body);
   }
 

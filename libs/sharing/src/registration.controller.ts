@@ -49,7 +49,14 @@ export class SharingRegistrationController {
   @ApiBadRequestResponse({ description: 'A field is not valid' })
   async registerThirdParty(@Body() body: ThirdPartyRegistrationDto, @CurrentActor() actor: Actor): Promise<AcceptedResponse> {
     await this.registrations.registerPersonal(
-      { role: 'third_party', email: body.email, password: body.password, firstName: body.firstName, lastName: body.lastName, organisation: body.organisation ?? null },
+      {
+        role: 'third_party',
+        email: body.email,
+        password: body.password,
+        firstName: body.firstName,
+        lastName: body.lastName,
+        organisation: body.organisation ?? null,
+      },
       actor,
     );
     return { message: REGISTRATION_ACCEPTED };

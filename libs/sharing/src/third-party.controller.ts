@@ -1,7 +1,16 @@
 import { AcceptedResponse, InvitationSummary, ThirdPartyConnection } from '@achievement/contracts';
 import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Public, Roles } from '@achievement/platform';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ConnectionRequestDto } from './dto/connection.dto';
 import { pdfAnswer, ReplyHeaders } from './pdf-reply';
 import { REQUEST_ACCEPTED, ThirdPartyService } from './third-party.service';
@@ -39,7 +48,7 @@ export class ThirdPartyController {
 
   @Post('requests')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: "Ask a learner for access (by their email, or enrolment number and date of birth)" })
+  @ApiOperation({ summary: 'Ask a learner for access (by their email, or enrolment number and date of birth)' })
   @ApiAcceptedResponse({ description: 'Always the same answer, whether or not such a learner exists' })
   async request(@Body() body: ConnectionRequestDto, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<AcceptedResponse> {
     await this.thirdParties.request(user, actor, body);

@@ -61,7 +61,9 @@ export class ThirdPartyService {
   async acceptInvitation(user: AuthenticatedUser, actor: Actor, token: string): Promise<ThirdPartyConnection> {
     const row = await this.openInvitation(token);
     if (row.third_party_email.toLowerCase() !== user.email.toLowerCase()) {
-      throw new ForbiddenException(`This invitation was sent to ${row.third_party_email}. Sign in with that address (or register it as a third party) to accept it.`);
+      throw new ForbiddenException(
+        `This invitation was sent to ${row.third_party_email}. Sign in with that address (or register it as a third party) to accept it.`,
+      );
     }
     await this.dataSource.transaction(async (manager) => {
       const claimed = await manager.query(
@@ -88,49 +90,64 @@ export class ThirdPartyService {
     const account = await this.accounts.byId(user.id);
     const message = input.message?.trim() || null;
     try {
-      await retryOnLockConflict(() => this.outbox.transaction(async (manager, outbox) => {
-        const [pending] = await manager.query(
-          `SELECT COUNT(*) AS n, COALESCE(SUM(request_key = ?), 0) AS same FROM connections WHERE third_party_user_id = ? AND origin = 'third_party' AND status = 'pending'`,
-          [typed.key, user.id],
-        );
-        if (Number(pending.same) > 0 || Number(pending.n) >= MAX_PENDING_REQUESTS) {
-          await this.audit.record(actor, { action: 'connection.request_not_sent', subjectType: 'user', subjectId: user.id, details: { alreadyPending: Number(pending.same) > 0 } }, manager);
-          return;
-        }
-        const insert = (to: { learnerId: number; userId: number } | null) =>
-          manager.query(
-            `INSERT INTO connections (learner_id, learner_user_id, origin, status, third_party_name, third_party_email, third_party_user_id, requested_as, request_key, message, created_at)
-             VALUES (?, ?, 'third_party', 'pending', ?, ?, ?, ?, ?, ?, ?)`,
-            [to?.learnerId ?? null, to?.userId ?? null, user.name, user.email, user.id, typed.shown, typed.key, message, now],
+      await retryOnLockConflict(() =>
+        this.outbox.transaction(async (manager, outbox) => {
+          const [pending] = await manager.query(
+            `SELECT COUNT(*) AS n, COALESCE(SUM(request_key = ?), 0) AS same FROM connections WHERE third_party_user_id = ? AND origin = 'third_party' AND status = 'pending'`,
+            [typed.key, user.id],
           );
-        let inserted: { insertId: number } | null = null;
-        if (learner?.learnerId) {
-          await this.store.expirePastEnd(manager, outbox, learner.id, user.email, now);
-          try {
-            inserted = await insert({ learnerId: learner.learnerId, userId: learner.id });
-          } catch (err) {
-            // already connected (pending or active): the learner is not asked twice
-            if (duplicateKeyOf(err) !== 'open_pair') throw err;
+          if (Number(pending.same) > 0 || Number(pending.n) >= MAX_PENDING_REQUESTS) {
+            await this.audit.record(
+              actor,
+              { action: 'connection.request_not_sent', subjectType: 'user', subjectId: user.id, details: { alreadyPending: Number(pending.same) > 0 } },
+              manager,
+            );
+            return;
           }
-        }
-        const delivered = inserted !== null;
-        const id = Number((inserted ?? (await insert(null))).insertId);
-        await this.audit.record(actor, { action: delivered ? 'connection.requested' : 'connection.request_unmatched', subjectType: 'connection', subjectId: id, details: { alreadyConnected: !!learner && !delivered } }, manager);
-        if (!delivered || !learner) return;
-        await outbox.add({
-          to: learner.email,
-          template: 'connection-requested',
-          eventKey: `connection.requested:${id}`,
-          data: {
-            firstName: learner.firstName,
-            thirdPartyName: user.name,
-            thirdPartyEmail: user.email,
-            organisation: account?.organisation ?? '',
-            message: message ?? '',
-            connectionsUrl: this.links.learnerConnections(),
-          },
-        });
-      }));
+          const insert = (to: { learnerId: number; userId: number } | null) =>
+            manager.query(
+              `INSERT INTO connections (learner_id, learner_user_id, origin, status, third_party_name, third_party_email, third_party_user_id, requested_as, request_key, message, created_at)
+             VALUES (?, ?, 'third_party', 'pending', ?, ?, ?, ?, ?, ?, ?)`,
+              [to?.learnerId ?? null, to?.userId ?? null, user.name, user.email, user.id, typed.shown, typed.key, message, now],
+            );
+          let inserted: { insertId: number } | null = null;
+          if (learner?.learnerId) {
+            await this.store.expirePastEnd(manager, outbox, learner.id, user.email, now);
+            try {
+              inserted = await insert({ learnerId: learner.learnerId, userId: learner.id });
+            } catch (err) {
+              // already connected (pending or active): the learner is not asked twice
+              if (duplicateKeyOf(err) !== 'open_pair') throw err;
+            }
+          }
+          const delivered = inserted !== null;
+          const id = Number((inserted ?? (await insert(null))).insertId);
+          await this.audit.record(
+            actor,
+            {
+              action: delivered ? 'connection.requested' : 'connection.request_unmatched',
+              subjectType: 'connection',
+              subjectId: id,
+              details: { alreadyConnected: !!learner && !delivered },
+            },
+            manager,
+          );
+          if (!delivered || !learner) return;
+          await outbox.add({
+            to: learner.email,
+            template: 'connection-requested',
+            eventKey: `connection.requested:${id}`,
+            data: {
+              firstName: learner.firstName,
+              thirdPartyName: user.name,
+              thirdPartyEmail: user.email,
+              organisation: account?.organisation ?? '',
+              message: message ?? '',
+              connectionsUrl: this.links.learnerConnections(),
+            },
+          });
+        }),
+      );
     } catch (err) {
       // the same request at the same moment: the other one is recorded
       if (duplicateKeyOf(err) !== 'open_request') throw err;
@@ -163,7 +180,11 @@ export class ThirdPartyService {
     const file = await this.documents.pdfOf(documentId);
     if (!file) throw new ConflictException('This document is not ready to view yet. Try again in a few minutes.');
     if (file.status !== 'valid') throw new ConflictException(`This document has been ${file.status}: it is no longer valid, so it cannot be opened.`);
-    await this.dataSource.query('INSERT INTO connection_views (connection_id, document_id, viewed_at) VALUES (?, ?, ?)', [connectionId, documentId, this.clock.now()]);
+    await this.dataSource.query('INSERT INTO connection_views (connection_id, document_id, viewed_at) VALUES (?, ?, ?)', [
+      connectionId,
+      documentId,
+      this.clock.now(),
+    ]);
     return { pdf: file.pdf, documentNumber: file.documentNumber };
   }
 

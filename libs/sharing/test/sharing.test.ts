@@ -1,15 +1,7 @@
 import { InvitationSummary, LearnerConnection, LearnerDocument, ThirdPartyConnection } from '@achievement/contracts';
 import { ConnectionExpiryTask } from '@achievement/sharing';
 import { createCentre, createUser, TEST_PASSWORD } from '@achievement/testing';
-import {
-  Client,
-  createDocument,
-  DocumentsTestApp,
-  signedIn,
-  startDocumentsApp,
-  storeRenderedPdf,
-  TestDocument,
-} from '../../documents/test/document-factory';
+import { Client, createDocument, DocumentsTestApp, signedIn, startDocumentsApp, storeRenderedPdf, TestDocument } from '../../documents/test/document-factory';
 
 /*
  * Learners and third parties over the API, on the real database, Redis, SMTP sink and files, with
@@ -49,10 +41,22 @@ describe('Learners and third parties', () => {
   beforeAll(async () => {
     t = await startDocumentsApp();
     centreId = await createCentre(t.ds, { number: 'C55001', name: 'Sharewell College' });
-    const first = await createDocument(t.ds, { centreId, firstName: 'Priya', lastName: 'Shah', enrolmentNumber: 'SH0001', dateOfBirth: '2003-09-21', email: 'priya@learners.example' });
+    const first = await createDocument(t.ds, {
+      centreId,
+      firstName: 'Priya',
+      lastName: 'Shah',
+      enrolmentNumber: 'SH0001',
+      dateOfBirth: '2003-09-21',
+      email: 'priya@learners.example',
+    });
     docs = [
       first,
-      await createDocument(t.ds, { centreId, learnerId: first.learnerId, qualificationCode: '610/0001/1', qualificationTitle: 'Level 2 Certificate in Welding' }),
+      await createDocument(t.ds, {
+        centreId,
+        learnerId: first.learnerId,
+        qualificationCode: '610/0001/1',
+        qualificationTitle: 'Level 2 Certificate in Welding',
+      }),
       await createDocument(t.ds, { centreId, learnerId: first.learnerId, qualificationCode: '610/0002/2', qualificationTitle: 'Level 2 Award in Tyres' }),
     ];
     for (const d of docs) await storeRenderedPdf(t.app, t.ds, d);
@@ -60,7 +64,11 @@ describe('Learners and third parties', () => {
     await storeRenderedPdf(t.app, t.ds, otherLearnerDoc);
 
     learner = await registerAndVerify('/api/learners/register', { enrolmentNumber: 'sh 0001', dateOfBirth: '2003-09-21' }, 'priya.account@learners.example');
-    employer = await registerAndVerify('/api/third-parties/register', { firstName: 'Grace', lastName: 'Hopper', organisation: 'Hopper Garages' }, 'grace@employer.example');
+    employer = await registerAndVerify(
+      '/api/third-parties/register',
+      { firstName: 'Grace', lastName: 'Hopper', organisation: 'Hopper Garages' },
+      'grace@employer.example',
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -81,9 +89,19 @@ describe('Learners and third parties', () => {
   });
 
   it('answers a learner registration that matches nothing the same, and tells the address by email', async () => {
-    const res = await new Client(t.app).post('/api/learners/register', { enrolmentNumber: 'NOPE999', dateOfBirth: '2000-01-01', email: 'nobody@learners.example', password: TEST_PASSWORD });
+    const res = await new Client(t.app).post('/api/learners/register', {
+      enrolmentNumber: 'NOPE999',
+      dateOfBirth: '2000-01-01',
+      email: 'nobody@learners.example',
+      password: TEST_PASSWORD,
+    });
     expect(res.status).toBe(202);
-    const again = await new Client(t.app).post('/api/learners/register', { enrolmentNumber: 'SH0001', dateOfBirth: '2003-09-21', email: 'second@learners.example', password: TEST_PASSWORD });
+    const again = await new Client(t.app).post('/api/learners/register', {
+      enrolmentNumber: 'SH0001',
+      dateOfBirth: '2003-09-21',
+      email: 'second@learners.example',
+      password: TEST_PASSWORD,
+    });
     expect(again.status).toBe(202);
     expect(again.body).toEqual(res.body);
     const mail = await t.smtp.waitFor((m) => m.to.includes('nobody@learners.example'));
@@ -95,10 +113,20 @@ describe('Learners and third parties', () => {
   });
 
   it('shares chosen documents through an invitation that only the invited address can accept, until the access ends', async () => {
-    const added = await learner.post('/api/learner/connections', { name: 'Grace Hopper', email: 'Grace@Employer.example', period: 'month', documentIds: [docs[0].id, docs[1].id] });
+    const added = await learner.post('/api/learner/connections', {
+      name: 'Grace Hopper',
+      email: 'Grace@Employer.example',
+      period: 'month',
+      documentIds: [docs[0].id, docs[1].id],
+    });
     expect(added.status).toBe(201);
     const connection = added.body as LearnerConnection;
-    expect(connection).toMatchObject({ status: 'active', origin: 'learner', documentIds: [docs[0].id, docs[1].id].sort((a, b) => a - b), thirdPartyJoined: true });
+    expect(connection).toMatchObject({
+      status: 'active',
+      origin: 'learner',
+      documentIds: [docs[0].id, docs[1].id].sort((a, b) => a - b),
+      thirdPartyJoined: true,
+    });
 
     const link = await linkIn('grace@employer.example', /shared/, /\/invitations\/[A-Za-z0-9_-]{43}/);
     const token = link.split('/invitations/')[1];
@@ -154,7 +182,12 @@ describe('Learners and third parties', () => {
     await t.smtp.waitFor((m) => m.to.includes('priya.account@learners.example') && /asks to see your documents/.test(m.subject));
 
     const pending = ((await learner.get('/api/learner/connections')).body as LearnerConnection[])[0];
-    expect(pending).toMatchObject({ status: 'pending', origin: 'third_party', message: 'For the workshop job', thirdParty: { email: 'grace@employer.example', organisation: 'Hopper Garages' } });
+    expect(pending).toMatchObject({
+      status: 'pending',
+      origin: 'third_party',
+      message: 'For the workshop job',
+      thirdParty: { email: 'grace@employer.example', organisation: 'Hopper Garages' },
+    });
     // nothing is shared while pending
     const before = ((await employer.get('/api/third-party/connections')).body as ThirdPartyConnection[]).find((c) => c.id === pending.id)!;
     expect(before).toMatchObject({ status: 'pending', documents: [] });
@@ -172,7 +205,9 @@ describe('Learners and third parties', () => {
 
   it('declines a request by enrolment number: nothing is shared and the third party is told, by what they typed', async () => {
     // the request accepted above is still open, and a learner has one open connection per third party: end it first
-    const open = ((await learner.get('/api/learner/connections')).body as LearnerConnection[]).find((c) => c.status === 'active' && c.thirdParty.email === 'grace@employer.example')!;
+    const open = ((await learner.get('/api/learner/connections')).body as LearnerConnection[]).find(
+      (c) => c.status === 'active' && c.thirdParty.email === 'grace@employer.example',
+    )!;
     expect((await learner.post(`/api/learner/connections/${open.id}/end`)).status).toBe(200);
 
     expect((await employer.post('/api/third-party/requests', { enrolmentNumber: 'SH0001', dateOfBirth: '2003-09-21' })).status).toBe(202);
@@ -187,9 +222,19 @@ describe('Learners and third parties', () => {
   });
 
   it('lets the learner change the documents, extend and end access; a revoked document is marked in the share and cannot be opened', async () => {
-    const added = (await learner.post('/api/learner/connections', { name: 'Ada', email: 'ada@agency.example', period: 'date', until: new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10), documentIds: [docs[0].id] }))
-      .body as LearnerConnection;
-    const changed = await learner.request('PATCH', `/api/learner/connections/${added.id}`, { documentIds: [docs[0].id, docs[2].id], access: { period: 'six_months' } });
+    const added = (
+      await learner.post('/api/learner/connections', {
+        name: 'Ada',
+        email: 'ada@agency.example',
+        period: 'date',
+        until: new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10),
+        documentIds: [docs[0].id],
+      })
+    ).body as LearnerConnection;
+    const changed = await learner.request('PATCH', `/api/learner/connections/${added.id}`, {
+      documentIds: [docs[0].id, docs[2].id],
+      access: { period: 'six_months' },
+    });
     expect(changed.status).toBe(200);
     expect((changed.body as LearnerConnection).documentIds).toEqual([docs[0].id, docs[2].id].sort((a, b) => a - b));
     expect(new Date((changed.body as LearnerConnection).accessEndsAt!).getTime()).toBeGreaterThan(Date.now() + 150 * DAY);
@@ -320,7 +365,10 @@ describe('Learners and third parties', () => {
     // a third party's request waiting for an answer counts as open too
     const asking = await createUser(t.ds, 'third_party', { email: 'asking@agency.example', firstName: 'Asking', lastName: 'Agency' });
     expect((await (await signedIn(t.app, asking)).post('/api/third-party/requests', { learnerEmail: 'priya@learners.example' })).status).toBe(202);
-    expect((await learner.post('/api/learner/connections', { name: 'Asking Agency', email: 'asking@agency.example', period: 'week', documentIds: [docs[0].id] })).status).toBe(409);
+    expect(
+      (await learner.post('/api/learner/connections', { name: 'Asking Agency', email: 'asking@agency.example', period: 'week', documentIds: [docs[0].id] }))
+        .status,
+    ).toBe(409);
 
     // ended: shared again
     expect((await learner.post(`/api/learner/connections/${first.id}/end`)).status).toBe(200);
@@ -345,7 +393,9 @@ describe('Learners and third parties', () => {
     const doc = await createDocument(t.ds, { centreId, firstName: 'Leah', lastName: 'Leaving', enrolmentNumber: 'LL0001', dateOfBirth: '2001-01-01' });
     await storeRenderedPdf(t.app, t.ds, doc);
     const leaving = await registerAndVerify('/api/learners/register', { enrolmentNumber: 'LL0001', dateOfBirth: '2001-01-01' }, 'leah@learners.example');
-    const shared = (await leaving.post('/api/learner/connections', { name: 'Grace Hopper', email: 'grace@employer.example', period: 'year', documentIds: [doc.id] })).body as LearnerConnection;
+    const shared = (
+      await leaving.post('/api/learner/connections', { name: 'Grace Hopper', email: 'grace@employer.example', period: 'year', documentIds: [doc.id] })
+    ).body as LearnerConnection;
     const visible = () => employer.get('/api/third-party/connections').then((r) => (r.body as ThirdPartyConnection[]).some((c) => c.id === shared.id));
     expect(await visible()).toBe(true);
     expect((await employer.getRaw(`/api/third-party/connections/${shared.id}/documents/${doc.id}/file`)).statusCode).toBe(200);
@@ -361,7 +411,9 @@ describe('Learners and third parties', () => {
     const staff = await signedIn(t.app, await createUser(t.ds, 'centre_staff', { centreId }));
     const admin = await signedIn(t.app, await createUser(t.ds, 'administrator'));
     for (const client of [staff, admin, employer]) {
-      expect((await client.post('/api/learner/connections', { name: 'X', email: 'x@example.test', period: 'week', documentIds: [docs[0].id] })).status).toBe(403);
+      expect((await client.post('/api/learner/connections', { name: 'X', email: 'x@example.test', period: 'week', documentIds: [docs[0].id] })).status).toBe(
+        403,
+      );
       expect((await client.get('/api/learner/documents')).status).toBe(403);
     }
     for (const client of [staff, admin, learner]) expect((await client.get('/api/third-party/connections')).status).toBe(403);
@@ -386,7 +438,11 @@ describe('Learners and third parties', () => {
       for (const c of list) expect(shapeOf(c)).toEqual({ learnerName: null, status: 'expired', accessEndsAt: null, documents: [] });
       // and the third party can ask again
       expect((await waiter.post('/api/third-party/requests', { learnerEmail: 'omar@nowhere.example' })).status).toBe(202);
-      expect(typedAs(await myConnections(waiter), 'omar@nowhere.example').map((c) => c.status).sort()).toEqual(['expired', 'pending']);
+      expect(
+        typedAs(await myConnections(waiter), 'omar@nowhere.example')
+          .map((c) => c.status)
+          .sort(),
+      ).toEqual(['expired', 'pending']);
     } finally {
       t.clock.advance(-31 * DAY);
     }
@@ -398,10 +454,21 @@ describe('Learners and third parties', () => {
     expect(noDocs.body.message).toMatch(/Choose at least one document/);
     const badPeriod = await learner.post('/api/learner/connections', { name: 'X', email: 'x@example.test', period: 'forever', documentIds: [docs[0].id] });
     expect(badPeriod.status).toBe(400);
-    const pastDate = await learner.post('/api/learner/connections', { name: 'X', email: 'x@example.test', period: 'date', until: '2020-01-01', documentIds: [docs[0].id] });
+    const pastDate = await learner.post('/api/learner/connections', {
+      name: 'X',
+      email: 'x@example.test',
+      period: 'date',
+      until: '2020-01-01',
+      documentIds: [docs[0].id],
+    });
     expect(pastDate.status).toBe(400);
     expect(pastDate.body.message).toMatch(/after today/);
-    const self = await learner.post('/api/learner/connections', { name: 'Me', email: 'priya.account@learners.example', period: 'week', documentIds: [docs[0].id] });
+    const self = await learner.post('/api/learner/connections', {
+      name: 'Me',
+      email: 'priya.account@learners.example',
+      period: 'week',
+      documentIds: [docs[0].id],
+    });
     expect(self.status).toBe(400);
     const neither = await employer.post('/api/third-party/requests', {});
     expect(neither.status).toBe(400);

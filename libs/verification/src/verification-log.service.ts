@@ -66,6 +66,13 @@ export class VerificationLogService {
       `SELECT id, document_id, method, client, hits, at FROM verification_log WHERE document_id IN (?) ORDER BY at DESC, id DESC LIMIT 200`,
       [[...numbers.keys()]],
     );
-    return rows.map((r) => ({ at: r.at.toISOString(), documentId: Number(r.document_id), documentNumber: numbers.get(Number(r.document_id)) ?? '', method: r.method, client: r.client, hits: Number(r.hits) }));
+    return rows.map((r) => ({
+      at: r.at.toISOString(),
+      documentId: Number(r.document_id),
+      documentNumber: numbers.get(Number(r.document_id)) ?? '',
+      method: r.method,
+      client: r.client,
+      hits: Number(r.hits),
+    }));
   }
 }

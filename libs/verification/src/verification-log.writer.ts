@@ -79,7 +79,8 @@ export class VerificationLogWriter implements OnModuleInit, OnApplicationShutdow
   private async writeBuffered(): Promise<void> {
     while (this.buffer.length) {
       const rows = this.buffer.splice(0, LOG_BATCH_SIZE);
-      if (!this.buffer.length) this.open.clear(); // rows being written take no more repeats
+      if (!this.buffer.length)
+        this.open.clear(); // rows being written take no more repeats
       else for (const r of rows) this.open.delete(sameSecondKey(r));
       try {
         await this.dataSource.query(

@@ -40,9 +40,18 @@ export class VerifyFrontDoor implements OnModuleInit {
 
   onModuleInit(): void {
     this.frontDoor.get('verification look-up', isLookUpPath, (req, reply) => this.lookUp(req, reply));
-    this.frontDoor.get('verification page', (path) => DOCUMENT_PAGE.test(path), (req, reply) => this.page(req, reply));
+    this.frontDoor.get(
+      'verification page',
+      (path) => DOCUMENT_PAGE.test(path),
+      (req, reply) => this.page(req, reply),
+    );
     const shell = portalShellPage(this.config);
-    if (shell) this.frontDoor.get('verification form', (path) => path === '/verify', (_req, reply) => reply.page(shell));
+    if (shell)
+      this.frontDoor.get(
+        'verification form',
+        (path) => path === '/verify',
+        (_req, reply) => reply.page(shell),
+      );
   }
 
   private async lookUp(req: FrontDoorRequest, reply: FrontDoorReply): Promise<void> {
@@ -50,7 +59,10 @@ export class VerifyFrontDoor implements OnModuleInit {
     if (!allowed) return reply.error(429, RATE_LIMIT_MESSAGES.lookup, { 'Retry-After': String(retryAfterSeconds) });
     const via = new URLSearchParams(req.query).getAll('via');
     const method = verificationMethodOf(via.length > 1 ? via : via[0]);
-    reply.jsonText(200, await this.verification.verifyCodeAsJson(codeOf(req.path, LOOK_UP_PREFIX), method, verifyingClientOf({ ip: req.address, headers: req.raw.headers })));
+    reply.jsonText(
+      200,
+      await this.verification.verifyCodeAsJson(codeOf(req.path, LOOK_UP_PREFIX), method, verifyingClientOf({ ip: req.address, headers: req.raw.headers })),
+    );
   }
 
   private async page(req: FrontDoorRequest, reply: FrontDoorReply): Promise<void> {

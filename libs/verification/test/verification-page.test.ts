@@ -2,7 +2,16 @@ import { createCentre, createUser } from '@achievement/testing';
 import { HTMLElement, parse } from 'node-html-parser';
 import { AddressInfo } from 'node:net';
 import { VerificationLogWriter } from '../src/verification-log.writer';
-import { Client, documentInput, IssuedDocument, issueJob, nextClientAddress, signedIn, startVerificationApp, VerificationTestApp } from './verification-test-app';
+import {
+  Client,
+  documentInput,
+  IssuedDocument,
+  issueJob,
+  nextClientAddress,
+  signedIn,
+  startVerificationApp,
+  VerificationTestApp,
+} from './verification-test-app';
 
 /*
  * A document's verification page, /verify/<code> (the QR code's address), is written by the server

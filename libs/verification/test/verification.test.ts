@@ -360,7 +360,9 @@ describe('Smart Verify', () => {
     const before = Number((await t.ds.query('SELECT COALESCE(SUM(hits), 0) AS n FROM verification_log WHERE document_id = ?', [docs[3].id]))[0].n);
     for (let i = 0; i < 25; i++) expect((await checker.get(`/api/verify/${docs[3].code}?via=qr`, { 'user-agent': 'curl/8.5.0' })).status).toBe(200);
     await t.app.get(VerificationLogWriter).flush();
-    const rows: { hits: number }[] = await t.ds.query(`SELECT hits FROM verification_log WHERE document_id = ? AND client LIKE 'curl%' ORDER BY id`, [docs[3].id]);
+    const rows: { hits: number }[] = await t.ds.query(`SELECT hits FROM verification_log WHERE document_id = ? AND client LIKE 'curl%' ORDER BY id`, [
+      docs[3].id,
+    ]);
     expect(rows.reduce((n, r) => n + Number(r.hits), 0)).toBe(25);
     expect(rows.length).toBeLessThanOrEqual(3); // 25 look-ups take well under 2 s: at most the seconds they spanned
     expect(Number((await t.ds.query('SELECT SUM(hits) AS n FROM verification_log WHERE document_id = ?', [docs[3].id]))[0].n)).toBe(before + 25);
@@ -380,7 +382,8 @@ describe('Smart Verify', () => {
     expect((await new Client(t.app).get(`/api/verify/${docs[0].code}`)).status).toBe(200);
 
     const uploader = new Client(t.app);
-    for (let i = 0; i < 10; i++) expect((await uploader.raw('POST', '/api/verify/pdf', Buffer.from(`%PDF-${i}`), { 'content-type': 'application/pdf' })).status).toBe(200);
+    for (let i = 0; i < 10; i++)
+      expect((await uploader.raw('POST', '/api/verify/pdf', Buffer.from(`%PDF-${i}`), { 'content-type': 'application/pdf' })).status).toBe(200);
     const tooMany = await uploader.raw('POST', '/api/verify/pdf', Buffer.from('%PDF-x'), { 'content-type': 'application/pdf' });
     expect(tooMany.status).toBe(429);
     expect(tooMany.json().message).toMatch(/Too many PDF checks/);

@@ -7,7 +7,16 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiApp } from '../../../apps/api/src/create-api-app';
-import { Client, documentInput, IssuedDocument, issueJob, nextClientAddress, signedIn, startVerificationApp, VerificationTestApp } from './verification-test-app';
+import {
+  Client,
+  documentInput,
+  IssuedDocument,
+  issueJob,
+  nextClientAddress,
+  signedIn,
+  startVerificationApp,
+  VerificationTestApp,
+} from './verification-test-app';
 
 /*
  * The look-up and the verification pages are answered at the server's front door, before Fastify
@@ -92,7 +101,12 @@ describe('the front door of Smart Verify', () => {
   });
 
   it('answers unknown and malformed codes and a wrong `via` with the same errors as the documented route', async () => {
-    for (const path of ['/api/verify/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '/api/verify/not-a-code', `/api/verify/${docs[0].code}?via=fax`, `/api/verify/${docs[0].code}?via=qr&via=code`]) {
+    for (const path of [
+      '/api/verify/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      '/api/verify/not-a-code',
+      `/api/verify/${docs[0].code}?via=fax`,
+      `/api/verify/${docs[0].code}?via=qr&via=code`,
+    ]) {
       const { socket, nest } = await both(path);
       expect([path, socket.status]).toEqual([path, nest.status]);
       expect(withoutRequestId(socket.text)).toEqual(withoutRequestId(nest.text));
@@ -121,7 +135,8 @@ describe('the front door of Smart Verify', () => {
     const address = nextClientAddress();
     const over = async () => fetch(`${base}/api/verify/${docs[0].code}`, { headers: { 'x-forwarded-for': address } });
     for (let i = 0; i < 30; i++) expect((await over()).status).toBe(200);
-    for (let i = 0; i < 30; i++) expect((await t.app.inject({ method: 'GET', url: `/api/verify/${docs[0].code}`, headers: { 'x-forwarded-for': address } })).statusCode).toBe(200);
+    for (let i = 0; i < 30; i++)
+      expect((await t.app.inject({ method: 'GET', url: `/api/verify/${docs[0].code}`, headers: { 'x-forwarded-for': address } })).statusCode).toBe(200);
     const refused = await over();
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -137,15 +152,21 @@ describe('the front door of Smart Verify', () => {
   it('leaves other methods and paths to Fastify: the PDF check, the document, the admin routes', async () => {
     const before = frontDoor.answered;
     expect((await fetch(`${base}/api/verify/${docs[0].code}/document`, { headers: { 'x-forwarded-for': nextClientAddress() } })).status).toBe(200);
-    expect((await fetch(`${base}/api/verify/pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf', 'x-forwarded-for': nextClientAddress() }, body: Buffer.from('%PDF-1.7 x') })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await fetch(`${base}/api/verify/pdf`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/pdf', 'x-forwarded-for': nextClientAddress() },
+          body: Buffer.from('%PDF-1.7 x'),
+        })
+      ).status,
+    ).toBe(200);
     expect((await fetch(`${base}/api/admin/verifications`)).status).toBe(401);
     expect((await fetch(`${base}/api/verify/`)).status).toBe(404);
     expect(frontDoor.answered).toBe(before);
   });
 
-  it('serves the code form\'s page (the shell) from memory with the security headers, and 304 when the browser has them', async () => {
+  it("serves the code form's page (the shell) from memory with the security headers, and 304 when the browser has them", async () => {
     for (const path of ['/verify', '/verify?code=x']) {
       const before = frontDoor.answered;
       const page = await fetch(`${base}${path}`);
@@ -185,7 +206,8 @@ describe('the front door of Smart Verify', () => {
     try {
       await other.listen(0, '127.0.0.1');
       const otherBase = `http://127.0.0.1:${(other.getHttpServer().address() as AddressInfo).port}`;
-      const lookUp = async () => (await (await fetch(`${otherBase}/api/verify/${docs[2].code}`, { headers: { 'x-forwarded-for': nextClientAddress() } })).json()) as VerificationResult;
+      const lookUp = async () =>
+        (await (await fetch(`${otherBase}/api/verify/${docs[2].code}`, { headers: { 'x-forwarded-for': nextClientAddress() } })).json()) as VerificationResult;
       expect((await lookUp()).status).toBe('valid');
       expect((await lookUp()).status).toBe('valid'); // now from the other process's memory
 

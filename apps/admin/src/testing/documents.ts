@@ -1,4 +1,12 @@
-import { AdminJobDetail, AdminJobDocument, AdminJobSummary, CentreSummary, DocumentDetail, TriageReportDetail, TriageReportSummary } from '@achievement/contracts';
+import {
+  AdminJobDetail,
+  AdminJobDocument,
+  AdminJobSummary,
+  CentreSummary,
+  DocumentDetail,
+  TriageReportDetail,
+  TriageReportSummary,
+} from '@achievement/contracts';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ComponentFixture } from '@angular/core/testing';

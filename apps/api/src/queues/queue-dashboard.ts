@@ -54,7 +54,11 @@ export async function mountQueueDashboard(app: NestFastifyApplication, queueName
       if (!['GET', 'HEAD'].includes(req.method)) {
         const header = req.headers['x-xsrf-token'];
         if (header !== session.record.csrf || req.cookies?.[CSRF_COOKIE] !== session.record.csrf) {
-          return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'The security token of this page is missing or out of date. Reload the page and try again.' });
+          return reply.code(403).send({
+            statusCode: 403,
+            error: 'Forbidden',
+            message: 'The security token of this page is missing or out of date. Reload the page and try again.',
+          });
         }
       }
       reply.header('Cache-Control', 'no-store');

@@ -348,7 +348,21 @@ async function writeAll(
           `INSERT INTO users (email, password_hash, first_name, last_name, role, status, centre_id, centre_contact_id, learner_id,
                               date_of_birth, job_title, email_verified_at, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [u.email, passwordHash, u.firstName, u.lastName, u.role, u.centre?.id ?? null, u.contactId, u.learnerId, u.dateOfBirth, u.jobTitle, verified, verified, verified],
+          [
+            u.email,
+            passwordHash,
+            u.firstName,
+            u.lastName,
+            u.role,
+            u.centre?.id ?? null,
+            u.contactId,
+            u.learnerId,
+            u.dateOfBirth,
+            u.jobTitle,
+            verified,
+            verified,
+            verified,
+          ],
         );
         if (u.role === 'administrator') adminId = Number(result.insertId);
         if (!userIds.has(u.role)) userIds.set(u.role, Number(result.insertId));
@@ -403,7 +417,10 @@ async function writeAll(
  */
 async function writeDemoSharingAndCredit(runner: QueryRunner, plan: SeedPlan, userIds: Map<Role, number>): Promise<void> {
   const now = new Date(plan.nowMs);
-  await runner.query('INSERT INTO credit_accounts (centre_id, limit_pence, owed_pence, open) VALUES (?, 50000, 0, 1) ON DUPLICATE KEY UPDATE limit_pence = 50000, open = 1', [plan.centres[0].id]);
+  await runner.query(
+    'INSERT INTO credit_accounts (centre_id, limit_pence, owed_pence, open) VALUES (?, 50000, 0, 1) ON DUPLICATE KEY UPDATE limit_pence = 50000, open = 1',
+    [plan.centres[0].id],
+  );
   const learnerUser = userIds.get('learner');
   const thirdParty = userIds.get('third_party');
   if (!learnerUser || !thirdParty) return;
@@ -425,12 +442,7 @@ async function writeLearners(
   plan: SeedPlan,
   rng: Rng,
 ): Promise<{ count: number; demoLearnerDateOfBirth: string | null }> {
-  const w = new BulkWriter(
-    q,
-    'learners',
-    ['id', 'enrolment_number', 'first_name', 'last_name', 'date_of_birth', 'email', 'created_at'],
-    spec.rowsPerStatement,
-  );
+  const w = new BulkWriter(q, 'learners', ['id', 'enrolment_number', 'first_name', 'last_name', 'date_of_birth', 'email', 'created_at'], spec.rowsPerStatement);
   const demoLearner = spec.users === 'demo' ? plan.demoLearner : -1;
   const firstSql = FIRST_NAMES.map((n) => `'${sqlInner(n)}'`);
   const lastSql = LAST_NAMES.map((n) => `'${sqlInner(n)}'`);
@@ -445,8 +457,7 @@ async function writeLearners(
     if (i === demoLearner) {
       email = `'learner@achievement.test'`;
       demoLearnerDateOfBirth = isoDate(dob);
-    }
-    else if (rng() < 0.85) email = `'${FIRST_ASCII[f]}.${LAST_ASCII[l]}${randInt(rng, 1, 99)}@${pick(rng, LEARNER_MAIL_DOMAINS)}'`;
+    } else if (rng() < 0.85) email = `'${FIRST_ASCII[f]}.${LAST_ASCII[l]}${randInt(rng, 1, 99)}@${pick(rng, LEARNER_MAIL_DOMAINS)}'`;
     const created = enrolledBefore - randInt(rng, 30, 400) * DAY - randInt(rng, 0, DAY - 1);
     const p = w.add(`(${plan.firstIds.learner + i},'${enrolmentNumber(i)}',${firstSql[f]},${lastSql[l]},${sqlDate(dob)},${email},${sqlDateTime(created)})`);
     if (p) await p;
@@ -606,7 +617,9 @@ async function writeDocuments(
       if (pw) await pw;
     }
     if (w.rowsWritten >= nextReport) {
-      log(`  documents: ${w.rowsWritten.toLocaleString('en-GB')} / ${spec.documents.toLocaleString('en-GB')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      log(
+        `  documents: ${w.rowsWritten.toLocaleString('en-GB')} / ${spec.documents.toLocaleString('en-GB')} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
       nextReport += 100_000;
     }
   }

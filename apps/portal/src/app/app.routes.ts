@@ -40,8 +40,7 @@ export const routes: Routes = [
     path: 'register/third-party',
     title: 'Register as a third party',
     canMatch: [requireAnonymous],
-    loadComponent: () =>
-      import('./third-party-registration/third-party-registration-page.component').then((m) => m.ThirdPartyRegistrationPageComponent),
+    loadComponent: () => import('./third-party-registration/third-party-registration-page.component').then((m) => m.ThirdPartyRegistrationPageComponent),
   },
   // Registration of centre staff, and the page of the link in the verification email.
   {

@@ -22,19 +22,7 @@ import {
 import { OptionalText, PostcodeField, RequiredText } from '@achievement/identity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 const ID_MESSAGE = (field: string) => `${field} must be an id (a positive whole number)`;
 
@@ -70,7 +58,10 @@ export class PostalAddressDto implements PostalAddress {
   @ApiProperty({ maxLength: 100 }) @RequiredText('line1', 100) line1: string;
   @ApiPropertyOptional({ maxLength: 100, nullable: true }) @OptionalText('line2', 100) line2?: string | null;
   @ApiProperty({ maxLength: 60 }) @RequiredText('town', 60) town: string;
-  @ApiProperty({ maxLength: POSTCODE_MAX_LENGTH, description: 'a UK postcode for a UK country (GB, IM, JE, GG); otherwise 2 to 10 letters, digits, spaces or dashes' })
+  @ApiProperty({
+    maxLength: POSTCODE_MAX_LENGTH,
+    description: 'a UK postcode for a UK country (GB, IM, JE, GG); otherwise 2 to 10 letters, digits, spaces or dashes',
+  })
   @PostcodeField('postcode')
   postcode: string;
   @ApiProperty({ example: 'GB' })

@@ -9,9 +9,13 @@ describe('the Opayo Form Crypt field', () => {
     expect(crypt).toMatch(/^@[0-9A-F]+$/);
     // the known answer, worked out independently with openssl:
     //   printf 'VendorTxCode=T-1&Amount=36.95&Currency=GBP' | openssl enc -aes-128-cbc -K <hex(password)> -iv <hex(password)> | xxd -p -u
-    expect(crypt).toBe(`@${execFileSync('openssl', ['enc', '-aes-128-cbc', '-K', Buffer.from(password).toString('hex'), '-iv', Buffer.from(password).toString('hex')], { input: 'VendorTxCode=T-1&Amount=36.95&Currency=GBP' })
-      .toString('hex')
-      .toUpperCase()}`);
+    expect(crypt).toBe(
+      `@${execFileSync('openssl', ['enc', '-aes-128-cbc', '-K', Buffer.from(password).toString('hex'), '-iv', Buffer.from(password).toString('hex')], {
+        input: 'VendorTxCode=T-1&Amount=36.95&Currency=GBP',
+      })
+        .toString('hex')
+        .toUpperCase()}`,
+    );
     expect(decryptCrypt(crypt, password)).toEqual({ VendorTxCode: 'T-1', Amount: '36.95', Currency: 'GBP' });
   });
 

@@ -6,7 +6,9 @@ import { createCipheriv, createDecipheriv } from 'node:crypto';
  */
 export function encryptCrypt(fields: Record<string, string>, password: string): string {
   const cipher = createCipheriv('aes-128-cbc', keyOf(password), keyOf(password));
-  return `@${Buffer.concat([cipher.update(Buffer.from(toFieldText(fields), 'utf8')), cipher.final()]).toString('hex').toUpperCase()}`;
+  return `@${Buffer.concat([cipher.update(Buffer.from(toFieldText(fields), 'utf8')), cipher.final()])
+    .toString('hex')
+    .toUpperCase()}`;
 }
 
 /** The fields of a Crypt, or null when it was not made with this password (or is not a Crypt at all). */

@@ -28,7 +28,11 @@ describe('a Form answer, read strictly', () => {
       gatewayTxId: OK.VPSTxId,
       authCode: '0012345678',
     });
-    expect(readFormAnswer(splitAnswerText(text({ ...OK, Status: 'NOTAUTHED', TxAuthNo: undefined, Amount: '36.95' })))).toMatchObject({ status: 'notauthed', amountPence: 3695, authCode: null });
+    expect(readFormAnswer(splitAnswerText(text({ ...OK, Status: 'NOTAUTHED', TxAuthNo: undefined, Amount: '36.95' })))).toMatchObject({
+      status: 'notauthed',
+      amountPence: 3695,
+      authCode: null,
+    });
   });
 
   it.each([

@@ -54,7 +54,10 @@ const TEXT = /^[\x20-\x7E]{0,255}$/;
 
 /** Why an answer was refused; the message says which field, never its value. */
 export class InvalidFormAnswer extends Error {
-  constructor(readonly field: string, reason: string) {
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
     super(`${field} ${reason}`);
     this.name = 'InvalidFormAnswer';
   }
@@ -86,7 +89,8 @@ export function readFormAnswer(fields: Record<string, string>): PaymentAnswer {
   const status = Object.prototype.hasOwnProperty.call(FORM_STATUSES, fields.Status ?? '') ? FORM_STATUSES[fields.Status] : undefined;
   if (!status) throw new InvalidFormAnswer('Status', 'is missing or not one the protocol has');
   if (!AMOUNT.test(fields.Amount ?? '')) throw new InvalidFormAnswer('Amount', 'is missing or not an amount in pounds and pence');
-  if (status === 'ok' && !TX_AUTH_NO.test(fields.TxAuthNo ?? '')) throw new InvalidFormAnswer('TxAuthNo', 'is missing from an authorised answer or not a number');
+  if (status === 'ok' && !TX_AUTH_NO.test(fields.TxAuthNo ?? ''))
+    throw new InvalidFormAnswer('TxAuthNo', 'is missing from an authorised answer or not a number');
   if (status !== 'ok' && fields.TxAuthNo !== undefined && !TX_AUTH_NO.test(fields.TxAuthNo)) throw new InvalidFormAnswer('TxAuthNo', 'is not a number');
   for (const [name, value] of Object.entries(fields)) {
     if (!TEXT.test(value)) throw new InvalidFormAnswer(name, 'is not text the gateway sends');

@@ -49,7 +49,12 @@ export class OpayoFormGateway extends PaymentGateway {
     };
     return {
       action: this.actionUrl,
-      fields: { VPSProtocol: OPAYO_PROTOCOL, TxType: 'PAYMENT', Vendor: this.config.OPAYO_VENDOR, Crypt: encryptCrypt(fields, this.config.OPAYO_ENCRYPTION_PASSWORD) },
+      fields: {
+        VPSProtocol: OPAYO_PROTOCOL,
+        TxType: 'PAYMENT',
+        Vendor: this.config.OPAYO_VENDOR,
+        Crypt: encryptCrypt(fields, this.config.OPAYO_ENCRYPTION_PASSWORD),
+      },
     };
   }
 
@@ -68,10 +73,14 @@ export class OpayoFormGateway extends PaymentGateway {
 
   async confirmTransaction(reference: string): Promise<ConfirmedTransaction> {
     const record = await this.reporting.transactionDetail(reference);
-    if (record.errorcode !== REPORTING_OK) throw new GatewayUnavailableError(`the Reporting API refused the look-up: ${record.errorcode} ${(record.error ?? '').slice(0, 200)}`);
+    if (record.errorcode !== REPORTING_OK)
+      throw new GatewayUnavailableError(`the Reporting API refused the look-up: ${record.errorcode} ${(record.error ?? '').slice(0, 200)}`);
     const amount = /^\d{1,7}\.\d{2}$/.test(record.amount ?? '') ? penceOf(record.amount) : NaN;
-    if (!Number.isInteger(amount) || !record.vendortxcode) throw new GatewayUnavailableError('the Reporting API answered without the transaction\'s code or amount');
-    const state: ConfirmedTransaction['state'] = Object.prototype.hasOwnProperty.call(TX_STATES, record.txstateid ?? '') ? TX_STATES[record.txstateid] : 'unknown';
+    if (!Number.isInteger(amount) || !record.vendortxcode)
+      throw new GatewayUnavailableError("the Reporting API answered without the transaction's code or amount");
+    const state: ConfirmedTransaction['state'] = Object.prototype.hasOwnProperty.call(TX_STATES, record.txstateid ?? '')
+      ? TX_STATES[record.txstateid]
+      : 'unknown';
     return {
       reference: record.vendortxcode,
       state: state !== 'unknown' && !/^payment$/i.test(record.transactiontype ?? '') ? 'unknown' : state,

@@ -32,7 +32,9 @@ export function commandElements(command: string, vendor: string, user: string, p
 }
 
 export function reportingSignature(elements: string, password: string): string {
-  return createHash('md5').update(`${elements}<password>${xmlEscape(password)}</password>`, 'utf8').digest('hex');
+  return createHash('md5')
+    .update(`${elements}<password>${xmlEscape(password)}</password>`, 'utf8')
+    .digest('hex');
 }
 
 /** The whole signed command, as the value of the XML form field. */
@@ -87,4 +89,11 @@ export const TX_STATES: Record<string, PaymentStatus | 'in_progress'> = {
 };
 
 /** The txstateid the sandbox records for each outcome it plays (the reverse of TX_STATES). */
-export const TX_STATE_OF: Record<PaymentStatus | 'in_progress', string> = { in_progress: '3', ok: '16', notauthed: '12', rejected: '10', abort: '11', error: '13' };
+export const TX_STATE_OF: Record<PaymentStatus | 'in_progress', string> = {
+  in_progress: '3',
+  ok: '16',
+  notauthed: '12',
+  rejected: '10',
+  abort: '11',
+  error: '13',
+};

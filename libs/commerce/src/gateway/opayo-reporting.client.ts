@@ -41,11 +41,14 @@ export class OpayoReportingClient {
       });
       text = await response.text();
     } catch (err) {
-      throw new GatewayUnavailableError(`the Reporting API could not be reached: ${(err as Error).name === 'TimeoutError' ? `no answer in ${REPORTING_TIMEOUT_MS} ms` : (err as Error).message}`);
+      throw new GatewayUnavailableError(
+        `the Reporting API could not be reached: ${(err as Error).name === 'TimeoutError' ? `no answer in ${REPORTING_TIMEOUT_MS} ms` : (err as Error).message}`,
+      );
     }
     if (!response.ok) throw new GatewayUnavailableError(`the Reporting API answered HTTP ${response.status}`);
     const answer = readVspaccess(text);
-    if (!answer || answer.fields.errorcode === undefined) throw new GatewayUnavailableError('the Reporting API answered something that is not a vspaccess answer');
+    if (!answer || answer.fields.errorcode === undefined)
+      throw new GatewayUnavailableError('the Reporting API answered something that is not a vspaccess answer');
     return answer.fields;
   }
 }

@@ -59,9 +59,23 @@ export class SandboxGatewayController {
   @HttpCode(200)
   async register(@Body() body: Record<string, string> | undefined, @Res() reply: HtmlReply): Promise<void> {
     const form = body ?? {};
-    const fields = form.Vendor === this.config.OPAYO_VENDOR && typeof form.Crypt === 'string' ? decryptCrypt(form.Crypt, this.config.OPAYO_ENCRYPTION_PASSWORD) : null;
-    if (form.VPSProtocol !== OPAYO_PROTOCOL || form.TxType !== 'PAYMENT' || !fields || !fields.VendorTxCode || !fields.Amount || !fields.SuccessURL || !fields.FailureURL) {
-      return this.page(reply, 400, 'Opayo sandbox: transaction not registered', '<p class="error">3000 : The transaction could not be registered: the Vendor, protocol or Crypt is not valid.</p>');
+    const fields =
+      form.Vendor === this.config.OPAYO_VENDOR && typeof form.Crypt === 'string' ? decryptCrypt(form.Crypt, this.config.OPAYO_ENCRYPTION_PASSWORD) : null;
+    if (
+      form.VPSProtocol !== OPAYO_PROTOCOL ||
+      form.TxType !== 'PAYMENT' ||
+      !fields ||
+      !fields.VendorTxCode ||
+      !fields.Amount ||
+      !fields.SuccessURL ||
+      !fields.FailureURL
+    ) {
+      return this.page(
+        reply,
+        400,
+        'Opayo sandbox: transaction not registered',
+        '<p class="error">3000 : The transaction could not be registered: the Vendor, protocol or Crypt is not valid.</p>',
+      );
     }
     const record: SandboxTransaction = {
       vendorTxCode: fields.VendorTxCode,
@@ -74,7 +88,13 @@ export class SandboxGatewayController {
       startedAt: new Date().toISOString(),
     };
     const fresh = await this.redis.client.set(sandboxTransactionKey(fields.VendorTxCode), JSON.stringify(record), 'EX', TX_TTL_SECONDS, 'NX');
-    if (!fresh) return this.page(reply, 400, 'Opayo sandbox: transaction not registered', '<p class="error">4042 : The VendorTxCode has been used before. Each transaction you send must have a unique VendorTxCode.</p>');
+    if (!fresh)
+      return this.page(
+        reply,
+        400,
+        'Opayo sandbox: transaction not registered',
+        '<p class="error">4042 : The VendorTxCode has been used before. Each transaction you send must have a unique VendorTxCode.</p>',
+      );
     const session = randomUUID();
     await this.redis.client.set(`sandbox-opayo:session:${session}`, JSON.stringify(fields), 'EX', SESSION_TTL_SECONDS);
     // Post/Redirect/Get, as Opayo does: the card page is a GET, so Back from the portal never re-posts a form
@@ -106,7 +126,10 @@ export class SandboxGatewayController {
     const cv2 = String(form.cv2 ?? '').trim();
     const problem = !/^\d{12,19}$/.test(card)
       ? 'Enter the card number.'
-      : !expiry || Number(expiry[1]) < 1 || Number(expiry[1]) > 12 || Number(`20${expiry[2]}`) * 12 + Number(expiry[1]) < new Date().getUTCFullYear() * 12 + new Date().getUTCMonth() + 1
+      : !expiry ||
+          Number(expiry[1]) < 1 ||
+          Number(expiry[1]) > 12 ||
+          Number(`20${expiry[2]}`) * 12 + Number(expiry[1]) < new Date().getUTCFullYear() * 12 + new Date().getUTCMonth() + 1
         ? 'Enter an expiry date (MM/YY) that has not passed.'
         : !/^\d{3,4}$/.test(cv2)
           ? 'Enter the 3-digit security code.'
@@ -115,13 +138,19 @@ export class SandboxGatewayController {
             : null;
     if (problem) return this.cardPage(reply, String(form.session), fields, problem);
     if (card === SANDBOX_TEST_CARDS.success) return this.finish(reply, String(form.session), fields, 'OK', '0000 : The Authorisation was Successful.');
-    if (card === SANDBOX_TEST_CARDS.decline) return this.finish(reply, String(form.session), fields, 'NOTAUTHED', '2000 : The Authorisation was Declined by the bank.');
+    if (card === SANDBOX_TEST_CARDS.decline)
+      return this.finish(reply, String(form.session), fields, 'NOTAUTHED', '2000 : The Authorisation was Declined by the bank.');
     return this.finish(reply, String(form.session), fields, 'ERROR', '5005 : The authorisation could not be completed (sandbox failure card).');
   }
 
   @Get()
   about(@Res() reply: HtmlReply): void {
-    this.page(reply, 200, 'Opayo sandbox', `<p>The portal's stand-in for the Opayo Form gateway. Test cards: success ${SANDBOX_TEST_CARDS.success}, decline ${SANDBOX_TEST_CARDS.decline}, failure ${SANDBOX_TEST_CARDS.failure}.</p>`);
+    this.page(
+      reply,
+      200,
+      'Opayo sandbox',
+      `<p>The portal's stand-in for the Opayo Form gateway. Test cards: success ${SANDBOX_TEST_CARDS.success}, decline ${SANDBOX_TEST_CARDS.decline}, failure ${SANDBOX_TEST_CARDS.failure}.</p>`,
+    );
   }
 
   /**
@@ -140,13 +169,24 @@ export class SandboxGatewayController {
         .status(200)
         .header('Content-Type', 'application/xml; charset=utf-8')
         .header('Cache-Control', 'no-store')
-        .send(`<?xml version="1.0" encoding="UTF-8"?><vspaccess>${fields.map(([n, v]) => `<${n}>${xmlEscape(v)}</${n}>`).join('')}<timestamp>${new Date().toISOString()}</timestamp></vspaccess>`);
-    const refuse = (code: string, error: string) => answer([['errorcode', code], ['error', error]]);
+        .send(
+          `<?xml version="1.0" encoding="UTF-8"?><vspaccess>${fields.map(([n, v]) => `<${n}>${xmlEscape(v)}</${n}>`).join('')}<timestamp>${new Date().toISOString()}</timestamp></vspaccess>`,
+        );
+    const refuse = (code: string, error: string) =>
+      answer([
+        ['errorcode', code],
+        ['error', error],
+      ]);
     if (!command) return refuse('0001', 'The XML command could not be read.');
     const elements = command.elements.filter(([name]) => name !== 'signature');
     const signed = commandElements(command.fields.command ?? '', command.fields.vendor ?? '', command.fields.user ?? '', elements.slice(3));
     const wellFormed = elements.length >= 3 && elements[0][0] === 'command' && elements[1][0] === 'vendor' && elements[2][0] === 'user';
-    if (!wellFormed || command.fields.vendor !== this.config.OPAYO_VENDOR || command.fields.user !== this.config.OPAYO_REPORTING_USER || !signatureMatches(signed, this.config.OPAYO_REPORTING_PASSWORD, command.fields.signature ?? '')) {
+    if (
+      !wellFormed ||
+      command.fields.vendor !== this.config.OPAYO_VENDOR ||
+      command.fields.user !== this.config.OPAYO_REPORTING_USER ||
+      !signatureMatches(signed, this.config.OPAYO_REPORTING_PASSWORD, command.fields.signature ?? '')
+    ) {
       return refuse('0010', 'The vendor, user or signature is not valid.');
     }
     if (command.fields.command !== GET_TRANSACTION_DETAIL) return refuse('0002', 'The sandbox answers only getTransactionDetail.');
@@ -174,7 +214,13 @@ export class SandboxGatewayController {
     const state = ({ OK: 'ok', NOTAUTHED: 'notauthed', ABORT: 'abort', ERROR: 'error' } as const)[status as 'OK'];
     const authCode = status === 'OK' ? String(randomBytes(4).readUInt32BE() % 10_000_000_000).padStart(10, '0') : null;
     const vpsTxId = record?.vpsTxId ?? `{${randomUUID().toUpperCase()}}`;
-    const settled: SandboxTransaction = { ...(record ?? { vendorTxCode: fields.VendorTxCode, amount: fields.Amount, currency: fields.Currency ?? 'GBP', startedAt: new Date().toISOString() }), state, detail, vpsTxId, authCode };
+    const settled: SandboxTransaction = {
+      ...(record ?? { vendorTxCode: fields.VendorTxCode, amount: fields.Amount, currency: fields.Currency ?? 'GBP', startedAt: new Date().toISOString() }),
+      state,
+      detail,
+      vpsTxId,
+      authCode,
+    };
     await this.redis.client.set(txKey, JSON.stringify(settled), 'EX', TX_TTL_SECONDS);
     const answer: Record<string, string> = {
       VPSProtocol: OPAYO_PROTOCOL,
@@ -214,10 +260,7 @@ export class SandboxGatewayController {
   }
 
   private page(reply: HtmlReply, status: number, title: string, body: string): void {
-    reply
-      .status(status)
-      .header('Content-Type', 'text/html; charset=utf-8')
-      .header('Cache-Control', 'no-store')
+    reply.status(status).header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-store')
       .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title>
 <style>body{font-family:Arial,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#1f2933}label{display:block;margin:.75rem 0}input{display:block;width:100%;padding:.4rem;font-size:1rem}button{margin:.75rem .5rem 0 0;padding:.5rem 1rem;font-size:1rem}.error{color:#b00020}.hint{color:#52606d;font-size:.85rem}</style>
 </head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`);

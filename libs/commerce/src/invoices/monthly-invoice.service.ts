@@ -50,17 +50,31 @@ export class MonthlyInvoiceService {
     const bold = await pdf.embedFont(fontBytes.bold, { subset: false });
     let page = pdf.addPage([595, 842]);
     let y = 780;
-    const text = (p: PDFPage, t: string, x: number, at: number, f: PDFFont = font, size = 10) => p.drawText(t, { x, y: at, size, font: f, color: rgb(0.12, 0.16, 0.2) });
+    const text = (p: PDFPage, t: string, x: number, at: number, f: PDFFont = font, size = 10) =>
+      p.drawText(t, { x, y: at, size, font: f, color: rgb(0.12, 0.16, 0.2) });
     text(page, 'Invoice — centre credit account', 50, y, bold, 18);
     y -= 28;
     text(page, `${centre.name} (centre ${centre.number})`, 50, y, bold, 12);
     y -= 16;
     text(page, [centre.address_line1, centre.town, centre.postcode].filter(Boolean).join(', '), 50, y);
     y -= 16;
-    text(page, `Orders placed in ${from.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })} — invoice ${centre.number}-${month}`, 50, y);
+    text(
+      page,
+      `Orders placed in ${from.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })} — invoice ${centre.number}-${month}`,
+      50,
+      y,
+    );
     y -= 30;
     const header = () => {
-      for (const [label, x] of [['Order', 50], ['Placed', 120], ['By', 200], ['Net', 380], ['VAT', 440], ['Total', 500]] as const) text(page, label, x, y, bold);
+      for (const [label, x] of [
+        ['Order', 50],
+        ['Placed', 120],
+        ['By', 200],
+        ['Net', 380],
+        ['VAT', 440],
+        ['Total', 500],
+      ] as const)
+        text(page, label, x, y, bold);
       y -= 16;
     };
     header();

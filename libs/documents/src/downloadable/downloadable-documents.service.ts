@@ -92,10 +92,10 @@ export class DownloadableDocumentsService {
     let missing = 0;
     for (let i = 0; i < documentIds.length; i += 1000) {
       const chunk = documentIds.slice(i, i + 1000);
-      const [row] = await manager.query(`SELECT COUNT(*) AS n FROM documents WHERE centre_id = ? AND file_key IS NULL AND id IN (${chunk.map(() => '?').join(',')})`, [
-        centreId,
-        ...chunk,
-      ]);
+      const [row] = await manager.query(
+        `SELECT COUNT(*) AS n FROM documents WHERE centre_id = ? AND file_key IS NULL AND id IN (${chunk.map(() => '?').join(',')})`,
+        [centreId, ...chunk],
+      );
       missing += Number(row.n);
     }
     return missing;

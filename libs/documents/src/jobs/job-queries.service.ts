@@ -77,20 +77,18 @@ export class JobQueriesService {
         LIMIT ?`,
       [jobId, cursor ? Number(cursor) : 0, limit + 1],
     );
-    const items = rows.slice(0, limit).map(
-      (r): AdminJobDocument => ({
-        id: Number(r.id),
-        documentNumber: r.document_number,
-        learnerName: r.learner_name,
-        enrolmentNumber: r.enrolment_number,
-        qualificationCode: r.qualification_code,
-        type: r.type,
-        status: r.status,
-        version: Number(r.version),
-        rendered: Boolean(Number(r.rendered)),
-        verificationCode: r.verification_code,
-      }),
-    );
+    const items = rows.slice(0, limit).map((r): AdminJobDocument => ({
+      id: Number(r.id),
+      documentNumber: r.document_number,
+      learnerName: r.learner_name,
+      enrolmentNumber: r.enrolment_number,
+      qualificationCode: r.qualification_code,
+      type: r.type,
+      status: r.status,
+      version: Number(r.version),
+      rendered: Boolean(Number(r.rendered)),
+      verificationCode: r.verification_code,
+    }));
     return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
   }
 

@@ -62,7 +62,9 @@ export class LearnerDocumentsService {
 
   /** The learners whose record holds this email address (the centre's data; usually one). */
   async findByEmail(email: string): Promise<LearnerRecord[]> {
-    const rows = await this.dataSource.query(`SELECT id, enrolment_number, first_name, last_name, email FROM learners WHERE email = ? ORDER BY id LIMIT 5`, [email.trim().toLowerCase()]);
+    const rows = await this.dataSource.query(`SELECT id, enrolment_number, first_name, last_name, email FROM learners WHERE email = ? ORDER BY id LIMIT 5`, [
+      email.trim().toLowerCase(),
+    ]);
     return rows.map(recordOf);
   }
 
@@ -150,7 +152,11 @@ export class OrderableDocumentsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Learners of the centre with documents of these types whose name or enrolment number starts with the text (at most 20). */
-  async learnersAtCentre(centreId: number, text: string, types: DocumentType[]): Promise<{ id: number; name: string; enrolmentNumber: string; documentCount: number }[]> {
+  async learnersAtCentre(
+    centreId: number,
+    text: string,
+    types: DocumentType[],
+  ): Promise<{ id: number; name: string; enrolmentNumber: string; documentCount: number }[]> {
     if (!types.length) return [];
     const words = text.trim().split(/\s+/).filter(Boolean).slice(0, 3);
     const where = words.map(() => '(l.enrolment_number LIKE ? OR l.first_name LIKE ? OR l.last_name LIKE ?)');
@@ -173,7 +179,11 @@ export class OrderableDocumentsService {
   async documentsOf(scope: OrderingScope, learnerId: number, types: DocumentType[]): Promise<OrderableDocument[]> {
     if (!types.length) return [];
     const { sql, params } = scopeSql(scope);
-    const rows = await this.dataSource.query(`${SELECT_ORDERABLE} WHERE ${sql} AND d.learner_id = ? AND d.type IN (?) ORDER BY d.issued_at DESC, d.id DESC`, [...params, learnerId, types]);
+    const rows = await this.dataSource.query(`${SELECT_ORDERABLE} WHERE ${sql} AND d.learner_id = ? AND d.type IN (?) ORDER BY d.issued_at DESC, d.id DESC`, [
+      ...params,
+      learnerId,
+      types,
+    ]);
     return rows.map(orderableOf);
   }
 

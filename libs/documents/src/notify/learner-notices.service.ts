@@ -43,7 +43,11 @@ export class LearnerNoticesService {
     this.portalUrl = `${this.baseUrl}/sign-in`;
   }
 
-  async notifyLearners(user: AuthenticatedUser, actor: Actor, request: { selection: SelectionInput; confirmRecent?: boolean }): Promise<NotifyLearnersResponse> {
+  async notifyLearners(
+    user: AuthenticatedUser,
+    actor: Actor,
+    request: { selection: SelectionInput; confirmRecent?: boolean },
+  ): Promise<NotifyLearnersResponse> {
     const centreId = centreOf(user);
     return this.outbox.transaction(async (manager, outbox) => {
       const ids = await this.records.resolveSelection(user, request.selection, manager);

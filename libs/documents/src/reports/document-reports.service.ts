@@ -101,9 +101,15 @@ export class DocumentReportsService {
       where.push('r.id < ?');
       params.push(Number(filter.cursor));
     }
-    const rows: ReportSqlRow[] = await this.dataSource.query(`${REPORT_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.id DESC LIMIT ?`, [...params, limit + 1]);
+    const rows: ReportSqlRow[] = await this.dataSource.query(`${REPORT_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.id DESC LIMIT ?`, [
+      ...params,
+      limit + 1,
+    ]);
     const page = rows.slice(0, limit);
-    const replies = await this.repliesOf(this.dataSource.manager, page.map((r) => Number(r.id)));
+    const replies = await this.repliesOf(
+      this.dataSource.manager,
+      page.map((r) => Number(r.id)),
+    );
     return {
       items: page.map((r) => toReportSummary(r, replies.get(Number(r.id)) ?? [])),
       nextCursor: rows.length > limit ? String(page[page.length - 1].id) : null,

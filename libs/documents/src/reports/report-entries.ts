@@ -11,10 +11,14 @@ export async function addReportEntry(
   author: AuthenticatedUser | null,
   now: Date,
 ): Promise<number> {
-  const result = await manager.query(
-    'INSERT INTO report_entries (report_id, kind, text, author_user_id, author_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    [reportId, kind, text, author?.id ?? null, author?.name ?? null, now],
-  );
+  const result = await manager.query('INSERT INTO report_entries (report_id, kind, text, author_user_id, author_name, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    reportId,
+    kind,
+    text,
+    author?.id ?? null,
+    author?.name ?? null,
+    now,
+  ]);
   await manager.query('UPDATE document_reports SET updated_at = ? WHERE id = ?', [now, reportId]);
   return Number(result.insertId);
 }

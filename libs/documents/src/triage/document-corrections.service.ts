@@ -141,7 +141,14 @@ export class DocumentCorrectionsService {
         manager,
       );
       if (request.reportId !== undefined) {
-        await addReportEntry(manager, request.reportId, 'reissue', `Reissued as version ${Number(old.version) + 1} (document ${newId}): ${request.reason}`, user, now);
+        await addReportEntry(
+          manager,
+          request.reportId,
+          'reissue',
+          `Reissued as version ${Number(old.version) + 1} (document ${newId}): ${request.reason}`,
+          user,
+          now,
+        );
       }
       return { newId, jobId: Number(old.job_id) };
     });

@@ -45,14 +45,24 @@ export class ReportTriageController {
   /** An internal note, never emailed. */
   @Post(':id/notes')
   @ApiCreatedResponse({ type: TriageReportDetailDto })
-  note(@Param('id', ParseIdPipe) id: number, @Body() body: ReportTextDto, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<TriageReportDetailDto> {
+  note(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: ReportTextDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentActor() actor: Actor,
+  ): Promise<TriageReportDetailDto> {
     return this.triage.addNote(user, actor, id, body.text);
   }
 
   /** A reply, emailed to the reporter and shown to their centre. */
   @Post(':id/replies')
   @ApiCreatedResponse({ type: TriageReportDetailDto })
-  reply(@Param('id', ParseIdPipe) id: number, @Body() body: ReportTextDto, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<TriageReportDetailDto> {
+  reply(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: ReportTextDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentActor() actor: Actor,
+  ): Promise<TriageReportDetailDto> {
     return this.triage.reply(user, actor, id, body.text);
   }
 }

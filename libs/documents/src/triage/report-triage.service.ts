@@ -122,7 +122,14 @@ export class ReportTriageService {
       await addReportEntry(manager, id, 'status', `Status changed from ${REPORT_STATUS_LABELS[row.status]} to ${REPORT_STATUS_LABELS[status]}`, user, now);
       await this.audit.record(
         actor,
-        { action: 'report.status_changed', subjectType: 'document_report', subjectId: id, centreId: Number(row.centre_id), before: { status: row.status }, after: { status } },
+        {
+          action: 'report.status_changed',
+          subjectType: 'document_report',
+          subjectId: id,
+          centreId: Number(row.centre_id),
+          before: { status: row.status },
+          after: { status },
+        },
         manager,
       );
     });

@@ -173,7 +173,9 @@ export class VerifiableDocuments {
 
   /** The documents of a learner: id → document number (for the learner's view of the verification log). */
   async numbersOfLearner(learnerId: number): Promise<Map<number, string>> {
-    const rows: { id: number; document_number: string }[] = await this.dataSource.query('SELECT id, document_number FROM documents WHERE learner_id = ?', [learnerId]);
+    const rows: { id: number; document_number: string }[] = await this.dataSource.query('SELECT id, document_number FROM documents WHERE learner_id = ?', [
+      learnerId,
+    ]);
     return new Map(rows.map((r) => [Number(r.id), r.document_number]));
   }
 
@@ -189,7 +191,10 @@ export class VerifiableDocuments {
       // follow the reissues forward (supersedes_id is indexed) to the version that is not superseded
       let id = Number(row.id);
       for (let i = 0; i < MAX_VERSIONS; i++) {
-        const [next] = await this.dataSource.query('SELECT id, verification_code, status FROM documents WHERE supersedes_id = ? ORDER BY version DESC, id DESC LIMIT 1', [id]);
+        const [next] = await this.dataSource.query(
+          'SELECT id, verification_code, status FROM documents WHERE supersedes_id = ? ORDER BY version DESC, id DESC LIMIT 1',
+          [id],
+        );
         if (!next) break;
         currentVersionCode = next.verification_code;
         id = Number(next.id);

@@ -33,10 +33,10 @@ export class VerifyDisplaySettings {
       code: string;
       title: string;
       display_on_verify: number;
-    }[] = await this.dataSource.query(`SELECT id, code, title, display_on_verify FROM qualifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY code LIMIT ?`, [
-      ...params,
-      limit + 1,
-    ]);
+    }[] = await this.dataSource.query(
+      `SELECT id, code, title, display_on_verify FROM qualifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY code LIMIT ?`,
+      [...params, limit + 1],
+    );
     const items = rows.slice(0, limit).map((r) => ({
       id: Number(r.id),
       code: r.code,

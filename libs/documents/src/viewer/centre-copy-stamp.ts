@@ -32,6 +32,10 @@ export async function drawCentreCopyStamp(doc: PDFDocument, text = CENTRE_COPY_S
 
 /** An RFC 6266 Content-Disposition value for an inline PDF: a plain ASCII name plus its UTF-8 form. */
 export function inlineDisposition(name: string): string {
-  const clean = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 100) || 'document.pdf';
+  const clean =
+    name
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^[._]+/, '')
+      .slice(0, 100) || 'document.pdf';
   return `inline; filename="${clean}"; filename*=UTF-8''${encodeURIComponent(clean)}`;
 }

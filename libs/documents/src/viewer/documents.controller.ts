@@ -32,7 +32,11 @@ export class DocumentsController {
   @ApiOkResponse({ description: 'The stamped PDF', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ description: 'No such document, or not one of your centre' })
   @ApiConflictResponse({ description: 'The PDF is not rendered yet' })
-  async view(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: ReplyHeaders): Promise<StreamableFile> {
+  async view(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ): Promise<StreamableFile> {
     const pdf = await this.viewer.viewDocument(user, id);
     reply.header('Cache-Control', 'no-store');
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -18,7 +18,8 @@ import { DeviceCookies } from './device-cookies';
 const NOT_ACTIVE: Partial<Record<UserStatus, string>> = {
   pending_verification: 'Your email address is not verified yet. Follow the link in the email we sent you, or ask for a new one.',
   awaiting_review: 'Your registration is waiting for an administrator to check it. We will email you as soon as it has been decided.',
-  rejected: 'Your registration was not approved; the email we sent you gives the reason. Contact us via Centres Hub using an Enquiry Form if you have questions.',
+  rejected:
+    'Your registration was not approved; the email we sent you gives the reason. Contact us via Centres Hub using an Enquiry Form if you have questions.',
 };
 
 export interface StartedSession {
@@ -108,7 +109,13 @@ export class AuthService {
       { ...actor, userId: user.id, role: user.role },
       options.pending
         ? { action: 'auth.password_accepted', subjectType: 'user', subjectId: user.id, centreId: user.centreId, details: { next: options.pending } }
-        : { action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, centreId: user.centreId, details: options.factorAt ? { secondFactor: true } : undefined },
+        : {
+            action: 'auth.signed_in',
+            subjectType: 'user',
+            subjectId: user.id,
+            centreId: user.centreId,
+            details: options.factorAt ? { secondFactor: true } : undefined,
+          },
     );
     return { token, id, csrf: record.csrf, record };
   }

@@ -41,9 +41,15 @@ describe('DeviceCookies', () => {
     }
     expect(devices.read(undefined, 'owner@example.test')).toBeNull();
     expect(devices.read('', 'owner@example.test')).toBeNull();
-    const later = new DeviceCookies(loadConfig({}, { DEVICE_COOKIE_SECRET: 'a'.repeat(32) }), new FixedClock(new Date(clock.at.getTime() + DEVICE_COOKIE_DAYS * 86_400_000)));
+    const later = new DeviceCookies(
+      loadConfig({}, { DEVICE_COOKIE_SECRET: 'a'.repeat(32) }),
+      new FixedClock(new Date(clock.at.getTime() + DEVICE_COOKIE_DAYS * 86_400_000)),
+    );
     expect(later.read(cookie, 'owner@example.test')).toBeNull();
-    const justBefore = new DeviceCookies(loadConfig({}, { DEVICE_COOKIE_SECRET: 'a'.repeat(32) }), new FixedClock(new Date(clock.at.getTime() + DEVICE_COOKIE_DAYS * 86_400_000 - 1000)));
+    const justBefore = new DeviceCookies(
+      loadConfig({}, { DEVICE_COOKIE_SECRET: 'a'.repeat(32) }),
+      new FixedClock(new Date(clock.at.getTime() + DEVICE_COOKIE_DAYS * 86_400_000 - 1000)),
+    );
     expect(justBefore.read(cookie, 'owner@example.test')).not.toBeNull();
   });
 

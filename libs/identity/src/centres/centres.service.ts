@@ -26,13 +26,19 @@ export class CentresService {
 
   async listCentres(filter: { q?: string; cursor?: string; limit?: number }): Promise<Page<CentreSummary>> {
     const limit = filter.limit ?? 50;
-    const qb = this.dataSource.getRepository(Centre).createQueryBuilder('c').orderBy('c.number', 'ASC').take(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Centre)
+      .createQueryBuilder('c')
+      .orderBy('c.number', 'ASC')
+      .take(limit + 1);
     if (filter.cursor) qb.andWhere('c.number > :cursor', { cursor: filter.cursor });
     const q = filter.q?.trim();
     if (q) {
       qb.andWhere(
         new Brackets((w) => {
-          w.where('c.number LIKE :prefix', { prefix: `${escapeLike(q.replace(/\s+/g, '').toUpperCase())}%` }).orWhere('c.name LIKE :part', { part: `%${escapeLike(q)}%` });
+          w.where('c.number LIKE :prefix', { prefix: `${escapeLike(q.replace(/\s+/g, '').toUpperCase())}%` }).orWhere('c.name LIKE :part', {
+            part: `%${escapeLike(q)}%`,
+          });
         }),
       );
     }

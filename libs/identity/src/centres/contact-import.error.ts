@@ -4,7 +4,10 @@ import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter } from '@nes
 
 /** A contacts import with problems: nothing was written; every problem is listed with its line. */
 export class ContactImportError extends BadRequestException {
-  constructor(readonly rowErrors: ImportRowError[], totalProblems = rowErrors.length) {
+  constructor(
+    readonly rowErrors: ImportRowError[],
+    totalProblems = rowErrors.length,
+  ) {
     const lines = [...new Set(rowErrors.map((e) => e.line))];
     super(
       `Nothing was imported: the file has ${totalProblems} problem${totalProblems === 1 ? '' : 's'} ` +

@@ -63,18 +63,28 @@ export class ContactImportService {
       throw err;
     }
     const [header, ...body] = records;
-    if (!header) throw new ContactImportError([{ line: 1, field: 'row', message: `The file is empty: it needs a header row naming the columns ${CONTACT_IMPORT_COLUMNS.join(', ')}` }]);
+    if (!header)
+      throw new ContactImportError([
+        { line: 1, field: 'row', message: `The file is empty: it needs a header row naming the columns ${CONTACT_IMPORT_COLUMNS.join(', ')}` },
+      ]);
     const positions = this.readHeader(header.line, header.fields);
-    if (body.length === 0) throw new ContactImportError([{ line: header.line, field: 'row', message: 'The file has a header but no rows of contacts below it' }]);
+    if (body.length === 0)
+      throw new ContactImportError([{ line: header.line, field: 'row', message: 'The file has a header but no rows of contacts below it' }]);
     if (body.length > MAX_IMPORT_ROWS) {
-      throw new ContactImportError([{ line: body[MAX_IMPORT_ROWS].line, field: 'row', message: `A file can hold at most ${MAX_IMPORT_ROWS} contacts; split it into several files` }]);
+      throw new ContactImportError([
+        { line: body[MAX_IMPORT_ROWS].line, field: 'row', message: `A file can hold at most ${MAX_IMPORT_ROWS} contacts; split it into several files` },
+      ]);
     }
 
     const problems: ImportRowError[] = [];
     const rows: ContactRow[] = [];
     for (const record of body) {
       if (record.fields.length !== header.fields.length) {
-        problems.push({ line: record.line, field: 'row', message: `The row has ${record.fields.length} values but the header names ${header.fields.length} columns` });
+        problems.push({
+          line: record.line,
+          field: 'row',
+          message: `The row has ${record.fields.length} values but the header names ${header.fields.length} columns`,
+        });
         continue;
       }
       const value = (column: Column) => record.fields[positions[column]].trim();
@@ -88,7 +98,10 @@ export class ContactImportService {
       };
       const problem = (field: Column, message: string) => problems.push({ line: record.line, field, message });
       if (!/^[A-Z0-9-]{1,16}$/.test(row.centreNumber)) problem('centre_number', 'centre_number must be 1 to 16 letters, digits or dashes');
-      for (const [field, text] of [['first_name', row.firstName], ['last_name', row.lastName]] as const) {
+      for (const [field, text] of [
+        ['first_name', row.firstName],
+        ['last_name', row.lastName],
+      ] as const) {
         if (text.length < 1 || text.length > 100) problem(field, `${field} must be 1 to 100 characters`);
         else if (CONTROL_CHARACTERS.test(text)) problem(field, `${field} must not contain control characters`);
       }
@@ -106,11 +119,21 @@ export class ContactImportService {
     const positions = {} as Record<Column, number>;
     for (const column of CONTACT_IMPORT_COLUMNS) {
       const at = names.indexOf(column);
-      if (at < 0) problems.push({ line, field: column, message: `The header has no ${column} column (it needs ${CONTACT_IMPORT_COLUMNS.join(', ')}, separated by commas)` });
+      if (at < 0)
+        problems.push({
+          line,
+          field: column,
+          message: `The header has no ${column} column (it needs ${CONTACT_IMPORT_COLUMNS.join(', ')}, separated by commas)`,
+        });
       else positions[column] = at;
     }
     names.forEach((name, at) => {
-      if (!(CONTACT_IMPORT_COLUMNS as readonly string[]).includes(name)) problems.push({ line, field: name || `column ${at + 1}`, message: `The header names a column this import does not know: "${fields[at].slice(0, 50)}"` });
+      if (!(CONTACT_IMPORT_COLUMNS as readonly string[]).includes(name))
+        problems.push({
+          line,
+          field: name || `column ${at + 1}`,
+          message: `The header names a column this import does not know: "${fields[at].slice(0, 50)}"`,
+        });
       else if (names.indexOf(name) !== at) problems.push({ line, field: name, message: `The header names the column ${name} twice` });
     });
     if (problems.length) throw new ContactImportError(problems);
@@ -122,7 +145,12 @@ export class ContactImportService {
     for (const row of rows) {
       const key = `${row.centreNumber}\u0000${row.email}`;
       const first = seen.get(key);
-      if (first !== undefined) problems.push({ line: row.line, field: 'email', message: `The file already has a contact with this email for centre ${row.centreNumber}, on line ${first}` });
+      if (first !== undefined)
+        problems.push({
+          line: row.line,
+          field: 'email',
+          message: `The file already has a contact with this email for centre ${row.centreNumber}, on line ${first}`,
+        });
       else seen.set(key, row.line);
     }
   }
@@ -174,7 +202,11 @@ export class ContactImportService {
       }
       updated++;
       if (held.firstName !== row.firstName || held.lastName !== row.lastName || held.dateOfBirth !== row.dateOfBirth || held.email !== row.email) {
-        await manager.update(CentreContact, { id: held.id }, { firstName: row.firstName, lastName: row.lastName, email: row.email, dateOfBirth: row.dateOfBirth });
+        await manager.update(
+          CentreContact,
+          { id: held.id },
+          { firstName: row.firstName, lastName: row.lastName, email: row.email, dateOfBirth: row.dateOfBirth },
+        );
       }
     }
     for (let i = 0; i < inserts.length; i += CHUNK) await manager.insert(CentreContact, inserts.slice(i, i + CHUNK) as CentreContact[]);

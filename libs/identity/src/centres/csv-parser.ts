@@ -77,7 +77,8 @@ export function parseCsv(text: string): CsvRecord[] {
         atLineEnd = true;
         continue;
       }
-      if (ch === '"') throw new CsvSyntaxError(line, 'A double quote (") appears inside an unquoted value: put the whole value in quotes, and write the quote as ""');
+      if (ch === '"')
+        throw new CsvSyntaxError(line, 'A double quote (") appears inside an unquoted value: put the whole value in quotes, and write the quote as ""');
       field += ch;
       fieldStarted = true;
       i++;

@@ -60,7 +60,10 @@ export class PasswordResetService {
     const preview = await this.dataSource.transaction((manager) => this.tokens.findUsable(manager, token, 'reset_password', now));
     const owner = await this.dataSource.getRepository(User).findOneBy({ id: preview.userId });
     if (!owner || !RESETTABLE.includes(owner.status)) {
-      throw new BadRequestException({ message: 'This password reset link is not valid. Ask for a new one.', fieldErrors: { token: ['This password reset link is not valid.'] } });
+      throw new BadRequestException({
+        message: 'This password reset link is not valid. Ask for a new one.',
+        fieldErrors: { token: ['This password reset link is not valid.'] },
+      });
     }
     assertPasswordAllowed(password, owner, 'password');
     const passwordHash = await hashPassword(password);

@@ -55,7 +55,11 @@ export class ProfileService {
       if (Object.keys(after).length === 0) return user;
       user.updatedAt = this.clock.now();
       await manager.update(User, { id: user.id }, { ...(after as Partial<User>), updatedAt: user.updatedAt });
-      await this.audit.record(actor, { action: 'user.profile_updated', subjectType: 'user', subjectId: user.id, centreId: user.centreId, before, after }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'user.profile_updated', subjectType: 'user', subjectId: user.id, centreId: user.centreId, before, after },
+        manager,
+      );
       return user;
     });
     await this.sessions.renameUser(updated.id, updated.fullName);

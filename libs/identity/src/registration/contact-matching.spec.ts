@@ -7,7 +7,9 @@ describe('matching a registration with a held contact record', () => {
     expect(normaliseName('  JOSE   maria ')).toBe(normaliseName('José María'));
     expect(normaliseName('o’neil bronte')).toBe(normaliseName("O'Neil-Brontë"));
     expect(normaliseCentreNumber(' sc 2002 ')).toBe('SC2002');
-    expect(matchesExactly({ ...held, firstName: 'jose maria', lastName: 'ONEIL BRONTE', email: ' JM@College.example ', centreNumber: 'sc2002' }, held)).toBe(true);
+    expect(matchesExactly({ ...held, firstName: 'jose maria', lastName: 'ONEIL BRONTE', email: ' JM@College.example ', centreNumber: 'sc2002' }, held)).toBe(
+      true,
+    );
   });
 
   it('flags each field that differs', () => {

@@ -84,7 +84,11 @@ export class RegistrationService {
       await this.outbox.transaction(async (manager, outbox) => {
         const existing = await manager.getRepository(User).findOneBy({ email });
         if (existing) {
-          await this.audit.record(actor, { action: 'registration.attempt_existing', subjectType: 'user', subjectId: existing.id, details: { emailSent: mayEmail } }, manager);
+          await this.audit.record(
+            actor,
+            { action: 'registration.attempt_existing', subjectType: 'user', subjectId: existing.id, details: { emailSent: mayEmail } },
+            manager,
+          );
           if (mayEmail) await this.sendAttemptNotice(outbox, existing);
           return;
         }
@@ -108,7 +112,13 @@ export class RegistrationService {
         await manager.insert(Registration, { userId, centreNumber, status: 'pending_verification', createdAt: now });
         await this.audit.record(
           actor,
-          { action: 'user.registered', subjectType: 'user', subjectId: userId, after: { role: 'centre_staff', status: 'pending_verification', centreNumber }, details: { emailSent: mayEmail } },
+          {
+            action: 'user.registered',
+            subjectType: 'user',
+            subjectId: userId,
+            after: { role: 'centre_staff', status: 'pending_verification', centreNumber },
+            details: { emailSent: mayEmail },
+          },
           manager,
         );
         if (mayEmail) await this.sendVerification(manager, outbox, userId, email, input.firstName, now);
@@ -148,7 +158,11 @@ export class RegistrationService {
           return;
         }
         if (input.role === 'learner' && !input.learnerId) {
-          await this.audit.record(actor, { action: 'registration.learner_unmatched', subjectType: 'registration', subjectId: 0, details: { emailSent: mayEmail } }, manager);
+          await this.audit.record(
+            actor,
+            { action: 'registration.learner_unmatched', subjectType: 'registration', subjectId: 0, details: { emailSent: mayEmail } },
+            manager,
+          );
           if (mayEmail) {
             await outbox.add({
               to: email,
@@ -178,7 +192,13 @@ export class RegistrationService {
         const userId = Number(inserted.identifiers[0].id);
         await this.audit.record(
           actor,
-          { action: 'user.registered', subjectType: 'user', subjectId: userId, after: { role: input.role, status: 'pending_verification' }, details: { emailSent: mayEmail } },
+          {
+            action: 'user.registered',
+            subjectType: 'user',
+            subjectId: userId,
+            after: { role: input.role, status: 'pending_verification' },
+            details: { emailSent: mayEmail },
+          },
           manager,
         );
         if (mayEmail) await this.sendVerification(manager, outbox, userId, email, input.firstName, now);
@@ -241,7 +261,14 @@ export class RegistrationService {
         await manager.update(User, { id: user.id }, { status: 'active', emailVerifiedAt: now, updatedAt: now });
         await this.audit.record(
           actor,
-          { action: 'user.email_verified', subjectType: 'user', subjectId: user.id, before: { status: 'pending_verification' }, after: { status: 'active' }, details: { outcome: 'active' } },
+          {
+            action: 'user.email_verified',
+            subjectType: 'user',
+            subjectId: user.id,
+            before: { status: 'pending_verification' },
+            after: { status: 'active' },
+            details: { outcome: 'active' },
+          },
           manager,
         );
         return 'active';
@@ -305,14 +332,7 @@ export class RegistrationService {
     );
   }
 
-  private async sendVerification(
-    manager: EntityManager,
-    outbox: Outbox,
-    userId: number,
-    email: string,
-    firstName: string,
-    now: Date,
-  ): Promise<void> {
+  private async sendVerification(manager: EntityManager, outbox: Outbox, userId: number, email: string, firstName: string, now: Date): Promise<void> {
     const { token, id } = await this.tokens.issue(manager, userId, 'verify_email', now);
     await outbox.add({
       to: email,

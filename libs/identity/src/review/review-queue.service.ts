@@ -145,7 +145,12 @@ export class ReviewQueueService {
   private async lockUndecided(manager: EntityManager, id: number): Promise<{ registration: Registration; user: User }> {
     const registration = await manager.getRepository(Registration).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
     if (!registration) throw registrationNotFound(id);
-    const user = await manager.getRepository(User).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id: registration.userId }).getOne();
+    const user = await manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.id = :id', { id: registration.userId })
+      .getOne();
     if (!user || user.status === 'deleted') throw registrationNotFound(id);
     if (registration.status !== 'awaiting_review' || user.status !== 'awaiting_review') {
       throw new ConflictException(
@@ -186,7 +191,13 @@ export class ReviewQueueService {
     const claimed = { firstName: r.firstName, lastName: r.lastName, email: r.email, dateOfBirth: r.dateOfBirth ?? '', centreNumber: r.centreNumber };
     return [...sameCentre, ...elsewhere]
       .map((c) => {
-        const differs = differences(claimed, { firstName: c.firstName, lastName: c.lastName, email: c.email, dateOfBirth: c.dateOfBirth, centreNumber: c.centreNumber });
+        const differs = differences(claimed, {
+          firstName: c.firstName,
+          lastName: c.lastName,
+          email: c.email,
+          dateOfBirth: c.dateOfBirth,
+          centreNumber: c.centreNumber,
+        });
         return {
           contact: {
             id: Number(c.id),
@@ -202,7 +213,9 @@ export class ReviewQueueService {
           differs,
         };
       })
-      .sort((a, b) => Number(a.differs.centreNumber) - Number(b.differs.centreNumber) || differing(a.differs) - differing(b.differs) || a.contact.id - b.contact.id)
+      .sort(
+        (a, b) => Number(a.differs.centreNumber) - Number(b.differs.centreNumber) || differing(a.differs) - differing(b.differs) || a.contact.id - b.contact.id,
+      )
       .slice(0, MAX_CANDIDATES);
   }
 }

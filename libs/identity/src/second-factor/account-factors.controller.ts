@@ -1,11 +1,27 @@
 import { actorOf, AllowedWhilePending, AuthenticatedUser, CurrentUser, ParseIdPipe, SignedIn, StepUp } from '@achievement/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { SessionCookies } from '../sessions/session-cookies';
 import { SessionRequest } from '../sessions/session.guard';
-import { AccountFactorsDto, FactorAddedDto, PasskeyRegistrationDto, RecoveryCodeSetDto, SecondFactorCodeDto, TotpEnrolmentStartDto, WebAuthnOptionsDto } from './dto/second-factor.dto';
+import {
+  AccountFactorsDto,
+  FactorAddedDto,
+  PasskeyRegistrationDto,
+  RecoveryCodeSetDto,
+  SecondFactorCodeDto,
+  TotpEnrolmentStartDto,
+  WebAuthnOptionsDto,
+} from './dto/second-factor.dto';
 import { FactorEnrolmentService, Owner } from './factor-enrolment.service';
 import { SignInSteps } from './sign-in-steps';
 
@@ -49,7 +65,12 @@ export class AccountFactorsController {
   @ApiOkResponse({ type: FactorAddedDto })
   @ApiBadRequestResponse({ description: 'CODE_INCORRECT' })
   @ApiConflictResponse({ description: 'TOTP_NOT_STARTED' })
-  async confirmTotp(@Body() body: SecondFactorCodeDto, @CurrentUser() user: AuthenticatedUser, @Req() req: SessionRequest, @Res({ passthrough: true }) reply: Reply): Promise<FactorAddedDto> {
+  async confirmTotp(
+    @Body() body: SecondFactorCodeDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: SessionRequest,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<FactorAddedDto> {
     const codes = await this.enrolment.confirmTotp(ownerOf(user), body.code, actorOf(req));
     return this.added(user, codes, req, reply);
   }
@@ -70,7 +91,12 @@ export class AccountFactorsController {
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @ApiOkResponse({ type: FactorAddedDto })
   @ApiBadRequestResponse({ description: 'CODE_INCORRECT: the answer did not prove a new passkey for this session' })
-  async registerPasskey(@Body() body: PasskeyRegistrationDto, @CurrentUser() user: AuthenticatedUser, @Req() req: SessionRequest, @Res({ passthrough: true }) reply: Reply): Promise<FactorAddedDto> {
+  async registerPasskey(
+    @Body() body: PasskeyRegistrationDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: SessionRequest,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<FactorAddedDto> {
     const codes = await this.enrolment.registerPasskey(ownerOf(user), body.name, body.response as unknown as RegistrationResponseJSON, actorOf(req));
     return this.added(user, codes, req, reply);
   }

@@ -100,7 +100,10 @@ export class FactorEnrolmentService {
     const factor = await this.store.totpOf(owner.id);
     const now = this.clock.now();
     if (!factor || factor.confirmedAt || now.getTime() - factor.createdAt.getTime() > TOTP_SETUP_MS) {
-      throw new ConflictException({ message: 'Start setting up the authenticator app again: the set-up was not started, or it is more than 15 minutes old.', code: SECOND_FACTOR_ERRORS.TOTP_NOT_STARTED });
+      throw new ConflictException({
+        message: 'Start setting up the authenticator app again: the set-up was not started, or it is more than 15 minutes old.',
+        code: SECOND_FACTOR_ERRORS.TOTP_NOT_STARTED,
+      });
     }
     const secret = factor.totpSecret ? this.box.open(factor.totpSecret, owner.id) : null;
     const step = secret ? await acceptedTotpStep(secret, code.replace(/\s/g, ''), now, null) : null;
@@ -119,14 +122,23 @@ export class FactorEnrolmentService {
   async passkeyOptions(owner: Owner): Promise<PublicKeyCredentialCreationOptionsJSON> {
     const user = await this.userOf(owner.id);
     const existing = await this.store.passkeysOf(owner.id);
-    return this.webauthn.registrationOptions(owner.sessionId, { id: user.id, email: user.email, name: user.fullName }, existing.map((p) => p.stored));
+    return this.webauthn.registrationOptions(
+      owner.sessionId,
+      { id: user.id, email: user.email, name: user.fullName },
+      existing.map((p) => p.stored),
+    );
   }
 
   async registerPasskey(owner: Owner, name: string, response: RegistrationResponseJSON, actor: Actor): Promise<string[] | null> {
     await this.attempts.reserve(owner.id);
     const passkey = await this.webauthn.verifyRegistration(owner.sessionId, response);
     if (!passkey) {
-      await this.audit.record(actor, { action: 'auth.second_factor_failed', subjectType: 'user', subjectId: owner.id, details: { kind: 'passkey', setUp: true } });
+      await this.audit.record(actor, {
+        action: 'auth.second_factor_failed',
+        subjectType: 'user',
+        subjectId: owner.id,
+        details: { kind: 'passkey', setUp: true },
+      });
       throw codeIncorrect(PASSKEY_INCORRECT, 'response');
     }
     await this.attempts.succeeded(owner.id);
@@ -158,7 +170,8 @@ export class FactorEnrolmentService {
 
   async removePasskey(owner: Owner, id: number, actor: Actor): Promise<AccountFactors> {
     const factor = await this.dataSource.manager.findOneBy(UserFactor, { id, userId: owner.id, kind: 'passkey' });
-    if (!factor) throw new NotFoundException({ message: 'That passkey was not found. It may have been removed already.', code: SECOND_FACTOR_ERRORS.PASSKEY_NOT_FOUND });
+    if (!factor)
+      throw new NotFoundException({ message: 'That passkey was not found. It may have been removed already.', code: SECOND_FACTOR_ERRORS.PASSKEY_NOT_FOUND });
     await this.removed(owner, actor, factor, `the passkey “${factor.name}”`);
     return this.overview(owner);
   }
@@ -166,7 +179,10 @@ export class FactorEnrolmentService {
   /** A new set of recovery codes; the old ones stop working. */
   async replaceRecoveryCodes(owner: Owner, actor: Actor): Promise<string[]> {
     if (!(await this.store.hasFactor(owner.id))) {
-      throw new ConflictException({ message: 'Set up an authenticator app or a passkey first: recovery codes stand in for one.', code: SECOND_FACTOR_ERRORS.NO_FACTOR });
+      throw new ConflictException({
+        message: 'Set up an authenticator app or a passkey first: recovery codes stand in for one.',
+        code: SECOND_FACTOR_ERRORS.NO_FACTOR,
+      });
     }
     const user = await this.userOf(owner.id);
     return this.outbox.transaction(async (manager, outbox) => {
@@ -186,19 +202,38 @@ export class FactorEnrolmentService {
     if (!user || user.status === 'deleted') throw new NotFoundException('That account was not found.');
     await this.outbox.transaction(async (manager, outbox) => {
       const removed = await this.store.removeAll(manager, targetId);
-      await this.audit.record(actor, { action: 'user.second_factors_reset', subjectType: 'user', subjectId: targetId, centreId: user.centreId, details: { factorsRemoved: removed } }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'user.second_factors_reset', subjectType: 'user', subjectId: targetId, centreId: user.centreId, details: { factorsRemoved: removed } },
+        manager,
+      );
       await this.email(outbox, user, 'reset', { reset: true, required: this.secondFactor.requiredFor(user.role) });
     });
     await this.sessions.destroyAllOf(targetId);
   }
 
-  private async added(owner: Owner, actor: Actor, factorText: string, write: (manager: EntityManager) => Promise<Record<string, unknown>>): Promise<string[] | null> {
+  private async added(
+    owner: Owner,
+    actor: Actor,
+    factorText: string,
+    write: (manager: EntityManager) => Promise<Record<string, unknown>>,
+  ): Promise<string[] | null> {
     const user = await this.userOf(owner.id);
     return this.outbox.transaction(async (manager, outbox) => {
       const details = await write(manager);
       const hadCodes = (await manager.query('SELECT 1 FROM recovery_codes WHERE user_id = ? LIMIT 1', [owner.id])).length > 0;
       const codes = hadCodes ? null : await this.newRecoveryCodes(manager, owner.id);
-      await this.audit.record(actor, { action: 'user.second_factor_added', subjectType: 'user', subjectId: owner.id, centreId: user.centreId, details: { ...details, recoveryCodesIssued: !hadCodes } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'user.second_factor_added',
+          subjectType: 'user',
+          subjectId: owner.id,
+          centreId: user.centreId,
+          details: { ...details, recoveryCodesIssued: !hadCodes },
+        },
+        manager,
+      );
       await this.email(outbox, user, `added:${details.kind}`, { added: true, factor: capitalise(factorText) });
       return codes;
     });
@@ -208,22 +243,44 @@ export class FactorEnrolmentService {
     const user = await this.userOf(owner.id);
     await this.outbox.transaction(async (manager, outbox) => {
       // read under a lock, so two removals at once cannot both take the last factor away
-      const factors = await manager.createQueryBuilder(UserFactor, 'f').where('f.user_id = :id AND f.confirmed_at IS NOT NULL', { id: owner.id }).setLock('pessimistic_write').getMany();
+      const factors = await manager
+        .createQueryBuilder(UserFactor, 'f')
+        .where('f.user_id = :id AND f.confirmed_at IS NOT NULL', { id: owner.id })
+        .setLock('pessimistic_write')
+        .getMany();
       const left = factors.filter((f) => f.id !== factor.id);
       if (left.length === 0 && this.secondFactor.requiredFor(owner.role)) {
-        throw new ConflictException({ message: 'Your role must keep a second factor. Add another one before removing this.', code: SECOND_FACTOR_ERRORS.LAST_FACTOR });
+        throw new ConflictException({
+          message: 'Your role must keep a second factor. Add another one before removing this.',
+          code: SECOND_FACTOR_ERRORS.LAST_FACTOR,
+        });
       }
       await manager.delete(UserFactor, { id: factor.id, userId: owner.id });
       // recovery codes stand in for a factor: with none left, they go too
       if (left.length === 0) await manager.query('DELETE FROM recovery_codes WHERE user_id = ?', [owner.id]);
-      await this.audit.record(actor, { action: 'user.second_factor_removed', subjectType: 'user', subjectId: owner.id, centreId: user.centreId, details: { kind: factor.kind, name: factor.name, factorsLeft: left.length } }, manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'user.second_factor_removed',
+          subjectType: 'user',
+          subjectId: owner.id,
+          centreId: user.centreId,
+          details: { kind: factor.kind, name: factor.name, factorsLeft: left.length },
+        },
+        manager,
+      );
       await this.email(outbox, user, `removed:${factor.id}`, { factor: capitalise(factorText) });
     });
   }
 
   private async newRecoveryCodes(manager: EntityManager, userId: number): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => newRecoveryCode());
-    await this.store.replaceRecoveryCodes(manager, userId, codes.map((c) => recoveryCodeHash(normaliseRecoveryCode(c)!)), this.clock.now());
+    await this.store.replaceRecoveryCodes(
+      manager,
+      userId,
+      codes.map((c) => recoveryCodeHash(normaliseRecoveryCode(c)!)),
+      this.clock.now(),
+    );
     return codes;
   }
 
@@ -245,7 +302,10 @@ export class FactorEnrolmentService {
 }
 
 function totpAlreadyEnrolled(): ConflictException {
-  return new ConflictException({ message: 'An authenticator app is already set up. Remove it first to set up another one.', code: SECOND_FACTOR_ERRORS.TOTP_ALREADY_ENROLLED });
+  return new ConflictException({
+    message: 'An authenticator app is already set up. Remove it first to set up another one.',
+    code: SECOND_FACTOR_ERRORS.TOTP_ALREADY_ENROLLED,
+  });
 }
 
 function capitalise(text: string): string {

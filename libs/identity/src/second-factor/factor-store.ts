@@ -57,7 +57,11 @@ export class FactorStore {
 
   /** Marks an unused recovery code of the account as used; false when there is none with this hash. */
   async useRecoveryCode(userId: number, codeHash: string, now: Date): Promise<boolean> {
-    const result = await this.dataSource.query('UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL', [now, userId, codeHash]);
+    const result = await this.dataSource.query('UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL', [
+      now,
+      userId,
+      codeHash,
+    ]);
     return Number(result.affectedRows ?? 0) === 1;
   }
 

@@ -35,7 +35,12 @@ export class SecondFactorController {
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiBadRequestResponse({ description: 'CODE_INCORRECT' })
   @ApiTooManyRequestsResponse({ description: 'TOO_MANY_CODES' })
-  async totp(@Body() body: SecondFactorCodeDto, @CurrentUser() user: AuthenticatedUser, @Req() req: SessionRequest, @Res({ passthrough: true }) reply: Reply): Promise<SessionResponseDto> {
+  async totp(
+    @Body() body: SecondFactorCodeDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: SessionRequest,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<SessionResponseDto> {
     await this.secondFactor.checkTotp(user.id, body.code, actorOf(req));
     return this.passed(user, req, reply);
   }
@@ -46,7 +51,12 @@ export class SecondFactorController {
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiBadRequestResponse({ description: 'CODE_INCORRECT' })
   @ApiTooManyRequestsResponse({ description: 'TOO_MANY_CODES' })
-  async recoveryCode(@Body() body: SecondFactorCodeDto, @CurrentUser() user: AuthenticatedUser, @Req() req: SessionRequest, @Res({ passthrough: true }) reply: Reply): Promise<SessionResponseDto> {
+  async recoveryCode(
+    @Body() body: SecondFactorCodeDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: SessionRequest,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<SessionResponseDto> {
     await this.secondFactor.checkRecoveryCode(user.id, body.code, actorOf(req));
     return this.passed(user, req, reply);
   }
@@ -64,7 +74,12 @@ export class SecondFactorController {
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiBadRequestResponse({ description: 'CODE_INCORRECT' })
-  async passkey(@Body() body: PasskeyAnswerDto, @CurrentUser() user: AuthenticatedUser, @Req() req: SessionRequest, @Res({ passthrough: true }) reply: Reply): Promise<SessionResponseDto> {
+  async passkey(
+    @Body() body: PasskeyAnswerDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: SessionRequest,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<SessionResponseDto> {
     await this.secondFactor.checkPasskey(user.sessionId, user.id, body.response as unknown as AuthenticationResponseJSON, actorOf(req));
     return this.passed(user, req, reply);
   }

@@ -92,13 +92,22 @@ export class SecondFactorService {
 
   async passkeyOptions(sessionId: string, userId: number): Promise<PublicKeyCredentialRequestOptionsJSON> {
     const passkeys = await this.store.passkeysOf(userId);
-    return this.webauthn.authenticationOptions(sessionId, passkeys.map((p) => p.stored));
+    return this.webauthn.authenticationOptions(
+      sessionId,
+      passkeys.map((p) => p.stored),
+    );
   }
 
   async checkPasskey(sessionId: string, userId: number, response: AuthenticationResponseJSON, actor: Actor): Promise<void> {
     await this.attempts.reserve(userId);
     const passkeys = await this.store.passkeysOf(userId);
-    const result = passkeys.length ? await this.webauthn.verifyAuthentication(sessionId, response, passkeys.map((p) => p.stored)) : null;
+    const result = passkeys.length
+      ? await this.webauthn.verifyAuthentication(
+          sessionId,
+          response,
+          passkeys.map((p) => p.stored),
+        )
+      : null;
     const used = result ? passkeys.find((p) => p.credentialId === result.credentialId) : undefined;
     if (!result || !used) {
       await this.failed(userId, 'passkey', actor);

@@ -12,7 +12,13 @@ export class UserFactor {
   /** kind 'totp': the base32 secret, sealed with SECOND_FACTOR_KEY */
   @Column({ name: 'totp_secret', type: 'varbinary', length: 255, nullable: true }) totpSecret: Buffer | null;
   /** kind 'totp': the last time step whose code was accepted (a code works once) */
-  @Column({ name: 'totp_last_step', type: 'bigint', unsigned: true, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    name: 'totp_last_step',
+    type: 'bigint',
+    unsigned: true,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   totpLastStep: number | null;
   /** kind 'passkey': the credential id, base64url */
   @Column({ name: 'credential_id', type: 'varchar', length: 1400, nullable: true }) credentialId: string | null;

@@ -47,7 +47,11 @@ export class WebAuthnService {
     return `webauthn:${purpose}:${sessionId}`;
   }
 
-  async registrationOptions(sessionId: string, user: { id: number; email: string; name: string }, existing: StoredPasskey[]): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  async registrationOptions(
+    sessionId: string,
+    user: { id: number; email: string; name: string },
+    existing: StoredPasskey[],
+  ): Promise<PublicKeyCredentialCreationOptionsJSON> {
     const options = await generateRegistrationOptions({
       rpName: RP_NAME,
       rpID: this.rpId,
@@ -67,10 +71,21 @@ export class WebAuthnService {
     const challenge = await this.redis.client.getdel(this.key('register', sessionId));
     if (!challenge) return null;
     try {
-      const result = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: this.origin, expectedRPID: this.rpId, requireUserVerification: false });
+      const result = await verifyRegistrationResponse({
+        response,
+        expectedChallenge: challenge,
+        expectedOrigin: this.origin,
+        expectedRPID: this.rpId,
+        requireUserVerification: false,
+      });
       if (!result.verified) return null;
       const { credential } = result.registrationInfo;
-      return { credentialId: credential.id, publicKey: Buffer.from(credential.publicKey), signCount: credential.counter, transports: credential.transports ?? [] };
+      return {
+        credentialId: credential.id,
+        publicKey: Buffer.from(credential.publicKey),
+        signCount: credential.counter,
+        transports: credential.transports ?? [],
+      };
     } catch {
       return null; // a malformed or forged answer is a wrong answer
     }
@@ -91,7 +106,11 @@ export class WebAuthnService {
    * `passkeys` for this session's challenge; null otherwise (a counter that went backwards included,
    * the sign of a cloned authenticator).
    */
-  async verifyAuthentication(sessionId: string, response: AuthenticationResponseJSON, passkeys: StoredPasskey[]): Promise<{ credentialId: string; signCount: number } | null> {
+  async verifyAuthentication(
+    sessionId: string,
+    response: AuthenticationResponseJSON,
+    passkeys: StoredPasskey[],
+  ): Promise<{ credentialId: string; signCount: number } | null> {
     const challenge = await this.redis.client.getdel(this.key('authenticate', sessionId));
     const passkey = passkeys.find((p) => p.credentialId === response?.id);
     if (!challenge || !passkey) return null;
@@ -101,7 +120,12 @@ export class WebAuthnService {
         expectedChallenge: challenge,
         expectedOrigin: this.origin,
         expectedRPID: this.rpId,
-        credential: { id: passkey.credentialId, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.signCount, transports: passkey.transports as AuthenticatorTransportFuture[] },
+        credential: {
+          id: passkey.credentialId,
+          publicKey: new Uint8Array(passkey.publicKey),
+          counter: passkey.signCount,
+          transports: passkey.transports as AuthenticatorTransportFuture[],
+        },
         requireUserVerification: false,
       });
       return result.verified ? { credentialId: passkey.credentialId, signCount: result.authenticationInfo.newCounter } : null;

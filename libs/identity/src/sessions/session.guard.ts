@@ -1,5 +1,16 @@
 import { Role, SECOND_FACTOR_ERRORS, STEP_UP_MINUTES } from '@achievement/contracts';
-import { actorOf, AuditService, AuthenticatedUser, Clock, PendingStep, PUBLIC_KEY, ROLES_KEY, SKIP_CSRF_KEY, STEP_UP_KEY, WHILE_PENDING_KEY } from '@achievement/platform';
+import {
+  actorOf,
+  AuditService,
+  AuthenticatedUser,
+  Clock,
+  PendingStep,
+  PUBLIC_KEY,
+  ROLES_KEY,
+  SKIP_CSRF_KEY,
+  STEP_UP_KEY,
+  WHILE_PENDING_KEY,
+} from '@achievement/platform';
 import { CanActivate, ExecutionContext, ForbiddenException, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';

@@ -43,7 +43,10 @@ export class SessionStore {
    * Starts a session; returns the token for the cookie and the session's id (the hash). A session
    * with `pending` set (half signed in) lives `pendingMs` at most.
    */
-  async create(data: Omit<SessionRecord, 'createdAt' | 'lastSeenAt' | 'csrf' | 'pendingUntil'>, pendingMs?: number): Promise<{ token: string; id: string; record: SessionRecord }> {
+  async create(
+    data: Omit<SessionRecord, 'createdAt' | 'lastSeenAt' | 'csrf' | 'pendingUntil'>,
+    pendingMs?: number,
+  ): Promise<{ token: string; id: string; record: SessionRecord }> {
     const token = newToken();
     const id = hashOf(token);
     const now = this.clock.now().getTime();

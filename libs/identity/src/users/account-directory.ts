@@ -40,7 +40,14 @@ export class AccountDirectory {
   async saveAddress(userId: number, address: { line1: string; line2?: string | null; town: string; postcode: string; country: string }): Promise<void> {
     await this.dataSource.getRepository(User).update(
       { id: userId },
-      { addressLine1: address.line1, addressLine2: address.line2 ?? null, town: address.town, postcode: address.postcode, country: address.country, updatedAt: new Date() },
+      {
+        addressLine1: address.line1,
+        addressLine2: address.line2 ?? null,
+        town: address.town,
+        postcode: address.postcode,
+        country: address.country,
+        updatedAt: new Date(),
+      },
     );
   }
 

@@ -44,12 +44,20 @@ function textProblem(field: string, value: unknown, max: number, nullable: boole
 
 /** Text of 1..max characters (after trimming). With partial (a PATCH), absent is fine but null is not. */
 export function RequiredText(field: string, max: number, options: { partial?: boolean } = {}) {
-  return applyDecorators(trim, ...(options.partial ? [unlessAbsent(field)] : []), rule('requiredText', (v) => textProblem(field, v, max, false)));
+  return applyDecorators(
+    trim,
+    ...(options.partial ? [unlessAbsent(field)] : []),
+    rule('requiredText', (v) => textProblem(field, v, max, false)),
+  );
 }
 
 /** Text of 1..max characters, or null / absent to leave it empty. */
 export function OptionalText(field: string, max: number) {
-  return applyDecorators(trim, IsOptional(), rule('optionalText', (v) => textProblem(field, v, max, true)));
+  return applyDecorators(
+    trim,
+    IsOptional(),
+    rule('optionalText', (v) => textProblem(field, v, max, true)),
+  );
 }
 
 export function EmailField(field: string, options: { partial?: boolean } = {}) {
@@ -65,7 +73,11 @@ export function EmailField(field: string, options: { partial?: boolean } = {}) {
 }
 
 export function DateOfBirthField(field: string, options: { partial?: boolean } = {}) {
-  return applyDecorators(trim, ...(options.partial ? [unlessAbsent(field)] : []), rule('dateOfBirth', (v) => (isDateOfBirth(v) ? null : DATE_OF_BIRTH_MESSAGE(field))));
+  return applyDecorators(
+    trim,
+    ...(options.partial ? [unlessAbsent(field)] : []),
+    rule('dateOfBirth', (v) => (isDateOfBirth(v) ? null : DATE_OF_BIRTH_MESSAGE(field))),
+  );
 }
 
 /** A centre number: letters, digits and dashes (spaces are dropped, letters upper-cased), up to 16. */
@@ -134,14 +146,19 @@ export function postcodeFieldError(postcode: string | null, country: string | nu
 }
 
 export function BooleanField(field: string) {
-  return applyDecorators(unlessAbsent(field), rule('boolean', (v) => (typeof v === 'boolean' ? null : `${field} must be true or false`)));
+  return applyDecorators(
+    unlessAbsent(field),
+    rule('boolean', (v) => (typeof v === 'boolean' ? null : `${field} must be true or false`)),
+  );
 }
 
 /** Whole pence from 0 to max. */
 export function PenceField(field: string, max: number) {
   return applyDecorators(
     unlessAbsent(field),
-    rule('pence', (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max ? null : `${field} must be a whole number of pence from 0 to ${max}`)),
+    rule('pence', (v) =>
+      typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max ? null : `${field} must be a whole number of pence from 0 to ${max}`,
+    ),
   );
 }
 
@@ -156,7 +173,9 @@ export function PasswordField(field: string, min: number, max: number) {
 
 /** Opaque text such as a token or a CSV file: a string of min..max characters (not trimmed). */
 export function RawTextField(field: string, min: number, max: number, what = 'text') {
-  return rule('rawText', (v) => (typeof v === 'string' && v.length >= min && v.length <= max ? null : `${field} must be ${what} of ${min} to ${max.toLocaleString('en-GB')} characters`));
+  return rule('rawText', (v) =>
+    typeof v === 'string' && v.length >= min && v.length <= max ? null : `${field} must be ${what} of ${min} to ${max.toLocaleString('en-GB')} characters`,
+  );
 }
 
 /** A page size: a whole number from 1 to max (query text is converted). */
@@ -170,5 +189,7 @@ export function LimitField(field: string, max: number) {
 
 /** The id of a record given in a body: a positive whole number. */
 export function IdField(field: string, what: string) {
-  return rule('id', (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 4294967295 ? null : `${field} must be the id (a positive whole number) of ${what}`));
+  return rule('id', (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 4294967295 ? null : `${field} must be the id (a positive whole number) of ${what}`,
+  );
 }

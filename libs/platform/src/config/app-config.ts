@@ -1,18 +1,5 @@
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
@@ -45,7 +32,10 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
@@ -55,13 +45,18 @@ export class AppConfig {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   PUBLIC_URL = 'http://localhost:3000';
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   DB_HOST = '127.0.0.1';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   DB_PORT = 3306;
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   DB_USER = 'root';
 
   @IsString()
@@ -70,7 +65,10 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9_]{1,64}$/, { message: 'DB_NAME must be 1-64 letters, digits or underscores' })
   DB_NAME = 'achievement_portal';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_POOL_SIZE = 10;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:port' })
@@ -81,14 +79,17 @@ export class AppConfig {
   REDIS_PREFIX = 'ap';
 
   /** Where PDFs and zips are kept (local-disk storage driver). */
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   STORAGE_DIR = './var/files';
 
   /** SMTP server, e.g. smtp://user:pass@mail.example.org:587. Empty: emails are captured and shown in the Email log. */
-  @IsOptional() @Matches(/^(smtps?:\/\/.+)?$/, { message: 'SMTP_URL must be empty or look like smtp://host:port' })
+  @IsOptional()
+  @Matches(/^(smtps?:\/\/.+)?$/, { message: 'SMTP_URL must be empty or look like smtp://host:port' })
   SMTP_URL = '';
 
-  @IsString() @Matches(/^(.+<)?[^<>\s@]+@[^<>\s@]+(>)?$/, { message: 'MAIL_FROM must be an email address, optionally as "Name <address>"' })
+  @IsString()
+  @Matches(/^(.+<)?[^<>\s@]+@[^<>\s@]+(>)?$/, { message: 'MAIL_FROM must be an email address, optionally as "Name <address>"' })
   MAIL_FROM = 'Achievement Portal <no-reply@achievement.test>';
 
   @IsEmail({ require_tld: false }, { message: 'SERVICES_TEAM_EMAIL must be an email address' })
@@ -99,28 +100,39 @@ export class AppConfig {
   CENTRES_HUB_ENQUIRY_URL = 'https://centres-hub.achievement.test/enquiry';
 
   /** Run the queue processors and scheduled tasks inside the api process too (one-process start). */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   RUN_WORKERS_IN_API = true;
 
   /** Scheduled tasks (reconciler, purges) run only where this is on. */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   RUN_SCHEDULED_TASKS = true;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   SESSION_IDLE_MINUTES = 30;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(168)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
   SESSION_ABSOLUTE_HOURS = 12;
 
   /** Secure cookies with the __Host- prefix. Off only for plain-http local development. */
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   COOKIE_SECURE?: boolean;
 
   /**
    * The HMAC key of the device cookies of sign-in (a device the owner signed in from is not locked out by failures from
    * elsewhere). At least 32 characters; the built-in value is for development only.
    */
-  @IsString() @MinLength(32, { message: 'DEVICE_COOKIE_SECRET must be at least 32 characters' })
+  @IsString()
+  @MinLength(32, { message: 'DEVICE_COOKIE_SECRET must be at least 32 characters' })
   DEVICE_COOKIE_SECRET = DEVELOPMENT_DEVICE_COOKIE_SECRET;
 
   /**
@@ -129,7 +141,8 @@ export class AppConfig {
    * Changing it makes every enrolled authenticator app unreadable: its owners use a passkey or a
    * recovery code, or an administrator resets their factors.
    */
-  @IsString() @MinLength(32, { message: 'SECOND_FACTOR_KEY must be at least 32 characters' })
+  @IsString()
+  @MinLength(32, { message: 'SECOND_FACTOR_KEY must be at least 32 characters' })
   SECOND_FACTOR_KEY = DEVELOPMENT_SECOND_FACTOR_KEY;
 
   /**
@@ -153,11 +166,17 @@ export class AppConfig {
   WEB_DIST_DIR = './dist/apps';
 
   /** Requests per minute per client address across the API (Redis-backed). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   RATE_LIMIT_PER_MINUTE = 600;
 
   /** A card order not paid within this many hours (of its checkout or its last payment attempt) expires; its basket is kept. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(720)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
   UNPAID_ORDER_EXPIRY_HOURS = 24;
 
   /** The card gateway (Opayo Form): the vendor name Opayo gave. */
@@ -169,7 +188,8 @@ export class AppConfig {
   OPAYO_ENCRYPTION_PASSWORD = SANDBOX_OPAYO_ENCRYPTION_PASSWORD;
 
   /** Where the browser posts the payment form; empty: the built-in sandbox gateway (/api/sandbox/opayo/vspform-register.vsp). */
-  @ValidateIf((o: AppConfig) => o.OPAYO_FORM_URL !== '') @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OPAYO_FORM_URL must be empty or a URL' })
+  @ValidateIf((o: AppConfig) => o.OPAYO_FORM_URL !== '')
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OPAYO_FORM_URL must be empty or a URL' })
   OPAYO_FORM_URL = '';
 
   /**
@@ -177,7 +197,8 @@ export class AppConfig {
    * is confirmed before an order is paid, e.g. https://sandbox.opayo.eu.elavon.com/access/access.htm.
    * Empty: the built-in sandbox gateway's (/api/sandbox/opayo/access/access.htm).
    */
-  @ValidateIf((o: AppConfig) => o.OPAYO_REPORTING_URL !== '') @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OPAYO_REPORTING_URL must be empty or a URL' })
+  @ValidateIf((o: AppConfig) => o.OPAYO_REPORTING_URL !== '')
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OPAYO_REPORTING_URL must be empty or a URL' })
   OPAYO_REPORTING_URL = '';
 
   /** The reporting user (a MySagePay / Opayo user with reporting rights) that signs the look-ups. */
@@ -185,11 +206,14 @@ export class AppConfig {
   OPAYO_REPORTING_USER = SANDBOX_OPAYO_REPORTING_USER;
 
   /** That user's password: the look-ups' MD5 signature is made with it. */
-  @IsString() @MinLength(8, { message: 'OPAYO_REPORTING_PASSWORD must be at least 8 characters' })
+  @IsString()
+  @MinLength(8, { message: 'OPAYO_REPORTING_PASSWORD must be at least 8 characters' })
   OPAYO_REPORTING_PASSWORD = SANDBOX_OPAYO_REPORTING_PASSWORD;
 
   /** Serve the sandbox card gateway (test cards only). Off by default in production. */
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   OPAYO_SANDBOX?: boolean;
 
   get opayoSandbox(): boolean {

@@ -60,7 +60,9 @@ describe('loadConfig', () => {
   it('refuses to start in production with the sandbox encryption key, naming the setting and why', () => {
     const env = { ...PRODUCTION, OPAYO_ENCRYPTION_PASSWORD: undefined };
     expect(() => loadConfig(env)).toThrow(ConfigError);
-    expect(() => loadConfig(env)).toThrow(/OPAYO_ENCRYPTION_PASSWORD: production refuses the built-in sandbox encryption key: .*forge a "paid" answer.* \(not set\)/);
+    expect(() => loadConfig(env)).toThrow(
+      /OPAYO_ENCRYPTION_PASSWORD: production refuses the built-in sandbox encryption key: .*forge a "paid" answer.* \(not set\)/,
+    );
     // the key given explicitly is refused too, and never printed
     const explicit = { ...PRODUCTION, OPAYO_ENCRYPTION_PASSWORD: 'SandboxCrypt2026' };
     expect(() => loadConfig(explicit)).toThrow(/OPAYO_ENCRYPTION_PASSWORD: .*\(got "\*\*\*"\)/);
@@ -69,7 +71,9 @@ describe('loadConfig', () => {
 
   it('refuses to start in production with the sandbox gateway, and names each setting', () => {
     expect(() => loadConfig({ ...PRODUCTION, OPAYO_SANDBOX: 'true' })).toThrow(/OPAYO_SANDBOX: production refuses the sandbox card gateway/);
-    expect(() => loadConfig({ ...PRODUCTION, OPAYO_FORM_URL: '' })).toThrow(/OPAYO_FORM_URL: production needs Opayo's registration URL: empty means the built-in sandbox/);
+    expect(() => loadConfig({ ...PRODUCTION, OPAYO_FORM_URL: '' })).toThrow(
+      /OPAYO_FORM_URL: production needs Opayo's registration URL: empty means the built-in sandbox/,
+    );
     expect(() => loadConfig({ ...PRODUCTION, OPAYO_REPORTING_URL: undefined })).toThrow(/OPAYO_REPORTING_URL: production needs/);
   });
 
@@ -80,15 +84,30 @@ describe('loadConfig', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const names = (err as ConfigError).problems.map((p) => p.split(':')[0]).sort();
-      expect(names).toEqual(['DB_PASSWORD', 'DEVICE_COOKIE_SECRET', 'OPAYO_ENCRYPTION_PASSWORD', 'OPAYO_FORM_URL', 'OPAYO_REPORTING_PASSWORD', 'OPAYO_REPORTING_URL', 'OPAYO_REPORTING_USER', 'SECOND_FACTOR_KEY']);
+      expect(names).toEqual([
+        'DB_PASSWORD',
+        'DEVICE_COOKIE_SECRET',
+        'OPAYO_ENCRYPTION_PASSWORD',
+        'OPAYO_FORM_URL',
+        'OPAYO_REPORTING_PASSWORD',
+        'OPAYO_REPORTING_URL',
+        'OPAYO_REPORTING_USER',
+        'SECOND_FACTOR_KEY',
+      ]);
     }
   });
 
   it('refuses production without a second factor for administrators and support', () => {
     expect(() => loadConfig(PRODUCTION)).not.toThrow();
-    expect(() => loadConfig({ ...PRODUCTION, SECOND_FACTOR_ROLES: 'none' })).toThrow(/SECOND_FACTOR_ROLES: production requires a second factor of administrators and support/);
+    expect(() => loadConfig({ ...PRODUCTION, SECOND_FACTOR_ROLES: 'none' })).toThrow(
+      /SECOND_FACTOR_ROLES: production requires a second factor of administrators and support/,
+    );
     expect(() => loadConfig({ ...PRODUCTION, SECOND_FACTOR_ROLES: 'administrator' })).toThrow(/SECOND_FACTOR_ROLES/);
-    expect(loadConfig({ ...PRODUCTION, SECOND_FACTOR_ROLES: 'administrator, support, centre_staff' }).secondFactorRoles).toEqual(['administrator', 'support', 'centre_staff']);
+    expect(loadConfig({ ...PRODUCTION, SECOND_FACTOR_ROLES: 'administrator, support, centre_staff' }).secondFactorRoles).toEqual([
+      'administrator',
+      'support',
+      'centre_staff',
+    ]);
     expect(() => loadConfig({ NODE_ENV: 'test', SECOND_FACTOR_ROLES: 'admins' })).toThrow(/SECOND_FACTOR_ROLES must be "none" or a comma list of roles/);
   });
 

@@ -10,9 +10,7 @@ export async function ensureDatabase(config: AppConfig): Promise<void> {
     password: config.DB_PASSWORD,
   });
   try {
-    await connection.query(
-      `CREATE DATABASE IF NOT EXISTS \`${config.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${config.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await connection.end();
   }

@@ -1,24 +1,14 @@
-import { toErrorBody } from "../http/api-exception.filter";
-import {
-  BusyException,
-  isLockConflict,
-  retryOnLockConflict,
-} from "./lock-conflict";
+import { toErrorBody } from '../http/api-exception.filter';
+import { BusyException, isLockConflict, retryOnLockConflict } from './lock-conflict';
 
-const deadlock = () =>
-  Object.assign(
-    new Error(
-      "Deadlock found when trying to get lock; try restarting transaction",
-    ),
-    { code: "ER_LOCK_DEADLOCK" },
-  );
+const deadlock = () => Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), { code: 'ER_LOCK_DEADLOCK' });
 const lockWait = () =>
-  Object.assign(new Error("Lock wait timeout exceeded"), {
-    driverError: { code: "ER_LOCK_WAIT_TIMEOUT" },
+  Object.assign(new Error('Lock wait timeout exceeded'), {
+    driverError: { code: 'ER_LOCK_WAIT_TIMEOUT' },
   });
 
-describe("retryOnLockConflict", () => {
-  it("runs the work again after a deadlock or a lock wait timeout, and returns its result", async () => {
+describe('retryOnLockConflict', () => {
+  it('runs the work again after a deadlock or a lock wait timeout, and returns its result', async () => {
     const failures = [deadlock(), lockWait()];
     let runs = 0;
     const result = await retryOnLockConflict(
@@ -26,11 +16,11 @@ describe("retryOnLockConflict", () => {
         runs++;
         const failure = failures.shift();
         if (failure) throw failure;
-        return "done";
+        return 'done';
       },
       { baseDelayMs: 1 },
     );
-    expect(result).toBe("done");
+    expect(result).toBe('done');
     expect(runs).toBe(3);
   });
 
@@ -51,23 +41,23 @@ describe("retryOnLockConflict", () => {
     });
   });
 
-  it("does not retry other errors", async () => {
+  it('does not retry other errors', async () => {
     let runs = 0;
     await expect(
       retryOnLockConflict(async () => {
         runs++;
-        throw Object.assign(new Error("dup"), { code: "ER_DUP_ENTRY" });
+        throw Object.assign(new Error('dup'), { code: 'ER_DUP_ENTRY' });
       }),
-    ).rejects.toThrow("dup");
+    ).rejects.toThrow('dup');
     expect(runs).toBe(1);
   });
 
-  it("answers a lock conflict that escaped every retry with 409, not 500", () => {
+  it('answers a lock conflict that escaped every retry with 409, not 500', () => {
     expect(isLockConflict(lockWait())).toBe(true);
     expect(toErrorBody(deadlock())).toMatchObject({
       statusCode: 409,
-      error: "Conflict",
+      error: 'Conflict',
     });
-    expect(toErrorBody(new Error("boom")).statusCode).toBe(500);
+    expect(toErrorBody(new Error('boom')).statusCode).toBe(500);
   });
 });

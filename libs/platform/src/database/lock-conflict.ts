@@ -1,13 +1,9 @@
-import { ConflictException } from "@nestjs/common";
+import { ConflictException } from '@nestjs/common';
 
 /** MySQL / MariaDB answers that mean "another transaction holds what this one needs": safe to run the whole transaction again. */
-const LOCK_CONFLICT_CODES = new Set([
-  "ER_LOCK_DEADLOCK",
-  "ER_LOCK_WAIT_TIMEOUT",
-]);
+const LOCK_CONFLICT_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
-export const BUSY_MESSAGE =
-  "Many changes arrived at the same moment and this one could not be made: nothing was changed. Try again in a moment.";
+export const BUSY_MESSAGE = 'Many changes arrived at the same moment and this one could not be made: nothing was changed. Try again in a moment.';
 
 /** The 409 a request gets when its transaction still meets a deadlock or lock wait after its retries. */
 export class BusyException extends ConflictException {
@@ -19,11 +15,7 @@ export class BusyException extends ConflictException {
 /** Whether the error is a deadlock or a lock wait timeout (TypeORM's QueryFailedError carries the driver's code). */
 export function isLockConflict(err: unknown): boolean {
   const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
-  return (
-    !!e &&
-    (LOCK_CONFLICT_CODES.has(String(e.code)) ||
-      LOCK_CONFLICT_CODES.has(String(e.driverError?.code)))
-  );
+  return !!e && (LOCK_CONFLICT_CODES.has(String(e.code)) || LOCK_CONFLICT_CODES.has(String(e.driverError?.code)));
 }
 
 export interface LockConflictRetryOptions {
@@ -39,10 +31,7 @@ export interface LockConflictRetryOptions {
  * with a BusyException (409, "try again"), never a 500. InnoDB rolls back the victim of a
  * deadlock entirely, so running the work again from its start is safe.
  */
-export async function retryOnLockConflict<T>(
-  work: () => Promise<T>,
-  options: LockConflictRetryOptions = {},
-): Promise<T> {
+export async function retryOnLockConflict<T>(work: () => Promise<T>, options: LockConflictRetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 4;
   const base = options.baseDelayMs ?? 25;
   for (let attempt = 1; ; attempt++) {
@@ -51,9 +40,7 @@ export async function retryOnLockConflict<T>(
     } catch (err) {
       if (!isLockConflict(err)) throw err;
       if (attempt >= attempts) throw new BusyException();
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.random() * base * 2 ** (attempt - 1)),
-      );
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * base * 2 ** (attempt - 1)));
     }
   }
 }

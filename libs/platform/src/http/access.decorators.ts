@@ -74,6 +74,4 @@ export function actorOf(req: RequestWithUser): Actor {
   };
 }
 
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor =>
-  actorOf(ctx.switchToHttp().getRequest<RequestWithUser>()),
-);
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => actorOf(ctx.switchToHttp().getRequest<RequestWithUser>()));

@@ -84,12 +84,15 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie as never);
   const securityHeaders = securityHeadersOf(config);
-  fastify.addHook('onRequest', (req: { id: string; url: string }, reply: { headers(h: object): unknown; header(n: string, v: string): unknown }, done: () => void) => {
-    reply.headers(securityHeaders);
-    reply.header('X-Request-Id', req.id);
-    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
-    done();
-  });
+  fastify.addHook(
+    'onRequest',
+    (req: { id: string; url: string }, reply: { headers(h: object): unknown; header(n: string, v: string): unknown }, done: () => void) => {
+      reply.headers(securityHeaders);
+      reply.header('X-Request-Id', req.id);
+      if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+      done();
+    },
+  );
   const document = SwaggerModule.createDocument(
     app as unknown as INestApplication,
     new DocumentBuilder()

@@ -24,10 +24,16 @@ describe('problemInInput', () => {
   });
 
   it('names the field that holds a lone surrogate or a NUL, keys included', () => {
-    expect(problemInInput({ email: 'a\ud83d@example.test' })).toEqual({ path: 'email', message: 'email must be valid Unicode text (it holds half of a character).' });
+    expect(problemInInput({ email: 'a\ud83d@example.test' })).toEqual({
+      path: 'email',
+      message: 'email must be valid Unicode text (it holds half of a character).',
+    });
     expect(problemInInput({ rows: [{ name: 'ok' }, { name: 'a\udc00' }] })).toMatchObject({ path: 'rows.1.name' });
     expect(problemInInput({ note: 'a\u0000b' })).toEqual({ path: 'note', message: 'note must not contain a NUL character.' });
-    expect(problemInInput({ ['x\ud83d']: 1 })).toEqual({ path: 'x\ufffd', message: 'The field name x\ufffd must be valid Unicode text (it holds half of a character).' });
+    expect(problemInInput({ ['x\ud83d']: 1 })).toEqual({
+      path: 'x\ufffd',
+      message: 'The field name x\ufffd must be valid Unicode text (it holds half of a character).',
+    });
     expect(problemInInput('\ud83d')).toMatchObject({ path: '', message: expect.stringMatching(/^The request body must be valid Unicode/) });
   });
 });

@@ -14,7 +14,14 @@ describe('unavailablePartOf', () => {
   });
 
   it('knows Redis by what ioredis says', () => {
-    expect(unavailablePartOf(err({ name: 'MaxRetriesPerRequestError' }, 'Reached the max retries per request limit (which is 2). Refer to "maxRetriesPerRequest" option for details.'))).toBe('redis');
+    expect(
+      unavailablePartOf(
+        err(
+          { name: 'MaxRetriesPerRequestError' },
+          'Reached the max retries per request limit (which is 2). Refer to "maxRetriesPerRequest" option for details.',
+        ),
+      ),
+    ).toBe('redis');
     expect(unavailablePartOf(err({}, 'Connection is closed.'))).toBe('redis');
   });
 

@@ -1,4 +1,11 @@
-import { DocumentDisplayRequest, QualificationDisplayRequest, QualificationSummary, VERIFICATION_METHODS, VerificationLogEntry, VerificationMethod } from '@achievement/contracts';
+import {
+  DocumentDisplayRequest,
+  QualificationDisplayRequest,
+  QualificationSummary,
+  VERIFICATION_METHODS,
+  VerificationLogEntry,
+  VerificationMethod,
+} from '@achievement/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';

@@ -1,4 +1,13 @@
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, PDF_CHECK_KINDS, PdfCheckKind, PdfCheckResult, VerificationResult } from '@achievement/contracts';
+import {
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPES,
+  DocumentStatus,
+  DocumentType,
+  PDF_CHECK_KINDS,
+  PdfCheckKind,
+  PdfCheckResult,
+  VerificationResult,
+} from '@achievement/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 
 class VerifiedQualificationDto {

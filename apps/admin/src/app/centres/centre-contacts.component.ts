@@ -35,9 +35,7 @@ const fullName = (contact: CentreContact) => `${contact.firstName} ${contact.las
           </button>
         </div>
       </div>
-      <p class="muted">
-        The people the body holds for this centre. A registration whose details match one of them is approved at once.
-      </p>
+      <p class="muted">The people the body holds for this centre. A registration whose details match one of them is approved at once.</p>
 
       <div class="progress" aria-live="polite">
         @if (list.loading()) {
@@ -62,7 +60,12 @@ const fullName = (contact: CentreContact) => `${contact.firstName} ${contact.las
       @if (list.items().length > 0) {
         <div class="table-wrap">
           <table mat-table [dataSource]="list.items()">
-            <caption class="cdk-visually-hidden">Contact records of centre {{ centreNumber() }}</caption>
+            <caption class="cdk-visually-hidden">
+              Contact records of centre
+              {{
+                centreNumber()
+              }}
+            </caption>
             <ng-container matColumnDef="name">
               <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
               <td mat-cell *matCellDef="let c">{{ c.firstName }} {{ c.lastName }}</td>
@@ -73,7 +76,9 @@ const fullName = (contact: CentreContact) => `${contact.firstName} ${contact.las
             </ng-container>
             <ng-container matColumnDef="dateOfBirth">
               <th mat-header-cell *matHeaderCellDef scope="col">Date of birth</th>
-              <td mat-cell *matCellDef="let c"><time [attr.datetime]="c.dateOfBirth">{{ c.dateOfBirth | calendarDate }}</time></td>
+              <td mat-cell *matCellDef="let c">
+                <time [attr.datetime]="c.dateOfBirth">{{ c.dateOfBirth | calendarDate }}</time>
+              </td>
             </ng-container>
             <ng-container matColumnDef="actions">
               <th mat-header-cell *matHeaderCellDef scope="col"><span class="cdk-visually-hidden">Actions</span></th>
@@ -150,7 +155,10 @@ export class CentreContactsComponent implements OnInit {
   edit(contact: CentreContact): void {
     this.openDialog({ centreId: this.centreId(), centreNumber: this.centreNumber(), contact }, (saved) => {
       this.snackBar.open(`Contact record of ${fullName(saved)} saved.`, 'Close', { duration: 6000 });
-      this.list.replace((c) => c.id === saved.id, () => saved);
+      this.list.replace(
+        (c) => c.id === saved.id,
+        () => saved,
+      );
     });
   }
 

@@ -24,7 +24,9 @@ describe('CentresPageComponent', () => {
   afterEach(() => backend.verify());
 
   function expectList(check: (params: URLSearchParams) => boolean = () => true): TestRequest {
-    return backend.expectOne((request) => request.method === 'GET' && request.url === '/api/admin/centres' && check(new URLSearchParams(request.params.toString())));
+    return backend.expectOne(
+      (request) => request.method === 'GET' && request.url === '/api/admin/centres' && check(new URLSearchParams(request.params.toString())),
+    );
   }
 
   const rows = () => Array.from(root.querySelectorAll('[data-testid="centre-row"]'));

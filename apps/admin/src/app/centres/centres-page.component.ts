@@ -20,16 +20,7 @@ const SEARCH_MAX_LENGTH = 100;
 /** The centres, ordered by number, with a search by name or number and "Load more". */
 @Component({
   selector: 'adm-centres-page',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-    MatTableModule,
-  ],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatTableModule],
   template: `
     <section class="page" data-testid="centres" aria-labelledby="centres-title">
       <div class="heading">
@@ -83,11 +74,15 @@ const SEARCH_MAX_LENGTH = 100;
       @if (list.items().length > 0) {
         <div class="table-wrap">
           <table mat-table [dataSource]="list.items()">
-            <caption class="cdk-visually-hidden">Centres by number. Open one to edit it and its contact records.</caption>
+            <caption class="cdk-visually-hidden">
+              Centres by number. Open one to edit it and its contact records.
+            </caption>
 
             <ng-container matColumnDef="number">
               <th mat-header-cell *matHeaderCellDef scope="col">Number</th>
-              <td mat-cell *matCellDef="let c"><a [routerLink]="[c.id]">{{ c.number }}</a></td>
+              <td mat-cell *matCellDef="let c">
+                <a [routerLink]="[c.id]">{{ c.number }}</a>
+              </td>
             </ng-container>
             <ng-container matColumnDef="name">
               <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
@@ -95,7 +90,9 @@ const SEARCH_MAX_LENGTH = 100;
             </ng-container>
             <ng-container matColumnDef="town">
               <th mat-header-cell *matHeaderCellDef scope="col">Town</th>
-              <td mat-cell *matCellDef="let c">{{ c.town }} <span class="muted">{{ c.postcode }}</span></td>
+              <td mat-cell *matCellDef="let c">
+                {{ c.town }} <span class="muted">{{ c.postcode }}</span>
+              </td>
             </ng-container>
             <ng-container matColumnDef="centralEmail">
               <th mat-header-cell *matHeaderCellDef scope="col">Central email</th>

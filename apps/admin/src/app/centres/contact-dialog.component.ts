@@ -9,13 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { apiErrorMessage, apiStatus } from '../api/api-error';
-import {
-  dateOfBirth,
-  emailAddress,
-  maxTrimmedLength,
-  NAME_MAX_LENGTH,
-  requiredText,
-} from '../forms/field-rules';
+import { dateOfBirth, emailAddress, maxTrimmedLength, NAME_MAX_LENGTH, requiredText } from '../forms/field-rules';
 import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
 
@@ -143,9 +137,7 @@ export class ContactDialogComponent {
     this.saving.set(true);
     this.failure.set(null);
     try {
-      const saved = await firstValueFrom(
-        contact ? this.api.updateContact(centreId, contact.id, request) : this.api.createContact(centreId, request),
-      );
+      const saved = await firstValueFrom(contact ? this.api.updateContact(centreId, contact.id, request) : this.api.createContact(centreId, request));
       this.dialogRef.close(saved);
     } catch (error) {
       const message = apiErrorMessage(error, 'The contact record could not be saved. Try again.');

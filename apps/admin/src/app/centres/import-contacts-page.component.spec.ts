@@ -107,7 +107,9 @@ describe('ImportContactsPageComponent', () => {
     const section = root.querySelector('[data-testid="import-row-errors"]');
     expect(textOf(section?.querySelector('[role="alert"]'))).toBe('Nothing was imported. Correct these lines and import the file again.');
     expect(Array.from(section?.querySelectorAll('th') ?? []).map((th) => textOf(th))).toEqual(['Line', 'Field', 'Problem']);
-    const rows = Array.from(section?.querySelectorAll('[data-testid="row-error"]') ?? []).map((row) => Array.from(row.querySelectorAll('td')).map((td) => textOf(td)));
+    const rows = Array.from(section?.querySelectorAll('[data-testid="row-error"]') ?? []).map((row) =>
+      Array.from(row.querySelectorAll('td')).map((td) => textOf(td)),
+    );
     expect(rows).toEqual([
       ['2', 'date_of_birth', 'date_of_birth must be a real date in the past, written YYYY-MM-DD'],
       ['4', 'centre_number', 'There is no centre C99999.'],

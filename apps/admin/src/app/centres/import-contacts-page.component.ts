@@ -88,7 +88,9 @@ export class ImportContactsPageComponent {
     }
     this.clearOutcome();
     if (file.size > CSV_MAX_LENGTH * 4) {
-      this.failure.set(`${file.name} is too large: a file can have at most ${CSV_MAX_LENGTH.toLocaleString('en-GB')} characters. Split it and import each part.`);
+      this.failure.set(
+        `${file.name} is too large: a file can have at most ${CSV_MAX_LENGTH.toLocaleString('en-GB')} characters. Split it and import each part.`,
+      );
       return;
     }
     let text: string;
@@ -114,7 +116,9 @@ export class ImportContactsPageComponent {
       return;
     }
     if (csv.length > CSV_MAX_LENGTH) {
-      this.failure.set(`The text has ${csv.length.toLocaleString('en-GB')} characters; at most ${CSV_MAX_LENGTH.toLocaleString('en-GB')} can be imported at once. Split the file and import each part.`);
+      this.failure.set(
+        `The text has ${csv.length.toLocaleString('en-GB')} characters; at most ${CSV_MAX_LENGTH.toLocaleString('en-GB')} can be imported at once. Split the file and import each part.`,
+      );
       return;
     }
     this.importing.set(true);

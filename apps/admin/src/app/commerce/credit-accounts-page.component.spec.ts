@@ -141,9 +141,7 @@ describe('CreditAccountsPageComponent', () => {
     expect(textOf(dialog().querySelector('.field-error'))).toBe('Choose the centre');
     backend.expectNone('/api/admin/credit-accounts/3');
 
-    const picker = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(
-      MatAutocompleteHarness.with({ selector: 'adm-centre-picker input' }),
-    );
+    const picker = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatAutocompleteHarness.with({ selector: 'adm-centre-picker input' }));
     await picker.enterText('North');
     const search = await vi.waitFor(() => backend.expectOne((r) => r.url === '/api/admin/centres'), { timeout: 2000, interval: 50 });
     search.flush({ items: [aCentre()], nextCursor: null });

@@ -84,9 +84,7 @@ import { InvoiceDialogComponent } from './invoice-dialog.component';
                     {{ a.open ? 'Open' : 'Closed' }}
                   </td>
                   <td class="row-actions">
-                    <button mat-stroked-button type="button" (click)="edit(a)" [attr.aria-label]="'Edit the account of ' + a.centre.number">
-                      Edit
-                    </button>
+                    <button mat-stroked-button type="button" (click)="edit(a)" [attr.aria-label]="'Edit the account of ' + a.centre.number">Edit</button>
                     <button mat-icon-button type="button" [matMenuTriggerFor]="more" [attr.aria-label]="'More for ' + a.centre.number">
                       <mat-icon aria-hidden="true" svgIcon="more_vert"></mat-icon>
                     </button>
@@ -196,9 +194,7 @@ export class CreditAccountsPageComponent implements OnInit {
     ref.afterClosed().subscribe((saved: CreditAccount | undefined) => {
       if (!saved) return;
       this.accounts.update((accounts) =>
-        accounts.some((a) => a.centre.id === saved.centre.id)
-          ? accounts.map((a) => (a.centre.id === saved.centre.id ? saved : a))
-          : [...accounts, saved],
+        accounts.some((a) => a.centre.id === saved.centre.id) ? accounts.map((a) => (a.centre.id === saved.centre.id ? saved : a)) : [...accounts, saved],
       );
       this.snackBar.open(message(saved), 'Close', { duration: 6000 });
     });

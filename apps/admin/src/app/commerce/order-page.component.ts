@@ -83,8 +83,8 @@ export const NOTE_MAX_LENGTH = 500;
 
         @if (o.needsAttention) {
           <p class="failure" role="alert" data-testid="order-attention">
-            Some documents of this order were revoked or superseded after it was placed. It cannot go into production or be dispatched
-            until each flagged line gets the current version or is cancelled.
+            Some documents of this order were revoked or superseded after it was placed. It cannot go into production or be dispatched until each flagged line
+            gets the current version or is cancelled.
           </p>
         }
         <h2>Items</h2>

@@ -58,15 +58,7 @@ describe('OrdersPageComponent (fulfilment queue)', () => {
       nextCursor: null,
     });
     await settle(fixture);
-    expect(Array.from(root.querySelectorAll('th')).map((th) => textOf(th))).toEqual([
-      'Order',
-      'Placed',
-      'Customer',
-      'Items',
-      'Total',
-      'Payment',
-      'Status',
-    ]);
+    expect(Array.from(root.querySelectorAll('th')).map((th) => textOf(th))).toEqual(['Order', 'Placed', 'Customer', 'Items', 'Total', 'Payment', 'Status']);
     expect(Array.from(rows()[0].querySelectorAll('td')).map((td) => textOf(td))).toEqual([
       'ORD-000031',
       '29 Nov 2026, 09:00 UK time',

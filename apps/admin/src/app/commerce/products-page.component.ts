@@ -43,9 +43,7 @@ class WholeList<T> {
 
   /** Puts a saved row in place of the one with its id, or at the end. */
   put(saved: T, sameAs: (a: T, b: T) => boolean): void {
-    this.items.update((items) =>
-      items.some((item) => sameAs(item, saved)) ? items.map((item) => (sameAs(item, saved) ? saved : item)) : [...items, saved],
-    );
+    this.items.update((items) => (items.some((item) => sameAs(item, saved)) ? items.map((item) => (sameAs(item, saved) ? saved : item)) : [...items, saved]));
   }
 }
 

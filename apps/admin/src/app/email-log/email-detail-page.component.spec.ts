@@ -64,14 +64,15 @@ describe('EmailDetailPageComponent', () => {
   });
 
   it("shows the API's error with Retry", async () => {
-    backend.expectOne('/api/admin/emails/7').flush(
-      { statusCode: 404, error: 'Not Found', message: 'There is no email 7.' },
-      { status: 404, statusText: 'Not Found' },
-    );
+    backend
+      .expectOne('/api/admin/emails/7')
+      .flush({ statusCode: 404, error: 'Not Found', message: 'There is no email 7.' }, { status: 404, statusText: 'Not Found' });
     await fixture.whenStable();
 
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('There is no email 7.');
-    Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.includes('Retry'))!.click();
+    Array.from(root.querySelectorAll('button'))
+      .find((b) => b.textContent?.includes('Retry'))!
+      .click();
     backend.expectOne('/api/admin/emails/7').flush(anEmailDetail({ id: 7 }));
     await fixture.whenStable();
     expect(root.querySelector('[role="alert"]')).toBeNull();

@@ -39,8 +39,7 @@ describe('EmailLogPageComponent', () => {
 
   const rows = () => Array.from(root.querySelectorAll<HTMLElement>('[data-testid="email-row"]'));
   const cells = (row: HTMLElement) => Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim());
-  const button = (text: string) =>
-    Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim().endsWith(text));
+  const button = (text: string) => Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim().endsWith(text));
 
   afterEach(() => backend.verify());
 

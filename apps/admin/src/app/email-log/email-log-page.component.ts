@@ -58,9 +58,7 @@ export class EmailLogPageComponent implements OnInit {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
-  readonly columns = computed(() =>
-    this.isHandset() ? ['to', 'subject', 'status'] : ['to', 'subject', 'template', 'status', 'attempts', 'createdAt'],
-  );
+  readonly columns = computed(() => (this.isHandset() ? ['to', 'subject', 'status'] : ['to', 'subject', 'template', 'status', 'attempts', 'createdAt']));
   readonly statuses = EMAIL_STATUSES;
   readonly statusLabels = EMAIL_STATUS_LABELS;
 
@@ -146,19 +144,17 @@ export class EmailLogPageComponent implements OnInit {
     this.loading.set(true);
     this.error.set(null);
     const status = this.status();
-    this.request = this.api
-      .listEmails({ status: status === 'all' ? null : status, cursor, limit: EMAIL_LOG_PAGE_SIZE })
-      .subscribe({
-        next: (page) => {
-          this.emails.update((emails) => (cursor ? [...emails, ...page.items] : page.items));
-          this.nextCursor.set(page.nextCursor);
-          this.loaded.set(true);
-          this.loading.set(false);
-        },
-        error: (error: unknown) => {
-          this.error.set(apiErrorMessage(error, 'The Email log could not be loaded.'));
-          this.loading.set(false);
-        },
-      });
+    this.request = this.api.listEmails({ status: status === 'all' ? null : status, cursor, limit: EMAIL_LOG_PAGE_SIZE }).subscribe({
+      next: (page) => {
+        this.emails.update((emails) => (cursor ? [...emails, ...page.items] : page.items));
+        this.nextCursor.set(page.nextCursor);
+        this.loaded.set(true);
+        this.loading.set(false);
+      },
+      error: (error: unknown) => {
+        this.error.set(apiErrorMessage(error, 'The Email log could not be loaded.'));
+        this.loading.set(false);
+      },
+    });
   }
 }

@@ -62,7 +62,9 @@ describe('IssueJobPageComponent', () => {
       'enrolment_number,first_name,last_name,date_of_birth,email,qualification_code,qualification_title,document_type,grade,award_date,units',
     );
     const rows = Array.from(root.querySelectorAll('[data-testid="job-csv-columns"] tbody tr')).map((tr) =>
-      Array.from(tr.querySelectorAll('th, td')).slice(0, 2).map((cell) => textOf(cell)),
+      Array.from(tr.querySelectorAll('th, td'))
+        .slice(0, 2)
+        .map((cell) => textOf(cell)),
     );
     expect(rows).toEqual([
       ['enrolment_number', 'Required'],

@@ -28,11 +28,12 @@ export const JOB_CSV_COLUMN_NOTES: Record<(typeof JOB_CSV_COLUMNS)[number], stri
 };
 
 /** A small file with the header row and two learners, to download and fill in. */
-export const EXAMPLE_JOB_CSV = [
-  JOB_CSV_COLUMNS.join(','),
-  'E1001,Ada,Lovelace,1985-04-23,ada@example.org,603/7506/5,Level 3 Diploma in Light Vehicle Maintenance,certificate,Distinction,2026-07-15,"F/601/2345: Health and safety; F/601/2346: Engine systems"',
-  'E1002,Alan,Turing,1990-06-23,,603/7506/5,Level 3 Diploma in Light Vehicle Maintenance,record_of_achievement,,2026-07-15,',
-].join('\n') + '\n';
+export const EXAMPLE_JOB_CSV =
+  [
+    JOB_CSV_COLUMNS.join(','),
+    'E1001,Ada,Lovelace,1985-04-23,ada@example.org,603/7506/5,Level 3 Diploma in Light Vehicle Maintenance,certificate,Distinction,2026-07-15,"F/601/2345: Health and safety; F/601/2346: Engine systems"',
+    'E1002,Alan,Turing,1990-06-23,,603/7506/5,Level 3 Diploma in Light Vehicle Maintenance,record_of_achievement,,2026-07-15,',
+  ].join('\n') + '\n';
 
 export const EXAMPLE_JOB_CSV_FILE_NAME = 'job-example.csv';
 

@@ -129,7 +129,10 @@ describe('JobPageComponent', () => {
   it('keeps trying when a refresh fails', async () => {
     backend.expectOne('/api/admin/jobs/77').flush(RENDERING);
     await fixture.whenStable();
-    (await nextRequest()).flush({ statusCode: 503, error: 'Service Unavailable', message: 'The database is busy.' }, { status: 503, statusText: 'Service Unavailable' });
+    (await nextRequest()).flush(
+      { statusCode: 503, error: 'Service Unavailable', message: 'The database is busy.' },
+      { status: 503, statusText: 'Service Unavailable' },
+    );
     await fixture.whenStable();
     expect(textOf(root.querySelector('[data-testid="job-refresh-error"]'))).toBe('The database is busy. Trying again…');
     expect(bar()?.getAttribute('aria-valuenow')).toBe('30');
@@ -141,7 +144,9 @@ describe('JobPageComponent', () => {
   });
 
   it('shows the error with Retry when the job cannot be loaded', async () => {
-    backend.expectOne('/api/admin/jobs/77').flush({ statusCode: 404, error: 'Not Found', message: 'There is no job 77.' }, { status: 404, statusText: 'Not Found' });
+    backend
+      .expectOne('/api/admin/jobs/77')
+      .flush({ statusCode: 404, error: 'Not Found', message: 'There is no job 77.' }, { status: 404, statusText: 'Not Found' });
     await fixture.whenStable();
     expect(textOf(root.querySelector('[data-testid="job-error"]'))).toContain('There is no job 77.');
     await noMoreRequests();
@@ -190,7 +195,7 @@ describe('JobPageComponent', () => {
     expect(rows()).toHaveLength(1);
   });
 
-  it("shows the error of the documents list with Retry, and says when a job has none", async () => {
+  it('shows the error of the documents list with Retry, and says when a job has none', async () => {
     backend.expectOne('/api/admin/jobs/77').flush(ISSUED);
     await fixture.whenStable();
     backend

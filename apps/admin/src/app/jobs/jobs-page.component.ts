@@ -102,11 +102,15 @@ export const FOLLOWED_JOBS = 10;
       @if (list.items().length > 0) {
         <div class="table-wrap">
           <table mat-table [dataSource]="list.items()">
-            <caption class="cdk-visually-hidden">Jobs, newest first. Open one to follow its progress.</caption>
+            <caption class="cdk-visually-hidden">
+              Jobs, newest first. Open one to follow its progress.
+            </caption>
 
             <ng-container matColumnDef="number">
               <th mat-header-cell *matHeaderCellDef scope="col">Job</th>
-              <td mat-cell *matCellDef="let job"><a [routerLink]="[job.id]">{{ job.number }}</a></td>
+              <td mat-cell *matCellDef="let job">
+                <a [routerLink]="[job.id]">{{ job.number }}</a>
+              </td>
             </ng-container>
             <ng-container matColumnDef="centre">
               <th mat-header-cell *matHeaderCellDef scope="col">Centre</th>

@@ -123,10 +123,11 @@ export class RegistrationDetailPageComponent {
       failureMessage: 'The registration could not be approved. Try again.',
     };
     this.dialog
-      .open<ConfirmDialogComponent<RegistrationSummary>, ConfirmDialogData<RegistrationSummary>, Confirmed<RegistrationSummary>>(
-        ConfirmDialogComponent,
-        { data, width: '520px', maxWidth: '95vw' },
-      )
+      .open<ConfirmDialogComponent<RegistrationSummary>, ConfirmDialogData<RegistrationSummary>, Confirmed<RegistrationSummary>>(ConfirmDialogComponent, {
+        data,
+        width: '520px',
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((confirmed) => {

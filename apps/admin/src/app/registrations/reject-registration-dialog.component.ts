@@ -23,10 +23,7 @@ export const REJECTION_REASON_MAX_LENGTH = 500;
     <h2 mat-dialog-title>Reject this registration?</h2>
     <form [formGroup]="form" (ngSubmit)="reject()" novalidate>
       <mat-dialog-content>
-        <p>
-          {{ name }} ({{ registration.email }}) cannot sign in, and is emailed the reason you give here. Write it so that they
-          know what to do next.
-        </p>
+        <p>{{ name }} ({{ registration.email }}) cannot sign in, and is emailed the reason you give here. Write it so that they know what to do next.</p>
         @if (failure(); as message) {
           <p class="failure" role="alert" data-testid="reject-error">{{ message }}</p>
         }
@@ -94,9 +91,7 @@ export class RejectRegistrationDialogComponent {
     this.rejecting.set(true);
     this.failure.set(null);
     try {
-      const rejected = await firstValueFrom(
-        this.api.rejectRegistration(this.registration.id, { reason: this.form.controls.reason.value.trim() }),
-      );
+      const rejected = await firstValueFrom(this.api.rejectRegistration(this.registration.id, { reason: this.form.controls.reason.value.trim() }));
       this.dialogRef.close(rejected);
     } catch (error) {
       if (!showServerFieldErrors(this.form, error)) {

@@ -26,7 +26,9 @@ describe('ReviewQueuePageComponent', () => {
   afterEach(() => backend.verify());
 
   function expectList(check: (params: URLSearchParams) => boolean = () => true): TestRequest {
-    return backend.expectOne((request) => request.method === 'GET' && request.url === '/api/admin/registrations' && check(new URLSearchParams(request.params.toString())));
+    return backend.expectOne(
+      (request) => request.method === 'GET' && request.url === '/api/admin/registrations' && check(new URLSearchParams(request.params.toString())),
+    );
   }
 
   const rows = () => Array.from(root.querySelectorAll<HTMLElement>('[data-testid="registration-row"]'));

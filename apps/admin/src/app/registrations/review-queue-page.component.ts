@@ -22,15 +22,25 @@ import { BodyTimePipe } from '../shared/body-time.pipe';
  */
 @Component({
   selector: 'adm-review-queue-page',
-  imports: [BodyTimePipe, CalendarDatePipe, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule],
+  imports: [
+    BodyTimePipe,
+    CalendarDatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+  ],
   template: `
     <section class="page" data-testid="review-queue" aria-labelledby="review-queue-title">
       <div class="heading">
         <h1 id="review-queue-title">Registrations</h1>
       </div>
       <p class="muted intro">
-        Registrations whose details did not match the contact records held wait here for review. Open one to compare it with
-        the closest records, then approve or reject it.
+        Registrations whose details did not match the contact records held wait here for review. Open one to compare it with the closest records, then approve
+        or reject it.
       </p>
 
       <div class="filters">
@@ -68,7 +78,11 @@ import { BodyTimePipe } from '../shared/body-time.pipe';
         <!-- scrolls sideways on narrow screens: focusable, so keyboards can scroll it -->
         <div class="table-wrap" tabindex="0" role="region" aria-label="Registrations" data-testid="registrations-region">
           <table mat-table [dataSource]="list.items()">
-            <caption class="cdk-visually-hidden">{{ statusLabels[status()] }}: registrations. Open one to review it.</caption>
+            <caption class="cdk-visually-hidden">
+              {{
+                statusLabels[status()]
+              }}: registrations. Open one to review it.
+            </caption>
 
             <ng-container matColumnDef="name">
               <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
@@ -124,13 +138,7 @@ import { BodyTimePipe } from '../shared/body-time.pipe';
             </ng-container>
 
             <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-            <tr
-              mat-row
-              *matRowDef="let r; columns: columns()"
-              class="clickable-row"
-              data-testid="registration-row"
-              (click)="open(r, $event)"
-            ></tr>
+            <tr mat-row *matRowDef="let r; columns: columns()" class="clickable-row" data-testid="registration-row" (click)="open(r, $event)"></tr>
           </table>
         </div>
 

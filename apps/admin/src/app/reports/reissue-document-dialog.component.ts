@@ -39,14 +39,23 @@ const calendarDate: ValidatorFn = (control: AbstractControl) => {
  */
 @Component({
   selector: 'adm-reissue-document-dialog',
-  imports: [CalendarDateInputDirective, ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatProgressBarModule],
+  imports: [
+    CalendarDateInputDirective,
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatProgressBarModule,
+  ],
   template: `
     <h2 mat-dialog-title>Reissue corrected document</h2>
     <form [formGroup]="form" (ngSubmit)="reissue()" novalidate data-testid="reissue-form">
       <mat-dialog-content>
         <p>
-          Document {{ document.documentNumber }} (version {{ document.version }}) becomes superseded: its verification page says
-          so. A new version with the details below is rendered and issued to {{ document.centre.name }}.
+          Document {{ document.documentNumber }} (version {{ document.version }}) becomes superseded: its verification page says so. A new version with the
+          details below is rendered and issued to {{ document.centre.name }}.
         </p>
         @if (failure(); as message) {
           <p class="failure" role="alert" data-testid="reissue-error">{{ message }}</p>

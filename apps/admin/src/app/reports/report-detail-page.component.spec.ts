@@ -68,8 +68,7 @@ describe('ReportDetailPageComponent', () => {
   const documentLoader = () => TestbedHarnessEnvironment.documentRootLoader(fixture);
   const byTestId = (testId: string) => root.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
   /** The terms and definitions of a <dl>, as pairs. */
-  const pairs = (list: Element | null) =>
-    Array.from(list?.querySelectorAll('dt') ?? []).map((dt) => [textOf(dt), textOf(dt.nextElementSibling)]);
+  const pairs = (list: Element | null) => Array.from(list?.querySelectorAll('dt') ?? []).map((dt) => [textOf(dt), textOf(dt.nextElementSibling)]);
 
   async function snackBarMessage(): Promise<string> {
     return (await documentLoader().getHarness(MatSnackBarHarness)).getMessage();
@@ -208,7 +207,13 @@ describe('ReportDetailPageComponent', () => {
       ...REPORT,
       entries: [
         ...REPORT.entries,
-        { id: 3, kind: 'note', text: 'Asked the centre for the birth certificate.', author: { id: 2, name: 'Sam Support' }, createdAt: '2026-11-29T10:00:00.000Z' },
+        {
+          id: 3,
+          kind: 'note',
+          text: 'Asked the centre for the birth certificate.',
+          author: { id: 2, name: 'Sam Support' },
+          createdAt: '2026-11-29T10:00:00.000Z',
+        },
       ],
     });
     await settle(fixture);
@@ -244,7 +249,10 @@ describe('ReportDetailPageComponent', () => {
     byTestId('send-reply')!.click();
     backend
       .expectOne('/api/admin/reports/71/replies')
-      .flush({ statusCode: 503, error: 'Service Unavailable', message: 'Email cannot be queued right now.' }, { status: 503, statusText: 'Service Unavailable' });
+      .flush(
+        { statusCode: 503, error: 'Service Unavailable', message: 'Email cannot be queued right now.' },
+        { status: 503, statusText: 'Service Unavailable' },
+      );
     await settle(fixture);
     expect(textOf(byTestId('reply-error'))).toBe('Email cannot be queued right now.');
     expect(await reply.getValue()).toBe('Hello');
@@ -323,7 +331,13 @@ describe('ReportDetailPageComponent', () => {
       documentDetail: { ...aDocumentDetail({ status: 'superseded' }), versions: REISSUED.versions },
       entries: [
         ...REPORT.entries,
-        { id: 4, kind: 'reissue', text: 'Version 2 issued: The centre spelt the name with a hyphen.', author: { id: 2, name: 'Sam Support' }, createdAt: '2026-11-29T10:00:00.000Z' },
+        {
+          id: 4,
+          kind: 'reissue',
+          text: 'Version 2 issued: The centre spelt the name with a hyphen.',
+          author: { id: 2, name: 'Sam Support' },
+          createdAt: '2026-11-29T10:00:00.000Z',
+        },
       ],
     });
     await settle(fixture);
@@ -372,7 +386,11 @@ describe('ReportDetailPageComponent', () => {
     const request = backend.expectOne('/api/admin/documents/501/revoke');
     expect(request.request.method).toBe('POST');
     expect(request.request.body).toEqual({ reason: 'Issued to a learner of another centre.', reportId: 71 });
-    const revoked: DocumentDetail = aDocumentDetail({ status: 'revoked', revokedAt: '2026-11-29T10:00:00.000Z', revocationReason: 'Issued to a learner of another centre.' });
+    const revoked: DocumentDetail = aDocumentDetail({
+      status: 'revoked',
+      revokedAt: '2026-11-29T10:00:00.000Z',
+      revocationReason: 'Issued to a learner of another centre.',
+    });
     request.flush(revoked);
     await settle(fixture);
 

@@ -36,9 +36,7 @@ import { BodyTimePipe } from '../shared/body-time.pipe';
 export const REPORT_TEXT_MAX_LENGTH = REPORT_DESCRIPTION_MAX_LENGTH;
 
 /** What the last correction made on this page did, until the page is left. */
-export type Correction =
-  | { kind: 'reissue'; reissued: DocumentDetail; supersededVersion: number }
-  | { kind: 'revocation'; revoked: DocumentDetail };
+export type Correction = { kind: 'reissue'; reissued: DocumentDetail; supersededVersion: number } | { kind: 'revocation'; revoked: DocumentDetail };
 
 /**
  * One reported issue (support staff and administrators): the report and the details sent with it,
@@ -222,11 +220,9 @@ export class ReportDetailPageComponent {
       .subscribe((reissued) => {
         if (reissued) {
           this.correction.set({ kind: 'reissue', reissued, supersededVersion: document.version });
-          this.snackBar.open(
-            `Version ${reissued.version} of ${reissued.documentNumber} issued; version ${document.version} is superseded.`,
-            'Close',
-            { duration: 8000 },
-          );
+          this.snackBar.open(`Version ${reissued.version} of ${reissued.documentNumber} issued; version ${document.version} is superseded.`, 'Close', {
+            duration: 8000,
+          });
           this.refresh();
         }
       });

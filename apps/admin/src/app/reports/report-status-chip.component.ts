@@ -42,8 +42,6 @@ export class ReportStatusChipComponent {
   readonly status = input.required<ReportStatus | DocumentStatus>();
   readonly kind = input<'report' | 'document'>('report');
   readonly label = computed(() =>
-    this.kind() === 'document'
-      ? DOCUMENT_STATUS_LABELS[this.status() as DocumentStatus]
-      : REPORT_STATUS_LABELS[this.status() as ReportStatus],
+    this.kind() === 'document' ? DOCUMENT_STATUS_LABELS[this.status() as DocumentStatus] : REPORT_STATUS_LABELS[this.status() as ReportStatus],
   );
 }

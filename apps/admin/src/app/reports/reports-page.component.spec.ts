@@ -46,8 +46,7 @@ describe('ReportsPageComponent', () => {
 
   const rows = () => Array.from(root.querySelectorAll<HTMLElement>('[data-testid="report-row"]'));
   const cells = (row: HTMLElement) => Array.from(row.querySelectorAll('td')).map((cell) => textOf(cell));
-  const select = (testId: string) =>
-    TestbedHarnessEnvironment.loader(fixture).getHarness(MatSelectHarness.with({ selector: `[data-testid="${testId}"]` }));
+  const select = (testId: string) => TestbedHarnessEnvironment.loader(fixture).getHarness(MatSelectHarness.with({ selector: `[data-testid="${testId}"]` }));
 
   async function loadedWith(...reports: ReturnType<typeof aTriageReport>[]): Promise<void> {
     expectList().flush({ items: reports, nextCursor: null });
@@ -65,7 +64,14 @@ describe('ReportsPageComponent', () => {
     request.flush({
       items: [
         aTriageReport({ createdAt: daysAgo(3) }),
-        aTriageReport({ id: 72, reference: 'R-000072', status: 'in_progress', reason: 'grade', assignee: { id: 2, name: 'Sam Support' }, createdAt: daysAgo(0) }),
+        aTriageReport({
+          id: 72,
+          reference: 'R-000072',
+          status: 'in_progress',
+          reason: 'grade',
+          assignee: { id: 2, name: 'Sam Support' },
+          createdAt: daysAgo(0),
+        }),
       ],
       nextCursor: null,
     });
@@ -185,7 +191,10 @@ describe('ReportsPageComponent', () => {
   });
 
   it('shows the error with Retry', async () => {
-    expectList().flush({ statusCode: 403, error: 'Forbidden', message: 'Only support staff and administrators can do this.' }, { status: 403, statusText: 'Forbidden' });
+    expectList().flush(
+      { statusCode: 403, error: 'Forbidden', message: 'Only support staff and administrators can do this.' },
+      { status: 403, statusText: 'Forbidden' },
+    );
     await fixture.whenStable();
     const error = root.querySelector('[data-testid="reports-error"]');
     expect(error?.getAttribute('role')).toBe('alert');

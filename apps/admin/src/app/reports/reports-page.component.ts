@@ -64,8 +64,7 @@ export const REPORT_AGE_CHOICES: readonly number[] = [1, 2, 3, 7, 14, 30];
         </div>
       </div>
       <p class="muted intro">
-        Problems centres reported with their documents, oldest first. Open one to reply, correct or revoke the document, and
-        set its status.
+        Problems centres reported with their documents, oldest first. Open one to reply, correct or revoke the document, and set its status.
       </p>
 
       <div class="filters" role="search" aria-label="Reported issues">
@@ -135,11 +134,15 @@ export const REPORT_AGE_CHOICES: readonly number[] = [1, 2, 3, 7, 14, 30];
       @if (list.items().length > 0) {
         <div class="table-wrap">
           <table mat-table [dataSource]="list.items()">
-            <caption class="cdk-visually-hidden">Reported issues, oldest first. Open one to deal with it.</caption>
+            <caption class="cdk-visually-hidden">
+              Reported issues, oldest first. Open one to deal with it.
+            </caption>
 
             <ng-container matColumnDef="reference">
               <th mat-header-cell *matHeaderCellDef scope="col">Reference</th>
-              <td mat-cell *matCellDef="let r"><a [routerLink]="[r.id]">{{ r.reference }}</a></td>
+              <td mat-cell *matCellDef="let r">
+                <a [routerLink]="[r.id]">{{ r.reference }}</a>
+              </td>
             </ng-container>
             <ng-container matColumnDef="age">
               <th mat-header-cell *matHeaderCellDef scope="col">Age</th>
@@ -231,9 +234,7 @@ export class ReportsPageComponent implements OnInit {
     { initialValue: false },
   );
   readonly columns = computed(() =>
-    this.isHandset()
-      ? ['reference', 'document', 'status']
-      : ['reference', 'age', 'centre', 'document', 'reason', 'status', 'assignee'],
+    this.isHandset() ? ['reference', 'document', 'status'] : ['reference', 'age', 'centre', 'document', 'reason', 'status', 'assignee'],
   );
   readonly statuses = REPORT_STATUSES;
   readonly statusLabels = REPORT_STATUS_LABELS;

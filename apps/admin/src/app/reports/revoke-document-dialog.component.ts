@@ -28,8 +28,8 @@ export interface RevokeDocumentDialogData {
     <form [formGroup]="form" (ngSubmit)="revoke()" novalidate data-testid="revoke-form">
       <mat-dialog-content>
         <p>
-          {{ document.learner.name }}'s document ({{ document.qualification.code }} {{ document.qualification.title }}) is
-          withdrawn: its verification page says it was revoked, with the date, but not the reason. This cannot be undone.
+          {{ document.learner.name }}'s document ({{ document.qualification.code }} {{ document.qualification.title }}) is withdrawn: its verification page says
+          it was revoked, with the date, but not the reason. This cannot be undone.
         </p>
         @if (failure(); as message) {
           <p class="failure" role="alert" data-testid="revoke-error">{{ message }}</p>

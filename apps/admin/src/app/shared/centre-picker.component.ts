@@ -31,15 +31,7 @@ const centreLabel = (centre: CentreRef) => `${centre.number} – ${centre.name}`
   template: `
     <mat-form-field [subscriptSizing]="subscriptSizing()" class="picker">
       <mat-label>{{ label() }}</mat-label>
-      <input
-        matInput
-        type="text"
-        autocomplete="off"
-        [formControl]="control"
-        [matAutocomplete]="auto"
-        [required]="required()"
-        [attr.data-testid]="testId()"
-      />
+      <input matInput type="text" autocomplete="off" [formControl]="control" [matAutocomplete]="auto" [required]="required()" [attr.data-testid]="testId()" />
       @if (centre()) {
         <button mat-icon-button matSuffix type="button" [attr.aria-label]="'Clear ' + label()" (click)="clear()">
           <mat-icon aria-hidden="true" svgIcon="close"></mat-icon>

@@ -8,7 +8,10 @@ export const MAX_CREDIT_LIMIT_PENCE = 100_000_000;
 
 /** "1,234.5", "£12", "0.07" → pence; null when it is not an amount of pounds with at most two decimals. */
 export function poundsToPence(text: string): number | null {
-  const cleaned = text.trim().replace(/^£\s*/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/^£\s*/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(cleaned) ?? /^()\.(\d{1,2})$/.exec(cleaned);
   if (!match) return null;
   const pounds = match[1] === '' ? 0 : Number(match[1]);

@@ -29,14 +29,18 @@ export function rowErrorsOf(error: unknown): ImportRowError[] | null {
       <p class="failure" role="alert" [id]="titleId">{{ message() }}</p>
       <div class="table-wrap">
         <table mat-table [dataSource]="rowErrors()">
-          <caption class="cdk-visually-hidden">Problems of the file, by line (the header is line 1)</caption>
+          <caption class="cdk-visually-hidden">
+            Problems of the file, by line (the header is line 1)
+          </caption>
           <ng-container matColumnDef="line">
             <th mat-header-cell *matHeaderCellDef scope="col">Line</th>
             <td mat-cell *matCellDef="let e">{{ e.line }}</td>
           </ng-container>
           <ng-container matColumnDef="field">
             <th mat-header-cell *matHeaderCellDef scope="col">{{ fieldHeading() }}</th>
-            <td mat-cell *matCellDef="let e"><code>{{ e.field }}</code></td>
+            <td mat-cell *matCellDef="let e">
+              <code>{{ e.field }}</code>
+            </td>
           </ng-container>
           <ng-container matColumnDef="message">
             <th mat-header-cell *matHeaderCellDef scope="col">Problem</th>

@@ -39,7 +39,9 @@ describe('UsersPageComponent', () => {
   afterEach(() => backend.verify());
 
   function expectList(check: (params: URLSearchParams) => boolean = () => true): TestRequest {
-    return backend.expectOne((request) => request.method === 'GET' && request.url === '/api/admin/users' && check(new URLSearchParams(request.params.toString())));
+    return backend.expectOne(
+      (request) => request.method === 'GET' && request.url === '/api/admin/users' && check(new URLSearchParams(request.params.toString())),
+    );
   }
 
   const rows = () => Array.from(root.querySelectorAll<HTMLElement>('[data-testid="user-row"]'));
@@ -47,7 +49,10 @@ describe('UsersPageComponent', () => {
   const documentLoader = () => TestbedHarnessEnvironment.documentRootLoader(fixture);
 
   async function showUsers(): Promise<void> {
-    expectList().flush({ items: [aUser(), aUser({ id: 1, firstName: 'Ada', lastName: 'Admin', email: 'ada@example.org', role: 'administrator', centre: null })], nextCursor: null });
+    expectList().flush({
+      items: [aUser(), aUser({ id: 1, firstName: 'Ada', lastName: 'Admin', email: 'ada@example.org', role: 'administrator', centre: null })],
+      nextCursor: null,
+    });
     await fixture.whenStable();
   }
 
@@ -66,7 +71,10 @@ describe('UsersPageComponent', () => {
 
   it("resets another account's second factor once confirmed, never one's own", async () => {
     expectList().flush({
-      items: [aUser({ secondFactor: true, role: 'support' }), aUser({ id: 1, firstName: 'Ada', lastName: 'Admin', role: 'administrator', centre: null, secondFactor: true })],
+      items: [
+        aUser({ secondFactor: true, role: 'support' }),
+        aUser({ id: 1, firstName: 'Ada', lastName: 'Admin', role: 'administrator', centre: null, secondFactor: true }),
+      ],
       nextCursor: null,
     });
     await fixture.whenStable();

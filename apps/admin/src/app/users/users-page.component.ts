@@ -30,16 +30,7 @@ const fullName = (user: AdminUserSummary) => `${user.firstName} ${user.lastName}
 /** The accounts, newest first, with role and status filters, a search, and deregistration. */
 @Component({
   selector: 'adm-users-page',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-    MatSelectModule,
-    MatTableModule,
-  ],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, MatTableModule],
   templateUrl: './users-page.component.html',
   styleUrls: ['../shared/list-page.scss'],
   styles: `
@@ -186,7 +177,10 @@ export class UsersPageComponent implements OnInit {
       .subscribe((confirmed) => {
         if (confirmed) {
           this.snackBar.open(`The second factor of ${name} has been reset.`, 'Close', { duration: 8000 });
-          this.list.replace((u) => u.id === user.id, (u) => ({ ...u, secondFactor: false }));
+          this.list.replace(
+            (u) => u.id === user.id,
+            (u) => ({ ...u, secondFactor: false }),
+          );
         }
       });
   }
@@ -217,7 +211,10 @@ export class UsersPageComponent implements OnInit {
       .subscribe((confirmed) => {
         if (confirmed) {
           this.snackBar.open(`The account of ${name} has been deleted.`, 'Close', { duration: 8000 });
-          this.list.replace((u) => u.id === user.id, (u) => ({ ...u, status: 'deleted' }));
+          this.list.replace(
+            (u) => u.id === user.id,
+            (u) => ({ ...u, status: 'deleted' }),
+          );
         }
       });
   }

@@ -141,7 +141,10 @@ describe('QualificationsPageComponent', () => {
   });
 
   it('shows the error with Retry', async () => {
-    expectList().flush({ statusCode: 503, error: 'Service Unavailable', message: 'The database is not reachable.' }, { status: 503, statusText: 'Unavailable' });
+    expectList().flush(
+      { statusCode: 503, error: 'Service Unavailable', message: 'The database is not reachable.' },
+      { status: 503, statusText: 'Unavailable' },
+    );
     await fixture.whenStable();
     expect(textOf(byTestId('qualifications-error'))).toContain('The database is not reachable.');
     button(root, 'Retry')!.click();

@@ -40,8 +40,8 @@ const SEARCH_MAX_LENGTH = 100;
         <h1 id="qualifications-title">Qualifications</h1>
       </div>
       <p class="intro">
-        When “Show documents on the verification page” is on, anyone who checks a document of the qualification by its QR code
-        or code also sees the document itself, not only its status and key facts.
+        When “Show documents on the verification page” is on, anyone who checks a document of the qualification by its QR code or code also sees the document
+        itself, not only its status and key facts.
       </p>
 
       <form class="filters" [formGroup]="searchForm" (ngSubmit)="search()" role="search" aria-label="Qualifications">
@@ -81,7 +81,9 @@ const SEARCH_MAX_LENGTH = 100;
       @if (list.items().length > 0) {
         <div class="table-wrap">
           <table mat-table [dataSource]="list.items()">
-            <caption class="cdk-visually-hidden">Qualifications by code, and whether their documents are shown on the verification page.</caption>
+            <caption class="cdk-visually-hidden">
+              Qualifications by code, and whether their documents are shown on the verification page.
+            </caption>
 
             <ng-container matColumnDef="code">
               <th mat-header-cell *matHeaderCellDef scope="col">Code</th>

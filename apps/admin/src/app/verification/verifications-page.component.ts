@@ -95,7 +95,9 @@ function documentIdOf(value: string | null): number | null {
       @if (list.items().length > 0) {
         <div class="table-wrap">
           <table mat-table [dataSource]="list.items()">
-            <caption class="cdk-visually-hidden">Verifications, newest first.</caption>
+            <caption class="cdk-visually-hidden">
+              Verifications, newest first.
+            </caption>
 
             <ng-container matColumnDef="at">
               <th mat-header-cell *matHeaderCellDef scope="col">Time</th>

@@ -168,7 +168,11 @@ describe('demo seeder (small) on a real database', () => {
     const byDocument = new Map<number, string[]>();
     for (const w of words) byDocument.set(Number(w.document_id), [...(byDocument.get(Number(w.document_id)) ?? []), `${w.centre_id}:${w.word}`]);
     for (const d of docs) {
-      expect((byDocument.get(Number(d.id)) ?? []).sort()).toEqual(learnerNameWords(d.learner_name).map((w) => `${d.centre_id}:${w}`).sort());
+      expect((byDocument.get(Number(d.id)) ?? []).sort()).toEqual(
+        learnerNameWords(d.learner_name)
+          .map((w) => `${d.centre_id}:${w}`)
+          .sort(),
+      );
     }
   });
 
@@ -245,7 +249,13 @@ describe('demo seeder (small) on a real database', () => {
     expect(again.reason).toMatch(/6 centres/);
     // a restart of the demo still prints the sign-ins it can use
     expect(again.signIns.map((s) => s.email)).toEqual(
-      expect.arrayContaining(['admin@achievement.test', 'support@achievement.test', 'centre@achievement.test', 'learner@achievement.test', 'thirdparty@achievement.test']),
+      expect.arrayContaining([
+        'admin@achievement.test',
+        'support@achievement.test',
+        'centre@achievement.test',
+        'learner@achievement.test',
+        'thirdparty@achievement.test',
+      ]),
     );
     expect(await tableCounts()).toEqual(before);
     await expect(seedDemoData(ds, { size: 'small' })).rejects.toThrow(SeedError);

@@ -31,9 +31,7 @@ describe('loadAdminRoutes', () => {
 
     const fallback = page.querySelector('[data-testid="remote-error"]');
     expect(fallback).not.toBeNull();
-    expect(fallback?.textContent).toContain(
-      'The administration area could not be loaded. Try again in a moment; if it keeps failing, contact support.',
-    );
+    expect(fallback?.textContent).toContain('The administration area could not be loaded. Try again in a moment; if it keeps failing, contact support.');
     expect(fallback?.querySelector('button')?.textContent?.trim()).toContain('Retry');
   });
 

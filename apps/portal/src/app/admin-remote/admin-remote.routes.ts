@@ -29,9 +29,7 @@ async function loadAdminRemote(): Promise<AdminRemoteModule> {
 }
 
 /** Shown for every /admin/… address when the remote could not be loaded. */
-export const REMOTE_ERROR_ROUTES: Routes = [
-  { path: '**', title: 'Administration unavailable', component: RemoteErrorPageComponent },
-];
+export const REMOTE_ERROR_ROUTES: Routes = [{ path: '**', title: 'Administration unavailable', component: RemoteErrorPageComponent }];
 
 /** loadChildren of /admin: the remote's routes, or the fallback page if the remote cannot load. */
 export function loadAdminRoutes(): Promise<Routes> {

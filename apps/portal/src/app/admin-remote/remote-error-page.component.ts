@@ -16,9 +16,7 @@ import { MatIconModule } from '@angular/material/icon';
       <mat-card appearance="outlined">
         <mat-card-content>
           <h1>Administration unavailable</h1>
-          <p role="alert">
-            The administration area could not be loaded. Try again in a moment; if it keeps failing, contact support.
-          </p>
+          <p role="alert">The administration area could not be loaded. Try again in a moment; if it keeps failing, contact support.</p>
         </mat-card-content>
         <mat-card-actions>
           <button mat-flat-button type="button" (click)="retry()">

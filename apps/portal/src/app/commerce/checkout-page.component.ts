@@ -258,13 +258,19 @@ export class CheckoutPageComponent implements OnInit {
   readonly sameAsBilling = toSignal(this.form.controls.sameAsBilling.valueChanges.pipe(startWith(this.form.controls.sameAsBilling.value)), {
     requireSync: true,
   });
-  private readonly billingCountry = toSignal(this.form.controls.billing.controls.country.valueChanges, { initialValue: this.form.controls.billing.controls.country.value });
-  private readonly otherDeliveryCountry = toSignal(this.form.controls.delivery.controls.country.valueChanges, { initialValue: this.form.controls.delivery.controls.country.value });
+  private readonly billingCountry = toSignal(this.form.controls.billing.controls.country.valueChanges, {
+    initialValue: this.form.controls.billing.controls.country.value,
+  });
+  private readonly otherDeliveryCountry = toSignal(this.form.controls.delivery.controls.country.valueChanges, {
+    initialValue: this.form.controls.delivery.controls.country.value,
+  });
   /** Where the order goes: the billing address's country unless another delivery address is given. */
   private readonly deliveryCountry = computed(() => (this.sameAsBilling() ? this.billingCountry() : this.otherDeliveryCountry()));
   readonly deliversInUk = computed(() => isUkPostalCountry(this.deliveryCountry()));
   /** The delivery options that go to the delivery address: UK ones at home, international abroad. */
-  readonly deliveryOptions = computed(() => (this.defaults()?.deliveryOptions ?? []).filter((option) => deliveryProblem(option.method, this.deliveryCountry()) === null));
+  readonly deliveryOptions = computed(() =>
+    (this.defaults()?.deliveryOptions ?? []).filter((option) => deliveryProblem(option.method, this.deliveryCountry()) === null),
+  );
   private readonly deliveryMethod = toSignal(this.form.controls.deliveryMethod.valueChanges.pipe(startWith(null)), { requireSync: true });
   readonly deliveryPrice = computed<Money | null>(
     () => this.defaults()?.deliveryOptions.find((option) => option.method === this.deliveryMethod())?.price ?? null,

@@ -24,7 +24,8 @@ export const PAYMENT_OUTCOME_MESSAGES: Record<PaymentOutcome, string> = {
   declined: 'Your card was declined, so no money was taken. Your order is kept: you can pay it again with the same card or another one.',
   failed: 'The payment could not be taken because of a problem at the card payment service, so no money was taken. Your order is kept: you can pay it again.',
   cancelled: 'You cancelled the payment, so no money was taken. Your order is kept: you can pay it when you are ready.',
-  checking: 'We are checking your payment with the card gateway. This usually takes a minute or two: refresh this page to see the result, and please do not pay again meanwhile.',
+  checking:
+    'We are checking your payment with the card gateway. This usually takes a minute or two: refresh this page to see the result, and please do not pay again meanwhile.',
 };
 
 /** The icon beside each outcome's words. */
@@ -61,7 +62,8 @@ const PAYMENT_OUTCOME_ICONS: Record<PaymentOutcome, PortalIcon> = {
             <p>
               This order is waiting for its card payment.
               @if (awaiting.paymentDueAt) {
-                Pay by <time [attr.datetime]="awaiting.paymentDueAt">{{ awaiting.paymentDueAt | bodyDay: 'time' }}</time>; after that it expires (your basket keeps its items).
+                Pay by <time [attr.datetime]="awaiting.paymentDueAt">{{ awaiting.paymentDueAt | bodyDay: 'time' }}</time>; after that it expires (your basket
+                keeps its items).
               }
             </p>
             <button mat-flat-button type="button" data-testid="pay-again" [disabled]="paying()" (click)="payAgain(awaiting.id)">Pay again</button>

@@ -87,9 +87,7 @@ describe('StorePageComponent', () => {
     await settle(fixture);
     (root.querySelector('[data-testid="learner-result"]') as HTMLElement).click();
     await settle(fixture);
-    backend
-      .expectOne((r) => r.url === '/api/store/documents' && r.params.get('productId') === '1' && r.params.get('learnerId') === '501')
-      .flush(documents);
+    backend.expectOne((r) => r.url === '/api/store/documents' && r.params.get('productId') === '1' && r.params.get('learnerId') === '501').flush(documents);
     await settle(fixture);
   }
 
@@ -119,9 +117,7 @@ describe('StorePageComponent', () => {
       await settle(fixture);
       backend.expectOne((r) => r.url === '/api/store/learners' && r.params.get('q') === 'Nobody' && r.params.get('productId') === '1').flush([]);
       await settle(fixture);
-      expect(textOf(root.querySelector('[data-testid="learners-empty"]'))).toBe(
-        'No learner of your centre with a document for this product matches “Nobody”.',
-      );
+      expect(textOf(root.querySelector('[data-testid="learners-empty"]'))).toBe('No learner of your centre with a document for this product matches “Nobody”.');
     });
 
     it("lists the learner's documents: those in the basket and the revoked ones cannot be ticked", async () => {

@@ -148,9 +148,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
           }
           @if (learners(); as found) {
             @if (found.length === 0) {
-              <p class="empty" data-testid="learners-empty">
-                No learner of your centre with a document for this product matches “{{ searchedFor() }}”.
-              </p>
+              <p class="empty" data-testid="learners-empty">No learner of your centre with a document for this product matches “{{ searchedFor() }}”.</p>
             } @else {
               <mat-action-list aria-label="Learners found">
                 @for (l of found; track l.id) {

@@ -114,12 +114,16 @@ describe('DocumentPageComponent', () => {
     await open();
     await loaded(aDocument({ id: 101, status: 'revoked', revokedAt: '2026-11-10T12:00:00.000Z', revocationReason: 'Issued in error' }));
 
-    expect(textOf(byTestId('document-revoked')?.querySelector('p'))).toBe('This document was revoked on 10 November 2026. It is no longer valid. Reason: Issued in error');
+    expect(textOf(byTestId('document-revoked')?.querySelector('p'))).toBe(
+      'This document was revoked on 10 November 2026. It is no longer valid. Reason: Issued in error',
+    );
   });
 
   it('says so when the document is not one of the centre', async () => {
     await open();
-    backend.expectOne('/api/documents/101').flush({ statusCode: 404, error: 'Not Found', message: 'No such document' }, { status: 404, statusText: 'Not Found' });
+    backend
+      .expectOne('/api/documents/101')
+      .flush({ statusCode: 404, error: 'Not Found', message: 'No such document' }, { status: 404, statusText: 'Not Found' });
     await settle(fixture);
 
     expect(textOf(byTestId('document-not-found'))).toContain('Document not found');

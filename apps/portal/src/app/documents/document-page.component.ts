@@ -24,7 +24,17 @@ import { BodyDayPipe } from '../dates/body-day.pipe';
  */
 @Component({
   selector: 'ap-document-page',
-  imports: [BodyDayPipe, CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, DocumentStatusChipComponent],
+  imports: [
+    BodyDayPipe,
+    CalendarDatePipe,
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressBarModule,
+    DocumentStatusChipComponent,
+  ],
   templateUrl: './document-page.component.html',
   styleUrl: './document-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,12 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import {
-  RecordRow,
-  REPORT_DESCRIPTION_MAX_LENGTH,
-  REPORT_REASON_LABELS,
-  REPORT_REASONS,
-  ReportReason,
-  ReportSummary,
-} from '@achievement/contracts';
+import { RecordRow, REPORT_DESCRIPTION_MAX_LENGTH, REPORT_REASON_LABELS, REPORT_REASONS, ReportReason, ReportSummary } from '@achievement/contracts';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -50,13 +43,10 @@ export function openReportIssueDialog(dialog: MatDialog, record: ReportedRecord)
     <h2 mat-dialog-title>Report Document Issue</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="report-issue-form">
       <mat-dialog-content>
+        <p>Using the below message box you can report the issue you are having with the electronic document. This will send an email to the Team at the IMI</p>
         <p>
-          Using the below message box you can report the issue you are having with the electronic document. This will send an
-          email to the Team at the IMI
-        </p>
-        <p>
-          To report an issue on the document that you have viewed, please select one of the predetermined reasons below and
-          provide as much information as you can so in order for us to deal with the issue as quickly as possible
+          To report an issue on the document that you have viewed, please select one of the predetermined reasons below and provide as much information as you
+          can so in order for us to deal with the issue as quickly as possible
         </p>
 
         @if (failure(); as message) {
@@ -79,14 +69,7 @@ export function openReportIssueDialog(dialog: MatDialog, record: ReportedRecord)
 
         <mat-form-field>
           <mat-label>Issue Description</mat-label>
-          <textarea
-            matInput
-            formControlName="description"
-            rows="6"
-            required
-            [attr.maxlength]="descriptionMax"
-            data-testid="report-description"
-          ></textarea>
+          <textarea matInput formControlName="description" rows="6" required [attr.maxlength]="descriptionMax" data-testid="report-description"></textarea>
           <mat-hint align="end">{{ descriptionLength() }} / {{ descriptionMax }}</mat-hint>
           @if (form.controls.description.hasError('required')) {
             <mat-error>This field is required.</mat-error>

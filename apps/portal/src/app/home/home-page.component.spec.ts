@@ -43,11 +43,29 @@ describe('HomePageComponent', () => {
     const { page } = await renderHome(CENTRE_STAFF);
 
     expect(sections(page)).toEqual([
-      ['Documents', [['Jobs Issued', '/jobs'], ['Records', '/records']]],
+      [
+        'Documents',
+        [
+          ['Jobs Issued', '/jobs'],
+          ['Records', '/records'],
+        ],
+      ],
       ['Downloads', [['Downloads', '/downloads']]],
       ['Reported problems', [['Reports', '/reports']]],
-      ['Printed copies', [['Store', '/store'], ['Orders', '/orders']]],
-      ['Profile', [['View and Edit My Profile', '/profile'], ['Manage', '/profile#manage']]],
+      [
+        'Printed copies',
+        [
+          ['Store', '/store'],
+          ['Orders', '/orders'],
+        ],
+      ],
+      [
+        'Profile',
+        [
+          ['View and Edit My Profile', '/profile'],
+          ['Manage', '/profile#manage'],
+        ],
+      ],
     ]);
     expect(page.querySelector('section[aria-labelledby="section-title-profile"]')).not.toBeNull();
     expect(page.querySelector('.support a')?.getAttribute('href')).toBe('/support');
@@ -66,7 +84,7 @@ describe('HomePageComponent', () => {
     expect(sections(page)[0]).toEqual(['Reported issues', [['Reported issues', '/admin/reports']]]);
   });
 
-  it("gives a learner My documents, and Connections with its Manage button and how many wait for an answer", async () => {
+  it('gives a learner My documents, and Connections with its Manage button and how many wait for an answer', async () => {
     const { page, backend, fixture } = await renderHome(LEARNER);
     backend
       .expectOne('/api/learner/connections')
@@ -81,8 +99,20 @@ describe('HomePageComponent', () => {
     expect(sections(page)).toEqual([
       ['My documents', [['View my documents', '/learner']]],
       ['Connections', [['Manage', '/learner/connections']]],
-      ['Printed copies', [['Store', '/store'], ['Orders', '/orders']]],
-      ['Profile', [['View and Edit My Profile', '/profile'], ['Manage', '/profile#manage']]],
+      [
+        'Printed copies',
+        [
+          ['Store', '/store'],
+          ['Orders', '/orders'],
+        ],
+      ],
+      [
+        'Profile',
+        [
+          ['View and Edit My Profile', '/profile'],
+          ['Manage', '/profile#manage'],
+        ],
+      ],
     ]);
     expect(textOf(page.querySelector('[data-testid="connections-summary"]'))).toBe('2 active connections; 1 request waiting for your answer');
     expect(page.textContent).toContain('see, download and share the documents you were awarded');
@@ -94,7 +124,13 @@ describe('HomePageComponent', () => {
 
     expect(sections(page)).toEqual([
       ['Shared with me', [['Shared with me', '/third-party']]],
-      ['Profile', [['View and Edit My Profile', '/profile'], ['Manage', '/profile#manage']]],
+      [
+        'Profile',
+        [
+          ['View and Edit My Profile', '/profile'],
+          ['Manage', '/profile#manage'],
+        ],
+      ],
     ]);
     backend.expectNone('/api/learner/connections');
   });

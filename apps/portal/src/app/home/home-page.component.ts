@@ -184,5 +184,4 @@ export class HomePageComponent {
     ];
     return parts.join('; ');
   });
-
 }

@@ -56,6 +56,8 @@ export const INVITATION_GONE = 'This invitation has expired, been used, or does 
             }
             @case ('found') {
               @if (invitation(); as invitation) {
+                <!-- kept as written: the full stop follows the date with no space between -->
+                <!-- prettier-ignore -->
                 <p class="summary" data-testid="invitation-summary">
                   <strong>{{ invitation.learnerName }}</strong> has shared {{ count(invitation.documentCount) }} with
                   <strong>{{ invitation.email }}</strong
@@ -92,8 +94,8 @@ export const INVITATION_GONE = 'This invitation has expired, been used, or does 
                   }
                 } @else {
                   <p class="problem" role="alert" data-testid="invitation-wrong-role">
-                    You are signed in as {{ user()?.email }}, which is not a third-party account. To accept this invitation, sign out
-                    and sign in (or register) as the third party it was sent to, {{ invitation.email }}.
+                    You are signed in as {{ user()?.email }}, which is not a third-party account. To accept this invitation, sign out and sign in (or register)
+                    as the third party it was sent to, {{ invitation.email }}.
                   </p>
                   <div class="actions">
                     <button mat-stroked-button type="button" (click)="signOut()" data-testid="invitation-sign-out">
@@ -184,7 +186,9 @@ export class InvitationPageComponent implements OnInit {
       this.state.set({ kind: 'found', invitation: await firstValueFrom(this.api.getInvitation(this.token)) });
     } catch (error) {
       this.state.set(
-        apiStatus(error) === 404 ? { kind: 'gone' } : { kind: 'failed', message: apiErrorMessage(error, 'The invitation could not be loaded. Try again in a moment.') },
+        apiStatus(error) === 404
+          ? { kind: 'gone' }
+          : { kind: 'failed', message: apiErrorMessage(error, 'The invitation could not be loaded. Try again in a moment.') },
       );
     }
   }

@@ -41,7 +41,7 @@ describe('JobPageComponent', () => {
   const expectRecords = () => backend.expectOne((r) => r.method === 'GET' && r.url === '/api/records');
   const rows = () => Array.from(root.querySelectorAll<HTMLElement>('[data-testid="record-row"]'));
 
-  it("shows the job and its documents: the records of its job number, in the records table without checkboxes", async () => {
+  it('shows the job and its documents: the records of its job number, in the records table without checkboxes', async () => {
     backend.expectOne({ method: 'GET', url: '/api/jobs/5' }).flush(aJob());
     await settle(fixture);
 
@@ -59,10 +59,12 @@ describe('JobPageComponent', () => {
     expect(root.querySelector('[data-testid="job-open-records"]')?.getAttribute('href')).toBe('/records?jobNumber=J0000005&select=all');
 
     button(root, 'Load more')!.click();
-    backend.expectOne((r) => r.url === '/api/records' && r.params.get('cursor') === 'c' && r.params.get('jobNumber') === 'J0000005').flush({
-      items: [aRecord({ id: 103 })],
-      nextCursor: null,
-    });
+    backend
+      .expectOne((r) => r.url === '/api/records' && r.params.get('cursor') === 'c' && r.params.get('jobNumber') === 'J0000005')
+      .flush({
+        items: [aRecord({ id: 103 })],
+        nextCursor: null,
+      });
     await settle(fixture);
     expect(rows()).toHaveLength(3);
   });

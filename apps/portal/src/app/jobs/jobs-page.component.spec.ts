@@ -44,10 +44,7 @@ describe('JobsPageComponent (Jobs Issued)', () => {
     expect(request.request.params.get('limit')).toBe('50');
     expect(request.request.params.has('cursor')).toBe(false);
     request.flush({
-      items: [
-        aJob({ id: 6, number: 'J0000006', status: 'rendering', documentCount: 2500, issuedAt: null, createdAt: '2026-11-28T09:00:00.000Z' }),
-        aJob(),
-      ],
+      items: [aJob({ id: 6, number: 'J0000006', status: 'rendering', documentCount: 2500, issuedAt: null, createdAt: '2026-11-28T09:00:00.000Z' }), aJob()],
       nextCursor: null,
     });
     await settle(fixture);
@@ -97,7 +94,9 @@ describe('JobsPageComponent (Jobs Issued)', () => {
     expectJobs().flush({ items: [aJob()], nextCursor: null });
     await settle(fixture);
 
-    rows()[0].querySelector('td:nth-child(2)')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    rows()[0]
+      .querySelector('td:nth-child(2)')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await settle(fixture);
     expect(TestBed.inject(Router).url).toBe('/jobs/5');
     backend.expectOne('/api/jobs/5');

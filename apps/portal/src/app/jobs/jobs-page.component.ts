@@ -51,7 +51,9 @@ import { JobStatusChipComponent } from './job-status-chip.component';
       @if (list.items().length > 0) {
         <div class="table-wrap">
           <table mat-table [dataSource]="list.items()" class="jobs" [class.jobs--compact]="isHandset()">
-            <caption class="cdk-visually-hidden">Jobs issued to your centre, newest first. Open one to see its documents.</caption>
+            <caption class="cdk-visually-hidden">
+              Jobs issued to your centre, newest first. Open one to see its documents.
+            </caption>
 
             <ng-container matColumnDef="number">
               <th mat-header-cell *matHeaderCellDef scope="col">Job</th>
@@ -81,9 +83,7 @@ import { JobStatusChipComponent } from './job-status-chip.component';
 
         @if (list.nextCursor()) {
           <div class="more">
-            <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.loadMore()" data-testid="jobs-load-more">
-              Load more
-            </button>
+            <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.loadMore()" data-testid="jobs-load-more">Load more</button>
           </div>
         }
       }
@@ -105,11 +105,7 @@ export class JobsPageComponent implements OnInit {
   );
   /** On a small phone the document count moves out; the job's page shows it. */
   readonly columns = computed(() => (this.isHandset() ? ['number', 'date', 'status'] : ['number', 'date', 'documentCount', 'status']));
-  readonly list = new KeysetList<JobSummary>(
-    (cursor) => this.api.listJobs({ cursor, limit: PAGE_SIZE }),
-    'The jobs could not be loaded.',
-    inject(DestroyRef),
-  );
+  readonly list = new KeysetList<JobSummary>((cursor) => this.api.listJobs({ cursor, limit: PAGE_SIZE }), 'The jobs could not be loaded.', inject(DestroyRef));
 
   ngOnInit(): void {
     this.list.reload();

@@ -146,7 +146,10 @@ describe('LearnerRegistrationPageComponent', () => {
     button(root, 'Send the link again')!.click();
     const resend = backend.expectOne('/api/registrations/resend');
     expect(resend.request.body).toEqual({ email: 'lukasz@learner.example' });
-    resend.flush({ message: 'If that address has a registration waiting for verification, we have sent a new link to it.' }, { status: 202, statusText: 'Accepted' });
+    resend.flush(
+      { message: 'If that address has a registration waiting for verification, we have sent a new link to it.' },
+      { status: 202, statusText: 'Accepted' },
+    );
     await settle(fixture);
     expect(textOf(root.querySelector('[data-testid="resend-confirmation"]'))).toContain('we have sent a new link to it.');
   });

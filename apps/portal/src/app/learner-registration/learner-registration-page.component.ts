@@ -11,16 +11,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { apiErrorMessage } from '../api/api-error';
-import {
-  dateOfBirth,
-  emailAddress,
-  EMAIL_MAX_LENGTH,
-  maxTrimmedLength,
-  passwordLength,
-  requiredText,
-  revalidateOnChange,
-  sameAs,
-} from '../forms/field-rules';
+import { dateOfBirth, emailAddress, EMAIL_MAX_LENGTH, maxTrimmedLength, passwordLength, requiredText, revalidateOnChange, sameAs } from '../forms/field-rules';
 import { focusAfterRender } from '../forms/focus';
 import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { ResendVerificationComponent } from '../registration/resend-verification.component';
@@ -37,7 +28,18 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
  */
 @Component({
   selector: 'ap-learner-registration-page',
-  imports: [CalendarDateInputDirective, ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, ResendVerificationComponent],
+  imports: [
+    CalendarDateInputDirective,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    ResendVerificationComponent,
+  ],
   template: `
     <div class="page">
       <mat-card appearance="outlined" class="register">
@@ -50,8 +52,8 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
                 <span data-testid="learner-registration-message">{{ message }}</span>
               </p>
               <p>
-                Follow the link in the email to verify your address, then sign in to see your documents. If the email does not
-                arrive, check your spam or junk folder.
+                Follow the link in the email to verify your address, then sign in to see your documents. If the email does not arrive, check your spam or junk
+                folder.
               </p>
               <ap-resend-verification [email]="registeredEmail()" />
               <a mat-button routerLink="/sign-in">
@@ -62,9 +64,8 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
           } @else {
             <h1>Register as a learner</h1>
             <p>
-              See the documents you were awarded, download them, and share them with employers and others. Enter the enrolment
-              number printed on your certificate, your date of birth as you gave it to your training centre, and the email address
-              you want to sign in with.
+              See the documents you were awarded, download them, and share them with employers and others. Enter the enrolment number printed on your
+              certificate, your date of birth as you gave it to your training centre, and the email address you want to sign in with.
             </p>
             <p>Already registered? <a routerLink="/sign-in">Sign in</a></p>
 
@@ -89,13 +90,7 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
 
                 <mat-form-field subscriptSizing="dynamic">
                   <mat-label>Date of birth</mat-label>
-                  <input
-                    matInput
-                    apCalendarDate
-                    formControlName="dateOfBirth"
-                    autocomplete="bday"
-                    required
-                  />
+                  <input matInput apCalendarDate formControlName="dateOfBirth" autocomplete="bday" required />
                   <mat-hint>Day, month and year, as your training centre has it, e.g. 27/03/2007</mat-hint>
                   @if (form.controls.dateOfBirth.hasError('required')) {
                     <mat-error>Enter your date of birth</mat-error>
@@ -153,13 +148,7 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
 
               <mat-form-field>
                 <mat-label>Confirm password</mat-label>
-                <input
-                  matInput
-                  [type]="showPassword() ? 'text' : 'password'"
-                  formControlName="confirmPassword"
-                  autocomplete="new-password"
-                  required
-                />
+                <input matInput [type]="showPassword() ? 'text' : 'password'" formControlName="confirmPassword" autocomplete="new-password" required />
                 @if (form.controls.confirmPassword.hasError('required')) {
                   <mat-error>Enter the password again</mat-error>
                 } @else if (form.controls.confirmPassword.hasError('mismatch')) {

@@ -25,8 +25,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
  * party's pending request, or edit an active connection (its documents, and optionally a new end).
  */
 export type ConnectionDialogData =
-  | { mode: 'add'; documents: LearnerDocument[] }
-  | { mode: 'accept' | 'edit'; documents: LearnerDocument[]; connection: LearnerConnection };
+  { mode: 'add'; documents: LearnerDocument[] } | { mode: 'accept' | 'edit'; documents: LearnerDocument[]; connection: LearnerConnection };
 
 /** Opens the dialog; emits the API's answer once it was saved (undefined: cancelled). */
 export function openConnectionDialog(dialog: MatDialog, data: ConnectionDialogData): Observable<LearnerConnection | undefined> {
@@ -75,8 +74,8 @@ const KEEP = '' as const;
           }
         } @else {
           <p class="intro">
-            We email them a link. Once they have registered (or signed in) with this address and accepted, they can see and verify
-            the documents you choose, until access ends.
+            We email them a link. Once they have registered (or signed in) with this address and accepted, they can see and verify the documents you choose,
+            until access ends.
           </p>
         }
 
@@ -159,7 +158,10 @@ const KEEP = '' as const;
           }
           @for (doc of data.documents; track doc.id) {
             <mat-checkbox [checked]="isChosen(doc.id)" (change)="toggle(doc.id, $event.checked)" data-testid="connection-document">
-              {{ name(doc) }}@if (doc.status !== 'valid') {<span class="muted"> — {{ statusLabels[doc.status] }}</span>}
+              {{ name(doc) }}
+              @if (doc.status !== 'valid') {
+                <span class="muted"> — {{ statusLabels[doc.status] }}</span>
+              }
             </mat-checkbox>
           }
           @if (form.controls.documentIds.touched && form.controls.documentIds.hasError('required')) {

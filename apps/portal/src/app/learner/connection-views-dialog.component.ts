@@ -95,11 +95,7 @@ export function openConnectionViewsDialog(dialog: MatDialog, connection: Learner
 export class ConnectionViewsDialogComponent implements OnInit {
   private readonly api = inject(PortalApiClient);
   readonly connection = inject<LearnerConnection>(MAT_DIALOG_DATA);
-  readonly views = new LoadedList<ConnectionView>(
-    () => this.api.listConnectionViews(this.connection.id),
-    'The views could not be loaded.',
-    inject(DestroyRef),
-  );
+  readonly views = new LoadedList<ConnectionView>(() => this.api.listConnectionViews(this.connection.id), 'The views could not be loaded.', inject(DestroyRef));
 
   ngOnInit(): void {
     this.views.reload();

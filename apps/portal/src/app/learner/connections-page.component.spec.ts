@@ -101,7 +101,10 @@ describe('ConnectionsPageComponent', () => {
   it('offers Accept (a tick) and Decline on a pending request, Edit, End access and Views on an active one, nothing on an ended one', async () => {
     await loaded();
     const actions = (name: string) =>
-      Array.from(rowOf(name).querySelectorAll('button')).map((b) => [b.getAttribute('aria-label'), b.querySelector('mat-icon')?.getAttribute('data-mat-icon-name')]);
+      Array.from(rowOf(name).querySelectorAll('button')).map((b) => [
+        b.getAttribute('aria-label'),
+        b.querySelector('mat-icon')?.getAttribute('data-mat-icon-name'),
+      ]);
     expect(actions('Sam Shah')).toEqual([
       ['Accept the request of Sam Shah', 'check'],
       ['Decline the request of Sam Shah', 'close'],
@@ -183,7 +186,9 @@ describe('ConnectionsPageComponent', () => {
     await loaded();
     await click(rowOf('Sam Shah').querySelector<HTMLElement>('[data-testid="connection-decline"]'));
     expect(textOf(dialog()?.querySelector('h2'))).toBe('Decline the request?');
-    expect(textOf(dialog()?.querySelector('[data-testid="confirm-message"]'))).toContain('Nothing will be shared with Sam Shah (sam@fleet.example) on this request.');
+    expect(textOf(dialog()?.querySelector('[data-testid="confirm-message"]'))).toContain(
+      'Nothing will be shared with Sam Shah (sam@fleet.example) on this request.',
+    );
     expect(textOf(dialog()?.querySelector('[data-testid="confirm-message"]'))).not.toContain('other connection');
     await click(dialog()!.querySelector<HTMLElement>('[data-testid="confirm-action"]'));
 
@@ -274,7 +279,10 @@ describe('ConnectionsPageComponent', () => {
       { at: '2026-11-27T09:00:00.000Z', documentId: 101, documentNumber: 'D0000101' },
     ]);
     await settle(fixture);
-    const views = Array.from(dialog()!.querySelectorAll('[data-testid="view-row"]')).map((row) => [textOf(row.querySelector('time')), textOf(row.querySelector('span'))]);
+    const views = Array.from(dialog()!.querySelectorAll('[data-testid="view-row"]')).map((row) => [
+      textOf(row.querySelector('time')),
+      textOf(row.querySelector('span')),
+    ]);
     expect(views).toEqual([
       ['28 Nov 2026, 10:15 UK time', 'D0000102'],
       ['27 Nov 2026, 09:00 UK time', 'D0000101'],

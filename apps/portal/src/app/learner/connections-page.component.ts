@@ -38,8 +38,8 @@ import { LoadedList } from './loaded-list';
         </button>
       </div>
       <p class="intro">
-        People and organisations you share <a routerLink="/learner">your documents</a> with, and requests from those who asked to see
-        them. They see only the documents you choose, until access ends.
+        People and organisations you share <a routerLink="/learner">your documents</a> with, and requests from those who asked to see them. They see only the
+        documents you choose, until access ends.
       </p>
 
       <div class="progress" aria-live="polite">
@@ -62,15 +62,16 @@ import { LoadedList } from './loaded-list';
 
       @if (connections.loaded() && connections.items().length === 0 && !connections.error()) {
         <p class="empty" data-testid="connections-empty">
-          You have no connections yet. Click Add Connection to share your documents with an employer or anyone else who needs to
-          check them.
+          You have no connections yet. Click Add Connection to share your documents with an employer or anyone else who needs to check them.
         </p>
       }
 
       @if (connections.items().length > 0) {
         <div class="table-wrap">
           <table mat-table [dataSource]="connections.items()" class="connections stack-on-phone">
-            <caption class="cdk-visually-hidden">Your connections: pending requests first, then the rest, newest first</caption>
+            <caption class="cdk-visually-hidden">
+              Your connections: pending requests first, then the rest, newest first
+            </caption>
             <ng-container matColumnDef="thirdParty">
               <th mat-header-cell *matHeaderCellDef scope="col">Third party</th>
               <td mat-cell data-label="Third party" *matCellDef="let c">
@@ -267,7 +268,9 @@ export class ConnectionsPageComponent implements OnInit {
         const pending = items.filter((c) => c.status === 'pending');
         return [...pending, added, ...items.filter((c) => c.status !== 'pending')];
       });
-      this.say(`You shared ${documentCount(added.documentIds.length)} with ${added.thirdParty.name}. We have emailed them a link to see ${added.documentIds.length === 1 ? 'it' : 'them'}.`);
+      this.say(
+        `You shared ${documentCount(added.documentIds.length)} with ${added.thirdParty.name}. We have emailed them a link to see ${added.documentIds.length === 1 ? 'it' : 'them'}.`,
+      );
     }
   }
 
@@ -366,7 +369,10 @@ export class ConnectionsPageComponent implements OnInit {
   }
 
   private put(answer: LearnerConnection): void {
-    this.connections.replace((c) => c.id === answer.id, () => answer);
+    this.connections.replace(
+      (c) => c.id === answer.id,
+      () => answer,
+    );
   }
 
   private until(connection: LearnerConnection): string {

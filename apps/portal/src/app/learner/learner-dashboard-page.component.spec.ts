@@ -116,7 +116,11 @@ describe('LearnerDashboardPageComponent', () => {
     await answer(
       [aLearnerDocument()],
       [],
-      [aVerification(), aVerification({ method: 'upload', client: 'Firefox on Windows, fixed network', documentNumber: 'D0000102' }), aVerification({ method: 'code' })],
+      [
+        aVerification(),
+        aVerification({ method: 'upload', client: 'Firefox on Windows, fixed network', documentNumber: 'D0000102' }),
+        aVerification({ method: 'code' }),
+      ],
     );
     const entries = rows('learner-verification-row').map((row) => Array.from(row.querySelectorAll('td')).map((cell) => textOf(cell)));
     expect(entries[0]).toEqual(['20 Nov 2026, 14:30 UK time', 'D0000101', 'QR code', 'Chrome on Android, mobile network']);

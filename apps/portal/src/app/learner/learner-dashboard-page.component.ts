@@ -47,14 +47,14 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
           </div>
         }
         @if (documents.loaded() && documents.items().length === 0 && !documents.error()) {
-          <p class="empty" data-testid="learner-documents-empty">
-            You have no documents yet. They appear here once your centre has issued them.
-          </p>
+          <p class="empty" data-testid="learner-documents-empty">You have no documents yet. They appear here once your centre has issued them.</p>
         }
         @if (documents.items().length > 0) {
           <div class="table-wrap">
             <table mat-table [dataSource]="documents.items()" class="wide stack-on-phone">
-              <caption class="cdk-visually-hidden">Your documents</caption>
+              <caption class="cdk-visually-hidden">
+                Your documents
+              </caption>
               <ng-container matColumnDef="qualification">
                 <th mat-header-cell *matHeaderCellDef scope="col">Qualification</th>
                 <td mat-cell data-label="Qualification" *matCellDef="let doc">
@@ -179,7 +179,9 @@ export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method
         @if (verifications.items().length > 0) {
           <div class="table-wrap">
             <table mat-table [dataSource]="verifications.items()" class="stack-on-phone">
-              <caption class="cdk-visually-hidden">Checks of your documents, newest first</caption>
+              <caption class="cdk-visually-hidden">
+                Checks of your documents, newest first
+              </caption>
               <ng-container matColumnDef="at">
                 <th mat-header-cell *matHeaderCellDef scope="col">Time</th>
                 <td mat-cell data-label="Time" *matCellDef="let entry">

@@ -63,7 +63,10 @@ describe('ForgotPasswordPageComponent', () => {
     await ask('ada@college.example');
     backend
       .expectOne('/api/auth/forgot-password')
-      .flush({ statusCode: 429, error: 'Too Many Requests', message: 'Too many requests. Wait a minute, then try again.' }, { status: 429, statusText: 'Too Many Requests' });
+      .flush(
+        { statusCode: 429, error: 'Too Many Requests', message: 'Too many requests. Wait a minute, then try again.' },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
     await settle(fixture);
 
     expect(textOf(root.querySelector('[role="alert"]'))).toBe('Too many requests. Wait a minute, then try again.');

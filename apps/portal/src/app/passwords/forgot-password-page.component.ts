@@ -20,16 +20,7 @@ import { serverError, showServerFieldErrors } from '../forms/server-errors';
  */
 @Component({
   selector: 'ap-forgot-password-page',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButtonModule,
-    MatCardModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-  ],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule],
   template: `
     <div class="page">
       <mat-card appearance="outlined" class="narrow">
@@ -40,8 +31,7 @@ import { serverError, showServerFieldErrors } from '../forms/server-errors';
               <p class="lead">
                 <mat-icon aria-hidden="true" svgIcon="mark_email_unread"></mat-icon>
                 <span data-testid="forgot-password-sent">
-                  If an account exists for <strong>{{ email }}</strong>, we have sent a link to reset the password. The link works
-                  once and expires in an hour.
+                  If an account exists for <strong>{{ email }}</strong>, we have sent a link to reset the password. The link works once and expires in an hour.
                 </span>
               </p>
               <p>If you do not receive it, check your spam or junk folder.</p>

@@ -22,16 +22,7 @@ import { SessionService } from '../session/session.service';
  */
 @Component({
   selector: 'ap-reset-password-page',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButtonModule,
-    MatCardModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-  ],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule],
   template: `
     <div class="page">
       <mat-card appearance="outlined" class="narrow" data-testid="reset-password">
@@ -40,7 +31,9 @@ import { SessionService } from '../session/session.service';
             <h1 tabindex="-1" #heading>Password changed</h1>
             <p class="lead" role="status">
               <mat-icon aria-hidden="true" svgIcon="check_circle"></mat-icon>
-              <span data-testid="reset-password-done">Your password has been changed and you have been signed out everywhere. Sign in with your new password.</span>
+              <span data-testid="reset-password-done"
+                >Your password has been changed and you have been signed out everywhere. Sign in with your new password.</span
+              >
             </p>
             <a mat-flat-button routerLink="/sign-in">
               <mat-icon aria-hidden="true" svgIcon="login"></mat-icon>
@@ -61,21 +54,8 @@ import { SessionService } from '../session/session.service';
             <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
               <mat-form-field subscriptSizing="dynamic">
                 <mat-label>New password</mat-label>
-                <input
-                  matInput
-                  [type]="showPassword() ? 'text' : 'password'"
-                  formControlName="password"
-                  autocomplete="new-password"
-                  required
-                />
-                <button
-                  mat-icon-button
-                  matSuffix
-                  type="button"
-                  aria-label="Show password"
-                  [attr.aria-pressed]="showPassword()"
-                  (click)="togglePassword()"
-                >
+                <input matInput [type]="showPassword() ? 'text' : 'password'" formControlName="password" autocomplete="new-password" required />
+                <button mat-icon-button matSuffix type="button" aria-label="Show password" [attr.aria-pressed]="showPassword()" (click)="togglePassword()">
                   <mat-icon aria-hidden="true" [svgIcon]="showPassword() ? 'visibility_off' : 'visibility'"></mat-icon>
                 </button>
                 <mat-hint>{{ passwordMin }} to {{ passwordMax }} characters. A few unrelated words make a strong password.</mat-hint>
@@ -92,13 +72,7 @@ import { SessionService } from '../session/session.service';
 
               <mat-form-field>
                 <mat-label>Confirm new password</mat-label>
-                <input
-                  matInput
-                  [type]="showPassword() ? 'text' : 'password'"
-                  formControlName="confirmPassword"
-                  autocomplete="new-password"
-                  required
-                />
+                <input matInput [type]="showPassword() ? 'text' : 'password'" formControlName="confirmPassword" autocomplete="new-password" required />
                 @if (form.controls.confirmPassword.hasError('required')) {
                   <mat-error>Enter the new password again</mat-error>
                 } @else if (form.controls.confirmPassword.hasError('mismatch')) {
@@ -139,9 +113,7 @@ export class ResetPasswordPageComponent {
   readonly failure = signal<string | null>(null);
   readonly done = signal(false);
   /** Why the link cannot be used (no token, or the API refused the token): only a new link helps. */
-  readonly linkProblem = signal<string | null>(
-    this.token ? null : 'This address has no reset code: open the link from the email again, or ask for a new one.',
-  );
+  readonly linkProblem = signal<string | null>(this.token ? null : 'This address has no reset code: open the link from the email again, or ask for a new one.');
 
   constructor() {
     revalidateOnChange(this.form.controls.password, this.form.controls.confirmPassword, inject(DestroyRef));

@@ -27,13 +27,7 @@ const CURRENT_PASSWORD_MAX_LENGTH = 1024;
     <form [formGroup]="form" #formDirective="ngForm" (ngSubmit)="submit(formDirective)" novalidate aria-labelledby="change-password-title">
       <mat-form-field>
         <mat-label>Current password</mat-label>
-        <input
-          matInput
-          [type]="showPasswords() ? 'text' : 'password'"
-          formControlName="currentPassword"
-          autocomplete="current-password"
-          required
-        />
+        <input matInput [type]="showPasswords() ? 'text' : 'password'" formControlName="currentPassword" autocomplete="current-password" required />
         @if (form.controls.currentPassword.hasError('required')) {
           <mat-error>Enter your current password</mat-error>
         } @else if (form.controls.currentPassword.hasError('maxlength')) {
@@ -45,13 +39,7 @@ const CURRENT_PASSWORD_MAX_LENGTH = 1024;
 
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>New password</mat-label>
-        <input
-          matInput
-          [type]="showPasswords() ? 'text' : 'password'"
-          formControlName="newPassword"
-          autocomplete="new-password"
-          required
-        />
+        <input matInput [type]="showPasswords() ? 'text' : 'password'" formControlName="newPassword" autocomplete="new-password" required />
         <mat-hint>{{ passwordMin }} to {{ passwordMax }} characters. A few unrelated words make a strong password.</mat-hint>
         @if (form.controls.newPassword.hasError('required')) {
           <mat-error>Choose a new password</mat-error>
@@ -66,13 +54,7 @@ const CURRENT_PASSWORD_MAX_LENGTH = 1024;
 
       <mat-form-field>
         <mat-label>Confirm new password</mat-label>
-        <input
-          matInput
-          [type]="showPasswords() ? 'text' : 'password'"
-          formControlName="confirmPassword"
-          autocomplete="new-password"
-          required
-        />
+        <input matInput [type]="showPasswords() ? 'text' : 'password'" formControlName="confirmPassword" autocomplete="new-password" required />
         @if (form.controls.confirmPassword.hasError('required')) {
           <mat-error>Enter the new password again</mat-error>
         } @else if (form.controls.confirmPassword.hasError('mismatch')) {

@@ -107,7 +107,9 @@ describe('ProfilePageComponent', () => {
   });
 
   it('shows the error of loading with Retry', async () => {
-    backend.expectOne('/api/profile').flush({ statusCode: 503, error: 'Service Unavailable', message: 'Try later.' }, { status: 503, statusText: 'Unavailable' });
+    backend
+      .expectOne('/api/profile')
+      .flush({ statusCode: 503, error: 'Service Unavailable', message: 'Try later.' }, { status: 503, statusText: 'Unavailable' });
     await settle(fixture);
 
     expect(textOf(root.querySelector('[data-testid="profile-load-error"]'))).toContain('Try later.');
@@ -142,7 +144,17 @@ describe('ProfilePageComponent', () => {
       country: 'GB',
     });
     session.current.set({ ...CENTRE_STAFF, name: 'Caroline Centre' });
-    request.flush(aProfile({ firstName: 'Caroline', jobTitle: 'Exams officer', phone: null, addressLine1: '1 High Street', town: 'Leeds', postcode: 'LS1 1AA', country: 'GB' }));
+    request.flush(
+      aProfile({
+        firstName: 'Caroline',
+        jobTitle: 'Exams officer',
+        phone: null,
+        addressLine1: '1 High Street',
+        town: 'Leeds',
+        postcode: 'LS1 1AA',
+        country: 'GB',
+      }),
+    );
     await settle(fixture);
 
     expect(await snackBarMessage()).toBe('Your profile has been saved.');
@@ -179,7 +191,12 @@ describe('ProfilePageComponent', () => {
     button(root, 'Save')!.click();
     await fixture.whenStable();
     backend.expectOne({ method: 'PATCH', url: '/api/profile' }).flush(
-      { statusCode: 400, error: 'Bad Request', message: 'lastName must not contain control characters', fieldErrors: { lastName: ['lastName must not contain control characters'] } },
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'lastName must not contain control characters',
+        fieldErrors: { lastName: ['lastName must not contain control characters'] },
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     await settle(fixture);

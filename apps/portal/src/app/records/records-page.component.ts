@@ -112,20 +112,16 @@ export class RecordsPageComponent {
     if (!this.selection.allMatching() || total === null) {
       return `${count} selected`;
     }
-    return this.selection.count() === total ? `All ${count} matching records selected` : `${count} of ${total.toLocaleString('en-GB')} matching records selected`;
+    return this.selection.count() === total
+      ? `All ${count} matching records selected`
+      : `${count} of ${total.toLocaleString('en-GB')} matching records selected`;
   });
 
   /** Every row shown is ticked, and more match than are shown: offer "Select all N matching". */
   readonly offerSelectAll = computed(() => {
     const total = this.total();
     const rows = this.list.items();
-    return (
-      !this.selection.allMatching() &&
-      total !== null &&
-      total > rows.length &&
-      rows.length > 0 &&
-      rows.every((row) => this.selection.isSelected(row.id))
-    );
+    return !this.selection.allMatching() && total !== null && total > rows.length && rows.length > 0 && rows.every((row) => this.selection.isSelected(row.id));
   });
 
   readonly form = inject(NonNullableFormBuilder).group(

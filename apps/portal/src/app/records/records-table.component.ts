@@ -43,7 +43,11 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
         [class.records--compact]="isHandset()"
         data-testid="records-table"
       >
-        <caption class="cdk-visually-hidden">{{ caption() }}</caption>
+        <caption class="cdk-visually-hidden">
+          {{
+            caption()
+          }}
+        </caption>
 
         <ng-container matColumnDef="select">
           <th mat-header-cell *matHeaderCellDef scope="col" class="select">
@@ -70,9 +74,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
         </ng-container>
 
         <ng-container matColumnDef="learner">
-          <th mat-header-cell *matHeaderCellDef scope="col" mat-sort-header="learner" start="asc" sortActionDescription="Sort by learner name">
-            Learner
-          </th>
+          <th mat-header-cell *matHeaderCellDef scope="col" mat-sort-header="learner" start="asc" sortActionDescription="Sort by learner name">Learner</th>
           <td mat-cell data-label="Learner" *matCellDef="let row">
             <span class="learner-name" data-testid="record-learner">{{ row.learner.name }}</span>
             <span class="muted block">{{ row.learner.enrolmentNumber }}</span>
@@ -101,9 +103,7 @@ const SORTS: Record<string, Record<'asc' | 'desc', RecordSort>> = {
         </ng-container>
 
         <ng-container matColumnDef="issued">
-          <th mat-header-cell *matHeaderCellDef scope="col" mat-sort-header="issued" start="desc" sortActionDescription="Sort by issue date">
-            Issued
-          </th>
+          <th mat-header-cell *matHeaderCellDef scope="col" mat-sort-header="issued" start="desc" sortActionDescription="Sort by issue date">Issued</th>
           <td mat-cell data-label="Issued" *matCellDef="let row">
             <time [attr.datetime]="row.issuedAt">{{ row.issuedAt | date: 'd MMM y' }}</time>
           </td>
@@ -217,7 +217,6 @@ export class RecordsTableComponent {
   readonly sortChange = output<RecordSort>();
   readonly report = output<RecordRow>();
 
-
   /** On a phone the table keeps the checkbox, the learner (with code and date), the status and the actions. */
   readonly isHandset = toSignal(
     inject(BreakpointObserver)
@@ -226,9 +225,7 @@ export class RecordsTableComponent {
     { initialValue: false },
   );
   readonly columns = computed(() => {
-    const columns = this.isHandset()
-      ? ['learner', 'status', 'actions']
-      : ['learner', 'qualification', 'type', 'issued', 'status', 'job', 'actions'];
+    const columns = this.isHandset() ? ['learner', 'status', 'actions'] : ['learner', 'qualification', 'type', 'issued', 'status', 'job', 'actions'];
     return this.selection() ? ['select', ...columns] : columns;
   });
   readonly sortColumn = computed(() => (this.sort().startsWith('name') ? 'learner' : 'issued'));

@@ -175,7 +175,10 @@ describe('RegisterPageComponent', () => {
     const resend = backend.expectOne('/api/registrations/resend');
     expect(resend.request.method).toBe('POST');
     expect(resend.request.body).toEqual({ email: 'ada@college.example' });
-    resend.flush({ message: 'If that address has a registration waiting for verification, we have sent a new link to it.' }, { status: 202, statusText: 'Accepted' });
+    resend.flush(
+      { message: 'If that address has a registration waiting for verification, we have sent a new link to it.' },
+      { status: 202, statusText: 'Accepted' },
+    );
     await settle(fixture);
 
     const sent = root.querySelector('[data-testid="resend-confirmation"]');

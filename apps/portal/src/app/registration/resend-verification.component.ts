@@ -26,8 +26,8 @@ import { serverError, showServerFieldErrors } from '../forms/server-errors';
         <p class="sent" role="status" tabindex="-1" #sent data-testid="resend-confirmation">
           <mat-icon aria-hidden="true" svgIcon="mark_email_read"></mat-icon>
           <span>
-            If <strong>{{ address }}</strong> has a registration waiting for verification, we have sent a new link to it.
-            Earlier links no longer work. If it does not arrive within a few minutes, check your spam or junk folder.
+            If <strong>{{ address }}</strong> has a registration waiting for verification, we have sent a new link to it. Earlier links no longer work. If it
+            does not arrive within a few minutes, check your spam or junk folder.
           </span>
         </p>
       }

@@ -51,9 +51,7 @@ describe('VerifyEmailPageComponent', () => {
     backend.expectOne('/api/registrations/verify').flush({ outcome: 'active', message: 'Your account is ready.' });
     await settle(fixture);
 
-    expect(textOf(root.querySelector('[data-testid="verify-outcome"]'))).toBe(
-      'Your email is verified and your account is ready: you can sign in now.',
-    );
+    expect(textOf(root.querySelector('[data-testid="verify-outcome"]'))).toBe('Your email is verified and your account is ready: you can sign in now.');
     const signIn = root.querySelector<HTMLAnchorElement>('a[href="/sign-in"]');
     expect(textOf(signIn)).toContain('Sign in');
     expect(root.querySelector('[role="alert"]')).toBeNull();

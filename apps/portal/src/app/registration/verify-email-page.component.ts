@@ -55,8 +55,8 @@ type VerifyState =
                 <p class="outcome">
                   <mat-icon aria-hidden="true" svgIcon="hourglass_top"></mat-icon>
                   <span data-testid="verify-outcome">
-                    Your email is verified. Your details did not match the details we hold, so an administrator will review your
-                    registration. We will email you when your account is released.
+                    Your email is verified. Your details did not match the details we hold, so an administrator will review your registration. We will email you
+                    when your account is released.
                   </span>
                 </p>
                 <p>You cannot sign in until then. If you have questions, contact us via Centres Hub using an Enquiry Form.</p>
@@ -65,8 +65,8 @@ type VerifyState =
             @case ('request') {
               <h1>Get a new verification link</h1>
               <p>
-                Enter the email address you registered with. If its registration is waiting for verification, we will send you a
-                new link; earlier links then no longer work.
+                Enter the email address you registered with. If its registration is waiting for verification, we will send you a new link; earlier links then no
+                longer work.
               </p>
               <ap-resend-verification />
               <p class="signin">Verified already? <a routerLink="/sign-in">Sign in</a></p>
@@ -163,7 +163,6 @@ export class VerifyEmailPageComponent implements OnInit {
   ngOnInit(): void {
     void this.verify();
   }
-
 
   async verify(): Promise<void> {
     const token = this.route.snapshot.queryParamMap.get('token')?.trim();

@@ -17,7 +17,17 @@ type StatusFilter = ReportStatus | 'all';
 /** Reports (centre staff): the issues the centre reported on its documents, newest first, with the replies of support staff. */
 @Component({
   selector: 'ap-reports-page',
-  imports: [BodyDayPipe, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, ReportStatusChipComponent],
+  imports: [
+    BodyDayPipe,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    ReportStatusChipComponent,
+  ],
   template: `
     <section class="page reports-page" data-testid="reports" aria-labelledby="reports-title">
       <div class="heading">
@@ -80,7 +90,9 @@ type StatusFilter = ReportStatus | 'all';
                     by {{ report.details.reporterName }}
                   </dd>
                   <dt>Last updated</dt>
-                  <dd><time [attr.datetime]="report.updatedAt">{{ report.updatedAt | bodyDay: 'time' }}</time></dd>
+                  <dd>
+                    <time [attr.datetime]="report.updatedAt">{{ report.updatedAt | bodyDay: 'time' }}</time>
+                  </dd>
                   <dt>Description</dt>
                   <dd class="text">{{ report.description }}</dd>
                 </dl>
@@ -105,9 +117,7 @@ type StatusFilter = ReportStatus | 'all';
 
       @if (list.items().length > 0 && list.nextCursor()) {
         <div class="more">
-          <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.loadMore()" data-testid="reports-load-more">
-            Load more
-          </button>
+          <button mat-stroked-button type="button" [disabled]="list.loading()" (click)="list.loadMore()" data-testid="reports-load-more">Load more</button>
         </div>
       }
     </section>

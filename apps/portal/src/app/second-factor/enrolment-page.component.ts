@@ -27,8 +27,8 @@ import { TotpSetupComponent } from './totp-setup.component';
         } @else {
           <h1>Set up a second factor</h1>
           <p>
-            Hello {{ session.pending()?.name }}. Your password was right. Your role can change certificates and accounts, so it must use a
-            second factor as well: choose one to set up now. You will use it every time you sign in.
+            Hello {{ session.pending()?.name }}. Your password was right. Your role can change certificates and accounts, so it must use a second factor as
+            well: choose one to set up now. You will use it every time you sign in.
           </p>
           <h2>An authenticator app on your phone</h2>
           <ap-totp-setup (added)="added($event)" />
@@ -40,11 +40,26 @@ import { TotpSetupComponent } from './totp-setup.component';
     </mat-card>
   `,
   styles: `
-    .step { max-width: 560px; margin: 32px auto; }
-    h1 { font: var(--mat-sys-headline-small); margin: 8px 0 16px; }
-    h2 { font: var(--mat-sys-title-medium); margin: 24px 0 8px; }
-    .start-again { margin: 24px 0 0; }
-    @media (max-width: 767.98px) { .step { margin: 8px auto; } }
+    .step {
+      max-width: 560px;
+      margin: 32px auto;
+    }
+    h1 {
+      font: var(--mat-sys-headline-small);
+      margin: 8px 0 16px;
+    }
+    h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 24px 0 8px;
+    }
+    .start-again {
+      margin: 24px 0 0;
+    }
+    @media (max-width: 767.98px) {
+      .step {
+        margin: 8px auto;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -33,7 +33,9 @@ export class FactorPromptComponent {
 
   /** Which way is asked for now: the app's code first, else a passkey, recovery codes last. */
   readonly chosen = signal<SecondFactorKind | null>(null);
-  readonly method = computed<SecondFactorKind>(() => this.chosen() ?? (this.methods().includes('totp') ? 'totp' : this.methods().includes('passkey') ? 'passkey' : 'recovery_code'));
+  readonly method = computed<SecondFactorKind>(
+    () => this.chosen() ?? (this.methods().includes('totp') ? 'totp' : this.methods().includes('passkey') ? 'passkey' : 'recovery_code'),
+  );
   private readonly action = new FactorAction();
   readonly busy = this.action.busy;
   readonly failure = this.action.failure;

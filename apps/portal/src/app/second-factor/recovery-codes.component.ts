@@ -8,8 +8,8 @@ import { MatButtonModule } from '@angular/material/button';
   template: `
     <h3 tabindex="-1">Your recovery codes</h3>
     <p>
-      Keep these somewhere safe, away from your phone or key. Each code signs you in once if you lose your authenticator app or
-      passkeys. They are shown only now.
+      Keep these somewhere safe, away from your phone or key. Each code signs you in once if you lose your authenticator app or passkeys. They are shown only
+      now.
     </p>
     <ul class="codes" data-testid="recovery-codes">
       @for (code of codes(); track code) {

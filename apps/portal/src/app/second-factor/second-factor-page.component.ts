@@ -24,10 +24,22 @@ import { safeReturnUrl } from './return-url';
     </mat-card>
   `,
   styles: `
-    .step { max-width: 460px; margin: 32px auto; }
-    h1 { font: var(--mat-sys-headline-small); margin: 8px 0 16px; }
-    .start-again { margin: 16px 0 0; }
-    @media (max-width: 767.98px) { .step { margin: 8px auto; } }
+    .step {
+      max-width: 460px;
+      margin: 32px auto;
+    }
+    h1 {
+      font: var(--mat-sys-headline-small);
+      margin: 8px 0 16px;
+    }
+    .start-again {
+      margin: 16px 0 0;
+    }
+    @media (max-width: 767.98px) {
+      .step {
+        margin: 8px auto;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

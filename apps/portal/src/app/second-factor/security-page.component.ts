@@ -67,7 +67,9 @@ export class SecurityPageComponent implements OnInit {
     await this.action.run(async () => {
       this.factors.set(removal.kind === 'totp' ? await this.secondFactor.removeTotp() : await this.secondFactor.removePasskey(removal.id));
       this.removing.set(null);
-      this.snackBar.open(`${removal.kind === 'totp' ? 'The authenticator app' : `“${removal.name}”`} was removed. We have emailed you to confirm.`, 'OK', { duration: 6000 });
+      this.snackBar.open(`${removal.kind === 'totp' ? 'The authenticator app' : `“${removal.name}”`} was removed. We have emailed you to confirm.`, 'OK', {
+        duration: 6000,
+      });
     }, 'It could not be removed. Try again.');
   }
 

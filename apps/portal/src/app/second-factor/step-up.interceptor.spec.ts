@@ -15,7 +15,12 @@ import { stepUpInterceptor } from './step-up.interceptor';
 class EmptyHost {}
 
 const STEP_UP = { statusCode: 403, error: 'Forbidden', message: 'Confirm it is you', code: 'STEP_UP_REQUIRED' };
-const FACTORS = { required: true, totp: { createdAt: '2026-12-01T09:00:00.000Z', lastUsedAt: null }, passkeys: [], recoveryCodes: { remaining: 10, createdAt: '2026-12-01T09:00:00.000Z' } };
+const FACTORS = {
+  required: true,
+  totp: { createdAt: '2026-12-01T09:00:00.000Z', lastUsedAt: null },
+  passkeys: [],
+  recoveryCodes: { remaining: 10, createdAt: '2026-12-01T09:00:00.000Z' },
+};
 
 describe('stepUpInterceptor', () => {
   let http: HttpClient;
@@ -23,7 +28,11 @@ describe('stepUpInterceptor', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([stepUpInterceptor])), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+      providers: [
+        provideHttpClient(withInterceptors([stepUpInterceptor])),
+        provideHttpClientTesting(),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
     });
     http = TestBed.inject(HttpClient);
     backend = TestBed.inject(HttpTestingController);
@@ -70,7 +79,9 @@ describe('stepUpInterceptor', () => {
 
   it('leaves other refusals alone', async () => {
     const answer = firstValueFrom(http.get('/api/admin/users')).catch((error: { status: number }) => error.status);
-    backend.expectOne('/api/admin/users').flush({ statusCode: 403, error: 'Forbidden', message: 'You do not have access to this.' }, { status: 403, statusText: 'Forbidden' });
+    backend
+      .expectOne('/api/admin/users')
+      .flush({ statusCode: 403, error: 'Forbidden', message: 'You do not have access to this.' }, { status: 403, statusText: 'Forbidden' });
     expect(await answer).toBe(403);
   });
 });

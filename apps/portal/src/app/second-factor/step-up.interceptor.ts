@@ -17,12 +17,18 @@ export const stepUpInterceptor: HttpInterceptorFn = (request, next) => {
   const dialog = inject(MatDialog);
   return next(request).pipe(
     catchError((error: unknown) => {
-      if (!(error instanceof HttpErrorResponse) || error.status !== 403 || (error.error as { code?: string } | null)?.code !== SECOND_FACTOR_ERRORS.STEP_UP_REQUIRED) {
+      if (
+        !(error instanceof HttpErrorResponse) ||
+        error.status !== 403 ||
+        (error.error as { code?: string } | null)?.code !== SECOND_FACTOR_ERRORS.STEP_UP_REQUIRED
+      ) {
         return throwError(() => error);
       }
       open ??= from(
         firstValueFrom(
-          dialog.open<StepUpDialogComponent, void, boolean>(StepUpDialogComponent, { width: '460px', maxWidth: '95vw', autoFocus: 'first-tabbable' }).afterClosed(),
+          dialog
+            .open<StepUpDialogComponent, void, boolean>(StepUpDialogComponent, { width: '460px', maxWidth: '95vw', autoFocus: 'first-tabbable' })
+            .afterClosed(),
         ).then((passed) => {
           open = null;
           return passed === true;

@@ -21,7 +21,9 @@ const SET_UP_FAILED = 'The authenticator app could not be set up. Try again.';
     @if (started(); as setUp) {
       <ol>
         <li>In your authenticator app (for example Microsoft Authenticator, Google Authenticator or 1Password), add an account and scan this QR code.</li>
-        <li>Or type this key instead: <span class="secret" data-testid="totp-secret">{{ setUp.secret }}</span></li>
+        <li>
+          Or type this key instead: <span class="secret" data-testid="totp-secret">{{ setUp.secret }}</span>
+        </li>
         <li>Enter the 6-digit code the app then shows.</li>
       </ol>
       <img class="qr" [src]="qrSource()" alt="QR code to scan with your authenticator app" width="200" height="200" />

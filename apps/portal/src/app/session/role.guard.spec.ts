@@ -37,10 +37,18 @@ async function visit(user: SessionUser | null, url: string, pending: PendingSign
 }
 
 describe('requirePending', () => {
-  const pending = (step: PendingSignIn['step']): PendingSignIn => ({ step, methods: step === 'enrolment' ? [] : ['totp'], name: 'Ada Admin', expiresAt: '2026-12-03T10:10:00.000Z' });
+  const pending = (step: PendingSignIn['step']): PendingSignIn => ({
+    step,
+    methods: step === 'enrolment' ? [] : ['totp'],
+    name: 'Ada Admin',
+    expiresAt: '2026-12-03T10:10:00.000Z',
+  });
 
   it('sends a half-signed-in visitor to the second step, coming back afterwards', async () => {
-    expect(await visit(null, '/admin/emails', pending('second_factor'))).toEqual({ url: '/sign-in/second-factor?returnUrl=%2Fadmin%2Femails', text: 'second step' });
+    expect(await visit(null, '/admin/emails', pending('second_factor'))).toEqual({
+      url: '/sign-in/second-factor?returnUrl=%2Fadmin%2Femails',
+      text: 'second step',
+    });
     expect(await visit(null, '/', pending('enrolment'))).toEqual({ url: '/sign-in/set-up', text: 'second step' });
   });
 

@@ -31,8 +31,7 @@ export function requireRole(...roles: Role[]): CanMatchFn {
 export const requireSignIn: CanMatchFn = requireRole();
 
 /** Only anonymous visitors (the sign-in page); a signed-in user goes home. */
-export const requireAnonymous: CanMatchFn = () =>
-  inject(SessionService).user() ? inject(Router).createUrlTree(['/']) : true;
+export const requireAnonymous: CanMatchFn = () => (inject(SessionService).user() ? inject(Router).createUrlTree(['/']) : true);
 
 /** The second step of sign-in (the second factor, or setting one up): only while the session is at that step. */
 export function requirePending(step: PendingSignIn['step']): CanMatchFn {

@@ -49,7 +49,9 @@ describe('unauthorizedInterceptor', () => {
 
   it('leaves a 401 of the sign-in call to the sign-in page', async () => {
     http.post('/api/auth/sign-in', {}).subscribe({ error: () => undefined });
-    backend.expectOne('/api/auth/sign-in').flush({ statusCode: 401, error: 'Unauthorized', message: 'Email or password is incorrect.' }, { status: 401, statusText: 'Unauthorized' });
+    backend
+      .expectOne('/api/auth/sign-in')
+      .flush({ statusCode: 401, error: 'Unauthorized', message: 'Email or password is incorrect.' }, { status: 401, statusText: 'Unauthorized' });
     await new Promise((resolve) => setTimeout(resolve));
 
     expect(session.cleared).toBe(0);

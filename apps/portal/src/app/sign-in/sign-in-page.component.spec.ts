@@ -88,10 +88,7 @@ describe('SignInPageComponent', () => {
     const request = backend.expectOne('/api/auth/sign-in');
     expect(request.request.method).toBe('POST');
     expect(request.request.body).toEqual({ email: 'ada@example.org', password: 'wrong' });
-    request.flush(
-      { statusCode: 401, error: 'Unauthorized', message: 'Email or password is incorrect.' },
-      { status: 401, statusText: 'Unauthorized' },
-    );
+    request.flush({ statusCode: 401, error: 'Unauthorized', message: 'Email or password is incorrect.' }, { status: 401, statusText: 'Unauthorized' });
     await settle();
 
     const alert = root.querySelector('[role="alert"]');
@@ -132,7 +129,9 @@ describe('SignInPageComponent', () => {
     type('Email', 'ada@example.org');
     type('Password', 'secret');
     await submit();
-    backend.expectOne('/api/auth/sign-in').flush({ user: null, pending: { step: 'enrolment', methods: [], name: 'Ada Admin', expiresAt: '2026-12-03T10:10:00.000Z' } });
+    backend
+      .expectOne('/api/auth/sign-in')
+      .flush({ user: null, pending: { step: 'enrolment', methods: [], name: 'Ada Admin', expiresAt: '2026-12-03T10:10:00.000Z' } });
     await settle();
     expect(TestBed.inject(Router).url).toBe('/sign-in/set-up');
   });

@@ -37,7 +37,9 @@ describe('SupportPageComponent', () => {
 
   it('shows why the details could not be loaded, with Retry', async () => {
     const { root, backend, fixture } = await render();
-    backend.expectOne('/api/support').flush({ statusCode: 503, error: 'Service Unavailable', message: 'Try again in a moment.' }, { status: 503, statusText: 'Service Unavailable' });
+    backend
+      .expectOne('/api/support')
+      .flush({ statusCode: 503, error: 'Service Unavailable', message: 'Try again in a moment.' }, { status: 503, statusText: 'Service Unavailable' });
     await settle(fixture);
     expect(textOf(root.querySelector('[data-testid="support-error"]'))).toContain('Try again in a moment.');
 

@@ -65,7 +65,13 @@ describe('ThirdPartyRegistrationPageComponent', () => {
   it('asks for the required fields only, without calling the API', async () => {
     await open();
     await submit();
-    expect(errors(root)).toEqual(['Enter your first name', 'Enter your last name', 'Enter your email address', 'Choose a password', 'Enter the password again']);
+    expect(errors(root)).toEqual([
+      'Enter your first name',
+      'Enter your last name',
+      'Enter your email address',
+      'Choose a password',
+      'Enter the password again',
+    ]);
     backend.expectNone('/api/third-parties/register');
   });
 
@@ -115,7 +121,10 @@ describe('ThirdPartyRegistrationPageComponent', () => {
     await submit();
     backend
       .expectOne('/api/third-parties/register')
-      .flush({ statusCode: 429, error: 'Too Many Requests', message: 'Too many registrations. Try again later.' }, { status: 429, statusText: 'Too Many Requests' });
+      .flush(
+        { statusCode: 429, error: 'Too Many Requests', message: 'Too many registrations. Try again later.' },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
     await settle(fixture);
     expect(textOf(root.querySelector('[data-testid="third-party-registration-error"]'))).toBe('Too many registrations. Try again later.');
   });

@@ -36,7 +36,17 @@ export const ORGANISATION_MAX_LENGTH = 200;
  */
 @Component({
   selector: 'ap-third-party-registration-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, ResendVerificationComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    ResendVerificationComponent,
+  ],
   template: `
     <div class="page">
       <mat-card appearance="outlined" class="register">
@@ -51,8 +61,7 @@ export const ORGANISATION_MAX_LENGTH = 200;
               <ap-resend-verification [email]="registeredEmail()" />
               @if (invitation) {
                 <p data-testid="third-party-registration-next">
-                  Follow the link in the email to verify your address. Then sign in and accept the invitation to see the documents
-                  shared with you.
+                  Follow the link in the email to verify your address. Then sign in and accept the invitation to see the documents shared with you.
                 </p>
                 <a mat-flat-button [routerLink]="['/invitations', invitation]" data-testid="back-to-invitation">
                   <mat-icon aria-hidden="true" svgIcon="mail"></mat-icon>
@@ -60,8 +69,7 @@ export const ORGANISATION_MAX_LENGTH = 200;
                 </a>
               } @else {
                 <p data-testid="third-party-registration-next">
-                  Follow the link in the email to verify your address, then sign in. You can then ask learners to share their
-                  documents with you.
+                  Follow the link in the email to verify your address, then sign in. You can then ask learners to share their documents with you.
                 </p>
                 <a mat-button routerLink="/sign-in">
                   <mat-icon aria-hidden="true" svgIcon="login"></mat-icon>
@@ -72,8 +80,8 @@ export const ORGANISATION_MAX_LENGTH = 200;
           } @else {
             <h1>Register as a third party</h1>
             <p>
-              Employers, colleges and other bodies register to see and verify the documents learners share with them. If a learner
-              invited you, register with the email address the invitation was sent to.
+              Employers, colleges and other bodies register to see and verify the documents learners share with them. If a learner invited you, register with
+              the email address the invitation was sent to.
             </p>
             <p>Already registered? <a routerLink="/sign-in">Sign in</a></p>
 
@@ -161,13 +169,7 @@ export const ORGANISATION_MAX_LENGTH = 200;
 
               <mat-form-field>
                 <mat-label>Confirm password</mat-label>
-                <input
-                  matInput
-                  [type]="showPassword() ? 'text' : 'password'"
-                  formControlName="confirmPassword"
-                  autocomplete="new-password"
-                  required
-                />
+                <input matInput [type]="showPassword() ? 'text' : 'password'" formControlName="confirmPassword" autocomplete="new-password" required />
                 @if (form.controls.confirmPassword.hasError('required')) {
                   <mat-error>Enter the password again</mat-error>
                 } @else if (form.controls.confirmPassword.hasError('mismatch')) {

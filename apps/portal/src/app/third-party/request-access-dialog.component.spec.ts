@@ -95,7 +95,10 @@ describe('RequestAccessDialogComponent', () => {
     await submit();
     backend
       .expectOne('/api/third-party/requests')
-      .flush({ statusCode: 429, error: 'Too Many Requests', message: 'You have sent too many requests today.' }, { status: 429, statusText: 'Too Many Requests' });
+      .flush(
+        { statusCode: 429, error: 'Too Many Requests', message: 'You have sent too many requests today.' },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
     await settle(fixture);
     expect(textOf(dialogRoot().querySelector('[data-testid="request-access-error"]'))).toBe('You have sent too many requests today.');
     expect(dialogRoot().querySelector('form')).not.toBeNull();

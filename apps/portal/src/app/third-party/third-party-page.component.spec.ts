@@ -86,12 +86,14 @@ describe('ThirdPartyPageComponent', () => {
   });
 
   it('shows no documents for a connection that has expired, ended, been declined or is pending', async () => {
-    backend.expectOne('/api/third-party/connections').flush([
-      aThirdPartyConnection({ id: 1, status: 'expired', documents: [] }),
-      aThirdPartyConnection({ id: 2, status: 'declined', learnerName: null, requestedAs: 'SH0001', accessEndsAt: null, documents: [] }),
-      aThirdPartyConnection({ id: 3, status: 'pending', learnerName: null, requestedAs: 'priya@learners.example', accessEndsAt: null, documents: [] }),
-      aThirdPartyConnection({ id: 4, status: 'expired', learnerName: null, requestedAs: 'nobody@learners.example', accessEndsAt: null, documents: [] }),
-    ]);
+    backend
+      .expectOne('/api/third-party/connections')
+      .flush([
+        aThirdPartyConnection({ id: 1, status: 'expired', documents: [] }),
+        aThirdPartyConnection({ id: 2, status: 'declined', learnerName: null, requestedAs: 'SH0001', accessEndsAt: null, documents: [] }),
+        aThirdPartyConnection({ id: 3, status: 'pending', learnerName: null, requestedAs: 'priya@learners.example', accessEndsAt: null, documents: [] }),
+        aThirdPartyConnection({ id: 4, status: 'expired', learnerName: null, requestedAs: 'nobody@learners.example', accessEndsAt: null, documents: [] }),
+      ]);
     await settle(fixture);
     const [expired, declined, pending, unanswered] = connections();
     expect(documentRows(expired)).toHaveLength(0);

@@ -23,7 +23,19 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
  */
 @Component({
   selector: 'ap-third-party-page',
-  imports: [BodyDayPipe, CalendarDatePipe, DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, MatTableModule, DocumentStatusChipComponent, ConnectionStatusChipComponent],
+  imports: [
+    BodyDayPipe,
+    CalendarDatePipe,
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTableModule,
+    DocumentStatusChipComponent,
+    ConnectionStatusChipComponent,
+  ],
   template: `
     <section class="page" data-testid="shared-with-me" aria-labelledby="shared-title">
       <div class="heading">
@@ -39,9 +51,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
           </button>
         </div>
       </div>
-      <p class="intro">
-        Documents learners have shared with you, with their live status: each is checked again every time you open this page.
-      </p>
+      <p class="intro">Documents learners have shared with you, with their live status: each is checked again every time you open this page.</p>
 
       <div class="progress" aria-live="polite">
         @if (connections.loading()) {
@@ -70,7 +80,9 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
               @if (connection.learnerName) {
                 <h2 data-testid="shared-learner">{{ connection.learnerName }}</h2>
               } @else {
-                <h2 data-testid="shared-learner">Your request for <span data-testid="shared-requested-as">{{ connection.requestedAs ?? 'a learner' }}</span></h2>
+                <h2 data-testid="shared-learner">
+                  Your request for <span data-testid="shared-requested-as">{{ connection.requestedAs ?? 'a learner' }}</span>
+                </h2>
               }
               <ap-connection-status-chip [status]="connection.status" />
               @if (connection.accessEndsAt) {
@@ -86,16 +98,30 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
             } @else if (connection.documents.length === 0) {
               <p class="muted" data-testid="shared-no-documents">
                 @switch (connection.status) {
-                  @case ('declined') { The learner declined to share documents with you. }
-                  @case ('ended') { The learner ended your access. }
-                  @case ('expired') { {{ connection.accessEndsAt ? 'Your access has expired.' : 'Your request was not answered in time. You can ask again.' }} }
-                  @default { No documents are shared with you on this connection. }
+                  @case ('declined') {
+                    The learner declined to share documents with you.
+                  }
+                  @case ('ended') {
+                    The learner ended your access.
+                  }
+                  @case ('expired') {
+                    {{ connection.accessEndsAt ? 'Your access has expired.' : 'Your request was not answered in time. You can ask again.' }}
+                  }
+                  @default {
+                    No documents are shared with you on this connection.
+                  }
                 }
               </p>
             } @else {
               <div class="table-wrap">
                 <table mat-table [dataSource]="connection.documents" class="documents stack-on-phone">
-                  <caption class="cdk-visually-hidden">Documents {{ connection.learnerName ?? 'the learner' }} shares with you</caption>
+                  <caption class="cdk-visually-hidden">
+                    Documents
+                    {{
+                      connection.learnerName ?? 'the learner'
+                    }}
+                    shares with you
+                  </caption>
                   <ng-container matColumnDef="qualification">
                     <th mat-header-cell *matHeaderCellDef scope="col">Qualification</th>
                     <td mat-cell data-label="Qualification" *matCellDef="let doc">
@@ -143,9 +169,7 @@ import { CalendarDatePipe } from '../dates/calendar-date.pipe';
                   <ng-container matColumnDef="verify">
                     <th mat-header-cell *matHeaderCellDef scope="col">Smart Verify code</th>
                     <td mat-cell data-label="Smart Verify code" *matCellDef="let doc">
-                      <a [routerLink]="['/verify', doc.verificationCode]" class="code" data-testid="shared-document-verify">{{
-                        doc.verificationCode
-                      }}</a>
+                      <a [routerLink]="['/verify', doc.verificationCode]" class="code" data-testid="shared-document-verify">{{ doc.verificationCode }}</a>
                     </td>
                   </ng-container>
                   <ng-container matColumnDef="actions">

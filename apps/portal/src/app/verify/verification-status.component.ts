@@ -35,10 +35,7 @@ import { RouterLink } from '@angular/router';
             <p>
               {{ words().text }}
               @if (doc.currentVersionCode) {
-                <a
-                  [routerLink]="['/verify', doc.currentVersionCode]"
-                  [queryParams]="{ via: 'code' }"
-                  data-testid="verify-current-version"
+                <a [routerLink]="['/verify', doc.currentVersionCode]" [queryParams]="{ via: 'code' }" data-testid="verify-current-version"
                   >Check the current version</a
                 >
               }

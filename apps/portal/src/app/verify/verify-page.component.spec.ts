@@ -111,9 +111,7 @@ describe('VerifyPageComponent', () => {
     request.flush(aPdfCheck({ document: aVerification({ status: 'revoked', revokedAt: '2026-11-10T12:00:00.000Z' }) }));
     await settle(fixture);
 
-    expect(textOf(byTestId('verify-genuine'))).toContain(
-      'Genuine: this file (certificate.pdf) is, byte for byte, a document issued by the awarding body.',
-    );
+    expect(textOf(byTestId('verify-genuine'))).toContain('Genuine: this file (certificate.pdf) is, byte for byte, a document issued by the awarding body.');
     expect(byTestId('verify-not-issued')).toBeNull();
     expect(textOf(byTestId('verify-status')?.querySelector('.banner__title'))).toBe('Revoked on 10 November 2026');
     expect(textOf(byTestId('verify-facts'))).toContain('D0000101');
@@ -171,9 +169,7 @@ describe('VerifyPageComponent', () => {
     expectPdfCheck().flush(aPdfCheck({ kind: 'not-issued', genuine: false, document: null }));
     await settle(fixture);
 
-    expect(textOf(byTestId('verify-not-issued'))).toContain(
-      'Not issued: this file (edited.pdf) does not match any document the awarding body issued',
-    );
+    expect(textOf(byTestId('verify-not-issued'))).toContain('Not issued: this file (edited.pdf) does not match any document the awarding body issued');
     expect(byTestId('verify-genuine')).toBeNull();
     expect(byTestId('verify-status')).toBeNull();
   });
@@ -191,14 +187,20 @@ describe('VerifyPageComponent', () => {
 
   it('asks to wait a minute when the network made too many checks', async () => {
     await choose(pdf());
-    expectPdfCheck().flush({ statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException: Too Many Requests' }, { status: 429, statusText: 'Too Many Requests' });
+    expectPdfCheck().flush(
+      { statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException: Too Many Requests' },
+      { status: 429, statusText: 'Too Many Requests' },
+    );
     await settle(fixture);
     expect(textOf(byTestId('verify-pdf-error'))).toContain('Too many checks from your network; try again in a minute.');
   });
 
   it("shows the API's message when the file could not be checked", async () => {
     await choose(pdf());
-    expectPdfCheck().flush({ statusCode: 413, error: 'Payload Too Large', message: 'The file is larger than 10 MiB.' }, { status: 413, statusText: 'Payload Too Large' });
+    expectPdfCheck().flush(
+      { statusCode: 413, error: 'Payload Too Large', message: 'The file is larger than 10 MiB.' },
+      { status: 413, statusText: 'Payload Too Large' },
+    );
     await settle(fixture);
     expect(textOf(byTestId('verify-pdf-error'))).toContain('The file is larger than 10 MiB.');
   });

@@ -41,8 +41,8 @@ const CODE_INPUT_MAX_LENGTH = 200;
     <div class="page verify-page">
       <h1>Verify a document</h1>
       <p class="intro">
-        Scan the QR code on the document with the camera of a phone or tablet, or type the code printed under it. You will see
-        whether the document is valid and its key facts.
+        Scan the QR code on the document with the camera of a phone or tablet, or type the code printed under it. You will see whether the document is valid and
+        its key facts.
       </p>
 
       <section aria-labelledby="code-title">
@@ -109,13 +109,13 @@ const CODE_INPUT_MAX_LENGTH = 200;
                 <mat-icon aria-hidden="true" svgIcon="report"></mat-icon>
                 <div>
                   <p>
-                    <strong>A centre copy, not the document:</strong> this file ({{ fileName() }}) is the copy of {{ doc.learnerName }}’s
-                    document {{ doc.documentNumber }} ({{ doc.qualification.title }}) that their training centre keeps for its records. It is
-                    stamped “Centre copy — not valid for verification”.
+                    <strong>A centre copy, not the document:</strong> this file ({{ fileName() }}) is the copy of {{ doc.learnerName }}’s document
+                    {{ doc.documentNumber }} ({{ doc.qualification.title }}) that their training centre keeps for its records. It is stamped “Centre copy — not
+                    valid for verification”.
                   </p>
                   <p>
-                    A centre copy does not prove the document. Below is the document’s current status. To rely on it, ask the learner
-                    for the document itself, or check the code printed under its QR code.
+                    A centre copy does not prove the document. Below is the document’s current status. To rely on it, ask the learner for the document itself,
+                    or check the code printed under its QR code.
                   </p>
                 </div>
               </div>
@@ -124,9 +124,7 @@ const CODE_INPUT_MAX_LENGTH = 200;
             } @else if (check.kind === 'genuine' && check.document; as doc) {
               <div class="verdict verdict--genuine" role="status" data-testid="verify-genuine">
                 <mat-icon aria-hidden="true" svgIcon="verified"></mat-icon>
-                <p>
-                  <strong>Genuine:</strong> this file ({{ fileName() }}) is, byte for byte, a document issued by the awarding body.
-                </p>
+                <p><strong>Genuine:</strong> this file ({{ fileName() }}) is, byte for byte, a document issued by the awarding body.</p>
               </div>
               <ap-verification-status [result]="doc" />
               <ap-verification-facts class="facts" [result]="doc" />
@@ -134,12 +132,14 @@ const CODE_INPUT_MAX_LENGTH = 200;
               <div class="verdict verdict--not-issued" role="status" data-testid="verify-not-issued">
                 <mat-icon aria-hidden="true" svgIcon="gpp_bad"></mat-icon>
                 <p>
-                  <strong>Not issued:</strong> this file ({{ fileName() }}) does not match any document the awarding body issued. A
-                  changed copy of a real document does not match either.
+                  <strong>Not issued:</strong> this file ({{ fileName() }}) does not match any document the awarding body issued. A changed copy of a real
+                  document does not match either.
                 </p>
               </div>
             }
-            <p class="hash">SHA-256 of the file: <code>{{ check.sha256 }}</code></p>
+            <p class="hash">
+              SHA-256 of the file: <code>{{ check.sha256 }}</code>
+            </p>
           </div>
         }
       </section>

@@ -77,4 +77,3 @@ export class ReportListQueryDto extends IdPageQueryDto {
   @OneOf('status', REPORT_STATUSES)
   status?: ReportStatus;
 }
-

@@ -47,7 +47,9 @@ export class TriageListQueryDto extends IdPageQueryDto {
   @ApiPropertyOptional({ description: 'reports made more than this many days ago', minimum: 0, maximum: 3650 })
   @Transform(({ value }) => (typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : value))
   @ValidateIf((o: TriageListQueryDto) => o.olderThanDays !== undefined)
-  @rule('days', (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3650 ? null : 'olderThanDays must be a whole number of days from 0 to 3650'))
+  @rule('days', (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3650 ? null : 'olderThanDays must be a whole number of days from 0 to 3650',
+  )
   olderThanDays?: number;
 
   @ApiPropertyOptional({ description: 'only reports assigned to me' })
@@ -137,7 +139,8 @@ function unitsProblem(v: unknown): string | null {
     if (!u || typeof u !== 'object') return 'each unit must be { code, title }';
     const { code, title } = u as Record<string, unknown>;
     if (typeof title !== 'string' || title.trim().length < 1 || title.length > 255) return 'each unit needs a title of 1 to 255 characters';
-    if (code !== null && code !== undefined && (typeof code !== 'string' || code.length > 32)) return 'a unit code must be text of at most 32 characters, or null';
+    if (code !== null && code !== undefined && (typeof code !== 'string' || code.length > 32))
+      return 'a unit code must be text of at most 32 characters, or null';
     const printed = `${typeof code === 'string' ? code : ''} ${title}`;
     if (CONTROL_CHARACTERS.test(printed)) return 'units must not contain control characters';
     const unprintable = unprintableProblem('units', printed);

@@ -1,7 +1,17 @@
 import { CentreDetail, CentreSummary, CreateCentreRequest, Page, UpdateCentreRequest } from '@achievement/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { LimitField, RawTextField, rule, CentreNumberField, CountryField, EmailField, OptionalText, PostcodeField, RequiredText } from '../../validation/field-rules';
+import {
+  LimitField,
+  RawTextField,
+  rule,
+  CentreNumberField,
+  CountryField,
+  EmailField,
+  OptionalText,
+  PostcodeField,
+  RequiredText,
+} from '../../validation/field-rules';
 
 export class CreateCentreDto implements CreateCentreRequest {
   @ApiProperty({ example: 'C10001', maxLength: 16 })

@@ -87,6 +87,8 @@ export class ApproveRegistrationDto implements ApproveRegistrationRequest {
 export class RejectRegistrationDto implements RejectRegistrationRequest {
   @ApiProperty({ minLength: 1, maxLength: 500, description: 'sent to the person' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @rule('reason', (v) => (typeof v === 'string' && v.length >= 1 && v.length <= 500 ? null : 'reason must be text of 1 to 500 characters: say why, as it is sent to the person'))
+  @rule('reason', (v) =>
+    typeof v === 'string' && v.length >= 1 && v.length <= 500 ? null : 'reason must be text of 1 to 500 characters: say why, as it is sent to the person',
+  )
   reason: string;
 }

@@ -16,7 +16,11 @@ import { RawTextField, RequiredText, rule } from '../../validation/field-rules';
 /** A passkey's answer as @simplewebauthn/browser gives it; the library checks the rest. */
 const WebAuthnResponseField = (field: string) =>
   rule('webauthnResponse', (v) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { response?: unknown }).response === 'object'
+    v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    typeof (v as { id?: unknown }).id === 'string' &&
+    typeof (v as { response?: unknown }).response === 'object'
       ? null
       : `${field} must be the answer of the passkey or security key (an object with id and response)`,
   );

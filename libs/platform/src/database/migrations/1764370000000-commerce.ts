@@ -169,7 +169,9 @@ export class Commerce1764370000000 implements MigrationInterface {
       ('REPL-CERT', 'Replacement certificate', 'A printed replacement of a certificate, on security paper.', 2500, '["certificate"]'),
       ('REPL-UNIT', 'Replacement unit certificate', 'A printed replacement of a unit certificate.', 1500, '["unit_certificate"]'),
       ('REPL-ROA', 'Replacement record of achievement', 'A printed replacement of a record of achievement.', 1500, '["record_of_achievement"]')`);
-    await q.query(`INSERT INTO duplicate_reasons (label, sort_order) VALUES ('Lost', 1), ('Damaged', 2), ('Never received', 3), ('Name change', 4), ('Additional copy', 5)`);
+    await q.query(
+      `INSERT INTO duplicate_reasons (label, sort_order) VALUES ('Lost', 1), ('Damaged', 2), ('Never received', 3), ('Name change', 4), ('Additional copy', 5)`,
+    );
     await q.query(`INSERT INTO delivery_options (method, label, price_pence) VALUES
       ('standard', 'Standard (Royal Mail 2nd class, 3-5 working days)', 250),
       ('tracked', 'Tracked (Royal Mail Tracked 24)', 650),
@@ -177,7 +179,18 @@ export class Commerce1764370000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['credit_ledger', 'credit_accounts', 'payment_attempts', 'order_status_history', 'order_lines', 'orders', 'basket_items', 'delivery_options', 'duplicate_reasons', 'products']) {
+    for (const table of [
+      'credit_ledger',
+      'credit_accounts',
+      'payment_attempts',
+      'order_status_history',
+      'order_lines',
+      'orders',
+      'basket_items',
+      'delivery_options',
+      'duplicate_reasons',
+      'products',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -47,7 +47,9 @@ export class SharingRequests1796238841000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE connections DROP INDEX ix_connections_pending, DROP INDEX uq_connections_open_request, DROP INDEX uq_connections_open_pair, DROP COLUMN open_request, DROP COLUMN open_pair');
+    await q.query(
+      'ALTER TABLE connections DROP INDEX ix_connections_pending, DROP INDEX uq_connections_open_request, DROP INDEX uq_connections_open_pair, DROP COLUMN open_request, DROP COLUMN open_pair',
+    );
     // requests that reached no learner cannot exist in the old shape
     await q.query('DELETE FROM connections WHERE learner_user_id IS NULL OR learner_id IS NULL');
     await q.query(`

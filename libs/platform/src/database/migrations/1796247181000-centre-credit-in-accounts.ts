@@ -22,7 +22,9 @@ export class CentreCreditInAccounts1796247181000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE centres ADD COLUMN credit_account TINYINT(1) NOT NULL DEFAULT 0 AFTER country, ADD COLUMN credit_limit_pence INT UNSIGNED NOT NULL DEFAULT 0 AFTER credit_account');
+    await q.query(
+      'ALTER TABLE centres ADD COLUMN credit_account TINYINT(1) NOT NULL DEFAULT 0 AFTER country, ADD COLUMN credit_limit_pence INT UNSIGNED NOT NULL DEFAULT 0 AFTER credit_account',
+    );
     await q.query('UPDATE centres c JOIN credit_accounts a ON a.centre_id = c.id SET c.credit_account = a.open, c.credit_limit_pence = a.limit_pence');
   }
 }

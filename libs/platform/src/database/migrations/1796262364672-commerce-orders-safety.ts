@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const STATUSES_BEFORE = `'awaiting_payment','paid','invoiced','in_production','dispatched','delivered','cancelled','refunded'`;
 const STATUSES_AFTER = `${STATUSES_BEFORE},'expired'`;
@@ -16,7 +16,7 @@ const STATUSES_AFTER = `${STATUSES_BEFORE},'expired'`;
  *   orders are given back on the credit ledger).
  */
 export class CommerceOrdersSafety1796262364672 implements MigrationInterface {
-  name = "CommerceOrdersSafety1796262364672";
+  name = 'CommerceOrdersSafety1796262364672';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
@@ -29,12 +29,8 @@ export class CommerceOrdersSafety1796262364672 implements MigrationInterface {
     await q.query(
       `ALTER TABLE orders MODIFY status ENUM(${STATUSES_AFTER}) NOT NULL, ADD COLUMN payment_due_at DATETIME(3) NULL AFTER placed_at, ADD KEY ix_orders_payment_due (status, payment_due_at)`,
     );
-    await q.query(
-      `ALTER TABLE order_status_history MODIFY status ENUM(${STATUSES_AFTER}) NOT NULL`,
-    );
-    await q.query(
-      `ALTER TABLE order_lines ADD COLUMN cancelled_at DATETIME(3) NULL, ADD COLUMN replaces_document_number VARCHAR(20) NULL`,
-    );
+    await q.query(`ALTER TABLE order_status_history MODIFY status ENUM(${STATUSES_AFTER}) NOT NULL`);
+    await q.query(`ALTER TABLE order_lines ADD COLUMN cancelled_at DATETIME(3) NULL, ADD COLUMN replaces_document_number VARCHAR(20) NULL`);
     await q.query(`
       CREATE TABLE order_refunds (
         id INT UNSIGNED NOT NULL AUTO_INCREMENT,
@@ -51,22 +47,12 @@ export class CommerceOrdersSafety1796262364672 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query("DROP TABLE order_refunds");
-    await q.query(
-      "ALTER TABLE order_lines DROP COLUMN replaces_document_number, DROP COLUMN cancelled_at",
-    );
-    await q.query(
-      `UPDATE order_status_history SET status = 'cancelled' WHERE status = 'expired'`,
-    );
-    await q.query(
-      `UPDATE orders SET status = 'cancelled' WHERE status = 'expired'`,
-    );
-    await q.query(
-      `ALTER TABLE order_status_history MODIFY status ENUM(${STATUSES_BEFORE}) NOT NULL`,
-    );
-    await q.query(
-      `ALTER TABLE orders DROP KEY ix_orders_payment_due, DROP COLUMN payment_due_at, MODIFY status ENUM(${STATUSES_BEFORE}) NOT NULL`,
-    );
-    await q.query("DROP TABLE baskets");
+    await q.query('DROP TABLE order_refunds');
+    await q.query('ALTER TABLE order_lines DROP COLUMN replaces_document_number, DROP COLUMN cancelled_at');
+    await q.query(`UPDATE order_status_history SET status = 'cancelled' WHERE status = 'expired'`);
+    await q.query(`UPDATE orders SET status = 'cancelled' WHERE status = 'expired'`);
+    await q.query(`ALTER TABLE order_status_history MODIFY status ENUM(${STATUSES_BEFORE}) NOT NULL`);
+    await q.query(`ALTER TABLE orders DROP KEY ix_orders_payment_due, DROP COLUMN payment_due_at, MODIFY status ENUM(${STATUSES_BEFORE}) NOT NULL`);
+    await q.query('DROP TABLE baskets');
   }
 }

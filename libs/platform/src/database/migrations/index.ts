@@ -19,4 +19,24 @@ import { DocumentsCentreCopies1796263115552 } from './1796263115552-documents-ce
 import { IdentitySecondFactor1796300000000 } from './1796300000000-identity-second-factor';
 
 /** Every migration, in order. Listed explicitly so bundlers and tests need no file globbing. */
-export const MIGRATIONS = [Platform1764300000000, Identity1764300001000, Documents1764300002000, IdentityRegistration1764310000000, DocumentsIssuing1764320000000, DocumentsRecords1764330000000, Verification1764340000000, Downloads1764350000000, Sharing1764360000000, Commerce1764370000000, VerificationLogHits1764380000000, RecordsLetterFolding1764390000000, RecordsSurnameSort1764391000000, SharingRequests1796238841000, PaymentRechecks1796240035000, CentreCreditInAccounts1796247181000, CommerceOrdersSafety1796262364672, DocumentsCentreCopies1796263115552, IdentitySecondFactor1796300000000];
+export const MIGRATIONS = [
+  Platform1764300000000,
+  Identity1764300001000,
+  Documents1764300002000,
+  IdentityRegistration1764310000000,
+  DocumentsIssuing1764320000000,
+  DocumentsRecords1764330000000,
+  Verification1764340000000,
+  Downloads1764350000000,
+  Sharing1764360000000,
+  Commerce1764370000000,
+  VerificationLogHits1764380000000,
+  RecordsLetterFolding1764390000000,
+  RecordsSurnameSort1764391000000,
+  SharingRequests1796238841000,
+  PaymentRechecks1796240035000,
+  CentreCreditInAccounts1796247181000,
+  CommerceOrdersSafety1796262364672,
+  DocumentsCentreCopies1796263115552,
+  IdentitySecondFactor1796300000000,
+];
