@@ -16,12 +16,13 @@ export class ApiClient {
 
   constructor(private readonly app: NestFastifyApplication) {}
 
-  get(url: string, headers: Record<string, string> = {}): Promise<ApiResponse> {
-    return this.request('GET', url, undefined, headers);
+  /** A test reads the JSON it asserts on: the body's type is the test's to name (as with `request<T>`). */
+  get<T = any>(url: string, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.request<T>('GET', url, undefined, headers);
   }
 
-  post(url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
-    return this.request('POST', url, body, headers);
+  post<T = any>(url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.request<T>('POST', url, body, headers);
   }
 
   async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {

@@ -74,11 +74,11 @@ export class Client extends ApiClient {
     return super.request<T>(method, url, body, { 'x-forwarded-for': this.address, ...headers });
   }
 
-  patch(url: string, body?: unknown): Promise<ApiResponse> {
+  patch(url: string, body?: unknown): Promise<ApiResponse<any>> {
     return this.request('PATCH', url, body);
   }
 
-  delete(url: string): Promise<ApiResponse> {
+  delete(url: string): Promise<ApiResponse<any>> {
     return this.request('DELETE', url);
   }
 }
@@ -112,7 +112,10 @@ export function tokenIn(text: string, page: 'verify-email' | 'reset-password'): 
 /** Emails written to the outbox for an address (delivered, captured or still pending). */
 export async function outboxFor(ds: DataSource, to: string): Promise<{ template: string; text_body: string | null; data: Record<string, unknown> }[]> {
   const rows = await ds.query('SELECT template, text_body, data FROM outbox_emails WHERE to_address = ? ORDER BY id', [to]);
-  return rows.map((r: { template: string; text_body: string | null; data: unknown }) => ({ ...r, data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data }));
+  return rows.map((r: { template: string; text_body: string | null; data: unknown }) => ({
+    ...r,
+    data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
+  }));
 }
 
 export const PASSWORD = 'violet-harbour-lantern-47';
