@@ -1,5 +1,5 @@
 /**
- * Import boundaries between the libs and apps (DESIGN.md "Rules of the house"), checked by `npm test`.
+ * Import boundaries between the libs and apps (the README's "Architecture"), checked by `npm test`.
  *   platform <- identity <- the domain libs; notifications uses only platform and contracts;
  *   a lib is reached only through its index.ts; libs never import apps; contracts import nothing.
  */

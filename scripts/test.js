@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Every test of the portal, in order:
- *   0. import boundaries between libs (dependency-cruiser)
+ *   0. checks: lint (zero warnings), Prettier's format check, a type check of every test,
+ *      import boundaries between libs (dependency-cruiser)
  *   1. server: jest unit specs and integration tests (real MariaDB, Redis, SMTP sink, files)
  *   2. web: the Angular apps' unit tests (Angular's runner: vitest + jsdom)
  *   3. build: Nest apps and Angular apps, as `npm start` serves them
@@ -15,7 +16,7 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'ap-test-'));
-const only = process.argv.slice(2); // e.g. `npm test -- server web`
+const only = process.argv.slice(2); // e.g. `npm test -- checks server web`
 const totals = { passed: 0, failed: 0 };
 const failures = [];
 
@@ -61,14 +62,27 @@ function vitestStep(label, project) {
 
 const wanted = (step) => only.length === 0 || only.includes(step);
 
+/** A check passes or fails as a whole: it counts as one test. */
+function check(label, command, args, hint) {
+  const result = run(label, command, args);
+  if (result.status === 0) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    failures.push(`${label}: ${hint}`);
+  }
+}
+
+if (wanted('checks')) {
+  check('lint', 'npx', ['eslint', '.', '--max-warnings', '0'], 'see the findings above (npm run lint)');
+  check('format', 'npx', ['prettier', '--check', '.'], 'files not in Prettier style (npm run format)');
+  check('test types', 'npx', ['tsc', '-p', 'tsconfig.spec.json', '--noEmit'], 'a test does not type-check (see above)');
+  check('import boundaries', 'npx', ['depcruise', 'apps', 'libs', 'bench', '--config', '.dependency-cruiser.js'], 'see the violations above');
+}
 if (wanted('server')) {
-  const boundaries = run('import boundaries', 'npx', ['depcruise', 'apps', 'libs', '--config', '.dependency-cruiser.js']);
-  if (boundaries.status !== 0) failures.push('import boundaries: see the violations above');
   jestStep('server', 'jest.config.js');
 }
 if (wanted('web')) {
-  const icons = run('icons', 'node', ['scripts/check-icons.js']);
-  if (icons.status !== 0) failures.push('icons: a template names an icon the app does not bundle (see above)');
+  check('icons', 'node', ['scripts/check-icons.js'], 'a template names an icon the app does not bundle (see above)');
   vitestStep('web-portal', 'portal');
   vitestStep('web-admin', 'admin');
 }
