@@ -1,9 +1,10 @@
 /**
  * Import boundaries between the libs and apps (the README's "Architecture"), checked by `npm test`.
  *   platform <- identity <- the domain libs; notifications uses only platform and contracts;
- *   a lib is reached only through its index.ts; libs never import apps; contracts import nothing.
+ *   a lib is reached only through its index.ts; libs never import apps; contracts import nothing;
+ *   the Angular apps use only libs/web and contracts, and libs/web only contracts.
  */
-const LIBS = ['platform', 'identity', 'notifications', 'documents', 'downloads', 'commerce', 'sharing', 'verification', 'contracts', 'testing'];
+const LIBS = ['platform', 'identity', 'notifications', 'documents', 'downloads', 'commerce', 'sharing', 'verification', 'contracts', 'testing', 'web'];
 
 module.exports = {
   forbidden: [
@@ -71,8 +72,22 @@ module.exports = {
     {
       name: 'angular-apps-stay-apart',
       severity: 'error',
+      comment: 'The two Angular apps share code only through libs/web and libs/contracts, never each other.',
       from: { path: '^apps/(portal|admin)/' },
-      to: { path: '^(apps/(api|worker|e2e)|libs/(?!contracts/))' },
+      to: { path: '^(apps/(?!$1/)|libs/(?!(contracts|web)/))' },
+    },
+    {
+      name: 'web-uses-only-contracts',
+      severity: 'error',
+      comment: 'libs/web is Angular code for both apps: it may use contracts and nothing else of ours.',
+      from: { path: '^libs/web/' },
+      to: { path: '^(apps|libs)/', pathNot: '^libs/(web|contracts)/' },
+    },
+    {
+      name: 'server-does-not-use-web',
+      severity: 'error',
+      from: { path: '^(libs/(?!web/)|apps/(api|worker)/)' },
+      to: { path: '^libs/web/' },
     },
   ],
   options: {

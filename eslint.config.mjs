@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 import angular from 'angular-eslint';
 import globals from 'globals';
 
-const ANGULAR = ['apps/portal/src/**/*.ts', 'apps/admin/src/**/*.ts'];
+const ANGULAR = ['apps/portal/src/**/*.ts', 'apps/admin/src/**/*.ts', 'libs/web/src/**/*.ts'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.angular/**', 'coverage/**', 'var/**', 'bench/out/**', 'test-results/**', '**/*.d.ts'] },
@@ -26,7 +26,7 @@ export default tseslint.config(
   {
     // The server's code, type-aware: a promise nobody awaits loses its error (and, in a request, its order).
     files: ['libs/*/src/**/*.ts', 'apps/api/src/**/*.ts', 'apps/worker/src/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
+    ignores: ['**/*.spec.ts', 'libs/web/**'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -10,6 +10,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/apps/worker'],
   testMatch: ['**/*.spec.ts', '**/test/**/*.test.ts'],
+  // libs/web is Angular: its specs run with the portal's (ng test portal)
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/libs/web/'],
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }] },
   transformIgnorePatterns,
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),

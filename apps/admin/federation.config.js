@@ -41,7 +41,7 @@ module.exports = withNativeFederation({
 
   skip: ['rxjs/ajax', 'rxjs/fetch', 'rxjs/testing', 'rxjs/webSocket'],
 
-  // @achievement/contracts (types and a few constants) is bundled into each app: no tsconfig
-  // path mapping is shared.
-  sharedMappings: [],
+  // @achievement/web (libs/web: what both apps share) is one shared bundle, loaded once for both.
+  // @achievement/contracts (types and a few constants) is bundled into each app (and into that one).
+  sharedMappings: ['@achievement/web'],
 });

@@ -10,9 +10,8 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { AdminApiClient } from '../api/admin-api.client';
 import { ConfirmDialogComponent, ConfirmDialogData, Confirmed } from '../shared/confirm-dialog.component';
-import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { ContactDialogComponent, ContactDialogData } from './contact-dialog.component';
-import { CalendarDatePipe } from '../shared/calendar-date.pipe';
+import { CalendarDatePipe, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 const fullName = (contact: CentreContact) => `${contact.firstName} ${contact.lastName}`;
 
@@ -136,7 +135,7 @@ export class CentreContactsComponent implements OnInit {
 
   readonly columns = ['name', 'email', 'dateOfBirth', 'actions'];
   readonly list = new KeysetList<CentreContact>(
-    (cursor) => this.api.listContacts(this.centreId(), { cursor, limit: ADMIN_PAGE_SIZE }),
+    (cursor) => this.api.listContacts(this.centreId(), { cursor, limit: LIST_PAGE_SIZE }),
     'The contact records could not be loaded.',
     this.destroyRef,
   );

@@ -12,12 +12,15 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
+import { CentreContactsComponent } from './centre-contacts.component';
 import {
+  apiErrorMessage,
+  apiStatus,
   centreNumber,
   countryCode,
   emailAddress,
-  LONG_TEXT_MAX_LENGTH,
+  ADDRESS_LINE_MAX_LENGTH,
+  CENTRE_NAME_MAX_LENGTH,
   maxTrimmedLength,
   NAME_MAX_LENGTH,
   normaliseCentreNumber,
@@ -25,9 +28,9 @@ import {
   postcodeFor,
   recheckPostcodeOnCountry,
   requiredText,
-} from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
-import { CentreContactsComponent } from './centre-contacts.component';
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 /**
  * A centre: "New centre" (centres/new) or one centre to edit (centres/:id) with its contact
@@ -70,10 +73,10 @@ export class CentrePageComponent {
 
   readonly form = inject(NonNullableFormBuilder).group({
     number: ['', [requiredText, centreNumber]],
-    name: ['', [requiredText, maxTrimmedLength(LONG_TEXT_MAX_LENGTH)]],
+    name: ['', [requiredText, maxTrimmedLength(CENTRE_NAME_MAX_LENGTH)]],
     centralEmail: ['', [requiredText, emailAddress]],
-    addressLine1: ['', [requiredText, maxTrimmedLength(LONG_TEXT_MAX_LENGTH)]],
-    addressLine2: ['', [maxTrimmedLength(LONG_TEXT_MAX_LENGTH)]],
+    addressLine1: ['', [requiredText, maxTrimmedLength(ADDRESS_LINE_MAX_LENGTH)]],
+    addressLine2: ['', [maxTrimmedLength(ADDRESS_LINE_MAX_LENGTH)]],
     town: ['', [requiredText, maxTrimmedLength(NAME_MAX_LENGTH)]],
     postcode: ['', [requiredText, postcodeFor()]],
     country: ['GB', [requiredText, countryCode]],

@@ -12,7 +12,7 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
+import { KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** The API's limit of the search text (CentreListQueryDto). */
 const SEARCH_MAX_LENGTH = 100;
@@ -143,7 +143,7 @@ export class CentresPageComponent implements OnInit {
   /** The search the list shows. */
   readonly query = signal('');
   readonly list = new KeysetList<CentreSummary>(
-    (cursor) => this.api.listCentres({ q: this.query(), cursor, limit: ADMIN_PAGE_SIZE }),
+    (cursor) => this.api.listCentres({ q: this.query(), cursor, limit: LIST_PAGE_SIZE }),
     'The centres could not be loaded.',
     inject(DestroyRef),
   );

@@ -8,10 +8,18 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
-import { dateOfBirth, emailAddress, maxTrimmedLength, NAME_MAX_LENGTH, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
-import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
+import {
+  apiErrorMessage,
+  apiStatus,
+  CalendarDateInputDirective,
+  dateOfBirth,
+  emailAddress,
+  maxTrimmedLength,
+  NAME_MAX_LENGTH,
+  requiredText,
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 export interface ContactDialogData {
   centreId: number;
@@ -67,7 +75,7 @@ export interface ContactDialogData {
         </mat-form-field>
         <mat-form-field>
           <mat-label>Date of birth</mat-label>
-          <input matInput admCalendarDate formControlName="dateOfBirth" required />
+          <input matInput apCalendarDate formControlName="dateOfBirth" required />
           @if (form.controls.dateOfBirth.hasError('required')) {
             <mat-error>Enter the date of birth</mat-error>
           } @else if (form.controls.dateOfBirth.hasError('future')) {

@@ -11,9 +11,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { requiredText } from '../forms/field-rules';
 import { RowErrorsComponent, rowErrorsOf } from '../shared/row-errors.component';
+import { apiErrorMessage, requiredText } from '@achievement/web';
 
 /** The API's limit of the CSV text (ImportContactsDto). */
 export const CSV_MAX_LENGTH = 1_900_000;

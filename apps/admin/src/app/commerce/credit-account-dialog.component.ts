@@ -8,12 +8,18 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { firstValueFrom } from 'rxjs';
-import { apiErrorMessage } from '../api/api-error';
-import { requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { CentrePickerComponent, CentreRef } from '../shared/centre-picker.component';
-import { formatPence, MAX_CREDIT_LIMIT_PENCE, penceToPounds, poundsToPence } from '../shared/money';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
+import {
+  apiErrorMessage,
+  formatPence,
+  MAX_CREDIT_LIMIT_PENCE,
+  penceToPounds,
+  poundsToPence,
+  requiredText,
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 export interface CreditAccountDialogData {
   /** The account to change; absent to open one for a centre chosen in the dialog. */

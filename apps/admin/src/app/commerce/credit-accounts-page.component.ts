@@ -7,13 +7,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { apiErrorMessage } from '../api/api-error';
-import { formatPence } from '../shared/money';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
 import { CreditAccountDialogComponent, CreditAccountDialogData } from './credit-account-dialog.component';
 import { CreditLedgerDialogComponent } from './credit-ledger-dialog.component';
 import { CreditPaymentDialogComponent } from './credit-payment-dialog.component';
 import { InvoiceDialogComponent } from './invoice-dialog.component';
+import { apiErrorMessage, formatPence } from '@achievement/web';
 
 /** Centres' credit accounts: limit, what they owe, open or not; payments received, the ledger, monthly invoices. */
 @Component({

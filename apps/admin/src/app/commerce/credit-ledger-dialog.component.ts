@@ -3,10 +3,9 @@ import { CreditAccount, CreditLedgerEntry } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { apiErrorMessage } from '../api/api-error';
-import { formatPence } from '../shared/money';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { apiErrorMessage, formatPence } from '@achievement/web';
 
 const KIND_LABELS: Record<CreditLedgerEntry['kind'], string> = {
   order: 'Order',

@@ -7,12 +7,19 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
-import { apiErrorMessage } from '../api/api-error';
-import { maxTrimmedLength, NAME_MAX_LENGTH, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
-import { formatPence, MAX_CREDIT_LIMIT_PENCE, poundsToPence } from '../shared/money';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
 import { poundsUpTo } from './credit-account-dialog.component';
+import {
+  apiErrorMessage,
+  formatPence,
+  MAX_CREDIT_LIMIT_PENCE,
+  maxTrimmedLength,
+  NAME_MAX_LENGTH,
+  poundsToPence,
+  requiredText,
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 /** Records a payment a centre made towards what it owes; closes with the account. */
 @Component({

@@ -11,14 +11,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { firstValueFrom, startWith, Subscription } from 'rxjs';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
-import { maxTrimmedLength, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
-import { formatPence } from '../shared/money';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
 import { addressLines, paymentMethodLabel } from './order-labels';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { apiErrorMessage, apiStatus, formatPence, maxTrimmedLength, requiredText, serverError, showServerFieldErrors } from '@achievement/web';
 
 /** The API's longest tracking reference and note. */
 export const TRACKING_REFERENCE_MAX_LENGTH = 100;

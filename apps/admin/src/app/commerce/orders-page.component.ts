@@ -7,12 +7,11 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { KeysetList } from '../shared/keyset-list';
-import { formatPence } from '../shared/money';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { paymentMethodLabel } from './order-labels';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { formatPence, KeysetList } from '@achievement/web';
 
 type StatusFilter = OrderStatus | 'all';
 

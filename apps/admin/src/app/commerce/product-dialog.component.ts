@@ -9,11 +9,17 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { firstValueFrom } from 'rxjs';
-import { apiErrorMessage } from '../api/api-error';
-import { maxTrimmedLength, NAME_MAX_LENGTH, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
-import { penceToPounds, poundsToPence } from '../shared/money';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
+import {
+  apiErrorMessage,
+  maxTrimmedLength,
+  NAME_MAX_LENGTH,
+  penceToPounds,
+  poundsToPence,
+  requiredText,
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 /** The API's highest product price (excluding VAT): £1,000.00. */
 export const MAX_PRODUCT_PRICE_PENCE = 100_000;

@@ -7,11 +7,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Observable } from 'rxjs';
-import { apiErrorMessage } from '../api/api-error';
-import { formatPence } from '../shared/money';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
 import { ProductDialogComponent, ProductDialogData } from './product-dialog.component';
 import { ReasonDialogComponent, ReasonDialogData } from './reason-dialog.component';
+import { apiErrorMessage, formatPence } from '@achievement/web';
 
 /** A list loaded whole (products, reasons): its rows, loading and the error. */
 class WholeList<T> {

@@ -8,10 +8,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { firstValueFrom } from 'rxjs';
-import { apiErrorMessage } from '../api/api-error';
-import { maxTrimmedLength, NAME_MAX_LENGTH, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { apiErrorMessage, maxTrimmedLength, NAME_MAX_LENGTH, requiredText, serverError, showServerFieldErrors } from '@achievement/web';
 
 export interface ReasonDialogData {
   /** The reason to edit; absent to add one. */

@@ -8,9 +8,9 @@ import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { Subscription } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage } from '../api/api-error';
 import { EmailStatusChipComponent } from './email-status-chip.component';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { apiErrorMessage } from '@achievement/web';
 
 /**
  * Makes every link of the email open in a new tab: a <base target="_blank"> in its <head>

@@ -13,11 +13,11 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map, Subscription } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage } from '../api/api-error';
 import { EmailStatusChipComponent } from './email-status-chip.component';
 import { EMAIL_STATUS_LABELS } from './email-status';
 import { SendTestEmailDialogComponent } from './send-test-email-dialog.component';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { apiErrorMessage } from '@achievement/web';
 
 /** Rows per page of the Email log. */
 export const EMAIL_LOG_PAGE_SIZE = 50;

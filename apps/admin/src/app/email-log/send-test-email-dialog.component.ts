@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage, apiFieldError } from '../api/api-error';
+import { apiErrorMessage, apiFieldError } from '@achievement/web';
 
 /** The API's limit (SendTestEmailDto): an email address of at most 320 characters. */
 const EMAIL_MAX_LENGTH = 320;

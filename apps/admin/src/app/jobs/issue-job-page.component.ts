@@ -11,11 +11,10 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
-import { requiredText } from '../forms/field-rules';
 import { CentrePickerComponent, CentreRef } from '../shared/centre-picker.component';
 import { RowErrorsComponent, rowErrorsOf } from '../shared/row-errors.component';
 import { countDataLines, EXAMPLE_JOB_CSV, EXAMPLE_JOB_CSV_FILE_NAME, JOB_CSV_COLUMN_NOTES, MAX_JOB_LINES, REQUIRED_JOB_CSV_COLUMNS } from './job-csv';
+import { apiErrorMessage, apiStatus, requiredText } from '@achievement/web';
 
 /** The largest file read into the page (the API's body limit is smaller still). */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;

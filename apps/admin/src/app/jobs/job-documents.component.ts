@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AdminApiClient } from '../api/admin-api.client';
 import { DOCUMENT_STATUS_LABELS } from '../reports/report-labels';
-import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
+import { KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /**
  * The documents of one job, in the order they were issued: number, learner, qualification, type,
@@ -29,7 +29,7 @@ export class JobDocumentsComponent {
   readonly typeLabels = DOCUMENT_TYPE_LABELS;
   readonly statusLabels = DOCUMENT_STATUS_LABELS;
   readonly list = new KeysetList<AdminJobDocument>(
-    (cursor) => this.api.listJobDocuments(this.jobId(), cursor, ADMIN_PAGE_SIZE),
+    (cursor) => this.api.listJobDocuments(this.jobId(), cursor, LIST_PAGE_SIZE),
     "The job's documents could not be loaded.",
     inject(DestroyRef),
   );

@@ -8,12 +8,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { Subscription } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage } from '../api/api-error';
 import { JobDocumentsComponent } from './job-documents.component';
 import { JobProgressComponent } from './job-progress.component';
 import { JobStatusChipComponent } from './job-status-chip.component';
 import { isJobInProgress, JOB_POLL_INTERVAL_MS } from './job-status';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { apiErrorMessage } from '@achievement/web';
 
 /**
  * One job: who issued it to which centre, how its rendering goes, and its documents. While it is queued or

@@ -12,11 +12,11 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { catchError, forkJoin, map, of, Subscription } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { CentrePickerComponent, CentreRef } from '../shared/centre-picker.component';
-import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { JobProgressComponent } from './job-progress.component';
 import { JobStatusChipComponent } from './job-status-chip.component';
 import { isJobInProgress, JOB_POLL_INTERVAL_MS, JOB_STATUS_LABELS } from './job-status';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 type StatusFilter = JobStatus | 'all';
 
@@ -211,7 +211,7 @@ export class JobsPageComponent implements OnInit {
         centreId: this.centre()?.id ?? null,
         status: this.status() === 'all' ? null : (this.status() as JobStatus),
         cursor,
-        limit: ADMIN_PAGE_SIZE,
+        limit: LIST_PAGE_SIZE,
       }),
     'The jobs could not be loaded.',
     inject(DestroyRef),

@@ -10,12 +10,11 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { Subscription } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage } from '../api/api-error';
 import { ConfirmDialogComponent, ConfirmDialogData, Confirmed } from '../shared/confirm-dialog.component';
 import { MATCH_FIELD_LABELS, REGISTRATION_STATUS_LABELS } from './registration-status';
 import { RejectRegistrationDialogComponent } from './reject-registration-dialog.component';
-import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { apiErrorMessage, CalendarDatePipe } from '@achievement/web';
 
 /** The value a registration gave for one compared detail. */
 function registeredValue(registration: RegistrationSummary, field: MatchField): string {

@@ -8,9 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { maxTrimmedLength, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
+import { apiErrorMessage, maxTrimmedLength, requiredText, serverError, showServerFieldErrors } from '@achievement/web';
 
 /** The API's limit of a rejection reason (RejectRegistrationDto). */
 export const REJECTION_REASON_MAX_LENGTH = 500;

@@ -11,10 +11,9 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { REGISTRATION_STATUS_LABELS } from './registration-status';
-import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { CalendarDatePipe, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /**
  * The review queue: registrations whose details did not match a held contact record, oldest
@@ -184,7 +183,7 @@ export class ReviewQueuePageComponent implements OnInit {
   readonly statusLabels = REGISTRATION_STATUS_LABELS;
   readonly status = signal<RegistrationStatus>('awaiting_review');
   readonly list = new KeysetList<RegistrationSummary>(
-    (cursor) => this.api.listRegistrations({ status: this.status(), cursor, limit: ADMIN_PAGE_SIZE }),
+    (cursor) => this.api.listRegistrations({ status: this.status(), cursor, limit: LIST_PAGE_SIZE }),
     'The registrations could not be loaded.',
     inject(DestroyRef),
   );

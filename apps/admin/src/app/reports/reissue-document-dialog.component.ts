@@ -9,11 +9,18 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { dateOfBirth, isCalendarDate, maxTrimmedLength, NAME_MAX_LENGTH, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { parseUnits, splitLearnerName, unitsToText } from './report-labels';
-import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
+import {
+  apiErrorMessage,
+  CalendarDateInputDirective,
+  dateOfBirth,
+  isCalendarDate,
+  maxTrimmedLength,
+  NAME_MAX_LENGTH,
+  requiredText,
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 /** The API's limit of a correction's reason (ReissueDocumentRequest, RevokeDocumentRequest). */
 export const CORRECTION_REASON_MAX_LENGTH = 500;
@@ -86,7 +93,7 @@ const calendarDate: ValidatorFn = (control: AbstractControl) => {
         </div>
         <mat-form-field>
           <mat-label>Date of birth</mat-label>
-          <input matInput admCalendarDate formControlName="dateOfBirth" required />
+          <input matInput apCalendarDate formControlName="dateOfBirth" required />
           @if (form.controls.dateOfBirth.hasError('required')) {
             <mat-error>Enter the date of birth</mat-error>
           } @else if (form.controls.dateOfBirth.hasError('future')) {
@@ -146,7 +153,7 @@ const calendarDate: ValidatorFn = (control: AbstractControl) => {
           </mat-form-field>
           <mat-form-field>
             <mat-label>Award date</mat-label>
-            <input matInput admCalendarDate formControlName="awardDate" required />
+            <input matInput apCalendarDate formControlName="awardDate" required />
             @if (form.controls.awardDate.hasError('required')) {
               <mat-error>Enter the award date</mat-error>
             } @else if (form.controls.awardDate.hasError('date')) {

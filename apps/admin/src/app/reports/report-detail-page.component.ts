@@ -23,14 +23,12 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { firstValueFrom, Observable, Subscription } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { maxTrimmedLength, requiredText } from '../forms/field-rules';
 import { ageOf, REPORT_ENTRY_KIND_ICONS, REPORT_ENTRY_KIND_LABELS } from './report-labels';
 import { ReissueDocumentDialogComponent, ReissueDocumentDialogData } from './reissue-document-dialog.component';
 import { ReportStatusChipComponent } from './report-status-chip.component';
 import { RevokeDocumentDialogComponent, RevokeDocumentDialogData } from './revoke-document-dialog.component';
-import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { apiErrorMessage, CalendarDatePipe, maxTrimmedLength, requiredText } from '@achievement/web';
 
 /** The API's limit of a note or a reply (as of a report's description). */
 export const REPORT_TEXT_MAX_LENGTH = REPORT_DESCRIPTION_MAX_LENGTH;

@@ -21,10 +21,10 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { CentrePickerComponent, CentreRef } from '../shared/centre-picker.component';
-import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { ageOf } from './report-labels';
 import { ReportStatusChipComponent } from './report-status-chip.component';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** 'open': new, in progress or awaiting centre (the API's default when no status is sent). */
 type StatusFilter = ReportStatus | 'open';
@@ -263,7 +263,7 @@ export class ReportsPageComponent implements OnInit {
         olderThanDays: this.olderThanDays(),
         assignedToMe: this.assignedToMe(),
         cursor,
-        limit: ADMIN_PAGE_SIZE,
+        limit: LIST_PAGE_SIZE,
       }),
     'The reported issues could not be loaded.',
     inject(DestroyRef),

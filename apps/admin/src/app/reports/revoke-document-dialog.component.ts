@@ -8,10 +8,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { maxTrimmedLength, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { CORRECTION_REASON_MAX_LENGTH } from './reissue-document-dialog.component';
+import { apiErrorMessage, maxTrimmedLength, requiredText, serverError, showServerFieldErrors } from '@achievement/web';
 
 export interface RevokeDocumentDialogData {
   document: DocumentDetail;

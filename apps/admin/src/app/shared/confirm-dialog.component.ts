@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom, Observable } from 'rxjs';
-import { apiErrorMessage } from '../api/api-error';
+import { apiErrorMessage } from '@achievement/web';
 
 export interface ConfirmDialogData<T> {
   title: string;

@@ -15,8 +15,8 @@ import { MatTableModule } from '@angular/material/table';
 import { map } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { ConfirmDialogComponent, ConfirmDialogData, Confirmed } from '../shared/confirm-dialog.component';
-import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { USER_STATUS_LABELS } from './user-status';
+import { KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** The API's limit of the search text (AdminUserListQueryDto). */
 const SEARCH_MAX_LENGTH = 100;
@@ -104,7 +104,7 @@ export class UsersPageComponent implements OnInit {
         status: this.status() === 'all' ? null : (this.status() as UserStatus),
         q: this.query(),
         cursor,
-        limit: ADMIN_PAGE_SIZE,
+        limit: LIST_PAGE_SIZE,
       }),
     'The accounts could not be loaded.',
     this.destroyRef,

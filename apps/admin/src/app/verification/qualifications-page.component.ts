@@ -11,8 +11,7 @@ import { MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/sl
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { AdminApiClient } from '../api/admin-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
+import { apiErrorMessage, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** A generous limit of the search text (the API trims and checks it again). */
 const SEARCH_MAX_LENGTH = 100;
@@ -151,7 +150,7 @@ export class QualificationsPageComponent implements OnInit {
   /** The qualifications whose setting is being saved. */
   readonly saving = signal<ReadonlySet<number>>(new Set());
   readonly list = new KeysetList<QualificationSummary>(
-    (cursor) => this.api.listQualifications({ q: this.query(), cursor, limit: ADMIN_PAGE_SIZE }),
+    (cursor) => this.api.listQualifications({ q: this.query(), cursor, limit: LIST_PAGE_SIZE }),
     'The qualifications could not be loaded.',
     this.destroyRef,
   );

@@ -12,9 +12,9 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
-import { ADMIN_PAGE_SIZE, KeysetList } from '../shared/keyset-list';
 import { VERIFICATION_METHOD_LABELS } from './verification-method';
 import { BodyTimePipe } from '../shared/body-time.pipe';
+import { KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** A document id of the filter: a whole number from 1 (the filter is in the address: ?documentId=). */
 function documentIdOf(value: string | null): number | null {
@@ -176,7 +176,7 @@ export class VerificationsPageComponent implements OnInit {
   /** The document the list shows (null: every document). */
   readonly documentId = signal<number | null>(null);
   readonly list = new KeysetList<VerificationLogEntry>(
-    (cursor) => this.api.listVerifications({ documentId: this.documentId(), cursor, limit: ADMIN_PAGE_SIZE }),
+    (cursor) => this.api.listVerifications({ documentId: this.documentId(), cursor, limit: LIST_PAGE_SIZE }),
     'The verifications could not be loaded.',
     this.destroyRef,
   );

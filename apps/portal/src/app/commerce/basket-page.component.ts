@@ -8,10 +8,9 @@ import { MatSelect, MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom, forkJoin, Observable } from 'rxjs';
-import { apiErrorMessage } from '../api/api-error';
 import { BasketStore } from './basket.store';
 import { CommerceApiService } from './commerce-api.service';
-import { PencePipe } from './money';
+import { apiErrorMessage, PencePipe } from '@achievement/web';
 
 /** The most copies of one document in one order. */
 export const MAX_QUANTITY = 10;

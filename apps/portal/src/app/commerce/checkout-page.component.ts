@@ -11,14 +11,12 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom, forkJoin, startWith } from 'rxjs';
-import { apiErrorMessage } from '../api/api-error';
-import { showServerFieldErrors } from '../forms/server-errors';
 import { BasketStore } from './basket.store';
 import { CommerceApiService } from './commerce-api.service';
 import { GatewayRedirect } from './gateway-redirect.service';
-import { PencePipe } from './money';
 import { PostalAddressFieldsComponent } from './postal-address-fields.component';
 import { fillPostalAddress, postalAddressForm, postalAddressOf } from './postal-address-form';
+import { apiErrorMessage, PencePipe, showServerFieldErrors } from '@achievement/web';
 
 /** The request's address fields → the form's controls, for the API's fieldErrors. */
 const ADDRESS_FIELDS = ['name', 'line1', 'line2', 'town', 'postcode', 'country'];

@@ -7,14 +7,13 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { Subscription } from 'rxjs';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { BasketStore } from './basket.store';
 import { CommerceApiService } from './commerce-api.service';
 import { GatewayRedirect } from './gateway-redirect.service';
-import { PencePipe } from './money';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { PAYMENT_METHOD_LABELS } from './orders-page.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
+import { apiErrorMessage, apiStatus, PencePipe } from '@achievement/web';
 
 /** The outcomes the API's gateway return sends the browser back with (?payment=…). */
 export type PaymentOutcome = 'paid' | 'declined' | 'failed' | 'cancelled' | 'checking';

@@ -5,11 +5,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { KeysetList } from '../records/keyset-list';
 import { CommerceApiService } from './commerce-api.service';
-import { PencePipe } from './money';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
+import { KeysetList, PencePipe } from '@achievement/web';
 
 export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   card: 'Card',

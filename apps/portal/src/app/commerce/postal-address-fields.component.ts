@@ -4,9 +4,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { countryOptions } from '@achievement/contracts';
-import { postcodeErrorText } from '../forms/field-rules';
-import { serverError } from '../forms/server-errors';
 import { ADDRESS_LIMITS, PostalAddressForm } from './postal-address-form';
+import { postcodeErrorText, serverError } from '@achievement/web';
 
 /** The fields of a postal address (inside the page's fieldset), with their errors. */
 @Component({

@@ -1,6 +1,6 @@
 import { FormControl, FormGroup, ValidatorFn, Validators } from '@angular/forms';
 import { DEFAULT_COUNTRY, normalisePostcode, PostalAddress } from '@achievement/contracts';
-import { maxTrimmedLength, postcodeFor, recheckPostcodeOnCountry, requiredText } from '../forms/field-rules';
+import { maxTrimmedLength, postcodeFor, recheckPostcodeOnCountry, requiredText } from '@achievement/web';
 
 /** The API's limits of an order's address (libs/commerce PostalAddressDto). */
 export const ADDRESS_LIMITS = {

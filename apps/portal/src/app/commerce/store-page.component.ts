@@ -15,13 +15,11 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, ParamMap, Params, Router } from '@angular/router';
 import { firstValueFrom, forkJoin, Subscription } from 'rxjs';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { DOCUMENT_STATUS_LABELS } from '../documents/document-status';
 import { SessionService } from '../session/session.service';
 import { BasketStore } from './basket.store';
 import { CommerceApiService } from './commerce-api.service';
-import { PencePipe } from './money';
-import { CalendarDatePipe } from '../dates/calendar-date.pipe';
+import { apiErrorMessage, apiStatus, CalendarDatePipe, PencePipe } from '@achievement/web';
 
 /**
  * The Store (centre staff and learners), as the Centre Portal guide orders it: choose a product,

@@ -11,12 +11,11 @@ import { DomSanitizer, SafeResourceUrl } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { DocumentStatusChipComponent } from './document-status-chip.component';
 import { DOCUMENT_STATUS_LABELS } from './document-status';
 import { openReportIssueDialog } from './report-issue-dialog.component';
-import { CalendarDatePipe } from '../dates/calendar-date.pipe';
 import { BodyDayPipe } from '../dates/body-day.pipe';
+import { apiErrorMessage, apiStatus, CalendarDatePipe } from '@achievement/web';
 
 /**
  * A document of the centre (/records/:id, /documents/:id): the learner's details, the

@@ -11,10 +11,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom, Observable } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { maxTrimmedLength, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { SessionService } from '../session/session.service';
+import { apiErrorMessage, maxTrimmedLength, requiredText, serverError, showServerFieldErrors } from '@achievement/web';
 
 /** The record reported on: a row of Records or the document page's DocumentDetail. */
 export type ReportedRecord = Pick<RecordRow, 'id' | 'documentNumber' | 'learner' | 'qualification'>;

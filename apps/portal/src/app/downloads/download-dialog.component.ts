@@ -23,9 +23,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { firstValueFrom, Observable } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { maxTrimmedLength, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
+import { apiErrorMessage, maxTrimmedLength, requiredText, serverError, showServerFieldErrors } from '@achievement/web';
 
 /** The API's limits of the request (libs/contracts/src/downloads.ts). */
 export const DOWNLOAD_NAME_MAX_LENGTH = 100;

@@ -10,12 +10,11 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { forkJoin, map, Subscription, switchMap, timer } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { KeysetList } from '../records/keyset-list';
 import { DownloadStatusChipComponent } from './download-status-chip.component';
 import { isInProgress } from './download-status';
 import { FileSizePipe } from './file-size.pipe';
 import { BodyDayPipe } from '../dates/body-day.pipe';
+import { apiErrorMessage, KeysetList } from '@achievement/web';
 
 /** How often the page asks for the progress of the downloads being built. */
 export const DOWNLOADS_POLL_INTERVAL_MS = 2000;

@@ -9,9 +9,9 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { documentCount } from '../learner/access-length';
 import { SessionService } from '../session/session.service';
+import { apiErrorMessage, apiStatus } from '@achievement/web';
 
 type InvitationState =
   | { kind: 'loading' }

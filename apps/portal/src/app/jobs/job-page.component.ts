@@ -8,14 +8,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { openReportIssueDialog } from '../documents/report-issue-dialog.component';
 import { openDownloadDialog } from '../downloads/download-dialog.component';
-import { KeysetList, PAGE_SIZE } from '../records/keyset-list';
 import { DEFAULT_RECORD_SORT } from '../records/record-filter-params';
 import { RecordsTableComponent } from '../records/records-table.component';
 import { JobStatusChipComponent } from './job-status-chip.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
+import { apiErrorMessage, apiStatus, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** A job of Jobs Issued: its details and its documents (the records of its job number). */
 @Component({
@@ -144,7 +143,7 @@ export class JobPageComponent implements OnInit {
   readonly notFound = signal(false);
   readonly sort = signal<RecordSort>(DEFAULT_RECORD_SORT);
   readonly records = new KeysetList<RecordRow>(
-    (cursor) => this.api.listRecords({ jobNumber: this.job()?.number, sort: this.sort(), cursor: cursor ?? undefined, limit: PAGE_SIZE }),
+    (cursor) => this.api.listRecords({ jobNumber: this.job()?.number, sort: this.sort(), cursor: cursor ?? undefined, limit: LIST_PAGE_SIZE }),
     "The job's documents could not be loaded.",
     this.destroyRef,
   );

@@ -10,8 +10,8 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { KeysetList, PAGE_SIZE } from '../records/keyset-list';
 import { JobStatusChipComponent } from './job-status-chip.component';
+import { KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** Jobs Issued (centre staff): the centre's jobs, newest first; a job opens to its documents. */
 @Component({
@@ -105,7 +105,11 @@ export class JobsPageComponent implements OnInit {
   );
   /** On a small phone the document count moves out; the job's page shows it. */
   readonly columns = computed(() => (this.isHandset() ? ['number', 'date', 'status'] : ['number', 'date', 'documentCount', 'status']));
-  readonly list = new KeysetList<JobSummary>((cursor) => this.api.listJobs({ cursor, limit: PAGE_SIZE }), 'The jobs could not be loaded.', inject(DestroyRef));
+  readonly list = new KeysetList<JobSummary>(
+    (cursor) => this.api.listJobs({ cursor, limit: LIST_PAGE_SIZE }),
+    'The jobs could not be loaded.',
+    inject(DestroyRef),
+  );
 
   ngOnInit(): void {
     this.list.reload();

@@ -10,12 +10,22 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { dateOfBirth, emailAddress, EMAIL_MAX_LENGTH, maxTrimmedLength, passwordLength, requiredText, revalidateOnChange, sameAs } from '../forms/field-rules';
 import { focusAfterRender } from '../forms/focus';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { ResendVerificationComponent } from '../registration/resend-verification.component';
-import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
+import {
+  apiErrorMessage,
+  CalendarDateInputDirective,
+  dateOfBirth,
+  EMAIL_MAX_LENGTH,
+  emailAddress,
+  maxTrimmedLength,
+  passwordLength,
+  requiredText,
+  revalidateOnChange,
+  sameAs,
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 /** The longest enrolment number the API stores. */
 export const ENROLMENT_NUMBER_MAX_LENGTH = 20;

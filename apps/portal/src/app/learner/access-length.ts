@@ -1,6 +1,6 @@
 import { AbstractControl, ValidatorFn } from '@angular/forms';
 import { AccessLength, AccessPeriod, bodyDayOf, LearnerDocument, MAX_ACCESS_DAYS } from '@achievement/contracts';
-import { isCalendarDate } from '../forms/field-rules';
+import { isCalendarDate } from '@achievement/web';
 
 /*
  * How long a connection lasts (AccessLength): one of ACCESS_PERIODS, or "Until a date" with a day

@@ -12,13 +12,20 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { firstValueFrom, Observable } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
 import { DOCUMENT_STATUS_LABELS } from '../documents/document-status';
-import { emailAddress, EMAIL_MAX_LENGTH, maxTrimmedLength, NAME_MAX_LENGTH, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { accessLength, accessUntilDate, documentName, latestAccessDate } from './access-length';
-import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
-import { CalendarDatePipe } from '../dates/calendar-date.pipe';
+import {
+  apiErrorMessage,
+  CalendarDateInputDirective,
+  CalendarDatePipe,
+  EMAIL_MAX_LENGTH,
+  emailAddress,
+  maxTrimmedLength,
+  NAME_MAX_LENGTH,
+  requiredText,
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 /**
  * What the dialog does: add a connection (the learner invites a third party), accept a third

@@ -11,13 +11,13 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom, Observable } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
 import { documentCount, documentName } from './access-length';
 import { confirmConnectionAction } from './confirm-connection-action-dialog.component';
 import { openConnectionDialog } from './connection-dialog.component';
 import { ConnectionStatusChipComponent } from './connection-status-chip.component';
 import { openConnectionViewsDialog } from './connection-views-dialog.component';
 import { LoadedList } from './loaded-list';
+import { apiErrorMessage } from '@achievement/web';
 
 /**
  * Connections (/learner/connections): the third parties the learner shares documents with, and the

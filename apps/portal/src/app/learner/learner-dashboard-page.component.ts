@@ -8,8 +8,8 @@ import { RouterLink } from '@angular/router';
 import { PortalApiClient } from '../api/portal-api.client';
 import { DocumentStatusChipComponent } from '../documents/document-status-chip.component';
 import { LoadedList } from './loaded-list';
-import { CalendarDatePipe } from '../dates/calendar-date.pipe';
 import { BodyDayPipe } from '../dates/body-day.pipe';
+import { CalendarDatePipe } from '@achievement/web';
 
 export const VERIFICATION_METHOD_LABELS: Record<LearnerVerificationEntry['method'], string> = {
   qr: 'QR code',

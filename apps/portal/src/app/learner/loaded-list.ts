@@ -1,6 +1,6 @@
 import { DestroyRef, signal } from '@angular/core';
 import { Observable, Subscription } from 'rxjs';
-import { apiErrorMessage } from '../api/api-error';
+import { apiErrorMessage } from '@achievement/web';
 
 /**
  * The state of a list the API answers in one piece (an array, no paging): its rows, loading, and

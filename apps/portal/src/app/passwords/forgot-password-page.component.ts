@@ -9,10 +9,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { emailAddress, EMAIL_MAX_LENGTH, maxTrimmedLength, requiredText } from '../forms/field-rules';
 import { focusAfterRender } from '../forms/focus';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
+import { apiErrorMessage, EMAIL_MAX_LENGTH, emailAddress, maxTrimmedLength, requiredText, serverError, showServerFieldErrors } from '@achievement/web';
 
 /**
  * "Forgot your password?": asks for a reset link (POST /api/auth/forgot-password). The answer, and

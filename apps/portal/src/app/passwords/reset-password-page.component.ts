@@ -10,11 +10,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage, apiFieldErrors, apiStatus } from '../api/api-error';
-import { passwordLength, revalidateOnChange, sameAs } from '../forms/field-rules';
 import { focusAfterRender } from '../forms/focus';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { SessionService } from '../session/session.service';
+import { apiErrorMessage, apiFieldErrors, apiStatus, passwordLength, revalidateOnChange, sameAs, serverError, showServerFieldErrors } from '@achievement/web';
 
 /**
  * The page of the link in the password reset email (/reset-password?token=…): a new password,

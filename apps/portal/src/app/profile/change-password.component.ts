@@ -9,9 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { passwordLength, revalidateOnChange, sameAs } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
+import { apiErrorMessage, passwordLength, revalidateOnChange, sameAs, serverError, showServerFieldErrors } from '@achievement/web';
 
 /** The API's limit for a current password (ChangePasswordDto). */
 const CURRENT_PASSWORD_MAX_LENGTH = 1024;

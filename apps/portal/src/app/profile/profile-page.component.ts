@@ -13,21 +13,22 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { firstValueFrom, merge } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
+import { SessionService } from '../session/session.service';
+import { ChangePasswordComponent } from './change-password.component';
 import {
   ADDRESS_LINE_MAX_LENGTH,
+  apiErrorMessage,
   maxTrimmedLength,
   NAME_MAX_LENGTH,
-  phoneNumber,
   PHONE_MAX_LENGTH,
+  phoneNumber,
   postcodeErrorText,
   postcodeFor,
   recheckPostcodeOnCountry,
   requiredText,
-} from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
-import { SessionService } from '../session/session.service';
-import { ChangePasswordComponent } from './change-password.component';
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 /** The address fields a person types; the country is a select with a default, so it alone is no address. */
 const ADDRESS_TEXT_FIELDS = ['addressLine1', 'addressLine2', 'town', 'postcode'] as const;

@@ -1,6 +1,6 @@
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, RECORD_SORTS, RecordFilter, RecordSort } from '@achievement/contracts';
 import { ParamMap, Params } from '@angular/router';
-import { isCalendarDate } from '../forms/field-rules';
+import { isCalendarDate } from '@achievement/web';
 
 /*
  * The filters and sort of Records live in the URL's query (?name=smi&status=valid&sort=name_asc),

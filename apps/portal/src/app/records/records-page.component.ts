@@ -24,12 +24,10 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import { firstValueFrom, Subscription } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { openReportIssueDialog } from '../documents/report-issue-dialog.component';
 import { DOCUMENT_STATUS_LABELS } from '../documents/document-status';
 import { openDownloadDialog } from '../downloads/download-dialog.component';
 import { ConfirmNotifyAgainData, ConfirmNotifyAgainDialogComponent } from './confirm-notify-again-dialog.component';
-import { KeysetList, PAGE_SIZE } from './keyset-list';
 import { notifySummary } from './notify-summary';
 import {
   isEmptyRecordFilter,
@@ -41,7 +39,7 @@ import {
 } from './record-filter-params';
 import { RecordSelectionModel } from './record-selection';
 import { RecordsTableComponent } from './records-table.component';
-import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
+import { apiErrorMessage, apiStatus, CalendarDateInputDirective, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** "Issued to" may not be before "Issued from". */
 const issuedRange = (group: AbstractControl): ValidationErrors | null => {
@@ -100,7 +98,7 @@ export class RecordsPageComponent {
   readonly notifyError = signal<string | null>(null);
 
   readonly list = new KeysetList<RecordRow>(
-    (cursor) => this.api.listRecords({ ...this.filter(), sort: this.sort(), cursor: cursor ?? undefined, limit: PAGE_SIZE }),
+    (cursor) => this.api.listRecords({ ...this.filter(), sort: this.sort(), cursor: cursor ?? undefined, limit: LIST_PAGE_SIZE }),
     'The records could not be loaded.',
     this.destroyRef,
   );

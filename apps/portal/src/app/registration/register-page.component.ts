@@ -10,26 +10,27 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
+import { focusAfterRender } from '../forms/focus';
+import { ResendVerificationComponent } from './resend-verification.component';
 import {
+  apiErrorMessage,
+  CalendarDateInputDirective,
   centreNumber,
   dateOfBirth,
-  emailAddress,
   EMAIL_MAX_LENGTH,
+  emailAddress,
   maxTrimmedLength,
   NAME_MAX_LENGTH,
   normaliseCentreNumber,
   passwordLength,
-  phoneNumber,
   PHONE_MAX_LENGTH,
+  phoneNumber,
   requiredText,
   revalidateOnChange,
   sameAs,
-} from '../forms/field-rules';
-import { focusAfterRender } from '../forms/focus';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
-import { ResendVerificationComponent } from './resend-verification.component';
-import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 /**
  * Registration of centre staff (POST /api/registrations). The answer is always 202, whether or

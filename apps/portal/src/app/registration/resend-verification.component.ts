@@ -7,10 +7,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
 import { focusAfterRender } from '../forms/focus';
-import { emailAddress, EMAIL_MAX_LENGTH, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
+import { apiErrorMessage, EMAIL_MAX_LENGTH, emailAddress, requiredText, serverError, showServerFieldErrors } from '@achievement/web';
 
 /**
  * "Send the link again": asks for a new verification link (POST /api/registrations/resend). With

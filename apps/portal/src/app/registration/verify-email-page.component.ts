@@ -7,9 +7,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
 import { focusAfterRender } from '../forms/focus';
 import { ResendVerificationComponent } from './resend-verification.component';
+import { apiErrorMessage, apiStatus } from '@achievement/web';
 
 /** What the page shows: the link is being checked, one of the outcomes, or why it did not work. */
 type VerifyState =

@@ -8,9 +8,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { PortalApiClient } from '../api/portal-api.client';
-import { KeysetList, PAGE_SIZE } from '../records/keyset-list';
 import { ReportStatusChipComponent } from './report-status-chip.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
+import { KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 type StatusFilter = ReportStatus | 'all';
 
@@ -210,7 +210,7 @@ export class ReportsPageComponent implements OnInit {
   readonly list = new KeysetList<ReportSummary>(
     (cursor) => {
       const status = this.status();
-      return this.api.listReports({ status: status === 'all' ? null : status, cursor, limit: PAGE_SIZE });
+      return this.api.listReports({ status: status === 'all' ? null : status, cursor, limit: LIST_PAGE_SIZE });
     },
     'The reports could not be loaded.',
     inject(DestroyRef),

@@ -2,8 +2,8 @@ import { inject, Injectable } from '@angular/core';
 import { AccountFactors, FactorAdded, RecoveryCodeSet, SecondFactorKind, SessionResponse, TotpEnrolmentStart } from '@achievement/contracts';
 import { browserSupportsWebAuthn, startAuthentication, startRegistration, WebAuthnError } from '@simplewebauthn/browser';
 import { firstValueFrom } from 'rxjs';
-import { apiErrorMessage } from '../api/api-error';
 import { PortalApiClient } from '../api/portal-api.client';
+import { apiErrorMessage } from '@achievement/web';
 
 /** Thrown when the browser's passkey dialog was cancelled or cannot run; its message is for the person. */
 export class PasskeyUnavailable extends Error {}

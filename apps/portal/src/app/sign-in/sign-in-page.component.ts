@@ -7,9 +7,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { apiErrorMessage } from '../api/api-error';
 import { safeReturnUrl } from '../second-factor/return-url';
 import { SessionService } from '../session/session.service';
+import { apiErrorMessage } from '@achievement/web';
 
 /** The API's limits (SignInDto): an email address of at most 320 characters, a password of 1–1024. */
 const EMAIL_MAX_LENGTH = 320;

@@ -5,9 +5,9 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { apiErrorMessage } from '../api/api-error';
 import { PortalApiClient } from '../api/portal-api.client';
 import { SessionService } from '../session/session.service';
+import { apiErrorMessage } from '@achievement/web';
 
 /**
  * Support: how to contact the awarding body (the Centres Hub's Enquiry Form, whose address is

@@ -10,20 +10,21 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
+import { focusAfterRender } from '../forms/focus';
+import { ResendVerificationComponent } from '../registration/resend-verification.component';
 import {
-  emailAddress,
+  apiErrorMessage,
   EMAIL_MAX_LENGTH,
+  emailAddress,
   maxTrimmedLength,
   NAME_MAX_LENGTH,
   passwordLength,
   requiredText,
   revalidateOnChange,
   sameAs,
-} from '../forms/field-rules';
-import { focusAfterRender } from '../forms/focus';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
-import { ResendVerificationComponent } from '../registration/resend-verification.component';
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 /** The longest organisation name the API accepts. */
 export const ORGANISATION_MAX_LENGTH = 200;

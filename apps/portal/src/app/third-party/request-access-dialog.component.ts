@@ -11,11 +11,18 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage } from '../api/api-error';
-import { dateOfBirth, emailAddress, EMAIL_MAX_LENGTH, maxTrimmedLength, requiredText } from '../forms/field-rules';
-import { serverError, showServerFieldErrors } from '../forms/server-errors';
 import { ENROLMENT_NUMBER_MAX_LENGTH } from '../learner-registration/learner-registration-page.component';
-import { CalendarDateInputDirective } from '../forms/calendar-date-input.directive';
+import {
+  apiErrorMessage,
+  CalendarDateInputDirective,
+  dateOfBirth,
+  EMAIL_MAX_LENGTH,
+  emailAddress,
+  maxTrimmedLength,
+  requiredText,
+  serverError,
+  showServerFieldErrors,
+} from '@achievement/web';
 
 /** The longest message to the learner the API accepts. */
 export const REQUEST_MESSAGE_MAX_LENGTH = 500;

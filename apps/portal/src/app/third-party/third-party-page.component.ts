@@ -14,7 +14,7 @@ import { ConnectionStatusChipComponent } from '../learner/connection-status-chip
 import { LoadedList } from '../learner/loaded-list';
 import { openRequestAccessDialog } from './request-access-dialog.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
-import { CalendarDatePipe } from '../dates/calendar-date.pipe';
+import { CalendarDatePipe } from '@achievement/web';
 
 /**
  * Shared with me (/third-party): the learners who share documents with the signed-in third party,

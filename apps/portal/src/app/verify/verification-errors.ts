@@ -1,5 +1,5 @@
 import { VERIFICATION_TOO_MANY_CHECKS } from '@achievement/contracts';
-import { apiErrorMessage, apiStatus } from '../api/api-error';
+import { apiErrorMessage, apiStatus } from '@achievement/web';
 
 /** What to tell the visitor when a check failed: the public checks are rate limited per network (429); else the API's words, or `fallback`. */
 export function checkFailure(error: unknown, fallback: string): string {

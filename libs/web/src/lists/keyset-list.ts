@@ -3,8 +3,8 @@ import { Page } from '@achievement/contracts';
 import { Observable, Subscription } from 'rxjs';
 import { apiErrorMessage } from '../api/api-error';
 
-/** Rows per page of the centre's lists (Jobs Issued, Records, Reports). */
-export const PAGE_SIZE = 50;
+/** Rows per page of every list (Jobs Issued, Records, Reports, the administrators' lists). */
+export const LIST_PAGE_SIZE = 50;
 
 /**
  * The state of a keyset-paginated list (Page<T> with nextCursor): its rows so far, loading, the
@@ -53,6 +53,10 @@ export class KeysetList<T> {
   /** Changes one row in place (e.g. after an action on it). */
   replace(match: (item: T) => boolean, update: (item: T) => T): void {
     this.items.update((items) => items.map((item) => (match(item) ? update(item) : item)));
+  }
+
+  remove(match: (item: T) => boolean): void {
+    this.items.update((items) => items.filter((item) => !match(item)));
   }
 
   private load(cursor: string | null): void {

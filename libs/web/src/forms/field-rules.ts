@@ -15,6 +15,8 @@ export const EMAIL_MAX_LENGTH = 320;
 export const NAME_MAX_LENGTH = 100;
 /** Address lines. */
 export const ADDRESS_LINE_MAX_LENGTH = 200;
+/** A centre's name. */
+export const CENTRE_NAME_MAX_LENGTH = 200;
 export const CENTRE_NUMBER_MAX_LENGTH = 16;
 export const PHONE_MAX_LENGTH = 32;
 /** The earliest date of birth the API accepts. */
@@ -90,6 +92,12 @@ export function postcodeErrorText(control: AbstractControl): string | null {
 export function recheckPostcodeOnCountry(group: FormGroup): void {
   group.get('country')?.valueChanges.subscribe(() => group.get('postcode')?.updateValueAndValidity());
 }
+
+/** A two-letter country code (ISO 3166-1 alpha-2). */
+export const countryCode: ValidatorFn = (control) => {
+  const value = text(control).trim();
+  return value === '' || /^[A-Za-z]{2}$/.test(value) ? null : { country: true };
+};
 
 /** A real calendar date written YYYY-MM-DD. */
 export function isCalendarDate(value: string): boolean {
