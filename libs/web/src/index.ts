@@ -11,3 +11,5 @@ export * from './forms/field-rules';
 export * from './forms/server-errors';
 export * from './lists/keyset-list';
 export * from './money/money';
+export * from './status/status-chip.component';
+export * from './icons/inline-icons';

@@ -1,9 +1,9 @@
 // The Material Symbols icons this app shows (outlined, weight 400), bundled as inline SVG: only these
 // travel, not the whole icon font (4 MB). A name missing here is a type error where the name is
 // typed (PortalIcon / AdminIcon), and scripts/check-icons.js (in `npm test`) finds one a template names.
-import { EnvironmentProviders, inject, provideEnvironmentInitializer } from '@angular/core';
+import { EnvironmentProviders } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
-import { DomSanitizer } from '@angular/platform-browser';
+import { provideInlineIcons } from '@achievement/web';
 import add from '@material-symbols/svg-400/outlined/add.svg';
 import arrowBack from '@material-symbols/svg-400/outlined/arrow_back.svg';
 import autorenew from '@material-symbols/svg-400/outlined/autorenew.svg';
@@ -65,12 +65,5 @@ export type AdminIcon = keyof typeof ADMIN_ICONS;
 
 /** Registers the icons with Material's icon registry, for `<mat-icon svgIcon="name">`. */
 export function provideAdminIcons(): EnvironmentProviders {
-  return provideEnvironmentInitializer(() => {
-    const registry = inject(MatIconRegistry);
-    const sanitizer = inject(DomSanitizer);
-    for (const [name, svg] of Object.entries(ADMIN_ICONS)) {
-      // fixed files of the @material-symbols/svg-400 package, bundled at build time: never user input
-      registry.addSvgIconLiteral(name, sanitizer.bypassSecurityTrustHtml(svg));
-    }
-  });
+  return provideInlineIcons(MatIconRegistry, ADMIN_ICONS);
 }

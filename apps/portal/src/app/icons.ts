@@ -1,9 +1,9 @@
 // The Material Symbols icons this app shows (outlined, weight 400), bundled as inline SVG: only these
 // travel, not the whole icon font (4 MB). A name missing here is a type error where the name is
 // typed (PortalIcon / AdminIcon), and scripts/check-icons.js (in `npm test`) finds one a template names.
-import { EnvironmentProviders, inject, provideEnvironmentInitializer } from '@angular/core';
+import { EnvironmentProviders } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
-import { DomSanitizer } from '@angular/platform-browser';
+import { provideInlineIcons } from '@achievement/web';
 import accountBalance from '@material-symbols/svg-400/outlined/account_balance.svg';
 import addShoppingCart from '@material-symbols/svg-400/outlined/add_shopping_cart.svg';
 import adminPanelSettings from '@material-symbols/svg-400/outlined/admin_panel_settings.svg';
@@ -137,12 +137,5 @@ export type PortalIcon = keyof typeof PORTAL_ICONS;
 
 /** Registers the icons with Material's icon registry, for `<mat-icon svgIcon="name">`. */
 export function providePortalIcons(): EnvironmentProviders {
-  return provideEnvironmentInitializer(() => {
-    const registry = inject(MatIconRegistry);
-    const sanitizer = inject(DomSanitizer);
-    for (const [name, svg] of Object.entries(PORTAL_ICONS)) {
-      // fixed files of the @material-symbols/svg-400 package, bundled at build time: never user input
-      registry.addSvgIconLiteral(name, sanitizer.bypassSecurityTrustHtml(svg));
-    }
-  });
+  return provideInlineIcons(MatIconRegistry, PORTAL_ICONS);
 }
