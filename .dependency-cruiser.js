@@ -59,7 +59,7 @@ module.exports = {
       comment: 'Another lib is reached only through its index.ts (its public surface), never its folders.',
       from: { path: '^(libs|apps)/([^/]+)/' },
       to: {
-        path: `^libs/(${LIBS.join('|')})/src/(?!index\\.ts$)`,
+        path: `^libs/(${LIBS.join('|')})/src/(?!index\\.ts$)|^libs/web/material/(?!index\\.ts$)`,
         pathNot: '^libs/$2/',
       },
     },
@@ -82,6 +82,13 @@ module.exports = {
       comment: 'libs/web is Angular code for both apps: it may use contracts and nothing else of ours.',
       from: { path: '^libs/web/' },
       to: { path: '^(apps|libs)/', pathNot: '^libs/(web|contracts)/' },
+    },
+    {
+      name: 'shared-web-has-no-material',
+      severity: 'error',
+      comment: "@achievement/web is one bundle both apps load at run time; Material is each app's own, so Material-based parts go in libs/web/material.",
+      from: { path: '^libs/web/src/' },
+      to: { path: '(^|/)@angular/material(/|$)|^libs/web/material/' },
     },
     {
       name: 'server-does-not-use-web',

@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 import angular from 'angular-eslint';
 import globals from 'globals';
 
-const ANGULAR = ['apps/portal/src/**/*.ts', 'apps/admin/src/**/*.ts', 'libs/web/src/**/*.ts'];
+const ANGULAR = ['apps/portal/src/**/*.ts', 'apps/admin/src/**/*.ts', 'libs/web/**/*.ts'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.angular/**', 'coverage/**', 'var/**', 'bench/out/**', 'test-results/**', '**/*.d.ts'] },

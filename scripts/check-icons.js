@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Every icon a template of the portal or the admin app names (`svgIcon="name"`, or a quoted name in
- * an `[svgIcon]` binding) is one its icons.ts bundles; a name the TypeScript code gives is typed
+ * an `[svgIcon]` binding) is one its icons.ts bundles, and so is every icon a template of libs/web
+ * names (either app may show those); a name the TypeScript code gives is typed
  * (PortalIcon / AdminIcon) and checked by the compiler. Exits 1, naming file and icon, on a miss.
  */
 const { readFileSync, readdirSync, statSync } = require('node:fs');
@@ -23,7 +24,7 @@ for (const app of ['portal', 'admin']) {
   const registry = readFileSync(join(src, 'app', 'icons.ts'), 'utf8');
   const bundled = new Set([...registry.matchAll(/@material-symbols\/svg-400\/outlined\/([a-z0-9_]+)\.svg/g)].map((m) => m[1]));
   let named = 0;
-  for (const file of files(src)) {
+  for (const file of [...files(src), ...files(join(root, 'libs', 'web'))]) {
     const text = readFileSync(file, 'utf8');
     const names = [
       ...[...text.matchAll(/\bsvgIcon="([^"]+)"/g)].map((m) => m[1]),

@@ -30,6 +30,8 @@ import search from '@material-symbols/svg-400/outlined/search.svg';
 import send from '@material-symbols/svg-400/outlined/send.svg';
 import stickyNote2 from '@material-symbols/svg-400/outlined/sticky_note_2.svg';
 import uploadFile from '@material-symbols/svg-400/outlined/upload_file.svg';
+import visibility from '@material-symbols/svg-400/outlined/visibility.svg';
+import visibilityOff from '@material-symbols/svg-400/outlined/visibility_off.svg';
 
 /** Each icon by its Material Symbols name: the SVG text, bundled by the ".svg": "text" loader of angular.json. */
 const ADMIN_ICONS = {
@@ -59,6 +61,9 @@ const ADMIN_ICONS = {
   send,
   sticky_note_2: stickyNote2,
   upload_file: uploadFile,
+  // named by libs/web's new-password fields
+  visibility,
+  visibility_off: visibilityOff,
 } as const;
 
 export type AdminIcon = keyof typeof ADMIN_ICONS;

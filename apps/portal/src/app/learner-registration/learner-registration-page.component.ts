@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
-import { LearnerRegistrationRequest, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@achievement/contracts';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
+import { LearnerRegistrationRequest } from '@achievement/contracts';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -21,11 +21,11 @@ import {
   maxTrimmedLength,
   passwordLength,
   requiredText,
-  revalidateOnChange,
   sameAs,
   serverError,
   showServerFieldErrors,
 } from '@achievement/web';
+import { NewPasswordFieldsComponent } from '@achievement/web/material';
 
 /** The longest enrolment number the API stores. */
 export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
@@ -39,6 +39,7 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
 @Component({
   selector: 'ap-learner-registration-page',
   imports: [
+    NewPasswordFieldsComponent,
     CalendarDateInputDirective,
     ReactiveFormsModule,
     RouterLink,
@@ -131,40 +132,7 @@ export const ENROLMENT_NUMBER_MAX_LENGTH = 20;
                 }
               </mat-form-field>
 
-              <mat-form-field subscriptSizing="dynamic">
-                <mat-label>Password</mat-label>
-                <input matInput [type]="showPassword() ? 'text' : 'password'" formControlName="password" autocomplete="new-password" required />
-                <button
-                  mat-icon-button
-                  matSuffix
-                  type="button"
-                  aria-label="Show password"
-                  [attr.aria-pressed]="showPassword()"
-                  (click)="showPassword.set(!showPassword())"
-                >
-                  <mat-icon aria-hidden="true" [svgIcon]="showPassword() ? 'visibility_off' : 'visibility'"></mat-icon>
-                </button>
-                <mat-hint>{{ passwordMin }} to {{ passwordMax }} characters. A few unrelated words make a strong password.</mat-hint>
-                @if (form.controls.password.hasError('required')) {
-                  <mat-error>Choose a password</mat-error>
-                } @else if (form.controls.password.hasError('passwordTooShort')) {
-                  <mat-error>Choose a password of at least {{ passwordMin }} characters</mat-error>
-                } @else if (form.controls.password.hasError('passwordTooLong')) {
-                  <mat-error>Choose a password of at most {{ passwordMax }} characters</mat-error>
-                } @else if (serverError(form.controls.password); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
-              </mat-form-field>
-
-              <mat-form-field>
-                <mat-label>Confirm password</mat-label>
-                <input matInput [type]="showPassword() ? 'text' : 'password'" formControlName="confirmPassword" autocomplete="new-password" required />
-                @if (form.controls.confirmPassword.hasError('required')) {
-                  <mat-error>Enter the password again</mat-error>
-                } @else if (form.controls.confirmPassword.hasError('mismatch')) {
-                  <mat-error>The passwords do not match</mat-error>
-                }
-              </mat-form-field>
+              <ap-new-password-fields [group]="form" />
 
               <button mat-flat-button type="submit" class="submit" [disabled]="submitting()">Register</button>
               @if (submitting()) {
@@ -184,8 +152,6 @@ export class LearnerRegistrationPageComponent {
   private readonly injector = inject(Injector);
   private readonly confirmationHeading = viewChild<ElementRef<HTMLElement>>('confirmationHeading');
 
-  readonly passwordMin = PASSWORD_MIN_LENGTH;
-  readonly passwordMax = PASSWORD_MAX_LENGTH;
   readonly enrolmentMax = ENROLMENT_NUMBER_MAX_LENGTH;
   readonly serverError = serverError;
 
@@ -199,7 +165,6 @@ export class LearnerRegistrationPageComponent {
     password: ['', [Validators.required, passwordLength]],
     confirmPassword: ['', [Validators.required, sameAs('password')]],
   });
-  readonly showPassword = signal(false);
   readonly submitting = signal(false);
   readonly failure = signal<string | null>(null);
   /** The API's answer (202), once it accepted the registration. */
@@ -207,9 +172,7 @@ export class LearnerRegistrationPageComponent {
   /** The address the verification link went to, for "Send the link again". */
   readonly registeredEmail = signal<string | null>(null);
 
-  constructor() {
-    revalidateOnChange(this.form.controls.password, this.form.controls.confirmPassword, inject(DestroyRef));
-  }
+  constructor() {}
 
   async submit(): Promise<void> {
     if (this.submitting()) {

@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@achievement/contracts';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -12,7 +11,8 @@ import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { focusAfterRender } from '../forms/focus';
 import { SessionService } from '../session/session.service';
-import { apiErrorMessage, apiFieldErrors, apiStatus, passwordLength, revalidateOnChange, sameAs, serverError, showServerFieldErrors } from '@achievement/web';
+import { apiErrorMessage, apiFieldErrors, apiStatus, passwordLength, sameAs, serverError, showServerFieldErrors } from '@achievement/web';
+import { NewPasswordFieldsComponent } from '@achievement/web/material';
 
 /**
  * The page of the link in the password reset email (/reset-password?token=…): a new password,
@@ -20,7 +20,17 @@ import { apiErrorMessage, apiFieldErrors, apiStatus, passwordLength, revalidateO
  */
 @Component({
   selector: 'ap-reset-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule],
+  imports: [
+    NewPasswordFieldsComponent,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+  ],
   template: `
     <div class="page">
       <mat-card appearance="outlined" class="narrow" data-testid="reset-password">
@@ -50,33 +60,7 @@ import { apiErrorMessage, apiFieldErrors, apiStatus, passwordLength, revalidateO
             }
 
             <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-              <mat-form-field subscriptSizing="dynamic">
-                <mat-label>New password</mat-label>
-                <input matInput [type]="showPassword() ? 'text' : 'password'" formControlName="password" autocomplete="new-password" required />
-                <button mat-icon-button matSuffix type="button" aria-label="Show password" [attr.aria-pressed]="showPassword()" (click)="togglePassword()">
-                  <mat-icon aria-hidden="true" [svgIcon]="showPassword() ? 'visibility_off' : 'visibility'"></mat-icon>
-                </button>
-                <mat-hint>{{ passwordMin }} to {{ passwordMax }} characters. A few unrelated words make a strong password.</mat-hint>
-                @if (form.controls.password.hasError('required')) {
-                  <mat-error>Choose a new password</mat-error>
-                } @else if (form.controls.password.hasError('passwordTooShort')) {
-                  <mat-error>Choose a password of at least {{ passwordMin }} characters</mat-error>
-                } @else if (form.controls.password.hasError('passwordTooLong')) {
-                  <mat-error>Choose a password of at most {{ passwordMax }} characters</mat-error>
-                } @else if (serverError(form.controls.password); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
-              </mat-form-field>
-
-              <mat-form-field>
-                <mat-label>Confirm new password</mat-label>
-                <input matInput [type]="showPassword() ? 'text' : 'password'" formControlName="confirmPassword" autocomplete="new-password" required />
-                @if (form.controls.confirmPassword.hasError('required')) {
-                  <mat-error>Enter the new password again</mat-error>
-                } @else if (form.controls.confirmPassword.hasError('mismatch')) {
-                  <mat-error>The passwords do not match</mat-error>
-                }
-              </mat-form-field>
+              <ap-new-password-fields [group]="form" label="New password" />
 
               <button mat-flat-button type="submit" [disabled]="submitting()">Save new password</button>
               @if (submitting()) {
@@ -98,28 +82,19 @@ export class ResetPasswordPageComponent {
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
   private readonly token = inject(ActivatedRoute).snapshot.queryParamMap.get('token')?.trim() ?? '';
 
-  readonly passwordMin = PASSWORD_MIN_LENGTH;
-  readonly passwordMax = PASSWORD_MAX_LENGTH;
   readonly serverError = serverError;
 
   readonly form = inject(NonNullableFormBuilder).group({
     password: ['', [Validators.required, passwordLength]],
     confirmPassword: ['', [Validators.required, sameAs('password')]],
   });
-  readonly showPassword = signal(false);
   readonly submitting = signal(false);
   readonly failure = signal<string | null>(null);
   readonly done = signal(false);
   /** Why the link cannot be used (no token, or the API refused the token): only a new link helps. */
   readonly linkProblem = signal<string | null>(this.token ? null : 'This address has no reset code: open the link from the email again, or ask for a new one.');
 
-  constructor() {
-    revalidateOnChange(this.form.controls.password, this.form.controls.confirmPassword, inject(DestroyRef));
-  }
-
-  togglePassword(): void {
-    this.showPassword.update((shown) => !shown);
-  }
+  constructor() {}
 
   async submit(): Promise<void> {
     if (this.submitting()) {

@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@achievement/contracts';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -9,7 +8,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
-import { apiErrorMessage, passwordLength, revalidateOnChange, sameAs, serverError, showServerFieldErrors } from '@achievement/web';
+import { apiErrorMessage, passwordLength, sameAs, serverError, showServerFieldErrors } from '@achievement/web';
+import { NewPasswordFieldsComponent } from '@achievement/web/material';
 
 /** The API's limit for a current password (ChangePasswordDto). */
 const CURRENT_PASSWORD_MAX_LENGTH = 1024;
@@ -17,7 +17,7 @@ const CURRENT_PASSWORD_MAX_LENGTH = 1024;
 /** "Change password" of the profile's Manage section (POST /api/auth/change-password → 204). */
 @Component({
   selector: 'ap-change-password',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule],
+  imports: [NewPasswordFieldsComponent, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule],
   template: `
     @if (failure(); as message) {
       <div class="failure" role="alert" data-testid="change-password-error">{{ message }}</div>
@@ -35,30 +35,7 @@ const CURRENT_PASSWORD_MAX_LENGTH = 1024;
         }
       </mat-form-field>
 
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>New password</mat-label>
-        <input matInput [type]="showPasswords() ? 'text' : 'password'" formControlName="newPassword" autocomplete="new-password" required />
-        <mat-hint>{{ passwordMin }} to {{ passwordMax }} characters. A few unrelated words make a strong password.</mat-hint>
-        @if (form.controls.newPassword.hasError('required')) {
-          <mat-error>Choose a new password</mat-error>
-        } @else if (form.controls.newPassword.hasError('passwordTooShort')) {
-          <mat-error>Choose a password of at least {{ passwordMin }} characters</mat-error>
-        } @else if (form.controls.newPassword.hasError('passwordTooLong')) {
-          <mat-error>Choose a password of at most {{ passwordMax }} characters</mat-error>
-        } @else if (serverError(form.controls.newPassword); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-
-      <mat-form-field>
-        <mat-label>Confirm new password</mat-label>
-        <input matInput [type]="showPasswords() ? 'text' : 'password'" formControlName="confirmPassword" autocomplete="new-password" required />
-        @if (form.controls.confirmPassword.hasError('required')) {
-          <mat-error>Enter the new password again</mat-error>
-        } @else if (form.controls.confirmPassword.hasError('mismatch')) {
-          <mat-error>The passwords do not match</mat-error>
-        }
-      </mat-form-field>
+      <ap-new-password-fields [group]="form" passwordName="newPassword" label="New password" [toggle]="false" [shown]="showPasswords()" />
 
       <div class="actions">
         <button mat-flat-button type="submit" [disabled]="submitting()">Save new password</button>
@@ -101,8 +78,6 @@ export class ChangePasswordComponent {
   private readonly api = inject(PortalApiClient);
   private readonly snackBar = inject(MatSnackBar);
 
-  readonly passwordMin = PASSWORD_MIN_LENGTH;
-  readonly passwordMax = PASSWORD_MAX_LENGTH;
   readonly serverError = serverError;
 
   readonly form = inject(NonNullableFormBuilder).group({
@@ -114,9 +89,7 @@ export class ChangePasswordComponent {
   readonly submitting = signal(false);
   readonly failure = signal<string | null>(null);
 
-  constructor() {
-    revalidateOnChange(this.form.controls.newPassword, this.form.controls.confirmPassword, inject(DestroyRef));
-  }
+  constructor() {}
 
   toggle(): void {
     this.showPasswords.update((shown) => !shown);

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, RegisterRequest } from '@achievement/contracts';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
+import { RegisterRequest } from '@achievement/contracts';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -26,11 +26,11 @@ import {
   PHONE_MAX_LENGTH,
   phoneNumber,
   requiredText,
-  revalidateOnChange,
   sameAs,
   serverError,
   showServerFieldErrors,
 } from '@achievement/web';
+import { NewPasswordFieldsComponent } from '@achievement/web/material';
 
 /**
  * Registration of centre staff (POST /api/registrations). The answer is always 202, whether or
@@ -39,6 +39,7 @@ import {
 @Component({
   selector: 'ap-register-page',
   imports: [
+    NewPasswordFieldsComponent,
     CalendarDateInputDirective,
     ReactiveFormsModule,
     RouterLink,
@@ -59,8 +60,6 @@ export class RegisterPageComponent {
   private readonly injector = inject(Injector);
   private readonly confirmationHeading = viewChild<ElementRef<HTMLElement>>('confirmationHeading');
 
-  readonly passwordMin = PASSWORD_MIN_LENGTH;
-  readonly passwordMax = PASSWORD_MAX_LENGTH;
   readonly serverError = serverError;
 
   readonly form = inject(NonNullableFormBuilder).group({
@@ -73,20 +72,13 @@ export class RegisterPageComponent {
     password: ['', [Validators.required, passwordLength]],
     confirmPassword: ['', [Validators.required, sameAs('password')]],
   });
-  readonly showPassword = signal(false);
   readonly submitting = signal(false);
   /** The API's answer when registering failed, shown in an alert above the form. */
   readonly failure = signal<string | null>(null);
   /** The address the verification link went to, once the API accepted the registration. */
   readonly registeredEmail = signal<string | null>(null);
 
-  constructor() {
-    revalidateOnChange(this.form.controls.password, this.form.controls.confirmPassword, inject(DestroyRef));
-  }
-
-  togglePassword(): void {
-    this.showPassword.update((shown) => !shown);
-  }
+  constructor() {}
 
   async submit(): Promise<void> {
     if (this.submitting()) {

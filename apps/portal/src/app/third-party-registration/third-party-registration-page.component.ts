@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ThirdPartyRegistrationRequest } from '@achievement/contracts';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
+import { ThirdPartyRegistrationRequest } from '@achievement/contracts';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -20,11 +20,11 @@ import {
   NAME_MAX_LENGTH,
   passwordLength,
   requiredText,
-  revalidateOnChange,
   sameAs,
   serverError,
   showServerFieldErrors,
 } from '@achievement/web';
+import { NewPasswordFieldsComponent } from '@achievement/web/material';
 
 /** The longest organisation name the API accepts. */
 export const ORGANISATION_MAX_LENGTH = 200;
@@ -38,6 +38,7 @@ export const ORGANISATION_MAX_LENGTH = 200;
 @Component({
   selector: 'ap-third-party-registration-page',
   imports: [
+    NewPasswordFieldsComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -143,40 +144,7 @@ export const ORGANISATION_MAX_LENGTH = 200;
                 }
               </mat-form-field>
 
-              <mat-form-field subscriptSizing="dynamic">
-                <mat-label>Password</mat-label>
-                <input matInput [type]="showPassword() ? 'text' : 'password'" formControlName="password" autocomplete="new-password" required />
-                <button
-                  mat-icon-button
-                  matSuffix
-                  type="button"
-                  aria-label="Show password"
-                  [attr.aria-pressed]="showPassword()"
-                  (click)="showPassword.set(!showPassword())"
-                >
-                  <mat-icon aria-hidden="true" [svgIcon]="showPassword() ? 'visibility_off' : 'visibility'"></mat-icon>
-                </button>
-                <mat-hint>{{ passwordMin }} to {{ passwordMax }} characters. A few unrelated words make a strong password.</mat-hint>
-                @if (form.controls.password.hasError('required')) {
-                  <mat-error>Choose a password</mat-error>
-                } @else if (form.controls.password.hasError('passwordTooShort')) {
-                  <mat-error>Choose a password of at least {{ passwordMin }} characters</mat-error>
-                } @else if (form.controls.password.hasError('passwordTooLong')) {
-                  <mat-error>Choose a password of at most {{ passwordMax }} characters</mat-error>
-                } @else if (serverError(form.controls.password); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
-              </mat-form-field>
-
-              <mat-form-field>
-                <mat-label>Confirm password</mat-label>
-                <input matInput [type]="showPassword() ? 'text' : 'password'" formControlName="confirmPassword" autocomplete="new-password" required />
-                @if (form.controls.confirmPassword.hasError('required')) {
-                  <mat-error>Enter the password again</mat-error>
-                } @else if (form.controls.confirmPassword.hasError('mismatch')) {
-                  <mat-error>The passwords do not match</mat-error>
-                }
-              </mat-form-field>
+              <ap-new-password-fields [group]="form" />
 
               <button mat-flat-button type="submit" class="submit" [disabled]="submitting()">Register</button>
               @if (submitting()) {
@@ -197,8 +165,6 @@ export class ThirdPartyRegistrationPageComponent {
   private readonly confirmationHeading = viewChild<ElementRef<HTMLElement>>('confirmationHeading');
   private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
 
-  readonly passwordMin = PASSWORD_MIN_LENGTH;
-  readonly passwordMax = PASSWORD_MAX_LENGTH;
   readonly organisationMax = ORGANISATION_MAX_LENGTH;
   readonly serverError = serverError;
   /** The token of the invitation this registration came from (?invitation=), if any. */
@@ -212,7 +178,6 @@ export class ThirdPartyRegistrationPageComponent {
     password: ['', [Validators.required, passwordLength]],
     confirmPassword: ['', [Validators.required, sameAs('password')]],
   });
-  readonly showPassword = signal(false);
   readonly submitting = signal(false);
   readonly failure = signal<string | null>(null);
   /** The API's answer (202), once it accepted the registration. */
@@ -220,9 +185,7 @@ export class ThirdPartyRegistrationPageComponent {
   /** The address the verification link went to, for "Send the link again". */
   readonly registeredEmail = signal<string | null>(null);
 
-  constructor() {
-    revalidateOnChange(this.form.controls.password, this.form.controls.confirmPassword, inject(DestroyRef));
-  }
+  constructor() {}
 
   async submit(): Promise<void> {
     if (this.submitting()) {
