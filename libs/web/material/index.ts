@@ -4,3 +4,4 @@
  * apps/portal/federation.config.js); what has no Material in it is in @achievement/web, shared.
  */
 export * from './new-password-fields.component';
+export * from './postal-address-fields.component';

@@ -24,13 +24,13 @@ import {
   maxTrimmedLength,
   NAME_MAX_LENGTH,
   normaliseCentreNumber,
-  postcodeErrorText,
   postcodeFor,
   recheckPostcodeOnCountry,
   requiredText,
   serverError,
   showServerFieldErrors,
 } from '@achievement/web';
+import { PostalAddressFieldsComponent } from '@achievement/web/material';
 
 /**
  * A centre: "New centre" (centres/new) or one centre to edit (centres/:id) with its contact
@@ -39,6 +39,7 @@ import {
 @Component({
   selector: 'adm-centre-page',
   imports: [
+    PostalAddressFieldsComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -82,7 +83,7 @@ export class CentrePageComponent {
     country: ['GB', [requiredText, countryCode]],
   });
 
-  readonly postcodeErrorText = postcodeErrorText;
+  readonly addressNames = { line1: 'addressLine1', line2: 'addressLine2' };
 
   constructor() {
     recheckPostcodeOnCountry(this.form);

@@ -14,7 +14,7 @@ import { firstValueFrom, forkJoin, startWith } from 'rxjs';
 import { BasketStore } from './basket.store';
 import { CommerceApiService } from './commerce-api.service';
 import { GatewayRedirect } from './gateway-redirect.service';
-import { PostalAddressFieldsComponent } from './postal-address-fields.component';
+import { PostalAddressFieldsComponent } from '@achievement/web/material';
 import { fillPostalAddress, postalAddressForm, postalAddressOf } from './postal-address-form';
 import { apiErrorMessage, PencePipe, showServerFieldErrors } from '@achievement/web';
 
@@ -91,7 +91,9 @@ export function newIdempotencyKey(): string {
                   Use my profile address
                 </button>
               }
-              <ap-postal-address-fields [form]="form.controls.billing" section="billing" [extraCountry]="profileAddress()?.country ?? null" />
+              <div formGroupName="billing">
+                <ap-postal-address-fields withName autofill="billing" [extraCountry]="profileAddress()?.country ?? null" />
+              </div>
               <mat-checkbox formControlName="saveBillingToProfile">Save to my profile</mat-checkbox>
             </fieldset>
 
@@ -105,7 +107,9 @@ export function newIdempotencyKey(): string {
                     Use my profile address
                   </button>
                 }
-                <ap-postal-address-fields [form]="form.controls.delivery" section="shipping" [extraCountry]="profileAddress()?.country ?? null" />
+                <div formGroupName="delivery">
+                  <ap-postal-address-fields withName autofill="shipping" [extraCountry]="profileAddress()?.country ?? null" />
+                </div>
                 <mat-checkbox formControlName="saveDeliveryToProfile">Save to my profile</mat-checkbox>
               }
             </fieldset>
@@ -196,7 +200,8 @@ export function newIdempotencyKey(): string {
         margin-bottom: 0;
       }
     }
-    ap-postal-address-fields {
+    ap-postal-address-fields,
+    [formGroupName] {
       width: 100%;
     }
     .radios {

@@ -1,6 +1,6 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, inject, Injector, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { countryOptions, DEFAULT_COUNTRY, normalisePostcode, Profile, PROFILE_NOTICE, ROLE_LABELS, UpdateProfileRequest } from '@achievement/contracts';
+import { DEFAULT_COUNTRY, normalisePostcode, Profile, PROFILE_NOTICE, ROLE_LABELS, UpdateProfileRequest } from '@achievement/contracts';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -22,13 +22,13 @@ import {
   NAME_MAX_LENGTH,
   PHONE_MAX_LENGTH,
   phoneNumber,
-  postcodeErrorText,
   postcodeFor,
   recheckPostcodeOnCountry,
   requiredText,
   serverError,
   showServerFieldErrors,
 } from '@achievement/web';
+import { PostalAddressFieldsComponent } from '@achievement/web/material';
 
 /** The address fields a person types; the country is a select with a default, so it alone is no address. */
 const ADDRESS_TEXT_FIELDS = ['addressLine1', 'addressLine2', 'town', 'postcode'] as const;
@@ -50,6 +50,7 @@ const orNull = (value: string): string | null => (value.trim() === '' ? null : v
 @Component({
   selector: 'ap-profile-page',
   imports: [
+    PostalAddressFieldsComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -85,8 +86,9 @@ export class ProfilePageComponent implements OnInit {
   readonly signingOut = signal(false);
   readonly signOutError = signal<string | null>(null);
   readonly notice = computed(() => this.profile()?.notice || PROFILE_NOTICE);
-  readonly postcodeErrorText = postcodeErrorText;
-  readonly countries = computed(() => countryOptions(this.profile()?.country ?? null));
+  readonly addressNames = { line1: 'addressLine1', line2: 'addressLine2' };
+  /** The country held before, offered even when it is not in the list. */
+  readonly heldCountry = computed(() => this.profile()?.country ?? null);
 
   readonly form = inject(NonNullableFormBuilder).group({
     firstName: ['', [requiredText, maxTrimmedLength(NAME_MAX_LENGTH)]],

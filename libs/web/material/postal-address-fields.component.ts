@@ -1,0 +1,162 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { AbstractControl, ControlContainer, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { countryOptions } from '@achievement/contracts';
+import { postcodeErrorText, serverError } from '@achievement/web';
+
+/** The form's control of each part of the address, where its names differ (a centre's `addressLine1`). */
+export interface PostalAddressControlNames {
+  name: string;
+  line1: string;
+  line2: string;
+  town: string;
+  postcode: string;
+  country: string;
+}
+
+const DEFAULT_NAMES: PostalAddressControlNames = { name: 'name', line1: 'line1', line2: 'line2', town: 'town', postcode: 'postcode', country: 'country' };
+
+/** Whose address it is, for the browser's autofill: the person's own, an order's billing or shipping one, or someone else's (off). */
+export type AddressAutofill = 'own' | 'billing' | 'shipping' | 'off';
+
+/**
+ * The fields of a postal address with their errors, as the profile, a centre and checkout ask for
+ * them (inside the page's fieldset). The controls are the enclosing form's, or its
+ * `formGroupName` group's: put the fields where the controls are. Lengths come from the controls'
+ * `maxTrimmedLength`; a line is required where its control says `required` (or `neededForAddress`,
+ * an optional address begun).
+ *
+ *   <div formGroupName="billing"><ap-postal-address-fields withName autofill="billing" /></div>
+ *   <ap-postal-address-fields [names]="{ line1: 'addressLine1', line2: 'addressLine2' }" country="code" autofill="off" />
+ */
+@Component({
+  selector: 'ap-postal-address-fields',
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  viewProviders: [{ provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) }],
+  template: `
+    @let n = controlNames();
+    <div class="fields">
+      @if (withName()) {
+        <mat-form-field class="wide">
+          <mat-label>Name</mat-label>
+          <input matInput [formControlName]="n.name" [attr.autocomplete]="autocomplete('name')" required />
+          @if (problem(control(n.name), 'Enter the name'); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+      }
+      <mat-form-field class="wide">
+        <mat-label>Address line 1</mat-label>
+        <input matInput [formControlName]="n.line1" [attr.autocomplete]="autocomplete('address-line1')" [required]="required()" />
+        @if (problem(control(n.line1), 'Enter the first line of the address'); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field class="wide">
+        <mat-label>Address line 2 (optional)</mat-label>
+        <input matInput [formControlName]="n.line2" [attr.autocomplete]="autocomplete('address-line2')" />
+        @if (problem(control(n.line2), ''); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Town or city</mat-label>
+        <input matInput [formControlName]="n.town" [attr.autocomplete]="autocomplete('address-level2')" [required]="required()" />
+        @if (problem(control(n.town), 'Enter the town or city'); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Postcode</mat-label>
+        <input matInput [formControlName]="n.postcode" [attr.autocomplete]="autocomplete('postal-code')" [required]="required()" />
+        @if (problem(control(n.postcode), 'Enter the postcode'); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+      @if (country() === 'select') {
+        <mat-form-field>
+          <mat-label>Country</mat-label>
+          <mat-select [formControlName]="n.country" [required]="required()">
+            @for (option of countries(); track option.code) {
+              <mat-option [value]="option.code">{{ option.name }}</mat-option>
+            }
+          </mat-select>
+          @if (serverError(control(n.country)); as message) {
+            <mat-error>{{ message }}</mat-error>
+          } @else if (control(n.country).invalid) {
+            <mat-error>Choose the country</mat-error>
+          }
+        </mat-form-field>
+      } @else {
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>Country code</mat-label>
+          <input matInput [formControlName]="n.country" autocomplete="off" maxlength="2" required />
+          <mat-hint>Two letters, e.g. GB</mat-hint>
+          @if (control(n.country).hasError('required') || control(n.country).hasError('country')) {
+            <mat-error>Enter a two-letter country code such as GB</mat-error>
+          } @else if (serverError(control(n.country)); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+      }
+    </div>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .fields {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+      gap: 0 16px;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    mat-form-field {
+      width: 100%;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PostalAddressFieldsComponent {
+  /** The form's control names, where they are not name, line1, line2, town, postcode, country. */
+  readonly names = input<Partial<PostalAddressControlNames>>({});
+  /** Whether the address starts with a name (an order's addressee). */
+  readonly withName = input(false, { transform: (value: boolean | '') => value !== false });
+  /** Whether the address must be given (an optional one shows its lines as not required). */
+  readonly required = input(true);
+  readonly autofill = input<AddressAutofill>('own');
+  /** The country as a list of names, or as a two-letter code typed in (any country). */
+  readonly country = input<'select' | 'code'>('select');
+  /** A country not in the list (held from before) is offered too. */
+  readonly extraCountry = input<string | null>(null);
+
+  readonly controlNames = computed<PostalAddressControlNames>(() => ({ ...DEFAULT_NAMES, ...this.names() }));
+  readonly countries = computed(() => countryOptions(this.extraCountry()));
+  readonly serverError = serverError;
+  readonly postcodeErrorText = postcodeErrorText;
+  private readonly container = inject(ControlContainer, { skipSelf: true });
+
+  control(name: string): AbstractControl {
+    const control = (this.container.control as FormGroup | null)?.get(name);
+    if (!control) throw new Error(`ap-postal-address-fields: the form has no control "${name}"`);
+    return control;
+  }
+
+  /** What to say under a field: that it is missing, too long, not a postcode, or the API's word on it. */
+  problem(control: AbstractControl, missing: string): string | null {
+    if (missing && (control.hasError('required') || control.hasError('neededForAddress'))) return missing;
+    const tooLong = control.getError('maxlength') as { requiredLength: number } | null;
+    if (tooLong) return `Enter at most ${tooLong.requiredLength} characters`;
+    return postcodeErrorText(control) ?? serverError(control);
+  }
+
+  autocomplete(field: string): string {
+    const autofill = this.autofill();
+    if (autofill === 'off') return 'off';
+    return autofill === 'own' ? field : `${autofill} ${field}`;
+  }
+}
