@@ -35,74 +35,7 @@ export type AddressAutofill = 'own' | 'billing' | 'shipping' | 'off';
   selector: 'ap-postal-address-fields',
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule],
   viewProviders: [{ provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) }],
-  template: `
-    @let n = controlNames();
-    <div class="fields">
-      @if (withName()) {
-        <mat-form-field class="wide">
-          <mat-label>Name</mat-label>
-          <input matInput [formControlName]="n.name" [attr.autocomplete]="autocomplete('name')" required />
-          @if (problem(control(n.name), 'Enter the name'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-      }
-      <mat-form-field class="wide">
-        <mat-label>Address line 1</mat-label>
-        <input matInput [formControlName]="n.line1" [attr.autocomplete]="autocomplete('address-line1')" [required]="required()" />
-        @if (problem(control(n.line1), 'Enter the first line of the address'); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field class="wide">
-        <mat-label>Address line 2 (optional)</mat-label>
-        <input matInput [formControlName]="n.line2" [attr.autocomplete]="autocomplete('address-line2')" />
-        @if (problem(control(n.line2), ''); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Town or city</mat-label>
-        <input matInput [formControlName]="n.town" [attr.autocomplete]="autocomplete('address-level2')" [required]="required()" />
-        @if (problem(control(n.town), 'Enter the town or city'); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Postcode</mat-label>
-        <input matInput [formControlName]="n.postcode" [attr.autocomplete]="autocomplete('postal-code')" [required]="required()" />
-        @if (problem(control(n.postcode), 'Enter the postcode'); as message) {
-          <mat-error>{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      @if (country() === 'select') {
-        <mat-form-field>
-          <mat-label>Country</mat-label>
-          <mat-select [formControlName]="n.country" [required]="required()">
-            @for (option of countries(); track option.code) {
-              <mat-option [value]="option.code">{{ option.name }}</mat-option>
-            }
-          </mat-select>
-          @if (serverError(control(n.country)); as message) {
-            <mat-error>{{ message }}</mat-error>
-          } @else if (control(n.country).invalid) {
-            <mat-error>Choose the country</mat-error>
-          }
-        </mat-form-field>
-      } @else {
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>Country code</mat-label>
-          <input matInput [formControlName]="n.country" autocomplete="off" maxlength="2" required />
-          <mat-hint>Two letters, e.g. GB</mat-hint>
-          @if (control(n.country).hasError('required') || control(n.country).hasError('country')) {
-            <mat-error>Enter a two-letter country code such as GB</mat-error>
-          } @else if (serverError(control(n.country)); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-      }
-    </div>
-  `,
+  templateUrl: './postal-address-fields.component.html',
   styles: `
     :host {
       display: block;

@@ -13,3 +13,4 @@ export * from './lists/keyset-list';
 export * from './money/money';
 export * from './status/status-chip.component';
 export * from './icons/inline-icons';
+export * from './requests/api-request';

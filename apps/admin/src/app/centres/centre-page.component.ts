@@ -30,7 +30,7 @@ import {
   serverError,
   showServerFieldErrors,
 } from '@achievement/web';
-import { PostalAddressFieldsComponent } from '@achievement/web/material';
+import { PostalAddressFieldsComponent } from '@achievement/web-material';
 
 /**
  * A centre: "New centre" (centres/new) or one centre to edit (centres/:id) with its contact

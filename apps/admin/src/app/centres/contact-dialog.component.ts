@@ -32,72 +32,7 @@ export interface ContactDialogData {
 @Component({
   selector: 'adm-contact-dialog',
   imports: [CalendarDateInputDirective, ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
-  template: `
-    <h2 mat-dialog-title>{{ data.contact ? 'Edit contact record' : 'Add a contact record' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content>
-        <p>A contact record of centre {{ data.centreNumber }}: registrations with the same details are approved at once.</p>
-        @if (failure(); as message) {
-          <p class="failure" role="alert" data-testid="contact-error">{{ message }}</p>
-        }
-        <mat-form-field>
-          <mat-label>First name</mat-label>
-          <input matInput formControlName="firstName" autocomplete="off" required />
-          @if (form.controls.firstName.hasError('required')) {
-            <mat-error>Enter the first name</mat-error>
-          } @else if (form.controls.firstName.hasError('maxlength')) {
-            <mat-error>Enter at most 100 characters</mat-error>
-          } @else if (serverError(form.controls.firstName); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Last name</mat-label>
-          <input matInput formControlName="lastName" autocomplete="off" required />
-          @if (form.controls.lastName.hasError('required')) {
-            <mat-error>Enter the last name</mat-error>
-          } @else if (form.controls.lastName.hasError('maxlength')) {
-            <mat-error>Enter at most 100 characters</mat-error>
-          } @else if (serverError(form.controls.lastName); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Email</mat-label>
-          <input matInput type="email" formControlName="email" autocomplete="off" required />
-          @if (form.controls.email.hasError('required')) {
-            <mat-error>Enter the email address</mat-error>
-          } @else if (form.controls.email.hasError('email')) {
-            <mat-error>Enter a valid email address</mat-error>
-          } @else if (serverError(form.controls.email); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Date of birth</mat-label>
-          <input matInput apCalendarDate formControlName="dateOfBirth" required />
-          @if (form.controls.dateOfBirth.hasError('required')) {
-            <mat-error>Enter the date of birth</mat-error>
-          } @else if (form.controls.dateOfBirth.hasError('future')) {
-            <mat-error>Enter a date in the past</mat-error>
-          } @else if (form.controls.dateOfBirth.hasError('tooEarly')) {
-            <mat-error>Enter a date from 1900 onwards</mat-error>
-          } @else if (form.controls.dateOfBirth.hasError('date')) {
-            <mat-error>Enter a real date, day first, e.g. 27/03/2007</mat-error>
-          } @else if (serverError(form.controls.dateOfBirth); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        @if (saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Saving the contact record" />
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close [disabled]="saving()">Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">{{ data.contact ? 'Save' : 'Add' }}</button>
-      </mat-dialog-actions>
-    </form>
-  `,
+  templateUrl: './contact-dialog.component.html',
   styles: `
     mat-form-field {
       width: 100%;

@@ -51,50 +51,7 @@ export function poundsUpTo(max: number, allowZero = true) {
     MatSlideToggleModule,
     CentrePickerComponent,
   ],
-  template: `
-    <h2 mat-dialog-title>
-      {{ account ? 'Credit account of ' + account.centre.number : 'Open a credit account' }}
-    </h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content>
-        @if (failure(); as message) {
-          <p class="failure" role="alert" data-testid="credit-account-error">
-            {{ message }}
-          </p>
-        }
-        @if (account) {
-          <p>{{ account.centre.name }} owes {{ money(account.owedPence) }}.</p>
-        } @else {
-          <adm-centre-picker label="Centre" [required]="true" [(centre)]="centre" testId="credit-centre" />
-          @if (centreMissing()) {
-            <p class="field-error" role="alert">Choose the centre</p>
-          }
-        }
-        <mat-form-field>
-          <mat-label>Credit limit (£)</mat-label>
-          <input matInput formControlName="limit" inputmode="decimal" autocomplete="off" required />
-          <mat-hint>How much the centre may owe at most, e.g. 2500</mat-hint>
-          @if (form.controls.limit.hasError('required')) {
-            <mat-error>Enter the credit limit</mat-error>
-          } @else if (form.controls.limit.hasError('pounds')) {
-            <mat-error>Enter an amount in pounds, e.g. 2500.00</mat-error>
-          } @else if (form.controls.limit.hasError('tooHigh')) {
-            <mat-error>Enter at most £1,000,000.00</mat-error>
-          } @else if (serverError(form.controls.limit); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-slide-toggle formControlName="open">Open: centre staff may pay with centre credits</mat-slide-toggle>
-        @if (saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Saving the credit account" />
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close [disabled]="saving()">Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">Save</button>
-      </mat-dialog-actions>
-    </form>
-  `,
+  templateUrl: './credit-account-dialog.component.html',
   styles: `
     mat-form-field,
     adm-centre-picker {

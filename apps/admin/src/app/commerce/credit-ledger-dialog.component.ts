@@ -18,60 +18,7 @@ const KIND_LABELS: Record<CreditLedgerEntry['kind'], string> = {
 @Component({
   selector: 'adm-credit-ledger-dialog',
   imports: [BodyTimePipe, MatButtonModule, MatDialogModule, MatProgressBarModule],
-  template: `
-    <h2 mat-dialog-title>Ledger of {{ account.centre.number }} {{ account.centre.name }}</h2>
-    <mat-dialog-content>
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" aria-label="Loading the ledger" />
-      }
-      @if (error(); as message) {
-        <div class="failure" role="alert" data-testid="ledger-error">
-          {{ message }}
-          <button mat-button type="button" (click)="load()">Retry</button>
-        </div>
-      }
-      @if (entries(); as rows) {
-        @if (rows.length === 0) {
-          <p data-testid="ledger-empty">Nothing yet: no orders on credit and no payments.</p>
-        } @else {
-          <table>
-            <caption class="cdk-visually-hidden">
-              Ledger entries, newest first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Amount</th>
-                <th scope="col">Owed after</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (entry of rows; track $index) {
-                <tr data-testid="ledger-row">
-                  <td>{{ entry.at | bodyTime }}</td>
-                  <td>
-                    {{ kind(entry) }}
-                    @if (entry.orderNumber) {
-                      {{ entry.orderNumber }}
-                    }
-                    @if (entry.note) {
-                      <span class="muted">— {{ entry.note }}</span>
-                    }
-                  </td>
-                  <td class="number">{{ signed(entry.amountPence) }}</td>
-                  <td class="number">{{ money(entry.owedAfterPence) }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        }
-      }
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Close</button>
-    </mat-dialog-actions>
-  `,
+  templateUrl: './credit-ledger-dialog.component.html',
   styles: `
     table {
       border-collapse: collapse;

@@ -25,53 +25,7 @@ import {
 @Component({
   selector: 'adm-credit-payment-dialog',
   imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
-  template: `
-    <h2 mat-dialog-title>Record a payment from {{ account.centre.number }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content>
-        <p>{{ account.centre.name }} owes {{ money(account.owedPence) }}.</p>
-        @if (failure(); as message) {
-          <p class="failure" role="alert" data-testid="payment-error">
-            {{ message }}
-          </p>
-        }
-        <mat-form-field>
-          <mat-label>Amount received (£)</mat-label>
-          <input matInput formControlName="amount" inputmode="decimal" autocomplete="off" required />
-          @if (form.controls.amount.hasError('required')) {
-            <mat-error>Enter the amount received</mat-error>
-          } @else if (form.controls.amount.hasError('pounds')) {
-            <mat-error>Enter an amount in pounds, e.g. 120.00</mat-error>
-          } @else if (form.controls.amount.hasError('zero')) {
-            <mat-error>Enter an amount above £0.00</mat-error>
-          } @else if (form.controls.amount.hasError('tooHigh')) {
-            <mat-error>Enter at most £1,000,000.00</mat-error>
-          } @else if (serverError(form.controls.amount); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Reference</mat-label>
-          <input matInput formControlName="reference" autocomplete="off" required />
-          <mat-hint>The bank transfer's or cheque's reference</mat-hint>
-          @if (form.controls.reference.hasError('required')) {
-            <mat-error>Enter the payment's reference</mat-error>
-          } @else if (form.controls.reference.hasError('maxlength')) {
-            <mat-error>Enter at most {{ referenceMax }} characters</mat-error>
-          } @else if (serverError(form.controls.reference); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-        @if (saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Recording the payment" />
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close [disabled]="saving()">Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">Record payment</button>
-      </mat-dialog-actions>
-    </form>
-  `,
+  templateUrl: './credit-payment-dialog.component.html',
   styles: `
     mat-form-field {
       width: 100%;

@@ -14,7 +14,7 @@ import { firstValueFrom, forkJoin, startWith } from 'rxjs';
 import { BasketStore } from './basket.store';
 import { CommerceApiService } from './commerce-api.service';
 import { GatewayRedirect } from './gateway-redirect.service';
-import { PostalAddressFieldsComponent } from '@achievement/web/material';
+import { PostalAddressFieldsComponent } from '@achievement/web-material';
 import { fillPostalAddress, postalAddressForm, postalAddressOf } from './postal-address-form';
 import { apiErrorMessage, PencePipe, showServerFieldErrors } from '@achievement/web';
 
@@ -54,134 +54,7 @@ export function newIdempotencyKey(): string {
     PencePipe,
     PostalAddressFieldsComponent,
   ],
-  template: `
-    <section class="page checkout-page" data-testid="checkout" aria-labelledby="checkout-title">
-      <div class="heading">
-        <h1 id="checkout-title">Checkout</h1>
-      </div>
-
-      <div class="progress" aria-live="polite">
-        @if (loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading the checkout" />
-        }
-      </div>
-      @if (loadError(); as message) {
-        <div class="error" role="alert" data-testid="checkout-error">
-          <p>{{ message }}</p>
-          <button mat-stroked-button type="button" (click)="load()">
-            <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
-            Retry
-          </button>
-        </div>
-      }
-
-      @if (defaults() && basket(); as b) {
-        @if (b.items.length === 0) {
-          <div class="empty" data-testid="checkout-empty">
-            <p>Your basket is empty: there is nothing to pay for.</p>
-            <a mat-flat-button routerLink="/store">Go to the Store</a>
-          </div>
-        } @else {
-          <form [formGroup]="form" (ngSubmit)="pay()" novalidate>
-            <fieldset data-testid="billing">
-              <legend><h2>Billing address</h2></legend>
-              @if (profileAddress()) {
-                <button mat-stroked-button type="button" (click)="useProfileAddress('billing')">
-                  <mat-icon aria-hidden="true" svgIcon="person"></mat-icon>
-                  Use my profile address
-                </button>
-              }
-              <div formGroupName="billing">
-                <ap-postal-address-fields withName autofill="billing" [extraCountry]="profileAddress()?.country ?? null" />
-              </div>
-              <mat-checkbox formControlName="saveBillingToProfile">Save to my profile</mat-checkbox>
-            </fieldset>
-
-            <fieldset data-testid="delivery-address">
-              <legend><h2>Delivery address</h2></legend>
-              <mat-slide-toggle formControlName="sameAsBilling" data-testid="same-as-billing">Same as billing address</mat-slide-toggle>
-              @if (!sameAsBilling()) {
-                @if (profileAddress()) {
-                  <button mat-stroked-button type="button" (click)="useProfileAddress('delivery')">
-                    <mat-icon aria-hidden="true" svgIcon="person"></mat-icon>
-                    Use my profile address
-                  </button>
-                }
-                <div formGroupName="delivery">
-                  <ap-postal-address-fields withName autofill="shipping" [extraCountry]="profileAddress()?.country ?? null" />
-                </div>
-                <mat-checkbox formControlName="saveDeliveryToProfile">Save to my profile</mat-checkbox>
-              }
-            </fieldset>
-
-            <fieldset data-testid="delivery">
-              <legend id="delivery-title"><h2>Delivery</h2></legend>
-              <mat-radio-group formControlName="deliveryMethod" aria-labelledby="delivery-title" class="radios">
-                @for (option of deliveryOptions(); track option.method) {
-                  <mat-radio-button [value]="option.method" data-testid="delivery-option">
-                    {{ option.label }} · {{ option.price.grossPence | pence }}
-                  </mat-radio-button>
-                }
-              </mat-radio-group>
-              @if (!deliversInUk()) {
-                <p class="hint" data-testid="abroad-hint">The delivery address is outside the UK, so the order goes by international delivery.</p>
-              }
-              @if (form.controls.deliveryMethod.touched && form.controls.deliveryMethod.invalid) {
-                <p class="field-error" role="alert">Choose how to deliver the order</p>
-              }
-            </fieldset>
-
-            <h2>Total</h2>
-            <dl class="totals" data-testid="checkout-totals">
-              <dt>Items (excluding VAT)</dt>
-              <dd data-testid="total-items">
-                {{ b.subtotal.netPence | pence }}
-              </dd>
-              <dt>Delivery (excluding VAT)</dt>
-              <dd data-testid="total-delivery">
-                {{ deliveryPrice()?.netPence ?? 0 | pence }}
-              </dd>
-              <dt>VAT</dt>
-              <dd data-testid="total-vat">{{ total().vatPence | pence }}</dd>
-              <dt class="total">Total</dt>
-              <dd class="total" data-testid="total-total">
-                {{ total().grossPence | pence }}
-              </dd>
-            </dl>
-
-            <fieldset data-testid="payment">
-              <legend id="payment-title"><h2>Payment</h2></legend>
-              <mat-radio-group formControlName="paymentMethod" aria-labelledby="payment-title" class="radios">
-                <mat-radio-button value="card">Credit or debit card</mat-radio-button>
-                @if (credit(); as c) {
-                  <mat-radio-button value="centre_credit" data-testid="pay-by-credit">
-                    Centre credits (invoiced to your centre) · limit
-                    {{ c.limitPence | pence }}, owed {{ c.owedPence | pence }}
-                  </mat-radio-button>
-                }
-              </mat-radio-group>
-            </fieldset>
-
-            @if (payError(); as message) {
-              <p class="failure" role="alert" data-testid="pay-error">
-                {{ message }}
-              </p>
-            }
-            <div class="actions">
-              <a mat-stroked-button routerLink="/basket">Back to basket</a>
-              <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="pay">
-                <mat-icon aria-hidden="true" svgIcon="lock"></mat-icon>
-                {{ submitting() ? 'Paying…' : 'Pay ' + (total().grossPence | pence) }}
-              </button>
-            </div>
-            @if (submitting()) {
-              <mat-progress-bar mode="indeterminate" aria-label="Placing the order" />
-            }
-          </form>
-        }
-      }
-    </section>
-  `,
+  templateUrl: './checkout-page.component.html',
   styleUrls: ['../records/list-page.scss', './commerce-page.scss'],
   styles: `
     fieldset {

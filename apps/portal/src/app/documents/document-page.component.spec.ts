@@ -106,6 +106,7 @@ describe('DocumentPageComponent', () => {
     expect(byTestId('document-viewer')).toBeNull();
     expect(textOf(byTestId('document-preparing'))).toContain('The document is still being prepared');
     button(root, 'Check again')!.click();
+    TestBed.tick(); // the read is asked for when the page's effects run
     await loaded(aDocument({ id: 101, fileReady: true }));
     expect(byTestId('document-viewer')).not.toBeNull();
   });
@@ -136,6 +137,7 @@ describe('DocumentPageComponent', () => {
 
     expect(textOf(byTestId('document-load-error'))).toContain('The database is not reachable.');
     button(root, 'Retry')!.click();
+    TestBed.tick();
     await loaded();
     expect(byTestId('document-load-error')).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, numberAttribute, OnInit, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { CENTRE_COPY_STAMP, DOCUMENT_TYPE_LABELS, DocumentDetail } from '@achievement/contracts';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, numberAttribute } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { CENTRE_COPY_STAMP, DOCUMENT_TYPE_LABELS } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -9,13 +9,13 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { DomSanitizer, SafeResourceUrl } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
+import { map } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { DocumentStatusChipComponent } from './document-status-chip.component';
 import { DOCUMENT_STATUS_LABELS } from './document-status';
 import { openReportIssueDialog } from './report-issue-dialog.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
-import { apiErrorMessage, apiStatus, CalendarDatePipe } from '@achievement/web';
+import { apiRequest, CalendarDatePipe } from '@achievement/web';
 
 /**
  * A document of the centre (/records/:id, /documents/:id): the learner's details, the
@@ -38,7 +38,7 @@ import { apiErrorMessage, apiStatus, CalendarDatePipe } from '@achievement/web';
   styleUrl: './document-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class DocumentPageComponent implements OnInit {
+export class DocumentPageComponent {
   private readonly api = inject(PortalApiClient);
   private readonly dialog = inject(MatDialog);
   private readonly sanitizer = inject(DomSanitizer);
@@ -49,10 +49,21 @@ export class DocumentPageComponent implements OnInit {
   readonly typeLabels = DOCUMENT_TYPE_LABELS;
   readonly statusLabels = DOCUMENT_STATUS_LABELS;
 
-  readonly document = signal<DocumentDetail | null>(null);
-  readonly loading = signal(false);
-  readonly loadError = signal<string | null>(null);
-  readonly notFound = signal(false);
+  /** The document's id from the address; undefined when it is not a positive whole number. */
+  private readonly id = toSignal(this.route.paramMap.pipe(map((params) => numberAttribute(params.get('id'), NaN))), { requireSync: true });
+  private readonly validId = computed(() => {
+    const id = this.id();
+    return Number.isInteger(id) && id >= 1 ? id : undefined;
+  });
+  private readonly request = apiRequest({
+    params: () => this.validId(),
+    load: (id: number) => this.api.getDocument(id),
+    failure: 'The document could not be loaded.',
+  });
+  readonly document = this.request.value;
+  readonly loading = this.request.loading;
+  readonly loadError = this.request.error;
+  readonly notFound = computed(() => this.validId() === undefined || this.request.notFound());
 
   /** The stamped PDF (same origin), for the frame and the "Open in a new tab" link. */
   readonly viewUrl = computed(() => {
@@ -65,32 +76,9 @@ export class DocumentPageComponent implements OnInit {
     return url ? this.sanitizer.bypassSecurityTrustResourceUrl(url) : null;
   });
 
-  ngOnInit(): void {
-    this.route.paramMap.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => void this.load());
-  }
-
-  async load(): Promise<void> {
-    const id = numberAttribute(this.route.snapshot.paramMap.get('id'), NaN);
-    this.loading.set(true);
-    this.loadError.set(null);
-    this.notFound.set(false);
-    try {
-      if (!Number.isInteger(id) || id < 1) {
-        this.document.set(null);
-        this.notFound.set(true);
-        return;
-      }
-      this.document.set(await firstValueFrom(this.api.getDocument(id)));
-    } catch (error) {
-      this.document.set(null);
-      if (apiStatus(error) === 404) {
-        this.notFound.set(true);
-      } else {
-        this.loadError.set(apiErrorMessage(error, 'The document could not be loaded.'));
-      }
-    } finally {
-      this.loading.set(false);
-    }
+  /** Retry, and Check again while the file is being prepared. */
+  load(): void {
+    this.request.retry();
   }
 
   report(): void {
@@ -102,7 +90,7 @@ export class DocumentPageComponent implements OnInit {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((report) => {
         if (report) {
-          this.document.update((current) => (current ? { ...current, openReportCount: current.openReportCount + 1 } : current));
+          this.request.update((current) => ({ ...current, openReportCount: current.openReportCount + 1 }));
         }
       });
   }

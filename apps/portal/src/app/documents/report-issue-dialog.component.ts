@@ -37,71 +37,7 @@ export function openReportIssueDialog(dialog: MatDialog, record: ReportedRecord)
 @Component({
   selector: 'ap-report-issue-dialog',
   imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule],
-  template: `
-    <h2 mat-dialog-title>Report Document Issue</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="report-issue-form">
-      <mat-dialog-content>
-        <p>Using the below message box you can report the issue you are having with the electronic document. This will send an email to the Team at the IMI</p>
-        <p>
-          To report an issue on the document that you have viewed, please select one of the predetermined reasons below and provide as much information as you
-          can so in order for us to deal with the issue as quickly as possible
-        </p>
-
-        @if (failure(); as message) {
-          <div class="failure" role="alert" data-testid="report-issue-error">{{ message }}</div>
-        }
-
-        <mat-form-field>
-          <mat-label>Issue reason</mat-label>
-          <mat-select formControlName="reason" required data-testid="report-reason">
-            @for (reason of reasons; track reason) {
-              <mat-option [value]="reason">{{ reasonLabels[reason] }}</mat-option>
-            }
-          </mat-select>
-          @if (form.controls.reason.hasError('required')) {
-            <mat-error>This field is required.</mat-error>
-          } @else if (serverError(form.controls.reason); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-
-        <mat-form-field>
-          <mat-label>Issue Description</mat-label>
-          <textarea matInput formControlName="description" rows="6" required [attr.maxlength]="descriptionMax" data-testid="report-description"></textarea>
-          <mat-hint align="end">{{ descriptionLength() }} / {{ descriptionMax }}</mat-hint>
-          @if (form.controls.description.hasError('required')) {
-            <mat-error>This field is required.</mat-error>
-          } @else if (form.controls.description.hasError('maxlength')) {
-            <mat-error>Enter at most {{ descriptionMax }} characters</mat-error>
-          } @else if (serverError(form.controls.description); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
-        </mat-form-field>
-
-        <section class="details" aria-labelledby="report-details-title">
-          <h3 id="report-details-title">The following details will also be included in the email</h3>
-          <dl data-testid="report-details">
-            <dt>Reporter's Name:</dt>
-            <dd>{{ reporter()?.name }}</dd>
-            <dt>Reporter's Email:</dt>
-            <dd>{{ reporter()?.email }}</dd>
-            <dt>Student's Enrolment Number:</dt>
-            <dd>{{ record.learner.enrolmentNumber }}</dd>
-            <dt>Qualification Title:</dt>
-            <dd>{{ record.qualification.code }} {{ record.qualification.title }}</dd>
-          </dl>
-        </section>
-
-        @if (sending()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Sending the report" />
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close [disabled]="sending()">Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="sending()" data-testid="report-submit">Send report</button>
-      </mat-dialog-actions>
-    </form>
-  `,
+  templateUrl: './report-issue-dialog.component.html',
   styles: `
     mat-form-field {
       width: 100%;

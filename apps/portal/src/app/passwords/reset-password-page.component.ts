@@ -12,7 +12,7 @@ import { PortalApiClient } from '../api/portal-api.client';
 import { focusAfterRender } from '../forms/focus';
 import { SessionService } from '../session/session.service';
 import { apiErrorMessage, apiFieldErrors, apiStatus, passwordLength, sameAs, serverError, showServerFieldErrors } from '@achievement/web';
-import { NewPasswordFieldsComponent } from '@achievement/web/material';
+import { NewPasswordFieldsComponent } from '@achievement/web-material';
 
 /**
  * The page of the link in the password reset email (/reset-password?token=…): a new password,

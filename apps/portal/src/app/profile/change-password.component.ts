@@ -9,7 +9,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { apiErrorMessage, passwordLength, sameAs, serverError, showServerFieldErrors } from '@achievement/web';
-import { NewPasswordFieldsComponent } from '@achievement/web/material';
+import { NewPasswordFieldsComponent } from '@achievement/web-material';
 
 /** The API's limit for a current password (ChangePasswordDto). */
 const CURRENT_PASSWORD_MAX_LENGTH = 1024;

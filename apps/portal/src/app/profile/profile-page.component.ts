@@ -28,7 +28,7 @@ import {
   serverError,
   showServerFieldErrors,
 } from '@achievement/web';
-import { PostalAddressFieldsComponent } from '@achievement/web/material';
+import { PostalAddressFieldsComponent } from '@achievement/web-material';
 
 /** The address fields a person types; the country is a select with a default, so it alone is no address. */
 const ADDRESS_TEXT_FIELDS = ['addressLine1', 'addressLine2', 'town', 'postcode'] as const;

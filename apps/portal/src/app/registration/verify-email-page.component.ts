@@ -29,71 +29,7 @@ type VerifyState =
 @Component({
   selector: 'ap-verify-email-page',
   imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, ResendVerificationComponent],
-  template: `
-    <div class="page">
-      <mat-card appearance="outlined" class="verify" data-testid="verify-email">
-        <mat-card-content>
-          @switch (state().kind) {
-            @case ('verifying') {
-              <h1>Verifying your email address</h1>
-              <p aria-live="polite">Checking your link…</p>
-              <mat-progress-bar mode="indeterminate" aria-label="Verifying your email address" />
-            }
-            @case ('verified') {
-              @if (outcome() === 'active') {
-                <h1 tabindex="-1" #heading>Your email is verified</h1>
-                <p class="outcome">
-                  <mat-icon aria-hidden="true" class="ok" svgIcon="verified"></mat-icon>
-                  <span data-testid="verify-outcome">Your email is verified and your account is ready: you can sign in now.</span>
-                </p>
-                <a mat-flat-button routerLink="/sign-in">
-                  <mat-icon aria-hidden="true" svgIcon="login"></mat-icon>
-                  Sign in
-                </a>
-              } @else {
-                <h1 tabindex="-1" #heading>Your email is verified</h1>
-                <p class="outcome">
-                  <mat-icon aria-hidden="true" svgIcon="hourglass_top"></mat-icon>
-                  <span data-testid="verify-outcome">
-                    Your email is verified. Your details did not match the details we hold, so an administrator will review your registration. We will email you
-                    when your account is released.
-                  </span>
-                </p>
-                <p>You cannot sign in until then. If you have questions, contact us via Centres Hub using an Enquiry Form.</p>
-              }
-            }
-            @case ('request') {
-              <h1>Get a new verification link</h1>
-              <p>
-                Enter the email address you registered with. If its registration is waiting for verification, we will send you a new link; earlier links then no
-                longer work.
-              </p>
-              <ap-resend-verification />
-              <p class="signin">Verified already? <a routerLink="/sign-in">Sign in</a></p>
-            }
-            @case ('invalid') {
-              <h1 tabindex="-1" #heading>This link does not work</h1>
-              <p class="problem" role="alert" data-testid="verify-error">{{ message() }}</p>
-              <h2>Get a new link</h2>
-              <p>Enter the email address you registered with and we will send you a new verification link.</p>
-              <ap-resend-verification />
-              <p class="signin">Verified already? <a routerLink="/sign-in">Sign in</a></p>
-            }
-            @case ('failed') {
-              <h1 tabindex="-1" #heading>Your email could not be verified yet</h1>
-              <div class="problem failed" role="alert" data-testid="verify-error">
-                <p>{{ message() }}</p>
-                <button mat-stroked-button type="button" (click)="verify()">
-                  <mat-icon aria-hidden="true" svgIcon="refresh"></mat-icon>
-                  Retry
-                </button>
-              </div>
-            }
-          }
-        </mat-card-content>
-      </mat-card>
-    </div>
-  `,
+  templateUrl: './verify-email-page.component.html',
   styles: `
     .verify {
       max-width: 560px;

@@ -24,7 +24,7 @@ import {
   serverError,
   showServerFieldErrors,
 } from '@achievement/web';
-import { NewPasswordFieldsComponent } from '@achievement/web/material';
+import { NewPasswordFieldsComponent } from '@achievement/web-material';
 
 /** The longest organisation name the API accepts. */
 export const ORGANISATION_MAX_LENGTH = 200;
@@ -49,113 +49,7 @@ export const ORGANISATION_MAX_LENGTH = 200;
     MatProgressBarModule,
     ResendVerificationComponent,
   ],
-  template: `
-    <div class="page">
-      <mat-card appearance="outlined" class="register">
-        <mat-card-content>
-          @if (accepted(); as message) {
-            <section aria-labelledby="confirmation-title" data-testid="third-party-registration-confirmation">
-              <h1 id="confirmation-title" tabindex="-1" #confirmationHeading>Check your email</h1>
-              <p class="lead" role="status">
-                <mat-icon aria-hidden="true" svgIcon="mark_email_unread"></mat-icon>
-                <span data-testid="third-party-registration-message">{{ message }}</span>
-              </p>
-              <ap-resend-verification [email]="registeredEmail()" />
-              @if (invitation) {
-                <p data-testid="third-party-registration-next">
-                  Follow the link in the email to verify your address. Then sign in and accept the invitation to see the documents shared with you.
-                </p>
-                <a mat-flat-button [routerLink]="['/invitations', invitation]" data-testid="back-to-invitation">
-                  <mat-icon aria-hidden="true" svgIcon="mail"></mat-icon>
-                  Back to the invitation
-                </a>
-              } @else {
-                <p data-testid="third-party-registration-next">
-                  Follow the link in the email to verify your address, then sign in. You can then ask learners to share their documents with you.
-                </p>
-                <a mat-button routerLink="/sign-in">
-                  <mat-icon aria-hidden="true" svgIcon="login"></mat-icon>
-                  Go to sign in
-                </a>
-              }
-            </section>
-          } @else {
-            <h1>Register as a third party</h1>
-            <p>
-              Employers, colleges and other bodies register to see and verify the documents learners share with them. If a learner invited you, register with
-              the email address the invitation was sent to.
-            </p>
-            <p>Already registered? <a routerLink="/sign-in">Sign in</a></p>
-
-            @if (failure(); as message) {
-              <div class="failure" role="alert" data-testid="third-party-registration-error">{{ message }}</div>
-            }
-
-            <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-label="Third-party registration">
-              <div class="row">
-                <mat-form-field>
-                  <mat-label>First name</mat-label>
-                  <input matInput formControlName="firstName" autocomplete="given-name" required />
-                  @if (form.controls.firstName.hasError('required')) {
-                    <mat-error>Enter your first name</mat-error>
-                  } @else if (form.controls.firstName.hasError('maxlength')) {
-                    <mat-error>Enter a first name of at most 100 characters</mat-error>
-                  } @else if (serverError(form.controls.firstName); as message) {
-                    <mat-error>{{ message }}</mat-error>
-                  }
-                </mat-form-field>
-
-                <mat-form-field>
-                  <mat-label>Last name</mat-label>
-                  <input matInput formControlName="lastName" autocomplete="family-name" required />
-                  @if (form.controls.lastName.hasError('required')) {
-                    <mat-error>Enter your last name</mat-error>
-                  } @else if (form.controls.lastName.hasError('maxlength')) {
-                    <mat-error>Enter a last name of at most 100 characters</mat-error>
-                  } @else if (serverError(form.controls.lastName); as message) {
-                    <mat-error>{{ message }}</mat-error>
-                  }
-                </mat-form-field>
-              </div>
-
-              <mat-form-field subscriptSizing="dynamic">
-                <mat-label>Organisation (optional)</mat-label>
-                <input matInput formControlName="organisation" autocomplete="organization" />
-                <mat-hint>The employer or body you act for</mat-hint>
-                @if (form.controls.organisation.hasError('maxlength')) {
-                  <mat-error>Enter an organisation of at most {{ organisationMax }} characters</mat-error>
-                } @else if (serverError(form.controls.organisation); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
-              </mat-form-field>
-
-              <mat-form-field subscriptSizing="dynamic">
-                <mat-label>Email</mat-label>
-                <input matInput type="email" formControlName="email" autocomplete="email" required />
-                <mat-hint>We send a link to this address to verify it.</mat-hint>
-                @if (form.controls.email.hasError('required')) {
-                  <mat-error>Enter your email address</mat-error>
-                } @else if (form.controls.email.hasError('maxlength')) {
-                  <mat-error>Enter an email address of at most 320 characters</mat-error>
-                } @else if (form.controls.email.hasError('email')) {
-                  <mat-error>Enter a valid email address, like name&#64;example.org</mat-error>
-                } @else if (serverError(form.controls.email); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
-              </mat-form-field>
-
-              <ap-new-password-fields [group]="form" />
-
-              <button mat-flat-button type="submit" class="submit" [disabled]="submitting()">Register</button>
-              @if (submitting()) {
-                <mat-progress-bar mode="indeterminate" aria-label="Registering" />
-              }
-            </form>
-          }
-        </mat-card-content>
-      </mat-card>
-    </div>
-  `,
+  templateUrl: './third-party-registration-page.component.html',
   styleUrl: '../registration/register-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
