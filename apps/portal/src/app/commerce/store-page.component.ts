@@ -1,25 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
-import { DOCUMENT_TYPE_LABELS, DuplicateReason, Product, StoreDocument, StoreLearner } from '@achievement/contracts';
+import { FormsModule } from '@angular/forms';
+import { DuplicateReason, Product, StoreLearner } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatListModule } from '@angular/material/list';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, ParamMap, Params, Router } from '@angular/router';
-import { firstValueFrom, forkJoin, Subscription } from 'rxjs';
-import { DOCUMENT_STATUS_LABELS } from '../documents/document-status';
+import { forkJoin, Subscription } from 'rxjs';
 import { SessionService } from '../session/session.service';
 import { BasketStore } from './basket.store';
 import { CommerceApiService } from './commerce-api.service';
-import { apiErrorMessage, apiStatus, CalendarDatePipe, PencePipe } from '@achievement/web';
+import { apiErrorMessage, PencePipe } from '@achievement/web';
+import { StoreDocumentsComponent } from './store-documents.component';
 
 /**
  * The Store (centre staff and learners), as the Centre Portal guide orders it: choose a product,
@@ -34,82 +31,19 @@ import { apiErrorMessage, apiStatus, CalendarDatePipe, PencePipe } from '@achiev
 @Component({
   selector: 'ap-store-page',
   imports: [
-    CalendarDatePipe,
+    StoreDocumentsComponent,
     FormsModule,
-    ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
-    MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
     MatListModule,
     MatProgressBarModule,
-    MatSelectModule,
-    MatTableModule,
     PencePipe,
   ],
   templateUrl: './store-page.component.html',
-  styleUrls: ['../records/list-page.scss', './commerce-page.scss'],
-  styles: `
-    .products {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
-      gap: 16px;
-    }
-    .price {
-      display: grid;
-      grid-template-columns: auto auto;
-      justify-content: start;
-      gap: 2px 16px;
-      dd {
-        margin: 0;
-        text-align: end;
-      }
-    }
-    .chosen {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px;
-      margin: 8px 0;
-    }
-    .search {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 16px;
-      mat-form-field {
-        width: 360px;
-        max-width: 100%;
-      }
-    }
-    .documents {
-      min-width: 720px;
-    }
-    .reason {
-      width: 240px;
-      padding: 8px 0;
-    }
-    .tag {
-      display: inline-block;
-      padding: 2px 10px;
-      border-radius: 12px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-      font: var(--mat-sys-label-large);
-    }
-    .tag--off {
-      background: var(--mat-sys-surface-container-high);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    tr.off td {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .actions {
-      align-items: center;
-    }
-  `,
+  styleUrls: ['../records/list-page.scss', './commerce-page.scss', './store-page.component.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StorePageComponent implements OnInit {
@@ -119,7 +53,6 @@ export class StorePageComponent implements OnInit {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly session = inject(SessionService);
-  private documentsRequest?: Subscription;
   private learnersRequest?: Subscription;
   /** What the address asks for; the page catches up with it in `apply()`. */
   protected step: StoreStep = { productId: null, q: null, learnerId: null };
@@ -128,7 +61,6 @@ export class StorePageComponent implements OnInit {
   /** The learners met in searches, to choose again from the address (Back, Forward). */
   private readonly known = new Map<number, StoreLearner>();
 
-  readonly columns = ['select', 'document', 'qualification', 'awardDate', 'state'];
   readonly isLearner = computed(() => this.session.user()?.role === 'learner');
 
   readonly products = signal<Product[]>([]);
@@ -146,23 +78,12 @@ export class StorePageComponent implements OnInit {
   readonly learnersError = signal<string | null>(null);
   readonly learner = signal<StoreLearner | null>(null);
 
-  readonly documents = signal<StoreDocument[]>([]);
-  readonly loadingDocuments = signal(false);
-  readonly documentsLoaded = signal(false);
-  readonly documentsError = signal<string | null>(null);
-  /** The ticked documents (by id), each with its reason. */
-  readonly ticked = signal<ReadonlyMap<number, FormControl<number | null>>>(new Map());
-  readonly tickedCount = computed(() => this.ticked().size);
-  readonly adding = signal(false);
-  readonly addError = signal<string | null>(null);
-
   constructor() {
     this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
       this.step = readStep(params);
       this.apply();
     });
     inject(DestroyRef).onDestroy(() => {
-      this.documentsRequest?.unsubscribe();
       this.learnersRequest?.unsubscribe();
     });
   }
@@ -254,7 +175,6 @@ export class StorePageComponent implements OnInit {
     if (product?.id !== this.product()?.id) {
       this.product.set(product);
       this.resetLearner();
-      if (product && this.isLearner()) this.loadDocuments();
     }
     if (!product || this.isLearner()) return;
 
@@ -270,10 +190,7 @@ export class StorePageComponent implements OnInit {
     }
     if (this.searching()) return;
     if (learnerId === null) {
-      if (this.learner()) {
-        this.learner.set(null);
-        this.clearDocuments();
-      }
+      this.learner.set(null);
       return;
     }
     if (learnerId === this.learner()?.id) return;
@@ -284,110 +201,11 @@ export class StorePageComponent implements OnInit {
       return;
     }
     this.learner.set(learner);
-    this.loadDocuments();
   }
 
   private go(params: Params, replaceUrl = false): void {
     const queryParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null && value !== undefined));
     void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl });
-  }
-
-  loadDocuments(): void {
-    const product = this.product();
-    if (!product) return;
-    const learnerId = this.isLearner() ? null : (this.learner()?.id ?? null);
-    this.documentsRequest?.unsubscribe();
-    this.loadingDocuments.set(true);
-    this.documentsError.set(null);
-    this.documentsRequest = this.api.listDocuments(product.id, learnerId).subscribe({
-      next: (documents) => {
-        this.documents.set(documents);
-        this.ticked.set(new Map());
-        this.documentsLoaded.set(true);
-        this.loadingDocuments.set(false);
-      },
-      error: (error: unknown) => {
-        this.documentsError.set(apiErrorMessage(error, 'The documents could not be loaded.'));
-        this.loadingDocuments.set(false);
-      },
-    });
-  }
-
-  typeLabel(document: StoreDocument): string {
-    return DOCUMENT_TYPE_LABELS[document.type];
-  }
-
-  statusLabel(document: StoreDocument): string {
-    return DOCUMENT_STATUS_LABELS[document.status];
-  }
-
-  canOrder(document: StoreDocument): boolean {
-    return !document.inBasket && document.status === 'valid';
-  }
-
-  isTicked(document: StoreDocument): boolean {
-    return this.ticked().has(document.id);
-  }
-
-  reasonControl(document: StoreDocument): FormControl<number | null> | undefined {
-    return this.ticked().get(document.id);
-  }
-
-  tick(document: StoreDocument, checked: boolean): void {
-    this.addError.set(null);
-    const next = new Map(this.ticked());
-    if (checked && this.canOrder(document)) {
-      next.set(document.id, new FormControl<number | null>(null, Validators.required));
-    } else {
-      next.delete(document.id);
-    }
-    this.ticked.set(next);
-  }
-
-  async addToBasket(): Promise<void> {
-    const product = this.product();
-    if (!product || this.adding()) return;
-    const ticked = [...this.ticked().entries()];
-    if (ticked.length === 0) {
-      this.addError.set('Tick the documents to order.');
-      return;
-    }
-    ticked.forEach(([, control]) => control.markAsTouched());
-    if (ticked.some(([, control]) => control.invalid)) {
-      this.addError.set('Choose the reason for the duplicate of each ticked document.');
-      return;
-    }
-    this.adding.set(true);
-    this.addError.set(null);
-    try {
-      const basket = await firstValueFrom(
-        this.api.addToBasket({
-          productId: product.id,
-          items: ticked.map(([documentId, control]) => ({
-            documentId,
-            reasonId: control.value!,
-          })),
-        }),
-      );
-      this.basket.set(basket);
-      const added = new Set(ticked.map(([documentId]) => documentId));
-      this.documents.update((documents) => documents.map((d) => (added.has(d.id) ? { ...d, inBasket: true } : d)));
-      this.ticked.set(new Map());
-      const what = added.size === 1 ? '1 document' : `${added.size} documents`;
-      this.snackBar
-        .open(`Added ${what} to your basket`, 'View basket', { duration: 8000 })
-        .onAction()
-        .subscribe(() => void this.router.navigateByUrl('/basket'));
-    } catch (error) {
-      this.addError.set(apiErrorMessage(error, 'The documents could not be added to your basket. Try again in a moment.'));
-      if (apiStatus(error) === 409) {
-        // Someone (another tab) put one of them in the basket: show where things stand.
-        this.loadDocuments();
-        void this.basket.refresh();
-      }
-    } finally {
-      this.adding.set(false);
-    }
   }
 
   private resetLearner(): void {
@@ -399,17 +217,6 @@ export class StorePageComponent implements OnInit {
     this.learnersError.set(null);
     this.searching.set(false);
     this.learner.set(null);
-    this.clearDocuments();
-  }
-
-  private clearDocuments(): void {
-    this.documentsRequest?.unsubscribe();
-    this.documents.set([]);
-    this.documentsLoaded.set(false);
-    this.documentsError.set(null);
-    this.loadingDocuments.set(false);
-    this.ticked.set(new Map());
-    this.addError.set(null);
   }
 }
 
