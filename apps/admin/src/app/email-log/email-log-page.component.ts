@@ -39,7 +39,7 @@ type StatusFilter = EmailStatus | 'all';
     EmailStatusChipComponent,
   ],
   templateUrl: './email-log-page.component.html',
-  styleUrl: './email-log-page.component.scss',
+  styleUrls: ['../shared/list-page.scss', './email-log-page.component.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmailLogPageComponent implements OnInit {

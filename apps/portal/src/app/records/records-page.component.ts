@@ -67,7 +67,7 @@ const issuedRange = (group: AbstractControl): ValidationErrors | null => {
     RecordsTableComponent,
   ],
   templateUrl: './records-page.component.html',
-  styleUrl: './records-page.component.scss',
+  styleUrls: ['./list-page.scss', './records-page.component.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RecordsPageComponent {
