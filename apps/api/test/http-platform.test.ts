@@ -35,7 +35,7 @@ describe('HTTP platform', () => {
   it('answers an unknown route with the one error shape and a request id', async () => {
     const res = await api.get('/api/no-such-thing');
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String), requestId: res.headers['x-request-id'] });
+    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String), code: 'NOT_FOUND', requestId: res.headers['x-request-id'] });
   });
 
   it('keeps a well-formed request id from a proxy and replaces a malformed one', async () => {

@@ -1,6 +1,6 @@
 import { AdminProduct, CreditAccount, CreditLedgerEntry, DuplicateReason, ORDER_STATUSES, OrderDetail, OrderPage, OrderStatus } from '@achievement/contracts';
 import { Actor, CurrentActor, ParseIdPipe, Roles, StepUp } from '@achievement/platform';
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CatalogueService } from './catalogue.service';
 import { CreditAccountsService } from './credit-accounts.service';
@@ -8,6 +8,7 @@ import { CancelOrderLineDto, RecordCreditPaymentDto, SaveCreditAccountDto, SaveP
 import { FulfilmentService } from './fulfilment.service';
 import { MonthlyInvoiceService } from './invoices/monthly-invoice.service';
 import { requiredId } from './store.controller';
+import { ApiError } from '@achievement/platform';
 
 interface ReplyHeaders {
   header(name: string, value: string): unknown;
@@ -61,7 +62,7 @@ export class AdminCommerceController {
   @ApiOperation({ summary: 'The fulfilment queue, oldest first, by status' })
   orders(@Query('status') status: string | undefined, @Query('cursor') cursor: string | undefined): Promise<OrderPage> {
     if (status !== undefined && status !== '' && !ORDER_STATUSES.includes(status as OrderStatus)) {
-      throw new BadRequestException({
+      throw new ApiError('VALIDATION_FAILED', {
         message: `status must be one of ${ORDER_STATUSES.join(', ')}`,
         fieldErrors: { status: ['Choose a status from the list.'] },
       });

@@ -1,12 +1,13 @@
 import { AddToBasketRequest, Basket, BasketItem, DocumentType, StoreDocument, StoreLearner, UpdateBasketItemRequest } from '@achievement/contracts';
 import { OrderableDocument, OrderableDocumentsService } from '@achievement/documents';
 import { AuthenticatedUser, Clock, retryOnLockConflict } from '@achievement/platform';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogueService } from './catalogue.service';
 import { orderingScopeOf } from './customer';
 import { moneyOf, sumOf } from './money';
+import { ApiError } from '@achievement/platform';
 
 /** The most items a basket holds. */
 export const MAX_BASKET_ITEMS = 200;
@@ -49,7 +50,7 @@ export class BasketService {
   async learners(user: AuthenticatedUser, productId: number, text: string): Promise<StoreLearner[]> {
     const scope = orderingScopeOf(user);
     const product = await this.catalogue.product(productId);
-    if (!('centreId' in scope)) throw new BadRequestException('Learners order copies of their own documents: there is no learner to choose.');
+    if (!('centreId' in scope)) throw new ApiError('NO_LEARNER_TO_CHOOSE', 'Learners order copies of their own documents: there is no learner to choose.');
     return this.documents.learnersAtCentre(scope.centreId, text, product.documentTypes);
   }
 
@@ -58,7 +59,7 @@ export class BasketService {
     const scope = orderingScopeOf(user);
     const product = await this.catalogue.product(productId);
     const learner = 'learnerId' in scope ? scope.learnerId : learnerId;
-    if (!learner) throw new BadRequestException({ message: 'Choose a learner first.', fieldErrors: { learnerId: ['Choose a learner.'] } });
+    if (!learner) throw new ApiError('LEARNER_REQUIRED', { message: 'Choose a learner first.', fieldErrors: { learnerId: ['Choose a learner.'] } });
     const docs = await this.documents.documentsOf(scope, learner, product.documentTypes);
     const inBasket = new Set<number>(
       (await this.dataSource.query('SELECT document_id FROM basket_items WHERE user_id = ? AND product_id = ?', [user.id, productId])).map(
@@ -94,21 +95,25 @@ export class BasketService {
     const scope = orderingScopeOf(user);
     const product = await this.catalogue.product(request.productId);
     const ids = request.items.map((i) => i.documentId);
-    if (new Set(ids).size !== ids.length) throw new BadRequestException('A document is listed twice: each document once, with its reason.');
+    if (new Set(ids).size !== ids.length) throw new ApiError('DOCUMENT_LISTED_TWICE', 'A document is listed twice: each document once, with its reason.');
     const docs = new Map((await this.documents.byIds(scope, ids)).map((d) => [d.id, d]));
     const missing = ids.filter((id) => !docs.has(id));
-    if (missing.length) throw new NotFoundException(`Not a document you can order copies of: ${missing.join(', ')}.`);
+    if (missing.length) throw new ApiError('DOCUMENT_NOT_ORDERABLE', `Not a document you can order copies of: ${missing.join(', ')}.`);
     const wrongType = ids.filter((id) => !product.documentTypes.includes(docs.get(id)!.type));
     if (wrongType.length)
-      throw new BadRequestException(
+      throw new ApiError(
+        'PRODUCT_NOT_FOR_DOCUMENT',
         `${product.name} is not for ${wrongType.map((id) => docs.get(id)!.documentNumber).join(', ')}: choose the product for that kind of document.`,
       );
     const invalid = ids.filter((id) => docs.get(id)!.status !== 'valid');
     if (invalid.length)
-      throw new BadRequestException(`Copies are printed of valid documents only; not valid: ${invalid.map((id) => docs.get(id)!.documentNumber).join(', ')}.`);
+      throw new ApiError(
+        'DOCUMENT_NOT_VALID',
+        `Copies are printed of valid documents only; not valid: ${invalid.map((id) => docs.get(id)!.documentNumber).join(', ')}.`,
+      );
     const reasons = new Set((await this.catalogue.reasons(true)).map((r) => r.id));
     if (request.items.some((i) => !reasons.has(i.reasonId)))
-      throw new BadRequestException({
+      throw new ApiError('REASON_UNKNOWN', {
         message: 'Choose a reason from the list for each document.',
         fieldErrors: { reasonId: ['Choose a reason from the list.'] },
       });
@@ -117,7 +122,7 @@ export class BasketService {
         await this.lock(manager, user.id);
         const [count] = await manager.query('SELECT COUNT(*) AS n FROM basket_items WHERE user_id = ?', [user.id]);
         if (Number(count.n) + ids.length > MAX_BASKET_ITEMS)
-          throw new ConflictException(`A basket holds at most ${MAX_BASKET_ITEMS} items: check out or remove some first.`);
+          throw new ApiError('BASKET_FULL', `A basket holds at most ${MAX_BASKET_ITEMS} items: check out or remove some first.`);
         try {
           await manager.query(
             `INSERT INTO basket_items (user_id, product_id, document_id, reason_id, quantity, added_at) VALUES ${request.items.map(() => '(?, ?, ?, ?, 1, ?)').join(', ')}`,
@@ -125,7 +130,7 @@ export class BasketService {
           );
         } catch (err) {
           if ((err as { code?: string }).code === 'ER_DUP_ENTRY')
-            throw new ConflictException('One of these documents is in your basket already with this product: change its quantity there.');
+            throw new ApiError('ALREADY_IN_BASKET', 'One of these documents is in your basket already with this product: change its quantity there.');
           throw err;
         }
       }),
@@ -135,7 +140,7 @@ export class BasketService {
 
   async update(user: AuthenticatedUser, itemId: number, request: UpdateBasketItemRequest): Promise<Basket> {
     if (request.reasonId !== undefined && !(await this.catalogue.reasons(true)).some((r) => r.id === request.reasonId)) {
-      throw new BadRequestException({ message: 'Choose a reason from the list.', fieldErrors: { reasonId: ['Choose a reason from the list.'] } });
+      throw new ApiError('REASON_UNKNOWN', { message: 'Choose a reason from the list.', fieldErrors: { reasonId: ['Choose a reason from the list.'] } });
     }
     const sets: string[] = [];
     const params: unknown[] = [];
@@ -147,17 +152,17 @@ export class BasketService {
       sets.push('quantity = ?');
       params.push(request.quantity);
     }
-    if (!sets.length) throw new BadRequestException('Say what to change: the reason or the quantity.');
+    if (!sets.length) throw new ApiError('NOTHING_TO_CHANGE', 'Say what to change: the reason or the quantity.');
     const r = await this.changeLocked(user.id, (manager) =>
       manager.query(`UPDATE basket_items SET ${sets.join(', ')} WHERE id = ? AND user_id = ?`, [...params, itemId, user.id]),
     );
-    if (!r.affectedRows) throw new NotFoundException('This item is not in your basket.');
+    if (!r.affectedRows) throw new ApiError('BASKET_ITEM_NOT_FOUND', 'This item is not in your basket.');
     return this.basket(user);
   }
 
   async remove(user: AuthenticatedUser, itemId: number): Promise<Basket> {
     const r = await this.changeLocked(user.id, (manager) => manager.query('DELETE FROM basket_items WHERE id = ? AND user_id = ?', [itemId, user.id]));
-    if (!r.affectedRows) throw new NotFoundException('This item is not in your basket.');
+    if (!r.affectedRows) throw new ApiError('BASKET_ITEM_NOT_FOUND', 'This item is not in your basket.');
     return this.basket(user);
   }
 

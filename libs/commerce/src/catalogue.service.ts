@@ -1,9 +1,10 @@
 import { AdminProduct, DeliveryMethod, DeliveryOption, DocumentType, DuplicateReason, SaveProductRequest, SaveReasonRequest } from '@achievement/contracts';
 import { Actor, AuditService } from '@achievement/platform';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { moneyOf } from './money';
+import { ApiError } from '@achievement/platform';
 
 interface ProductRow {
   id: number;
@@ -42,7 +43,7 @@ export class CatalogueService {
 
   async product(id: number, activeOnly = true): Promise<AdminProduct> {
     const [row]: ProductRow[] = await this.dataSource.query(`SELECT * FROM products WHERE id = ? ${activeOnly ? 'AND active = 1' : ''}`, [id]);
-    if (!row) throw new NotFoundException('There is no such product in the store.');
+    if (!row) throw new ApiError('PRODUCT_NOT_FOUND', 'There is no such product in the store.');
     return productOf(row);
   }
 
@@ -73,7 +74,7 @@ export class CatalogueService {
       }
     } catch (err) {
       if ((err as { code?: string }).code === 'ER_DUP_ENTRY')
-        throw new ConflictException({ message: 'Another product has this code.', fieldErrors: { code: ['Another product has this code.'] } });
+        throw new ApiError('PRODUCT_CODE_TAKEN', { message: 'Another product has this code.', fieldErrors: { code: ['Another product has this code.'] } });
       throw err;
     }
     await this.audit.record(actor, { action: 'product.created', subjectType: 'product', subjectId: id, after: { ...input } });
@@ -97,11 +98,14 @@ export class CatalogueService {
         id = Number(r.insertId);
       } else {
         const r = await this.dataSource.query('UPDATE duplicate_reasons SET label = ?, active = ? WHERE id = ?', [input.label, input.active ? 1 : 0, id]);
-        if (!r.affectedRows) throw new NotFoundException('There is no such reason.');
+        if (!r.affectedRows) throw new ApiError('REASON_NOT_FOUND', 'There is no such reason.');
       }
     } catch (err) {
       if ((err as { code?: string }).code === 'ER_DUP_ENTRY')
-        throw new ConflictException({ message: 'This reason is in the list already.', fieldErrors: { label: ['This reason is in the list already.'] } });
+        throw new ApiError('REASON_EXISTS', {
+          message: 'This reason is in the list already.',
+          fieldErrors: { label: ['This reason is in the list already.'] },
+        });
       throw err;
     }
     await this.audit.record(actor, { action: 'duplicate_reason.saved', subjectType: 'duplicate_reason', subjectId: id, after: { ...input } });

@@ -1,9 +1,10 @@
 import { CreditAccount, CreditLedgerEntry } from '@achievement/contracts';
 import { Actor, AuditService, Clock } from '@achievement/platform';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { poundsLabel } from './money';
+import { ApiError } from '@achievement/platform';
 
 interface AccountRow {
   centre_id: number;
@@ -41,9 +42,11 @@ export class CreditAccountsService {
   }
 
   private refuse(account: { limit_pence: number; owed_pence: number; open: number } | undefined, amountPence: number): void {
-    if (!account || Number(account.open) !== 1) throw new ConflictException('Your centre has no open credit account: pay by card, or ask us to open one.');
+    if (!account || Number(account.open) !== 1)
+      throw new ApiError('NO_CREDIT_ACCOUNT', 'Your centre has no open credit account: pay by card, or ask us to open one.');
     if (Number(account.owed_pence) + amountPence > Number(account.limit_pence)) {
-      throw new ConflictException(
+      throw new ApiError(
+        'CREDIT_LIMIT_EXCEEDED',
         `This order (${poundsLabel(amountPence)}) would take your centre past its credit limit of ${poundsLabel(Number(account.limit_pence))} (${poundsLabel(Number(account.owed_pence))} is owed now). Pay by card, or remove items.`,
       );
     }
@@ -91,7 +94,7 @@ export class CreditAccountsService {
 
   async save(actor: Actor, centreId: number, limitPence: number, open: boolean): Promise<CreditAccount> {
     const [centre] = await this.dataSource.query('SELECT id FROM centres WHERE id = ?', [centreId]);
-    if (!centre) throw new NotFoundException('There is no such centre.');
+    if (!centre) throw new ApiError('CENTRE_NOT_FOUND', 'There is no such centre.');
     await this.dataSource.query(
       'INSERT INTO credit_accounts (centre_id, limit_pence, owed_pence, open) VALUES (?, ?, 0, ?) ON DUPLICATE KEY UPDATE limit_pence = VALUES(limit_pence), open = VALUES(open)',
       [centreId, limitPence, open ? 1 : 0],
@@ -102,10 +105,10 @@ export class CreditAccountsService {
 
   /** A payment received from the centre: what it owes goes down. */
   async recordPayment(actor: Actor, centreId: number, amountPence: number, reference: string): Promise<CreditAccount> {
-    if (!Number.isInteger(amountPence) || amountPence < 1) throw new BadRequestException('amountPence must be a whole number of pence above 0');
+    if (!Number.isInteger(amountPence) || amountPence < 1) throw new ApiError('VALIDATION_FAILED', 'amountPence must be a whole number of pence above 0');
     await this.dataSource.transaction(async (manager) => {
       const [account] = await manager.query('SELECT owed_pence FROM credit_accounts WHERE centre_id = ? FOR UPDATE', [centreId]);
-      if (!account) throw new NotFoundException('This centre has no credit account.');
+      if (!account) throw new ApiError('CREDIT_ACCOUNT_NOT_FOUND', 'This centre has no credit account.');
       const owedAfter = Number(account.owed_pence) - amountPence;
       await manager.query('UPDATE credit_accounts SET owed_pence = ? WHERE centre_id = ?', [owedAfter, centreId]);
       await manager.query(
@@ -142,7 +145,7 @@ export class CreditAccountsService {
       'SELECT a.*, c.number, c.name FROM credit_accounts a JOIN centres c ON c.id = a.centre_id WHERE a.centre_id = ?',
       [centreId],
     );
-    if (!row) throw new NotFoundException('This centre has no credit account.');
+    if (!row) throw new ApiError('CREDIT_ACCOUNT_NOT_FOUND', 'This centre has no credit account.');
     return accountOf(row);
   }
 }

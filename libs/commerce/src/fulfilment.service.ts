@@ -2,11 +2,12 @@ import { CancelOrderLineRequest, ORDER_STATUS_MOVES, OrderDetail, OrderLine, Ord
 import { OrderableDocumentsService } from '@achievement/documents';
 import { OutboxService } from '@achievement/notifications';
 import { Actor, AuditService, Clock, retryOnLockConflict } from '@achievement/platform';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreditAccountsService } from './credit-accounts.service';
 import { ORDER_NOT_FOUND, OrderRow, OrdersService } from './orders.service';
+import { ApiError } from '@achievement/platform';
 
 /** Statuses of an order not yet dispatched: its documents are checked against their current status. */
 const NOT_DISPATCHED: OrderStatus[] = ['awaiting_payment', 'paid', 'invoiced', 'in_production'];
@@ -78,7 +79,7 @@ export class FulfilmentService {
   async setStatus(actor: Actor, id: number, request: SetOrderStatusRequest): Promise<OrderDetail> {
     const tracking = request.trackingReference?.trim();
     if (request.status === 'dispatched' && !tracking) {
-      throw new BadRequestException({
+      throw new ApiError('TRACKING_REFERENCE_REQUIRED', {
         message: 'Give the tracking reference of the parcel.',
         fieldErrors: { trackingReference: ['Give the tracking reference.'] },
       });
@@ -87,16 +88,20 @@ export class FulfilmentService {
     await retryOnLockConflict(() =>
       this.outbox.transaction(async (manager, outbox) => {
         const [order]: OrderRow[] = await manager.query('SELECT * FROM orders WHERE id = ? FOR UPDATE', [id]);
-        if (!order) throw new NotFoundException(ORDER_NOT_FOUND);
+        if (!order) throw new ApiError('ORDER_NOT_FOUND', ORDER_NOT_FOUND);
         if (!ORDER_STATUS_MOVES[order.status].includes(request.status)) {
-          throw new ConflictException(`An order that is ${order.status.replace(/_/g, ' ')} cannot become ${request.status.replace(/_/g, ' ')}.`);
+          throw new ApiError(
+            'ORDER_STATUS_MOVE_NOT_ALLOWED',
+            `An order that is ${order.status.replace(/_/g, ' ')} cannot become ${request.status.replace(/_/g, ' ')}.`,
+          );
         }
         if (NEEDS_SOUND_DOCUMENTS.includes(request.status)) {
           const lines: LineRow[] = await manager.query('SELECT * FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL', [id]);
           const problems = await this.problemsOf(lines, manager);
           if (problems.size) {
             const numbers = lines.filter((l) => problems.has(Number(l.id))).map((l) => `${l.document_number} (${problems.get(Number(l.id))!.status})`);
-            throw new ConflictException(
+            throw new ApiError(
+              'ORDER_HOLDS_UNSOUND_DOCUMENTS',
               `This order holds documents that were revoked or superseded: ${numbers.join(', ')}. Replace each line with the current version, or cancel it, first.`,
             );
           }
@@ -139,9 +144,12 @@ export class FulfilmentService {
         const line = await this.openLine(manager, order, lineId);
         const state = (await this.documents.currentStates([Number(line.document_id)], manager)).get(Number(line.document_id));
         if (state?.status !== 'superseded' || !state.current)
-          throw new ConflictException('Only a line whose document was superseded can be replaced with its current version.');
+          throw new ApiError('LINE_NOT_SUPERSEDED', 'Only a line whose document was superseded can be replaced with its current version.');
         if (state.current.status !== 'valid')
-          throw new ConflictException(`The current version ${state.current.documentNumber} is ${state.current.status}: cancel the line instead.`);
+          throw new ApiError(
+            'CURRENT_VERSION_NOT_VALID',
+            `The current version ${state.current.documentNumber} is ${state.current.status}: cancel the line instead.`,
+          );
         const current = state.current;
         await manager.query(
           'UPDATE order_lines SET document_id = ?, document_number = ?, qualification_title = ?, learner_name = ?, replaces_document_number = COALESCE(replaces_document_number, ?) WHERE id = ?',
@@ -174,18 +182,18 @@ export class FulfilmentService {
   /** Cancels one line (a revoked document, say): its amount is given back on the credit ledger or recorded as a card refund. The last line is cancelled with the order. */
   async cancelLine(actor: Actor, orderId: number, lineId: number, request: CancelOrderLineRequest): Promise<OrderDetail> {
     const reason = request.reason.trim();
-    if (!reason) throw new BadRequestException({ message: 'Say why the line is cancelled.', fieldErrors: { reason: ['Say why.'] } });
+    if (!reason) throw new ApiError('CANCEL_REASON_REQUIRED', { message: 'Say why the line is cancelled.', fieldErrors: { reason: ['Say why.'] } });
     const now = this.clock.now();
     await retryOnLockConflict(() =>
       this.dataSource.transaction(async (manager) => {
         const order = await this.row(manager, orderId, true);
         const line = await this.openLine(manager, order, lineId);
-        if (order.status === 'awaiting_payment') throw new ConflictException('This order is not paid yet: cancel the whole order instead.');
+        if (order.status === 'awaiting_payment') throw new ApiError('ORDER_NOT_PAID', 'This order is not paid yet: cancel the whole order instead.');
         const [others] = await manager.query('SELECT COUNT(*) AS n FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL AND id <> ?', [
           orderId,
           lineId,
         ]);
-        if (Number(others.n) === 0) throw new ConflictException('This is the order’s last line: cancel the order instead.');
+        if (Number(others.n) === 0) throw new ApiError('LAST_ORDER_LINE', 'This is the order’s last line: cancel the order instead.');
         await manager.query('UPDATE order_lines SET cancelled_at = ? WHERE id = ?', [now, line.id]);
         const amount = Number(line.net_pence) + Number(line.vat_pence);
         await this.giveBack(manager, actor, order, Number(line.id), amount, `Line ${line.document_number} cancelled: ${reason}`, now);
@@ -237,15 +245,16 @@ export class FulfilmentService {
          FROM orders o LEFT JOIN centres c ON c.id = o.centre_id WHERE o.id = ?${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
-    if (!row) throw new NotFoundException(ORDER_NOT_FOUND);
+    if (!row) throw new ApiError('ORDER_NOT_FOUND', ORDER_NOT_FOUND);
     return row;
   }
 
   private async openLine(manager: EntityManager, order: OrderRow, lineId: number): Promise<LineRow> {
-    if (!NOT_DISPATCHED.includes(order.status)) throw new ConflictException(`An order that is ${order.status.replace(/_/g, ' ')} cannot be changed.`);
+    if (!NOT_DISPATCHED.includes(order.status))
+      throw new ApiError('ORDER_NOT_CHANGEABLE', `An order that is ${order.status.replace(/_/g, ' ')} cannot be changed.`);
     const [line]: LineRow[] = await manager.query('SELECT * FROM order_lines WHERE id = ? AND order_id = ?', [lineId, order.id]);
-    if (!line) throw new NotFoundException('This order has no such line.');
-    if (line.cancelled_at) throw new ConflictException('This line is cancelled already.');
+    if (!line) throw new ApiError('ORDER_LINE_NOT_FOUND', 'This order has no such line.');
+    if (line.cancelled_at) throw new ApiError('ORDER_LINE_CANCELLED', 'This line is cancelled already.');
     return line;
   }
 

@@ -16,7 +16,7 @@ import {
 import { AccountDirectory } from '@achievement/identity';
 import { Outbox, OutboxService } from '@achievement/notifications';
 import { Actor, AppConfig, AuditService, AuthenticatedUser, Clock, retryOnLockConflict } from '@achievement/platform';
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -27,6 +27,7 @@ import { orderingScopeOf } from './customer';
 import { PaymentGateway } from './gateway/payment-gateway';
 import { moneyOf, vatOn } from './money';
 import { OrderPlaced, recordOrderPlaced, recordOrderStatus } from './order-status-change';
+import { ApiError } from '@achievement/platform';
 
 export interface OrderRow {
   id: number;
@@ -108,15 +109,19 @@ export class OrdersService {
    */
   async place(user: AuthenticatedUser, actor: Actor, request: PlaceOrderRequest): Promise<PlacedOrder> {
     const scope = orderingScopeOf(user);
-    if (request.paymentMethod === 'centre_credit' && !('centreId' in scope)) throw new BadRequestException('Centre credits are for centre staff; pay by card.');
+    if (request.paymentMethod === 'centre_credit' && !('centreId' in scope))
+      throw new ApiError('CREDIT_NOT_FOR_LEARNERS', 'Centre credits are for centre staff; pay by card.');
     const delivery = (await this.catalogue.deliveryOptions()).find((d) => d.method === request.deliveryMethod);
     if (!delivery)
-      throw new BadRequestException({ message: 'Choose a delivery option from the list.', fieldErrors: { deliveryMethod: ['Choose a delivery option.'] } });
+      throw new ApiError('DELIVERY_OPTION_UNKNOWN', {
+        message: 'Choose a delivery option from the list.',
+        fieldErrors: { deliveryMethod: ['Choose a delivery option.'] },
+      });
     const now = this.clock.now();
     const billing = clean(request.billingAddress);
     const deliveryAddress = clean(request.deliveryAddress);
     const notDelivered = deliveryProblem(delivery.method, deliveryAddress.country);
-    if (notDelivered) throw new BadRequestException({ message: notDelivered, code: 'DELIVERY_NOT_AVAILABLE', fieldErrors: { deliveryMethod: [notDelivered] } });
+    if (notDelivered) throw new ApiError('DELIVERY_NOT_AVAILABLE', { message: notDelivered, fieldErrors: { deliveryMethod: [notDelivered] } });
 
     const orderId = await retryOnLockConflict(() =>
       this.outbox.transaction(async (manager, outbox) => {
@@ -125,12 +130,13 @@ export class OrdersService {
         const [earlier] = await manager.query('SELECT id FROM orders WHERE user_id = ? AND idempotency_key = ?', [user.id, request.idempotencyKey]);
         if (earlier) return Number(earlier.id);
         const items = await this.basket.priced(user, manager);
-        if (!items.length) throw new BadRequestException('Your basket is empty: add documents from the Store first.');
+        if (!items.length) throw new ApiError('BASKET_EMPTY', 'Your basket is empty: add documents from the Store first.');
         const unavailable = items.filter(
           ({ row, document }) => Number(row.product_active) !== 1 || Number(row.reason_active) !== 1 || document.status !== 'valid',
         );
         if (unavailable.length) {
-          throw new ConflictException(
+          throw new ApiError(
+            'ITEMS_NO_LONGER_ORDERABLE',
             `Some items can no longer be ordered (${unavailable.map((i) => i.document.documentNumber).join(', ')}): remove them from your basket and try again.`,
           );
         }
@@ -341,7 +347,7 @@ export class OrdersService {
       `SELECT vendor_tx_code, amount_pence FROM payment_attempts WHERE order_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1`,
       [orderId],
     );
-    if (!attempt) throw new ConflictException('This order is not waiting for a card payment.');
+    if (!attempt) throw new ApiError('ORDER_NOT_AWAITING_PAYMENT', 'This order is not waiting for a card payment.');
     return this.gateway.startPayment({
       reference: attempt.vendor_tx_code,
       amountPence: Number(attempt.amount_pence),
@@ -356,9 +362,10 @@ export class OrdersService {
   /** Pays an order that is waiting for payment again (after a decline, or back from the gateway without paying): a new attempt of the same order. */
   async payAgain(user: AuthenticatedUser, orderId: number) {
     const order = await this.ownRow(user, orderId);
-    if (order.status !== 'awaiting_payment' || order.payment_method !== 'card') throw new ConflictException('This order is not waiting for a card payment.');
+    if (order.status !== 'awaiting_payment' || order.payment_method !== 'card')
+      throw new ApiError('ORDER_NOT_AWAITING_PAYMENT', 'This order is not waiting for a card payment.');
     const started = await retryOnLockConflict(() => this.dataSource.transaction((manager) => this.startAttempt(manager, order, this.clock.now())));
-    if (!started) throw new ConflictException('This order is not waiting for a card payment.');
+    if (!started) throw new ApiError('ORDER_NOT_AWAITING_PAYMENT', 'This order is not waiting for a card payment.');
     return this.paymentForm(user, orderId);
   }
 
@@ -386,7 +393,7 @@ export class OrdersService {
 
   async page(where: string[], params: unknown[], cursor: string | undefined, direction: 'ASC' | 'DESC', limit = 25): Promise<OrderPage> {
     if (cursor !== undefined) {
-      if (!/^\d{1,10}$/.test(cursor)) throw new BadRequestException('cursor is not one this list gave: start from the first page.');
+      if (!/^\d{1,10}$/.test(cursor)) throw new ApiError('CURSOR_INVALID', 'cursor is not one this list gave: start from the first page.');
       where.push(`o.id ${direction === 'DESC' ? '<' : '>'} ?`);
       params.push(Number(cursor));
     }
@@ -409,7 +416,7 @@ export class OrdersService {
       id,
       'centreId' in scope ? scope.centreId : user.id,
     ]);
-    if (!row) throw new NotFoundException(ORDER_NOT_FOUND);
+    if (!row) throw new ApiError('ORDER_NOT_FOUND', ORDER_NOT_FOUND);
     return row;
   }
 

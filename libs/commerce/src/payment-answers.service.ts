@@ -1,11 +1,12 @@
 import { OutboxService } from '@achievement/notifications';
 import { AppConfig, Clock } from '@achievement/platform';
-import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { INVALID_ANSWER } from './gateway/opayo-form.gateway';
 import { ConfirmedTransaction, GatewayUnavailableError, PaymentAnswer, PaymentGateway, PaymentStatus } from './gateway/payment-gateway';
 import { OrderForStatusChange, OrderPlaced, recordOrderPlaced, recordOrderStatus } from './order-status-change';
+import { ApiError } from '@achievement/platform';
 
 /** How a payment stands, for the page the browser goes back to (?payment=…). */
 export type ShownPaymentOutcome = 'paid' | 'declined' | 'failed' | 'cancelled' | 'checking';
@@ -55,10 +56,10 @@ export class PaymentAnswersService {
   async answerReturned(query: Record<string, unknown>): Promise<{ orderId: number; outcome: ShownPaymentOutcome }> {
     const answer = this.gateway.readAnswer(query);
     const [attempt]: AttemptRow[] = await this.dataSource.query('SELECT * FROM payment_attempts WHERE vendor_tx_code = ?', [answer.reference]);
-    if (!attempt) throw new BadRequestException(INVALID_ANSWER);
+    if (!attempt) throw new ApiError('PAYMENT_ANSWER_INVALID', INVALID_ANSWER);
     if (Number(attempt.amount_pence) !== answer.amountPence) {
       this.logger.warn(`Gateway answer for ${answer.reference} names ${answer.amountPence}p, the attempt is for ${attempt.amount_pence}p: refused`);
-      throw new BadRequestException(INVALID_ANSWER);
+      throw new ApiError('PAYMENT_ANSWER_INVALID', INVALID_ANSWER);
     }
     const orderId = Number(attempt.order_id);
     if (attempt.status !== 'pending') return { orderId, outcome: shownOf(attempt.status) }; // a repeat: settled already

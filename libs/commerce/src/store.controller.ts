@@ -13,7 +13,7 @@ import {
 } from '@achievement/contracts';
 import { AccountDirectory } from '@achievement/identity';
 import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { BasketService } from './basket.service';
 import { CatalogueService } from './catalogue.service';
@@ -22,6 +22,7 @@ import { orderingScopeOf } from './customer';
 import { AddToBasketDto, PlaceOrderDto, UpdateBasketItemDto } from './dto/commerce.dto';
 import { MonthlyInvoiceService } from './invoices/monthly-invoice.service';
 import { OrdersService } from './orders.service';
+import { ApiError } from '@achievement/platform';
 
 interface ReplyHeaders {
   header(name: string, value: string): unknown;
@@ -30,7 +31,10 @@ interface ReplyHeaders {
 function optionalId(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^\d{1,10}$/.test(value))
-    throw new BadRequestException({ message: `${name} must be a positive whole number`, fieldErrors: { [name]: [`${name} must be a positive whole number`] } });
+    throw new ApiError('VALIDATION_FAILED', {
+      message: `${name} must be a positive whole number`,
+      fieldErrors: { [name]: [`${name} must be a positive whole number`] },
+    });
   return Number(value);
 }
 
@@ -155,7 +159,7 @@ export class StoreController {
     @Res({ passthrough: true }) reply: ReplyHeaders,
   ): Promise<StreamableFile> {
     const scope = orderingScopeOf(user);
-    if (!('centreId' in scope)) throw new BadRequestException('Invoices are for centres.');
+    if (!('centreId' in scope)) throw new ApiError('NOT_A_CENTRE', 'Invoices are for centres.');
     const { pdf, fileName } = await this.invoices.invoice(scope.centreId, String(month ?? ''));
     reply.header('Cache-Control', 'no-store');
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${fileName}"`, length: pdf.length });
@@ -164,7 +168,7 @@ export class StoreController {
 
 function requiredId(value: string | undefined, name: string): number {
   const id = optionalId(value, name);
-  if (id === undefined) throw new BadRequestException({ message: `${name} is required`, fieldErrors: { [name]: [`${name} is required`] } });
+  if (id === undefined) throw new ApiError('VALIDATION_FAILED', { message: `${name} is required`, fieldErrors: { [name]: [`${name} is required`] } });
   return id;
 }
 

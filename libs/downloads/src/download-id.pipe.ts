@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { ApiError } from '@achievement/platform';
 
 const MAX_ID = 4294967295; // INT UNSIGNED
 
@@ -9,7 +10,7 @@ export class DownloadIdPipe implements PipeTransform<string, number> {
     const id = /^\d{1,10}$/.test(value ?? '') ? Number(value) : NaN;
     if (!Number.isInteger(id) || id < 1 || id > MAX_ID) {
       const message = 'id must be a positive whole number';
-      throw new BadRequestException({
+      throw new ApiError('VALIDATION_FAILED', {
         message,
         fieldErrors: { id: [message] },
       });

@@ -1,17 +1,7 @@
 import { DOWNLOAD_LIFETIME_DAYS, DownloadPage, DownloadSummary, MAX_DOWNLOAD_DOCUMENTS, MAX_DOWNLOADS_IN_FLIGHT } from '@achievement/contracts';
 import { DownloadableDocumentsService, RecordsService } from '@achievement/documents';
 import { AuthenticatedUser, Clock, FileStorage } from '@achievement/platform';
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  GoneException,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  Logger,
-  NotFoundException,
-} from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -20,6 +10,7 @@ import { DownloadBuildQueue } from './download-build.queue';
 import { DOWNLOAD_LEASE_MS } from './download-queue';
 import { RequestDownloadDto } from './dto/request-download.dto';
 import { attachmentDisposition } from './zip-entry-names';
+import { ApiError } from '@achievement/platform';
 
 export const DOWNLOADS_PAGE_SIZE = 25;
 
@@ -73,16 +64,16 @@ export class DownloadsService {
   async requestDownload(user: AuthenticatedUser, details: RequestDownloadDto): Promise<DownloadSummary> {
     const centreId = centreOf(user);
     if ((details.selection === undefined) === (details.jobId === undefined)) {
-      throw new BadRequestException('Give either a selection of records or a jobId, not both.');
+      throw new ApiError('SELECTION_AMBIGUOUS', 'Give either a selection of records or a jobId, not both.');
     }
     const documentIds =
       details.jobId !== undefined
         ? await this.documents.documentIdsOfJob(centreId, details.jobId)
         : await this.records.resolveSelection(user, details.selection!);
-    if (documentIds.length === 0) throw new BadRequestException('This job has no documents to download.');
+    if (documentIds.length === 0) throw new ApiError('SELECTION_EMPTY', 'This job has no documents to download.');
     if (documentIds.length > MAX_DOWNLOAD_DOCUMENTS) {
       const message = `A zip may hold at most ${MAX_DOWNLOAD_DOCUMENTS.toLocaleString('en-GB')} documents; this one would hold ${documentIds.length.toLocaleString('en-GB')}. Select fewer records or narrow the search.`;
-      throw new BadRequestException({
+      throw new ApiError('SELECTION_TOO_LARGE', {
         message,
         fieldErrors: {
           [details.jobId !== undefined ? 'jobId' : 'selection']: [message],
@@ -91,7 +82,8 @@ export class DownloadsService {
     }
     const unrendered = await this.documents.countUnrendered(centreId, documentIds);
     if (unrendered > 0) {
-      throw new ConflictException(
+      throw new ApiError(
+        'DOCUMENTS_NOT_READY',
         `${unrendered === documentIds.length ? 'These documents are' : `${unrendered.toLocaleString('en-GB')} of these documents are`} still being prepared (their PDFs are not ready yet). Try again in a few minutes.`,
       );
     }
@@ -103,12 +95,9 @@ export class DownloadsService {
         user.id,
       ]);
       if (Number(inFlight.n) >= MAX_DOWNLOADS_IN_FLIGHT) {
-        throw new HttpException(
-          {
-            message: `You already have ${MAX_DOWNLOADS_IN_FLIGHT} downloads being prepared. Wait until one of them is ready (see Downloads), then ask again.`,
-          },
-          HttpStatus.TOO_MANY_REQUESTS,
-        );
+        throw new ApiError('TOO_MANY_DOWNLOADS', {
+          message: `You already have ${MAX_DOWNLOADS_IN_FLIGHT} downloads being prepared. Wait until one of them is ready (see Downloads), then ask again.`,
+        });
       }
       const result = await m.query(
         `INSERT INTO download_requests (centre_id, requested_by_user_id, requested_by_name, name, purpose, purpose_detail, include_manifest, status,
@@ -169,12 +158,13 @@ export class DownloadsService {
   async openDownloadFile(user: AuthenticatedUser, id: number, rangeHeader: string | undefined): Promise<DownloadFile> {
     const row = await this.findOfCentre(centreOf(user), id);
     if (row.status === 'expired') {
-      throw new GoneException(`This zip was removed ${DOWNLOAD_LIFETIME_TEXT} after it was built. Ask for a new download.`);
+      throw new ApiError('DOWNLOAD_EXPIRED', `This zip was removed ${DOWNLOAD_LIFETIME_TEXT} after it was built. Ask for a new download.`);
     }
-    if (row.status === 'failed') throw new ConflictException(`This zip could not be built: ${row.failure_reason ?? 'unknown reason'}. Ask for a new download.`);
-    if (row.status !== 'ready' || !row.file_key) throw new ConflictException('This zip is not ready yet. The Downloads page shows its progress.');
+    if (row.status === 'failed')
+      throw new ApiError('DOWNLOAD_FAILED', `This zip could not be built: ${row.failure_reason ?? 'unknown reason'}. Ask for a new download.`);
+    if (row.status !== 'ready' || !row.file_key) throw new ApiError('DOWNLOAD_NOT_READY', 'This zip is not ready yet. The Downloads page shows its progress.');
     const info = await this.storage.stat(row.file_key);
-    if (!info) throw new GoneException('This zip is no longer available. Ask for a new download.');
+    if (!info) throw new ApiError('DOWNLOAD_EXPIRED', 'This zip is no longer available. Ask for a new download.');
     const range = parseByteRange(rangeHeader, info.size);
     if (range === 'unsatisfiable') throw new RangeNotSatisfiable(info.size);
     return {
@@ -187,7 +177,7 @@ export class DownloadsService {
 
   private async findOfCentre(centreId: number, id: number): Promise<DownloadRow> {
     const [row]: DownloadRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM download_requests WHERE id = ? AND centre_id = ?`, [id, centreId]);
-    if (!row) throw new NotFoundException(`There is no download ${id} of your centre.`);
+    if (!row) throw new ApiError('DOWNLOAD_NOT_FOUND', `There is no download ${id} of your centre.`);
     return row;
   }
 }
@@ -208,7 +198,7 @@ export class RangeNotSatisfiable extends HttpException {
 
 /** The caller's centre; staff without one see nothing. */
 function centreOf(user: AuthenticatedUser): number {
-  if (user.role !== 'centre_staff' || user.centreId === null) throw new ForbiddenException('Downloads are for staff of a centre.');
+  if (user.role !== 'centre_staff' || user.centreId === null) throw new ApiError('NOT_CENTRE_STAFF', 'Downloads are for staff of a centre.');
   return user.centreId;
 }
 
@@ -219,7 +209,7 @@ function encodeCursor(id: number): string {
 function decodeCursor(cursor: string): number {
   const m = /^d:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m)
-    throw new BadRequestException({
+    throw new ApiError('CURSOR_INVALID', {
       message: 'cursor must be the nextCursor of a previous page',
       fieldErrors: {
         cursor: ['cursor must be the nextCursor of a previous page'],

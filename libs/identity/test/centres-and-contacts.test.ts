@@ -183,6 +183,7 @@ describe('centres and their contact records (administrators)', () => {
       expect(res.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'CONTACT_ROWS_INVALID',
         message: expect.stringContaining('Nothing was imported: the file has 2 problems (lines 3, 5)'),
         rowErrors: [
           { line: 3, field: 'email', message: 'email must be an email address' },

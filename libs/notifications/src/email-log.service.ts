@@ -1,12 +1,13 @@
 import { EmailStatus } from '@achievement/contracts';
 import { Actor, AppConfig, AuditService } from '@achievement/platform';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, FindOptionsWhere, LessThan } from 'typeorm';
 import { EmailDetailDto, EmailPageDto, EmailSummaryDto } from './dto/email-log.response';
 import { OutboxEmail } from './outbox-email.entity';
 import { OutboxService } from './outbox.service';
+import { ApiError } from '@achievement/platform';
 
 /** The administrators' Email log: what the portal sent or captured, newest first. */
 @Injectable()
@@ -35,7 +36,7 @@ export class EmailLogService {
 
   async get(id: number): Promise<EmailDetailDto> {
     const row = await this.dataSource.getRepository(OutboxEmail).findOneBy({ id });
-    if (!row) throw new NotFoundException(`There is no email ${id} in the Email log.`);
+    if (!row) throw new ApiError('EMAIL_NOT_FOUND', `There is no email ${id} in the Email log.`);
     return { ...toSummary(row), messageId: row.messageId, html: row.html, text: row.text };
   }
 

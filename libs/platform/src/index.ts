@@ -30,3 +30,5 @@ export { ParseIdPipe } from './http/parse-id.pipe';
 export { CONTROL_CHARACTERS, CONTROL_EXCEPT_NEWLINES } from './text/control-characters';
 export { retryOnLockConflict, isLockConflict, BusyException, BUSY_MESSAGE } from './database/lock-conflict';
 export type { LockConflictRetryOptions } from './database/lock-conflict';
+export { ApiError } from './errors/api-error';
+export type { ApiErrorParts } from './errors/api-error';

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { ApiError } from '@achievement/platform';
 import { accessEndOf, longDate } from './access-length';
 
 describe('accessEndOf', () => {
@@ -23,24 +23,24 @@ describe('accessEndOf', () => {
   it('counts "today" as the day in the UK', () => {
     // 23:30 UTC on 30 June is already 1 July in the UK: 1 July is today, 2 July is the first day allowed
     const lateInJune = new Date('2026-06-30T23:30:00.000Z');
-    expect(() => accessEndOf({ period: 'date', until: '2026-07-01' }, lateInJune)).toThrow(BadRequestException);
+    expect(() => accessEndOf({ period: 'date', until: '2026-07-01' }, lateInJune)).toThrow(expect.objectContaining({ code: 'ACCESS_END_NOT_AFTER_TODAY' }));
     expect(accessEndOf({ period: 'date', until: '2026-07-02' }, lateInJune).toISOString()).toBe('2026-07-02T22:59:59.999Z');
   });
 
   it.each([
-    ['2026-02-30', 'Enter a valid date.'],
-    ['14/02/2026', 'Enter a valid date.'],
-    [undefined, 'Enter a valid date.'],
-    ['2026-01-31', 'Choose a date after today.'],
-    ['2025-12-01', 'Choose a date after today.'],
-    ['2028-06-01', 'Choose an earlier date.'],
-  ])('refuses the date %s', (until, message) => {
+    ['2026-02-30', 'VALIDATION_FAILED', 'Enter a valid date.'],
+    ['14/02/2026', 'VALIDATION_FAILED', 'Enter a valid date.'],
+    [undefined, 'VALIDATION_FAILED', 'Enter a valid date.'],
+    ['2026-01-31', 'ACCESS_END_NOT_AFTER_TODAY', 'Choose a date after today.'],
+    ['2025-12-01', 'ACCESS_END_NOT_AFTER_TODAY', 'Choose a date after today.'],
+    ['2028-06-01', 'ACCESS_TOO_LONG', 'Choose an earlier date.'],
+  ])('refuses the date %s (%s)', (until, code, message) => {
     try {
       accessEndOf({ period: 'date', until }, now);
       throw new Error('accepted');
     } catch (err) {
-      expect(err).toBeInstanceOf(BadRequestException);
-      expect((err as BadRequestException).getResponse()).toMatchObject({ fieldErrors: { until: [message] } });
+      expect(err).toBeInstanceOf(ApiError);
+      expect(err).toMatchObject({ code, status: 400, fieldErrors: { until: [message] } });
     }
   });
 

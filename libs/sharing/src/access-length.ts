@@ -1,5 +1,5 @@
 import { AccessLength, BODY_TIME_ZONE, bodyDayOf, calendarDateParts, endOfBodyDay, MAX_ACCESS_DAYS } from '@achievement/contracts';
-import { BadRequestException } from '@nestjs/common';
+import { ApiError } from '@achievement/platform';
 
 const DAY_MS = 86_400_000;
 
@@ -20,13 +20,19 @@ export function accessEndOf(length: AccessLength, now: Date): Date {
       const day = length.until ?? '';
       const until = calendarDateParts(day) ? endOfBodyDay(day) : null;
       if (!until) {
-        throw new BadRequestException({ message: 'Give the date access ends as a date (YYYY-MM-DD).', fieldErrors: { until: ['Enter a valid date.'] } });
+        throw new ApiError('VALIDATION_FAILED', {
+          message: 'Give the date access ends as a date (YYYY-MM-DD).',
+          fieldErrors: { until: ['Enter a valid date.'] },
+        });
       }
       if (until.getTime() <= now.getTime() || day === bodyDayOf(now)) {
-        throw new BadRequestException({ message: 'The date access ends must be after today.', fieldErrors: { until: ['Choose a date after today.'] } });
+        throw new ApiError('ACCESS_END_NOT_AFTER_TODAY', {
+          message: 'The date access ends must be after today.',
+          fieldErrors: { until: ['Choose a date after today.'] },
+        });
       }
       if (until.getTime() - now.getTime() > MAX_ACCESS_DAYS * DAY_MS) {
-        throw new BadRequestException({
+        throw new ApiError('ACCESS_TOO_LONG', {
           message: `Access can last at most ${MAX_ACCESS_DAYS} days; choose an earlier date.`,
           fieldErrors: { until: ['Choose an earlier date.'] },
         });

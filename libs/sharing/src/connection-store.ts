@@ -1,11 +1,12 @@
 import { ConnectionStatus, LearnerConnection } from '@achievement/contracts';
 import { Outbox } from '@achievement/notifications';
 import { AuditService, Clock, SYSTEM_ACTOR } from '@achievement/platform';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { longDate } from './access-length';
 import { SharingLinks } from './sharing-links';
+import { ApiError } from '@achievement/platform';
 
 /** A row of `connections`. */
 export interface ConnectionRow {
@@ -130,7 +131,7 @@ export class ConnectionStore {
       `SELECT * FROM connections WHERE id = ? AND learner_user_id = ?${manager ? ' FOR UPDATE' : ''}`,
       [id, learnerUserId],
     );
-    if (!rows.length) throw new NotFoundException(CONNECTION_NOT_FOUND);
+    if (!rows.length) throw new ApiError('CONNECTION_NOT_FOUND', CONNECTION_NOT_FOUND);
     return rows[0];
   }
 

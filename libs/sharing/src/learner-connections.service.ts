@@ -3,13 +3,14 @@ import { LearnerDocumentsService } from '@achievement/documents';
 import { AccountDirectory } from '@achievement/identity';
 import { Outbox, OutboxService } from '@achievement/notifications';
 import { Actor, AuditService, AuthenticatedUser, Clock, retryOnLockConflict } from '@achievement/platform';
-import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { accessEndOf, longDate } from './access-length';
 import { ConnectionRow, ConnectionStore, duplicateKeyOf } from './connection-store';
 import { SharingLinks } from './sharing-links';
+import { ApiError } from '@achievement/platform';
 
 export function invitationHashOf(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
@@ -17,7 +18,7 @@ export function invitationHashOf(token: string): string {
 
 /** The learner's id of record; only learners share, and only their own documents. */
 export function learnerOf(user: AuthenticatedUser): number {
-  if (user.role !== 'learner' || !user.learnerId) throw new ForbiddenException('Only a learner can share their documents.');
+  if (user.role !== 'learner' || !user.learnerId) throw new ApiError('NOT_A_LEARNER', 'Only a learner can share their documents.');
   return user.learnerId;
 }
 
@@ -54,7 +55,7 @@ export class LearnerConnectionsService {
     const learnerId = learnerOf(user);
     const email = input.email.trim().toLowerCase();
     if (email === user.email.toLowerCase())
-      throw new BadRequestException({
+      throw new ApiError('OWN_EMAIL', {
         message: 'That is your own email address: give the email of the person you share with.',
         fieldErrors: { email: ['Give the email of the person you share with.'] },
       });
@@ -76,7 +77,7 @@ export class LearnerConnectionsService {
           )
           .catch((err: unknown) => {
             if (duplicateKeyOf(err) !== 'open_pair') throw err;
-            throw new ConflictException({
+            throw new ApiError('CONNECTION_EXISTS', {
               message: `You already have an open connection with ${email} (documents shared, or their request waiting for your answer). Change that connection instead: choose other documents, or extend it.`,
               fieldErrors: { email: ['You already have an open connection with this address.'] },
             });
@@ -157,13 +158,14 @@ export class LearnerConnectionsService {
   /** Changes the shared documents and/or the end of access of a connection that is open. */
   async update(user: AuthenticatedUser, actor: Actor, id: number, input: { documentIds?: number[]; access?: AccessLength }): Promise<LearnerConnection> {
     const learnerId = learnerOf(user);
-    if (!input.documentIds && !input.access) throw new BadRequestException('Say what to change: the documents shared, or how long access lasts.');
+    if (!input.documentIds && !input.access) throw new ApiError('NOTHING_TO_CHANGE', 'Say what to change: the documents shared, or how long access lasts.');
     const documentIds = input.documentIds ? await this.shareable(learnerId, input.documentIds) : undefined;
     const now = this.clock.now();
     const endsAt = input.access ? accessEndOf(input.access, now) : undefined;
     await this.dataSource.transaction(async (manager) => {
       const row = await this.store.ofLearner(user.id, id, manager);
-      if (!this.store.isOpen(row, now)) throw new ConflictException('Only an active connection can be changed. Add a new connection to share again.');
+      if (!this.store.isOpen(row, now))
+        throw new ApiError('CONNECTION_NOT_ACTIVE', 'Only an active connection can be changed. Add a new connection to share again.');
       const before = { documentIds: (await this.store.documentIdsOf([id], manager)).get(id), accessEndsAt: row.access_ends_at };
       if (documentIds) await this.store.replaceDocuments(manager, id, documentIds);
       if (endsAt) await manager.query('UPDATE connections SET access_ends_at = ? WHERE id = ?', [endsAt, id]);
@@ -182,7 +184,7 @@ export class LearnerConnectionsService {
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       const row = await this.store.ofLearner(user.id, id, manager);
-      if (!this.store.isOpen(row, now)) throw new ConflictException('This connection has already ended.');
+      if (!this.store.isOpen(row, now)) throw new ApiError('CONNECTION_ENDED', 'This connection has already ended.');
       await manager.query(`UPDATE connections SET status = 'ended', access_ends_at = ?, decided_at = ? WHERE id = ?`, [now, now, id]);
       await this.audit.record(
         actor,
@@ -216,13 +218,13 @@ export class LearnerConnectionsService {
     const byId = new Map(own.map((d) => [d.id, d]));
     const foreign = unique.filter((id) => !byId.has(id));
     if (foreign.length)
-      throw new BadRequestException({
+      throw new ApiError('DOCUMENT_NOT_YOURS', {
         message: 'Choose documents of your own to share.',
         fieldErrors: { documentIds: [`Not one of your documents: ${foreign.join(', ')}`] },
       });
     const notValid = unique.filter((id) => byId.get(id)!.status !== 'valid');
     if (notValid.length) {
-      throw new BadRequestException({
+      throw new ApiError('DOCUMENT_NOT_VALID', {
         message: 'A revoked or superseded document cannot be shared: share its current version.',
         fieldErrors: { documentIds: [`Not valid any more: ${notValid.map((id) => byId.get(id)!.documentNumber).join(', ')}`] },
       });
@@ -232,7 +234,7 @@ export class LearnerConnectionsService {
 
   private async pending(manager: EntityManager, learnerUserId: number, id: number): Promise<ConnectionRow> {
     const row = await this.store.ofLearner(learnerUserId, id, manager);
-    if (row.status !== 'pending') throw new ConflictException('This request has already been answered.');
+    if (row.status !== 'pending') throw new ApiError('REQUEST_ANSWERED', 'This request has already been answered.');
     return row;
   }
 

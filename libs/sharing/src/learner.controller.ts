@@ -1,11 +1,12 @@
 import { ConnectionView, LearnerConnection, LearnerDocument } from '@achievement/contracts';
 import { LearnerDocumentsService } from '@achievement/documents';
 import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
-import { Body, Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AcceptConnectionDto, AddConnectionDto, UpdateConnectionDto } from './dto/connection.dto';
 import { LearnerConnectionsService, learnerOf } from './learner-connections.service';
 import { pdfAnswer, ReplyHeaders } from './pdf-reply';
+import { ApiError } from '@achievement/platform';
 
 /** The learner's own documents and connections. Only learners (never centre staff or administrators) share. */
 @ApiTags('Learners and third parties')
@@ -36,9 +37,9 @@ export class LearnerController {
     @Res({ passthrough: true }) reply: ReplyHeaders,
   ): Promise<StreamableFile> {
     const [own] = await this.documents.ownedBy(learnerOf(user), [id]);
-    if (!own) throw new NotFoundException('This is not one of your documents.');
+    if (!own) throw new ApiError('DOCUMENT_NOT_FOUND', 'This is not one of your documents.');
     const file = await this.documents.pdfOf(id);
-    if (!file) throw new NotFoundException('This document is not ready yet. Try again in a few minutes.');
+    if (!file) throw new ApiError('DOCUMENT_NOT_READY_YET', 'This document is not ready yet. Try again in a few minutes.');
     return pdfAnswer(reply, file.pdf, file.documentNumber, download === '1');
   }
 

@@ -3,13 +3,14 @@ import { LearnerDocumentsService } from '@achievement/documents';
 import { AccountDirectory } from '@achievement/identity';
 import { OutboxService } from '@achievement/notifications';
 import { Actor, AuditService, AuthenticatedUser, Clock, retryOnLockConflict } from '@achievement/platform';
-import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CONNECTION_NOT_FOUND, ConnectionRow, ConnectionStore, duplicateKeyOf } from './connection-store';
 import { invitationHashOf } from './learner-connections.service';
 import { typedRequestOf } from './typed-request';
 import { SharingLinks } from './sharing-links';
+import { ApiError } from '@achievement/platform';
 
 /** The one answer to a connection request, whether or not such a learner exists. */
 export const REQUEST_ACCEPTED =
@@ -61,7 +62,8 @@ export class ThirdPartyService {
   async acceptInvitation(user: AuthenticatedUser, actor: Actor, token: string): Promise<ThirdPartyConnection> {
     const row = await this.openInvitation(token);
     if (row.third_party_email.toLowerCase() !== user.email.toLowerCase()) {
-      throw new ForbiddenException(
+      throw new ApiError(
+        'INVITATION_FOR_ANOTHER',
         `This invitation was sent to ${row.third_party_email}. Sign in with that address (or register it as a third party) to accept it.`,
       );
     }
@@ -70,7 +72,7 @@ export class ThirdPartyService {
         `UPDATE connections SET third_party_user_id = ?, invitation_hash = NULL WHERE id = ? AND invitation_hash = ? AND (third_party_user_id IS NULL OR third_party_user_id = ?)`,
         [user.id, row.id, invitationHashOf(token), user.id],
       );
-      if (Number(claimed.affectedRows) !== 1) throw new NotFoundException(INVITATION_GONE);
+      if (Number(claimed.affectedRows) !== 1) throw new ApiError('INVITATION_GONE', INVITATION_GONE);
       await this.audit.record(actor, { action: 'connection.invitation_accepted', subjectType: 'connection', subjectId: Number(row.id) }, manager);
     });
     const [view] = await this.views([{ ...row, third_party_user_id: user.id }]);
@@ -173,13 +175,14 @@ export class ThirdPartyService {
       [connectionId, user.id],
     );
     // a request the learner has not accepted answers as one that reached no learner
-    if (!row || !hasShared(row)) throw new NotFoundException(CONNECTION_NOT_FOUND);
-    if (!this.store.isOpen(row)) throw new ForbiddenException('Your access to these documents has ended. Ask the learner to share them again.');
+    if (!row || !hasShared(row)) throw new ApiError('CONNECTION_NOT_FOUND', CONNECTION_NOT_FOUND);
+    if (!this.store.isOpen(row)) throw new ApiError('ACCESS_ENDED', 'Your access to these documents has ended. Ask the learner to share them again.');
     const shared = (await this.store.documentIdsOf([connectionId])).get(connectionId) ?? [];
-    if (!shared.includes(documentId)) throw new NotFoundException('This document is not shared with you.');
+    if (!shared.includes(documentId)) throw new ApiError('DOCUMENT_NOT_SHARED', 'This document is not shared with you.');
     const file = await this.documents.pdfOf(documentId);
-    if (!file) throw new ConflictException('This document is not ready to view yet. Try again in a few minutes.');
-    if (file.status !== 'valid') throw new ConflictException(`This document has been ${file.status}: it is no longer valid, so it cannot be opened.`);
+    if (!file) throw new ApiError('DOCUMENT_NOT_READY', 'This document is not ready to view yet. Try again in a few minutes.');
+    if (file.status !== 'valid')
+      throw new ApiError('DOCUMENT_NOT_VALID_VERSION', `This document has been ${file.status}: it is no longer valid, so it cannot be opened.`);
     await this.dataSource.query('INSERT INTO connection_views (connection_id, document_id, viewed_at) VALUES (?, ?, ?)', [
       connectionId,
       documentId,
@@ -215,12 +218,12 @@ export class ThirdPartyService {
   }
 
   private async openInvitation(token: string): Promise<ConnectionRow> {
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFoundException(INVITATION_GONE);
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new ApiError('INVITATION_GONE', INVITATION_GONE);
     const [row]: ConnectionRow[] = await this.dataSource.query(
       `SELECT c.* FROM connections c JOIN users lu ON lu.id = c.learner_user_id AND lu.status = 'active' WHERE c.invitation_hash = ?`,
       [invitationHashOf(token)],
     );
-    if (!row || !this.store.isOpen(row)) throw new NotFoundException(INVITATION_GONE);
+    if (!row || !this.store.isOpen(row)) throw new ApiError('INVITATION_GONE', INVITATION_GONE);
     return row;
   }
 

@@ -1,8 +1,9 @@
 import { LearnerVerificationEntry } from '@achievement/contracts';
 import { AuthenticatedUser, CurrentUser, Roles } from '@achievement/platform';
-import { Controller, ForbiddenException, Get } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { VerificationLogService } from './verification-log.service';
+import { ApiError } from '@achievement/platform';
 
 @ApiTags('verification')
 @Controller('learner/verifications')
@@ -14,7 +15,7 @@ export class LearnerVerificationsController {
   @ApiOperation({ summary: 'Who checked your documents on Smart Verify (the newest 200): when, how, and a coarse client' })
   @ApiOkResponse({ description: 'LearnerVerificationEntry[]' })
   list(@CurrentUser() user: AuthenticatedUser): Promise<LearnerVerificationEntry[]> {
-    if (!user.learnerId) throw new ForbiddenException('This account has no learner record.');
+    if (!user.learnerId) throw new ApiError('NOT_A_LEARNER', 'This account has no learner record.');
     return this.log.forLearner(user.learnerId);
   }
 }

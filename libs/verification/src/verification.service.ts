@@ -1,10 +1,11 @@
 import { PdfCheckResult, VerificationMethod, VerificationResult } from '@achievement/contracts';
 import { VerifiableDocument, VerifiableDocuments } from '@achievement/documents';
 import { Clock } from '@achievement/platform';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { verificationPageHtml } from './page/verification-page';
 import { VerificationLogWriter } from './verification-log.writer';
+import { ApiError } from '@achievement/platform';
 
 /** A verification code as issued: 24 random bytes in base64url (192 bits). */
 const CODE = /^[A-Za-z0-9_-]{32}$/;
@@ -17,7 +18,7 @@ export const UNKNOWN_CODE_MESSAGE = 'No document has this verification code. Che
 export function verificationMethodOf(via: unknown): Exclude<VerificationMethod, 'upload'> {
   if (via === undefined) return 'code';
   if (via === 'qr' || via === 'code') return via;
-  throw new BadRequestException('via must be qr or code');
+  throw new ApiError('VALIDATION_FAILED', 'via must be qr or code');
 }
 
 /** Who asked, as the verification log keeps it (already coarse). */
@@ -77,7 +78,7 @@ export class VerificationService {
       client: who.client,
       at: this.clock.now(),
     });
-    if (!doc) throw new NotFoundException(UNKNOWN_CODE_MESSAGE);
+    if (!doc) throw new ApiError('VERIFICATION_CODE_NOT_FOUND', UNKNOWN_CODE_MESSAGE);
     return doc;
   }
 
@@ -85,7 +86,7 @@ export class VerificationService {
   async documentOf(code: string): Promise<{ pdf: Buffer; documentNumber: string }> {
     const doc = await this.documents.findByCode(CODE.test(code) ? code : NO_SUCH_CODE);
     const pdf = doc && displayEnabled(doc) ? await this.documents.openPdf(doc.id) : null;
-    if (!doc || !pdf) throw new NotFoundException(UNKNOWN_CODE_MESSAGE);
+    if (!doc || !pdf) throw new ApiError('VERIFICATION_CODE_NOT_FOUND', UNKNOWN_CODE_MESSAGE);
     return { pdf, documentNumber: doc.documentNumber };
   }
 

@@ -1,6 +1,6 @@
 import { VERIFICATION_CODE_NOT_FOUND, VERIFICATION_NOT_CHECKED, VERIFICATION_TOO_MANY_CHECKS } from '@achievement/contracts';
-import { AppConfig, FrontDoor, FrontDoorReply, FrontDoorRequest, portalShellPage } from '@achievement/platform';
-import { HttpException, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { ApiError, AppConfig, FrontDoor, FrontDoorReply, FrontDoorRequest, portalShellPage } from '@achievement/platform';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { verifyingClientOf } from './coarse-client';
 import { verificationProblemHtml } from './page/verification-page';
 import { verificationMethodOf, VerificationService } from './verification.service';
@@ -56,7 +56,7 @@ export class VerifyFrontDoor implements OnModuleInit {
 
   private async lookUp(req: FrontDoorRequest, reply: FrontDoorReply): Promise<void> {
     const { allowed, retryAfterSeconds } = this.limiter.take('lookup', req.address);
-    if (!allowed) return reply.error(429, RATE_LIMIT_MESSAGES.lookup, { 'Retry-After': String(retryAfterSeconds) });
+    if (!allowed) return reply.error(429, RATE_LIMIT_MESSAGES.lookup, { 'Retry-After': String(retryAfterSeconds) }, 'TOO_MANY_CHECKS');
     const via = new URLSearchParams(req.query).getAll('via');
     const method = verificationMethodOf(via.length > 1 ? via : via[0]);
     reply.jsonText(
@@ -74,7 +74,8 @@ export class VerifyFrontDoor implements OnModuleInit {
     try {
       html = await this.verification.verifyCodeAsPage(codeOf(req.path, PAGE_PREFIX), method, verifyingClientOf({ ip: req.address, headers: req.raw.headers }));
     } catch (err) {
-      if (err instanceof HttpException && err.getStatus() === 404) return reply.html(404, verificationProblemHtml(VERIFICATION_CODE_NOT_FOUND, null));
+      if (err instanceof ApiError && err.code === 'VERIFICATION_CODE_NOT_FOUND')
+        return reply.html(404, verificationProblemHtml(VERIFICATION_CODE_NOT_FOUND, null));
       this.logger.error({ err, requestId: req.id, url: req.path }, 'The verification page could not look the code up');
       return reply.html(503, verificationProblemHtml(VERIFICATION_NOT_CHECKED, again), { 'Retry-After': '10' });
     }

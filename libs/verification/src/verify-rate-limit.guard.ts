@@ -1,6 +1,7 @@
-import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { VerifyBucket, VerifyRateLimiter } from './verify-rate-limiter';
+import { ApiError } from '@achievement/platform';
 
 const BUCKET_KEY = 'verification:rate-bucket';
 
@@ -27,6 +28,6 @@ export class VerifyRateLimitGuard implements CanActivate {
     const { allowed, retryAfterSeconds } = this.limiter.take(bucket, req.ip ?? 'unknown');
     if (allowed) return true;
     http.getResponse<{ header(name: string, value: string): unknown }>().header('Retry-After', String(retryAfterSeconds));
-    throw new HttpException(RATE_LIMIT_MESSAGES[bucket], HttpStatus.TOO_MANY_REQUESTS);
+    throw new ApiError('TOO_MANY_CHECKS', RATE_LIMIT_MESSAGES[bucket]);
   }
 }

@@ -1,5 +1,5 @@
 import { Public, SkipCsrf } from '@achievement/platform';
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UnsupportedMediaTypeException, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -16,6 +16,7 @@ import { verifyingClientOf } from './coarse-client';
 import { PdfCheckResultDto, VerificationResultDto } from './dto/verification-result.dto';
 import { verificationMethodOf, VerificationService } from './verification.service';
 import { VerifyRateLimit, VerifyRateLimitGuard } from './verify-rate-limit.guard';
+import { ApiError } from '@achievement/platform';
 
 interface ClientRequest {
   ip?: string;
@@ -55,8 +56,9 @@ export class VerifyController {
   })
   @ApiOkResponse({ type: PdfCheckResultDto })
   async checkPdf(@Body() body: unknown, @Req() req: ClientRequest): Promise<PdfCheckResultDto> {
-    if (!Buffer.isBuffer(body)) throw new UnsupportedMediaTypeException('Send the PDF file itself as the request body, with Content-Type: application/pdf.');
-    if (body.length === 0) throw new BadRequestException('The file is empty: choose the PDF of the document.');
+    if (!Buffer.isBuffer(body))
+      throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the PDF file itself as the request body, with Content-Type: application/pdf.');
+    if (body.length === 0) throw new ApiError('FILE_EMPTY', 'The file is empty: choose the PDF of the document.');
     return this.verification.checkPdf(body, verifyingClientOf(req));
   }
 

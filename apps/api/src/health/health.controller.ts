@@ -5,6 +5,7 @@ import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@
 import { SkipThrottle } from '@nestjs/throttler';
 import { RedisHealthIndicator } from './redis.health';
 import { StorageHealthIndicator } from './storage.health';
+import { ApiError } from '@achievement/platform';
 
 @ApiTags('Health')
 @Controller('health')
@@ -39,7 +40,7 @@ export class HealthController {
       const down = Object.entries(result.details)
         .filter(([, part]) => part.status !== 'up')
         .map(([name]) => name);
-      throw new ServiceUnavailableException({ message: `Not answering: ${down.join(', ')}.`, details: result.details });
+      throw new ApiError('SERVICE_UNAVAILABLE', { message: `Not answering: ${down.join(', ')}.`, details: result.details });
     }
   }
 }

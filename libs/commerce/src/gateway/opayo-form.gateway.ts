@@ -1,12 +1,13 @@
 import { GatewayForm, PostalAddress } from '@achievement/contracts';
 import { AppConfig } from '@achievement/platform';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { poundsText } from '../money';
 import { decryptCryptText, encryptCrypt } from './opayo-crypt';
 import { InvalidFormAnswer, OPAYO_PROTOCOL, penceOf, readFormAnswer, splitAnswerText } from './opayo-form-answer';
 import { REPORTING_OK, TX_STATES } from './opayo-reporting-protocol';
 import { OpayoReportingClient } from './opayo-reporting.client';
 import { ConfirmedTransaction, GatewayUnavailableError, PaymentAnswer, PaymentGateway, PaymentRequest } from './payment-gateway';
+import { ApiError } from '@achievement/platform';
 
 export { OPAYO_PROTOCOL } from './opayo-form-answer';
 /** Where the built-in sandbox takes registrations (under the api's /api prefix). */
@@ -60,13 +61,13 @@ export class OpayoFormGateway extends PaymentGateway {
 
   readAnswer(query: Record<string, unknown>): PaymentAnswer {
     const crypt = query.crypt ?? query.Crypt;
-    if (typeof crypt !== 'string') throw new BadRequestException(INVALID_ANSWER);
+    if (typeof crypt !== 'string') throw new ApiError('PAYMENT_ANSWER_INVALID', INVALID_ANSWER);
     const text = decryptCryptText(crypt, this.config.OPAYO_ENCRYPTION_PASSWORD);
-    if (text === null) throw new BadRequestException(INVALID_ANSWER);
+    if (text === null) throw new ApiError('PAYMENT_ANSWER_INVALID', INVALID_ANSWER);
     try {
       return readFormAnswer(splitAnswerText(text));
     } catch (err) {
-      if (err instanceof InvalidFormAnswer) throw new BadRequestException(INVALID_ANSWER);
+      if (err instanceof InvalidFormAnswer) throw new ApiError('PAYMENT_ANSWER_INVALID', INVALID_ANSWER);
       throw err;
     }
   }

@@ -1,6 +1,6 @@
 import { SANDBOX_TEST_CARDS } from '@achievement/contracts';
 import { AppConfig, Public, RedisService, SkipCsrf } from '@achievement/platform';
-import { Body, Controller, Get, HttpCode, NotFoundException, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -8,6 +8,7 @@ import { decryptCrypt, encryptCrypt } from './opayo-crypt';
 import { OPAYO_PROTOCOL } from './opayo-form-answer';
 import { commandElements, GET_TRANSACTION_DETAIL, readVspaccess, REPORTING_OK, signatureMatches, TX_STATE_OF, xmlEscape } from './opayo-reporting-protocol';
 import { PaymentStatus } from './payment-gateway';
+import { ApiError } from '@achievement/platform';
 
 interface HtmlReply {
   status(code: number): HtmlReply;
@@ -118,7 +119,7 @@ export class SandboxGatewayController {
     const form = body ?? {};
     const key = `sandbox-opayo:session:${String(form.session ?? '')}`;
     const raw = await this.redis.client.get(key);
-    if (!raw) throw new NotFoundException('This payment session has expired or was completed.');
+    if (!raw) throw new ApiError('PAYMENT_SESSION_NOT_FOUND', 'This payment session has expired or was completed.');
     const fields = JSON.parse(raw) as Record<string, string>;
     if (form.action === 'cancel') return this.finish(reply, String(form.session), fields, 'ABORT', 'The user cancelled the transaction.');
     const card = String(form.cardNumber ?? '').replace(/[\s-]/g, '');

@@ -1,11 +1,12 @@
 import { DEFAULT_CERTIFICATE_FONT_FILES } from '@achievement/documents';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import { poundsLabel } from '../money';
+import { ApiError } from '@achievement/platform';
 
 interface InvoiceOrder {
   number: string;
@@ -30,11 +31,15 @@ export class MonthlyInvoiceService {
 
   async invoice(centreId: number, month: string): Promise<{ pdf: Buffer; fileName: string }> {
     const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-    if (!m) throw new BadRequestException({ message: 'month must be written YYYY-MM, e.g. 2026-11', fieldErrors: { month: ['Give the month as YYYY-MM.'] } });
+    if (!m)
+      throw new ApiError('VALIDATION_FAILED', {
+        message: 'month must be written YYYY-MM, e.g. 2026-11',
+        fieldErrors: { month: ['Give the month as YYYY-MM.'] },
+      });
     const from = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
     const to = new Date(Date.UTC(Number(m[1]), Number(m[2]), 1));
     const [centre] = await this.dataSource.query('SELECT number, name, address_line1, town, postcode FROM centres WHERE id = ?', [centreId]);
-    if (!centre) throw new NotFoundException('There is no such centre.');
+    if (!centre) throw new ApiError('CENTRE_NOT_FOUND', 'There is no such centre.');
     const orders: InvoiceOrder[] = await this.dataSource.query(
       `SELECT number, placed_at, placed_by_name, status, net_pence, vat_pence, gross_pence FROM orders
         WHERE centre_id = ? AND payment_method = 'centre_credit' AND status <> 'cancelled' AND placed_at >= ? AND placed_at < ? ORDER BY placed_at, id`,

@@ -1,8 +1,9 @@
 import { DocumentStatus, DocumentType } from '@achievement/contracts';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CentreCopies } from '../viewer/centre-copies';
+import { ApiError } from '@achievement/platform';
 
 /** What a zip needs to know of one document: its stored PDF and the facts its entry name and manifest row show. */
 export interface DownloadableDocument {
@@ -82,7 +83,7 @@ export class DownloadableDocumentsService {
   /** The ids of every document of a job of the centre, in id order; 404 when the job is not the centre's. */
   async documentIdsOfJob(centreId: number, jobId: number, manager: EntityManager = this.dataSource.manager): Promise<number[]> {
     const [job] = await manager.query('SELECT id FROM jobs WHERE id = ? AND centre_id = ?', [jobId, centreId]);
-    if (!job) throw new NotFoundException(`There is no job ${jobId} of your centre.`);
+    if (!job) throw new ApiError('JOB_NOT_FOUND', `There is no job ${jobId} of your centre.`);
     const rows: { id: number }[] = await manager.query('SELECT id FROM documents WHERE job_id = ? AND centre_id = ? ORDER BY id', [jobId, centreId]);
     return rows.map((r) => Number(r.id));
   }

@@ -9,10 +9,12 @@ export class IssueJobError extends BadRequestException {
     totalProblems = rowErrors.length,
   ) {
     const lines = [...new Set(rowErrors.map((e) => e.line))];
-    super(
-      `Nothing was issued: the job has ${totalProblems} problem${totalProblems === 1 ? '' : 's'} ` +
+    super({
+      message:
+        `Nothing was issued: the job has ${totalProblems} problem${totalProblems === 1 ? '' : 's'} ` +
         `(line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ', …' : ''}). Correct them and send the whole job again.`,
-    );
+      code: 'JOB_ROWS_INVALID',
+    });
   }
 }
 

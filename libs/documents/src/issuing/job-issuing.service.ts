@@ -1,6 +1,6 @@
 import { AdminJobDetail, ImportRowError, IssueDocumentInput } from '@achievement/contracts';
 import { Actor, AuditService, Clock } from '@achievement/platform';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,6 +11,7 @@ import { RENDER_BATCH_SIZE } from '../rendering/render-queue';
 import { readJobCsv } from './job-csv-reader';
 import { CSV_FIELD_NAMES, FieldNames, JobRow, JSON_FIELD_NAMES, RawJobRow } from './job-row';
 import { checkJobRows, sameName, throwIfAny } from './job-row-checks';
+import { ApiError } from '@achievement/platform';
 
 export { RENDER_BATCH_SIZE };
 const CHUNK = 1000;
@@ -76,7 +77,7 @@ export class JobIssuingService {
     const rows = checkJobRows(raw, names, now.toISOString().slice(0, 10));
     const { jobId, documentIds } = await this.dataSource.transaction(async (manager) => {
       const [centre] = await manager.query('SELECT id, number FROM centres WHERE id = ? FOR UPDATE', [centreId]);
-      if (!centre) throw new NotFoundException(`There is no centre ${centreId}.`);
+      if (!centre) throw new ApiError('CENTRE_NOT_FOUND', `There is no centre ${centreId}.`);
       const learners = await this.learnersFor(manager, rows, names, now);
       const qualifications = await this.qualificationsFor(manager, rows, names);
       await this.refuseReissues(manager, centreId, rows, learners, qualifications);

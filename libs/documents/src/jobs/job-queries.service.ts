@@ -1,9 +1,10 @@
 import { AdminJobDetail, AdminJobDocument, AdminJobSummary, DocumentStatus, DocumentType, JobStatus, JobSummary, Page } from '@achievement/contracts';
 import { AuthenticatedUser } from '@achievement/platform';
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JOB_COLUMNS, JOB_JOINS, jobCursor, JobSqlRow, readJobCursor, toAdminJobDetail, toAdminJobSummary, toJobSummary } from './job-views';
+import { ApiError } from '@achievement/platform';
 
 export interface AdminJobQuery {
   centreId?: number;
@@ -25,8 +26,8 @@ interface JobDocumentSqlRow {
   verification_code: string;
 }
 
-export function jobNotFound(id: number): NotFoundException {
-  return new NotFoundException(`There is no job ${id}.`);
+export function jobNotFound(id: number): ApiError {
+  return new ApiError('JOB_NOT_FOUND', `There is no job ${id}.`);
 }
 
 /**
@@ -127,6 +128,6 @@ export class JobQueriesService {
 
 /** The centre of a centre staff user; anyone else has none here (fails closed). */
 function centreOf(user: AuthenticatedUser): number {
-  if (user.role !== 'centre_staff' || !user.centreId) throw new ForbiddenException('Jobs Issued is for centre staff.');
+  if (user.role !== 'centre_staff' || !user.centreId) throw new ApiError('NOT_CENTRE_STAFF', 'Jobs Issued is for centre staff.');
   return user.centreId;
 }

@@ -5,10 +5,12 @@ import { ArgumentsHost, Catch, ConflictException, ExceptionFilter } from '@nestj
 /** Some selected documents were notified lately: nothing was sent; ask the person to confirm. */
 export class RecentNoticeError extends ConflictException {
   constructor(readonly recentlyNotified: number) {
-    super(
-      `${recentlyNotified} of the selected document${recentlyNotified === 1 ? ' was' : 's were'} notified to the learner within the last ${RENOTIFY_CONFIRM_HOURS} hours. ` +
+    super({
+      message:
+        `${recentlyNotified} of the selected document${recentlyNotified === 1 ? ' was' : 's were'} notified to the learner within the last ${RENOTIFY_CONFIRM_HOURS} hours. ` +
         'Nothing was sent: confirm to notify again.',
-    );
+      code: 'RECENTLY_NOTIFIED',
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import { RecordSort } from '@achievement/contracts';
-import { BadRequestException } from '@nestjs/common';
+import { ApiError } from '@achievement/platform';
 
 /** The sort key of the last row of a page and its id: where the next page starts. */
 export interface RecordCursor {
@@ -33,9 +33,9 @@ export function decodeRecordCursor(text: string, sort: RecordSort): RecordCursor
   return { sort, key, id };
 }
 
-function badCursor(why: string): BadRequestException {
+function badCursor(why: string): ApiError {
   const message = `The cursor is not valid (${why}). Pass back the nextCursor of the previous page unchanged, with the same filters and sort.`;
-  return new BadRequestException({ message, fieldErrors: { cursor: [message] } });
+  return new ApiError('CURSOR_INVALID', { message, fieldErrors: { cursor: [message] } });
 }
 
 /** A DATETIME(3) value as the cursor keeps it. */

@@ -1,11 +1,12 @@
 import { MAX_SELECTION, Page, RecordCount, RecordFilter, RecordQuery, RecordRow, RecordSort } from '@achievement/contracts';
 import { AuthenticatedUser } from '@achievement/platform';
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeRecordCursor, encodeRecordCursor, issuedKey } from './record-cursor';
 import { recordFilterSql } from './record-filter-sql';
 import { RECORD_COLUMNS, RECORD_JOINS, RecordSqlRow, toRecordRow } from './record-row';
+import { ApiError } from '@achievement/platform';
 
 export const DEFAULT_RECORD_LIMIT = 50;
 
@@ -59,11 +60,11 @@ export class RecordsService {
   async resolveSelection(user: AuthenticatedUser, selection: SelectionInput, manager: EntityManager = this.dataSource.manager): Promise<number[]> {
     const centreId = centreOf(user);
     if (selection.ids !== undefined && selection.filter !== undefined) {
-      throw new BadRequestException('Give either the ids of the selected records or a filter for "select all", not both.');
+      throw new ApiError('SELECTION_AMBIGUOUS', 'Give either the ids of the selected records or a filter for "select all", not both.');
     }
     if (selection.ids !== undefined || selection.filter === undefined) {
       const wanted = [...new Set(selection.ids ?? [])];
-      if (wanted.length === 0) throw new BadRequestException('Select at least one record.');
+      if (wanted.length === 0) throw new ApiError('SELECTION_EMPTY', 'Select at least one record.');
       if (wanted.length > MAX_SELECTION) throw tooMany(wanted.length);
       const rows: { id: number }[] = await manager.query(
         `SELECT id FROM documents WHERE centre_id = ? AND id IN (${wanted.map(() => '?').join(',')}) ORDER BY id`,
@@ -72,7 +73,7 @@ export class RecordsService {
       if (rows.length !== wanted.length) {
         const found = new Set(rows.map((r) => Number(r.id)));
         const missing = wanted.filter((id) => !found.has(id));
-        throw new NotFoundException(`There is no record ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''} of your centre.`);
+        throw new ApiError('RECORD_NOT_FOUND', `There is no record ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''} of your centre.`);
       }
       return rows.map((r) => Number(r.id));
     }
@@ -90,20 +91,20 @@ export class RecordsService {
       MAX_SELECTION + 1,
     ]);
     if (rows.length > MAX_SELECTION) throw tooMany(null);
-    if (rows.length === 0) throw new BadRequestException('No records match the selection.');
+    if (rows.length === 0) throw new ApiError('SELECTION_EMPTY', 'No records match the selection.');
     return rows.map((r) => Number(r.id));
   }
 }
 
 /** The caller's centre; staff without one (not yet attached) see nothing. */
 export function centreOf(user: AuthenticatedUser): number {
-  if (user.role !== 'centre_staff' || user.centreId === null) throw new ForbiddenException('Records are for staff of a centre.');
+  if (user.role !== 'centre_staff' || user.centreId === null) throw new ApiError('NOT_CENTRE_STAFF', 'Records are for staff of a centre.');
   return user.centreId;
 }
 
-function tooMany(count: number | null): BadRequestException {
+function tooMany(count: number | null): ApiError {
   const message = `A selection may hold at most ${MAX_SELECTION.toLocaleString('en-GB')} records${count ? ` (this one has ${count.toLocaleString('en-GB')})` : ''}: narrow the filter or select fewer.`;
-  return new BadRequestException({ message, fieldErrors: { selection: [message] } });
+  return new ApiError('SELECTION_TOO_LARGE', { message, fieldErrors: { selection: [message] } });
 }
 
 /** The statement of one Records page (limit + 1 rows, to know whether there is a next page). Exported for the benchmark. */

@@ -1,12 +1,13 @@
 import { Page, REPORT_REASON_LABELS, ReportIssueRequest, ReportStatus, ReportSummary } from '@achievement/contracts';
 import { OutboxService } from '@achievement/notifications';
 import { Actor, AppConfig, AuditService, AuthenticatedUser, Clock } from '@achievement/platform';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { centreOf } from '../records/records.service';
 import { documentNotFound } from '../viewer/document-detail.service';
 import { EntrySqlRow, REPORT_SELECT, ReportSqlRow, reportReference, toReportSummary } from './report-views';
+import { ApiError } from '@achievement/platform';
 
 export const DEFAULT_REPORT_LIMIT = 50;
 
@@ -118,7 +119,7 @@ export class DocumentReportsService {
 
   private async reportOfCentre(manager: EntityManager, centreId: number, id: number): Promise<ReportSummary> {
     const [row]: ReportSqlRow[] = await manager.query(`${REPORT_SELECT} WHERE r.id = ? AND r.centre_id = ?`, [id, centreId]);
-    if (!row) throw new NotFoundException(`There is no report ${id}.`);
+    if (!row) throw new ApiError('REPORT_NOT_FOUND', `There is no report ${id}.`);
     return toReportSummary(row, (await this.repliesOf(manager, [id])).get(id) ?? []);
   }
 

@@ -1,6 +1,6 @@
 import { DocumentDetail, DocumentStatus, DocumentType, DocumentUnit, ReissueDocumentRequest, RevokeDocumentRequest } from '@achievement/contracts';
 import { Actor, AuditService, AuthenticatedUser, Clock } from '@achievement/platform';
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,6 +10,7 @@ import { addReportEntry } from '../reports/report-entries';
 import { VerifiableChanges } from '../verifiable/verifiable-changes';
 import { DocumentDetailService, documentNotFound } from '../viewer/document-detail.service';
 import { reportNotFound } from './report-triage.service';
+import { ApiError } from '@achievement/platform';
 
 interface LockedDocument {
   id: number;
@@ -194,7 +195,10 @@ export class DocumentCorrectionsService {
       [id],
     );
     if (doc.status !== 'valid') {
-      throw new ConflictException(`Document ${doc.document_number} is ${doc.status}: only the valid version of a document can be ${what}.`);
+      throw new ApiError(
+        'DOCUMENT_NOT_VALID_VERSION',
+        `Document ${doc.document_number} is ${doc.status}: only the valid version of a document can be ${what}.`,
+      );
     }
     return doc;
   }
@@ -216,7 +220,7 @@ export class DocumentCorrectionsService {
     const title = request.qualificationTitle;
     if (!title) {
       const message = `There is no qualification ${code} yet: give its qualificationTitle to add it.`;
-      throw new BadRequestException({ message, fieldErrors: { qualificationTitle: [message] } });
+      throw new ApiError('VALIDATION_FAILED', { message, fieldErrors: { qualificationTitle: [message] } });
     }
     const result = await manager.query('INSERT INTO qualifications (code, title, level, display_on_verify) VALUES (?, ?, NULL, 1)', [code, title]);
     return Number(result.insertId);
@@ -227,7 +231,7 @@ export class DocumentCorrectionsService {
     if (!report) throw reportNotFound(reportId);
     if (Number(report.document_id) !== documentId) {
       const message = `Report ${reportId} is about another document.`;
-      throw new BadRequestException({ message, fieldErrors: { reportId: [message] } });
+      throw new ApiError('VALIDATION_FAILED', { message, fieldErrors: { reportId: [message] } });
     }
   }
 }

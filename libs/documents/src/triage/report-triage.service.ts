@@ -1,12 +1,13 @@
 import { Page, REPORT_REASON_LABELS, REPORT_STATUS_LABELS, ReportReason, ReportStatus, TriageReportDetail, TriageReportSummary } from '@achievement/contracts';
 import { OutboxService } from '@achievement/notifications';
 import { Actor, AppConfig, AuditService, AuthenticatedUser, Clock } from '@achievement/platform';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { addReportEntry } from '../reports/report-entries';
 import { detailsOf, EntrySqlRow, REPORT_SELECT, ReportSqlRow, toReportEntry, toTriageSummary } from '../reports/report-views';
 import { DocumentDetailService } from '../viewer/document-detail.service';
+import { ApiError } from '@achievement/platform';
 
 export interface TriageFilter {
   status?: ReportStatus;
@@ -189,6 +190,6 @@ export class ReportTriageService {
   }
 }
 
-export function reportNotFound(id: number): NotFoundException {
-  return new NotFoundException(`There is no report ${id}.`);
+export function reportNotFound(id: number): ApiError {
+  return new ApiError('REPORT_NOT_FOUND', `There is no report ${id}.`);
 }

@@ -1,9 +1,10 @@
 import { Page, QualificationSummary } from '@achievement/contracts';
 import { Actor, AuditService } from '@achievement/platform';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { VerifiableChanges } from './verifiable-changes';
+import { ApiError } from '@achievement/platform';
 
 /** The administrators' settings of Smart Verify: whether a document is shown on its verification page. */
 @Injectable()
@@ -53,7 +54,7 @@ export class VerifyDisplaySettings {
   async setQualificationDisplay(actor: Actor, qualificationId: number, displayOnVerify: boolean): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const [row] = await m.query('SELECT display_on_verify FROM qualifications WHERE id = ? FOR UPDATE', [qualificationId]);
-      if (!row) throw new NotFoundException('There is no such qualification.');
+      if (!row) throw new ApiError('QUALIFICATION_NOT_FOUND', 'There is no such qualification.');
       await m.query('UPDATE qualifications SET display_on_verify = ? WHERE id = ?', [displayOnVerify ? 1 : 0, qualificationId]);
       await this.audit.record(
         actor,
@@ -74,7 +75,7 @@ export class VerifyDisplaySettings {
   async setDocumentDisplay(actor: Actor, documentId: number, displayOnVerify: boolean | null): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const [row] = await m.query('SELECT centre_id, display_on_verify FROM documents WHERE id = ? FOR UPDATE', [documentId]);
-      if (!row) throw new NotFoundException('There is no such document.');
+      if (!row) throw new ApiError('DOCUMENT_NOT_FOUND', 'There is no such document.');
       const value = displayOnVerify === null ? null : displayOnVerify ? 1 : 0;
       await m.query('UPDATE documents SET display_on_verify = ? WHERE id = ?', [value, documentId]);
       await this.audit.record(

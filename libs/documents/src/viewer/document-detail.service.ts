@@ -1,9 +1,10 @@
 import { DocumentDetail, DocumentStatus, DocumentUnit } from '@achievement/contracts';
 import { AuthenticatedUser } from '@achievement/platform';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RECORD_COLUMNS, RECORD_JOINS, RecordSqlRow, toRecordRow } from '../records/record-row';
+import { ApiError } from '@achievement/platform';
 
 interface DetailSqlRow extends RecordSqlRow {
   centre_id: number;
@@ -109,6 +110,6 @@ function scopeParams(user: AuthenticatedUser): unknown[] {
   return user.role === 'centre_staff' && user.centreId !== null ? [user.centreId] : [];
 }
 
-export function documentNotFound(id: number): NotFoundException {
-  return new NotFoundException(`There is no document ${id}.`);
+export function documentNotFound(id: number): ApiError {
+  return new ApiError('DOCUMENT_NOT_FOUND', `There is no document ${id}.`);
 }

@@ -1,7 +1,8 @@
 import { AuthenticatedUser, FileStorage } from '@achievement/platform';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CentreCopies } from './centre-copies';
 import { DocumentDetailService } from './document-detail.service';
+import { ApiError } from '@achievement/platform';
 
 export interface ViewablePdf {
   fileName: string;
@@ -32,6 +33,6 @@ export class DocumentViewerService {
   }
 }
 
-function notRendered(): ConflictException {
-  return new ConflictException('This document is still being prepared (its PDF is not rendered yet). Try again in a minute.');
+function notRendered(): ApiError {
+  return new ApiError('DOCUMENT_NOT_READY', 'This document is still being prepared (its PDF is not rendered yet). Try again in a minute.');
 }

@@ -1,6 +1,6 @@
-import { PENDING_SESSION_MINUTES, SessionUser } from '@achievement/contracts';
+import { PENDING_SESSION_MINUTES, SessionUser, ApiErrorCode } from '@achievement/contracts';
 import { Actor, AuditService, Clock, PendingStep } from '@achievement/platform';
-import { ForbiddenException, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dummyPasswordHash, verifyPassword } from '../password-hasher';
@@ -9,12 +9,18 @@ import { SessionStore } from '../sessions/session.store';
 import { normaliseEmail, User, UserStatus } from '../user.entity';
 import { BruteForceService, TOO_MANY_SIGN_INS } from './brute-force.service';
 import { DeviceCookies } from './device-cookies';
+import { ApiError } from '@achievement/platform';
 
 /**
  * What a person who gave the right password for an account that cannot sign in yet is told. Only
  * the holder of the password ever sees these (a wrong password gets the one 401 answer), so they
  * never tell anyone else whether an email is registered.
  */
+const NOT_ACTIVE_CODES: Partial<Record<UserStatus, ApiErrorCode>> = {
+  pending_verification: 'EMAIL_NOT_VERIFIED',
+  awaiting_review: 'REGISTRATION_AWAITING_REVIEW',
+  rejected: 'REGISTRATION_REJECTED',
+};
 const NOT_ACTIVE: Partial<Record<UserStatus, string>> = {
   pending_verification: 'Your email address is not verified yet. Follow the link in the email we sent you, or ask for a new one.',
   awaiting_review: 'Your registration is waiting for an administrator to check it. We will email you as soon as it has been decided.',
@@ -59,7 +65,7 @@ export class AuthService {
         subjectId: null,
         details: { reason: TOO_MANY_SIGN_INS, limit, knownDevice: device !== null },
       });
-      throw new HttpException(TOO_MANY_SIGN_INS, HttpStatus.TOO_MANY_REQUESTS);
+      throw new ApiError('TOO_MANY_SIGN_INS', TOO_MANY_SIGN_INS);
     }
     const user = await this.dataSource.getRepository(User).findOneBy({ email: normaliseEmail(email) });
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
@@ -70,9 +76,10 @@ export class AuthService {
         subjectId: user?.id ?? null,
         details: { reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : `status_${user.status}`, knownDevice: device !== null },
       });
-      if (user && ok && NOT_ACTIVE[user.status]) {
+      const notActive = user && ok ? NOT_ACTIVE[user.status] : undefined;
+      if (user && notActive) {
         await this.bruteForce.signInSucceeded(email, actor.ip, device);
-        throw new ForbiddenException(NOT_ACTIVE[user.status]);
+        throw new ApiError(NOT_ACTIVE_CODES[user.status] ?? 'ACCOUNT_NOT_ACTIVE', notActive);
       }
       return null; // the failure was counted in advance
     }
@@ -127,7 +134,7 @@ export class AuthService {
   async completeSignIn(pendingSessionId: string, userId: number, actor: Actor): Promise<StartedSession> {
     await this.sessions.destroy(pendingSessionId, userId);
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId, status: 'active' });
-    if (!user) throw new ForbiddenException('This account can no longer sign in.');
+    if (!user) throw new ApiError('ACCOUNT_NOT_ACTIVE', 'This account can no longer sign in.');
     return this.startSession(user, actor, { factorAt: this.clock.now() });
   }
 

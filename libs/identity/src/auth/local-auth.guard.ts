@@ -1,7 +1,8 @@
 import { createValidationPipe } from '@achievement/platform';
-import { BadRequestException, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { SignInDto } from './dto/sign-in.dto';
+import { ApiError } from '@achievement/platform';
 
 export const BAD_CREDENTIALS = 'Email or password is incorrect.';
 
@@ -20,8 +21,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
   override handleRequest<TUser>(err: unknown, user: TUser | false, info: { message?: string } | undefined): TUser {
     if (err) throw err;
     if (!user) {
-      if (info?.message === 'Missing credentials') throw new BadRequestException('Enter your email address and password.');
-      throw new UnauthorizedException(BAD_CREDENTIALS);
+      if (info?.message === 'Missing credentials') throw new ApiError('CREDENTIALS_MISSING', 'Enter your email address and password.');
+      throw new ApiError('BAD_CREDENTIALS', BAD_CREDENTIALS);
     }
     return user;
   }

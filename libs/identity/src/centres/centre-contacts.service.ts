@@ -1,6 +1,6 @@
 import { CentreContact as CentreContactView, CreateContactRequest, Page, UpdateContactRequest } from '@achievement/contracts';
 import { Actor, AuditService, Clock } from '@achievement/platform';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { Centre } from '../centre.entity';
@@ -8,6 +8,7 @@ import { CentreContact } from '../centre-contact.entity';
 import { normaliseEmail } from '../user.entity';
 import { toContactView } from './centre-views';
 import { centreNotFound } from './centres.service';
+import { ApiError } from '@achievement/platform';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'dateOfBirth'] as const;
 
@@ -104,7 +105,7 @@ export class CentreContactsService {
     const contact = await manager.getRepository(CentreContact).findOneBy({ id: contactId, centreId });
     if (!contact) {
       if (!(await manager.getRepository(Centre).existsBy({ id: centreId }))) throw centreNotFound(centreId);
-      throw new NotFoundException(`Centre ${centreId} has no contact record ${contactId}.`);
+      throw new ApiError('CONTACT_NOT_FOUND', `Centre ${centreId} has no contact record ${contactId}.`);
     }
     return contact;
   }
@@ -112,7 +113,7 @@ export class CentreContactsService {
   private async assertEmailFree(manager: EntityManager, centreId: number, email: string, exceptId?: number): Promise<void> {
     const other = await manager.getRepository(CentreContact).findOneBy({ centreId, email });
     if (other && other.id !== exceptId) {
-      throw new ConflictException(`This centre already has a contact record with the email ${email} (record ${other.id}).`);
+      throw new ApiError('CONTACT_EMAIL_TAKEN', `This centre already has a contact record with the email ${email} (record ${other.id}).`);
     }
   }
 }

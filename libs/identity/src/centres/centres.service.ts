@@ -1,6 +1,6 @@
 import { CentreDetail, CentreSummary, CreateCentreRequest, DEFAULT_COUNTRY, normalisePostcode, Page, UpdateCentreRequest } from '@achievement/contracts';
 import { Actor, AuditService, Clock } from '@achievement/platform';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Centre } from '../centre.entity';
@@ -8,6 +8,7 @@ import { CentreContact } from '../centre-contact.entity';
 import { isDuplicateKey } from '../duplicate-key';
 import { postcodeFieldError } from '../validation/field-rules';
 import { toCentreDetail, toCentreSummary } from './centre-views';
+import { ApiError } from '@achievement/platform';
 
 const FIELDS = ['number', 'name', 'centralEmail', 'addressLine1', 'addressLine2', 'town', 'postcode', 'country'] as const;
 
@@ -127,10 +128,10 @@ export class CentresService {
   }
 }
 
-export function centreNotFound(id: number): NotFoundException {
-  return new NotFoundException(`There is no centre ${id}.`);
+export function centreNotFound(id: number): ApiError {
+  return new ApiError('CENTRE_NOT_FOUND', `There is no centre ${id}.`);
 }
 
-function numberTaken(number: string): ConflictException {
-  return new ConflictException(`Another centre already has the number ${number}. Centre numbers are unique.`);
+function numberTaken(number: string): ApiError {
+  return new ApiError('CENTRE_NUMBER_TAKEN', `Another centre already has the number ${number}. Centre numbers are unique.`);
 }

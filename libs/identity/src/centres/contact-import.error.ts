@@ -9,10 +9,12 @@ export class ContactImportError extends BadRequestException {
     totalProblems = rowErrors.length,
   ) {
     const lines = [...new Set(rowErrors.map((e) => e.line))];
-    super(
-      `Nothing was imported: the file has ${totalProblems} problem${totalProblems === 1 ? '' : 's'} ` +
+    super({
+      message:
+        `Nothing was imported: the file has ${totalProblems} problem${totalProblems === 1 ? '' : 's'} ` +
         `(line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ', …' : ''}). Correct them and import the whole file again.`,
-    );
+      code: 'CONTACT_ROWS_INVALID',
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { OutboxService } from '@achievement/notifications';
 import { Actor, AuditService, AuthenticatedUser, Clock } from '@achievement/platform';
-import { BadRequestException, HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BruteForceService, TOO_MANY_SIGN_INS } from '../auth/brute-force.service';
@@ -11,6 +11,7 @@ import { SessionStore } from '../sessions/session.store';
 import { User } from '../user.entity';
 import { assertPasswordAllowed } from './password-policy';
 import { formatUtc } from './password-reset.service';
+import { ApiError } from '@achievement/platform';
 
 export const WRONG_CURRENT_PASSWORD = 'Your current password is not correct.';
 
@@ -32,18 +33,18 @@ export class PasswordChangeService {
   async changePassword(caller: AuthenticatedUser, currentPassword: string, newPassword: string, actor: Actor, deviceCookie?: string | null): Promise<void> {
     // guessing the current password from a stolen session is slowed like sign-in
     const device = this.devices.read(deviceCookie, caller.email);
-    if (await this.bruteForce.reserveSignInAttempt(caller.email, actor.ip, device)) throw new HttpException(TOO_MANY_SIGN_INS, HttpStatus.TOO_MANY_REQUESTS);
+    if (await this.bruteForce.reserveSignInAttempt(caller.email, actor.ip, device)) throw new ApiError('TOO_MANY_SIGN_INS', TOO_MANY_SIGN_INS);
     const user = await this.dataSource.getRepository(User).findOneBy({ id: caller.id, status: 'active' });
-    if (!user) throw new UnauthorizedException('Sign in to continue.');
+    if (!user) throw new ApiError('UNAUTHENTICATED', 'Sign in to continue.');
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       await this.audit.record(actor, { action: 'user.password_change_failed', subjectType: 'user', subjectId: user.id, centreId: user.centreId });
-      throw new BadRequestException({ message: WRONG_CURRENT_PASSWORD, fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] } });
+      throw new ApiError('WRONG_CURRENT_PASSWORD', { message: WRONG_CURRENT_PASSWORD, fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] } });
     }
     // the right current password: the attempt counted in advance is taken back, whatever else is wrong
     await this.bruteForce.signInSucceeded(user.email, actor.ip, device);
     if (newPassword === currentPassword) {
       const message = 'Choose a new password that is different from your current one.';
-      throw new BadRequestException({ message, fieldErrors: { newPassword: [message] } });
+      throw new ApiError('PASSWORD_NOT_ALLOWED', { message, fieldErrors: { newPassword: [message] } });
     }
     assertPasswordAllowed(newPassword, user, 'newPassword');
     const passwordHash = await hashPassword(newPassword);

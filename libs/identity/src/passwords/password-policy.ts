@@ -1,7 +1,7 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@achievement/contracts';
-import { BadRequestException } from '@nestjs/common';
 // data built by libs/identity/scripts/build-common-passwords.js; the build copies it beside this file
 import commonPasswords from './common-passwords.json';
+import { ApiError } from '@achievement/platform';
 
 const COMMON = new Set(commonPasswords.passwords);
 const WORDS = new Set(commonPasswords.words);
@@ -61,5 +61,5 @@ function deleet(text: string): string {
 /** Throws the API's 400 with the problem against the given field, as the validation pipe does. */
 export function assertPasswordAllowed(password: string, owner: PasswordOwner, field: string): void {
   const problem = passwordProblem(password, owner);
-  if (problem) throw new BadRequestException({ message: problem, fieldErrors: { [field]: [problem] } });
+  if (problem) throw new ApiError('PASSWORD_NOT_ALLOWED', { message: problem, fieldErrors: { [field]: [problem] } });
 }

@@ -1,6 +1,6 @@
 import { OutboxService } from '@achievement/notifications';
 import { Actor, AuditService, Clock } from '@achievement/platform';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { BruteForceService } from '../auth/brute-force.service';
@@ -10,6 +10,7 @@ import { SessionStore } from '../sessions/session.store';
 import { UserTokensService } from '../tokens/user-tokens.service';
 import { normaliseEmail, User, UserStatus } from '../user.entity';
 import { assertPasswordAllowed } from './password-policy';
+import { ApiError } from '@achievement/platform';
 
 /** The one answer to "forgot password", whether or not the address has an account. */
 export const RESET_REQUESTED =
@@ -60,7 +61,7 @@ export class PasswordResetService {
     const preview = await this.dataSource.transaction((manager) => this.tokens.findUsable(manager, token, 'reset_password', now));
     const owner = await this.dataSource.getRepository(User).findOneBy({ id: preview.userId });
     if (!owner || !RESETTABLE.includes(owner.status)) {
-      throw new BadRequestException({
+      throw new ApiError('TOKEN_INVALID', {
         message: 'This password reset link is not valid. Ask for a new one.',
         fieldErrors: { token: ['This password reset link is not valid.'] },
       });

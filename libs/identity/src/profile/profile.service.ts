@@ -1,11 +1,12 @@
 import { normalisePostcode, Profile, PROFILE_NOTICE, UpdateProfileRequest } from '@achievement/contracts';
 import { Actor, AuditService, Clock } from '@achievement/platform';
-import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SessionStore } from '../sessions/session.store';
 import { User } from '../user.entity';
 import { postcodeFieldError } from '../validation/field-rules';
+import { ApiError } from '@achievement/platform';
 
 const EDITABLE = ['firstName', 'lastName', 'phone', 'jobTitle', 'addressLine1', 'addressLine2', 'town', 'postcode', 'country'] as const;
 type Editable = (typeof EDITABLE)[number];
@@ -47,7 +48,7 @@ export class ProfileService {
       const missing = REQUIRED_IN_ADDRESS.filter((f) => user[f] === null);
       if (hasAddress && missing.length > 0) {
         const fieldErrors = Object.fromEntries(missing.map((f) => [f, [`${f} is needed for an address (or clear every address field)`]]));
-        throw new BadRequestException({
+        throw new ApiError('ADDRESS_INCOMPLETE', {
           message: `An address needs line 1, town, postcode and country; missing: ${missing.join(', ')}. To remove the address, clear every address field.`,
           fieldErrors,
         });
@@ -68,7 +69,7 @@ export class ProfileService {
 
   private async activeUser(userId: number, manager = this.dataSource.manager): Promise<User> {
     const user = await manager.getRepository(User).findOne({ where: { id: userId, status: 'active' }, relations: { centre: true } });
-    if (!user) throw new UnauthorizedException('Sign in to continue.');
+    if (!user) throw new ApiError('UNAUTHENTICATED', 'Sign in to continue.');
     return user;
   }
 }

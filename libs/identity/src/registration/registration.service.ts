@@ -1,7 +1,7 @@
 import { VerificationOutcome } from '@achievement/contracts';
 import { Outbox, OutboxService } from '@achievement/notifications';
 import { Actor, AuditService, Clock } from '@achievement/platform';
-import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -16,6 +16,7 @@ import { Registration } from '../registration.entity';
 import { UserTokensService } from '../tokens/user-tokens.service';
 import { normaliseEmail, User } from '../user.entity';
 import { matchesExactly, normaliseCentreNumber } from './contact-matching';
+import { ApiError } from '@achievement/platform';
 
 export interface RegistrationInput {
   firstName: string;
@@ -251,7 +252,7 @@ export class RegistrationService {
       const user = await manager.getRepository(User).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id: row.userId }).getOne();
       await this.tokens.markUsed(manager, row, now);
       if (!user || user.status !== 'pending_verification') {
-        throw new BadRequestException({
+        throw new ApiError('TOKEN_USED', {
           message: 'This verification link has already been used. Sign in, or wait for the email about your registration.',
           fieldErrors: { token: ['This verification link has already been used.'] },
         });

@@ -1,7 +1,7 @@
 import { ContactCandidate, Page, RegistrationDetail, RegistrationStatus, RegistrationSummary } from '@achievement/contracts';
 import { OutboxService } from '@achievement/notifications';
 import { Actor, AuditService, Clock } from '@achievement/platform';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Centre } from '../centre.entity';
@@ -10,6 +10,7 @@ import { IdentityLinks } from '../identity-links';
 import { Registration } from '../registration.entity';
 import { differences } from '../registration/contact-matching';
 import { User } from '../user.entity';
+import { ApiError } from '@achievement/platform';
 
 const MAX_CANDIDATES = 10;
 
@@ -77,12 +78,14 @@ export class ReviewQueueService {
       let centre: Centre | null;
       if (contactId !== undefined) {
         const contact = await manager.getRepository(CentreContact).findOneBy({ id: contactId });
-        if (!contact) throw new NotFoundException(`There is no contact record ${contactId}; choose one of the records shown, or approve without linking one.`);
+        if (!contact)
+          throw new ApiError('CONTACT_NOT_FOUND', `There is no contact record ${contactId}; choose one of the records shown, or approve without linking one.`);
         centre = await manager.getRepository(Centre).findOneBy({ id: contact.centreId });
       } else {
         centre = await manager.getRepository(Centre).findOneBy({ number: registration.centreNumber });
         if (!centre) {
-          throw new ConflictException(
+          throw new ApiError(
+            'CENTRE_NUMBER_UNKNOWN',
             `There is no centre with the number ${registration.centreNumber}: link a contact record of the right centre, or create the centre first.`,
           );
         }
@@ -153,7 +156,8 @@ export class ReviewQueueService {
       .getOne();
     if (!user || user.status === 'deleted') throw registrationNotFound(id);
     if (registration.status !== 'awaiting_review' || user.status !== 'awaiting_review') {
-      throw new ConflictException(
+      throw new ApiError(
+        'REGISTRATION_NOT_DECIDABLE',
         registration.status === 'pending_verification'
           ? 'This registration cannot be decided yet: the person has not verified their email address.'
           : `This registration is not waiting for review: it is ${registration.status.replace('_', ' ')}.`,
@@ -224,8 +228,8 @@ function differing(d: Record<string, boolean>): number {
   return Object.values(d).filter(Boolean).length;
 }
 
-function registrationNotFound(id: number): NotFoundException {
-  return new NotFoundException(`There is no registration ${id}.`);
+function registrationNotFound(id: number): ApiError {
+  return new ApiError('REGISTRATION_NOT_FOUND', `There is no registration ${id}.`);
 }
 
 function iso(value: Date | null): string | null {

@@ -1,6 +1,6 @@
-import { SECOND_FACTOR_ERRORS } from '@achievement/contracts';
 import { RedisService } from '@achievement/platform';
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ApiError } from '@achievement/platform';
 
 /** Wrong second-factor answers an account may give in a window before it must wait. */
 export const CODE_FAILURE_LIMIT = 10;
@@ -27,7 +27,7 @@ export class CodeAttemptsService {
     const results = await this.redis.client.multi().incr(this.key(userId)).pexpire(this.key(userId), WINDOW_MS, 'NX').exec();
     const count = Number(results?.[0]?.[1] ?? Infinity);
     if (count > CODE_FAILURE_LIMIT) {
-      throw new HttpException({ message: TOO_MANY_CODES, code: SECOND_FACTOR_ERRORS.TOO_MANY_CODES }, HttpStatus.TOO_MANY_REQUESTS);
+      throw new ApiError('TOO_MANY_CODES', { message: TOO_MANY_CODES });
     }
   }
 

@@ -1,7 +1,7 @@
-import { AccountFactors, RECOVERY_CODE_COUNT, Role, SECOND_FACTOR_ERRORS, TotpEnrolmentStart } from '@achievement/contracts';
+import { AccountFactors, RECOVERY_CODE_COUNT, Role, TotpEnrolmentStart } from '@achievement/contracts';
 import { Outbox, OutboxService } from '@achievement/notifications';
 import { Actor, AppConfig, AuditService, Clock } from '@achievement/platform';
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import QRCode from 'qrcode';
@@ -18,6 +18,7 @@ import { SecretBox } from './secret-box';
 import { acceptedTotpStep, newTotpSecret, totpUri } from './totp';
 import { UserFactor } from './user-factor.entity';
 import { WebAuthnService } from './webauthn.service';
+import { ApiError } from '@achievement/platform';
 
 /** An unconfirmed authenticator-app set-up is forgotten after this long. */
 const TOTP_SETUP_MS = 15 * 60_000;
@@ -100,9 +101,8 @@ export class FactorEnrolmentService {
     const factor = await this.store.totpOf(owner.id);
     const now = this.clock.now();
     if (!factor || factor.confirmedAt || now.getTime() - factor.createdAt.getTime() > TOTP_SETUP_MS) {
-      throw new ConflictException({
+      throw new ApiError('TOTP_NOT_STARTED', {
         message: 'Start setting up the authenticator app again: the set-up was not started, or it is more than 15 minutes old.',
-        code: SECOND_FACTOR_ERRORS.TOTP_NOT_STARTED,
       });
     }
     const secret = factor.totpSecret ? this.box.open(factor.totpSecret, owner.id) : null;
@@ -145,7 +145,7 @@ export class FactorEnrolmentService {
     const now = this.clock.now();
     return this.added(owner, actor, `the passkey “${name}”`, async (manager) => {
       const taken = await manager.count(UserFactor, { where: { credentialId: passkey.credentialId } });
-      if (taken) throw new ConflictException({ message: 'This passkey or security key is already registered.', code: SECOND_FACTOR_ERRORS.CODE_INCORRECT });
+      if (taken) throw new ApiError('PASSKEY_ALREADY_REGISTERED', { message: 'This passkey or security key is already registered.' });
       await manager.insert(UserFactor, {
         userId: owner.id,
         kind: 'passkey',
@@ -163,15 +163,14 @@ export class FactorEnrolmentService {
 
   async removeTotp(owner: Owner, actor: Actor): Promise<AccountFactors> {
     const factor = await this.store.totpOf(owner.id);
-    if (!factor?.confirmedAt) throw new NotFoundException({ message: 'No authenticator app is set up.', code: SECOND_FACTOR_ERRORS.TOTP_NOT_FOUND });
+    if (!factor?.confirmedAt) throw new ApiError('TOTP_NOT_FOUND', { message: 'No authenticator app is set up.' });
     await this.removed(owner, actor, factor, 'an authenticator app');
     return this.overview(owner);
   }
 
   async removePasskey(owner: Owner, id: number, actor: Actor): Promise<AccountFactors> {
     const factor = await this.dataSource.manager.findOneBy(UserFactor, { id, userId: owner.id, kind: 'passkey' });
-    if (!factor)
-      throw new NotFoundException({ message: 'That passkey was not found. It may have been removed already.', code: SECOND_FACTOR_ERRORS.PASSKEY_NOT_FOUND });
+    if (!factor) throw new ApiError('PASSKEY_NOT_FOUND', { message: 'That passkey was not found. It may have been removed already.' });
     await this.removed(owner, actor, factor, `the passkey “${factor.name}”`);
     return this.overview(owner);
   }
@@ -179,9 +178,8 @@ export class FactorEnrolmentService {
   /** A new set of recovery codes; the old ones stop working. */
   async replaceRecoveryCodes(owner: Owner, actor: Actor): Promise<string[]> {
     if (!(await this.store.hasFactor(owner.id))) {
-      throw new ConflictException({
+      throw new ApiError('NO_FACTOR', {
         message: 'Set up an authenticator app or a passkey first: recovery codes stand in for one.',
-        code: SECOND_FACTOR_ERRORS.NO_FACTOR,
       });
     }
     const user = await this.userOf(owner.id);
@@ -196,10 +194,10 @@ export class FactorEnrolmentService {
   /** An administrator removes every factor of another account; its sessions end, and it enrols again if its role must. */
   async resetFactorsOf(targetId: number, actor: Actor): Promise<void> {
     if (actor.userId === targetId) {
-      throw new ForbiddenException({ message: 'You cannot reset your own second factors. Ask another administrator.', code: SECOND_FACTOR_ERRORS.OWN_FACTORS });
+      throw new ApiError('OWN_FACTORS', { message: 'You cannot reset your own second factors. Ask another administrator.' });
     }
     const user = await this.dataSource.manager.findOneBy(User, { id: targetId });
-    if (!user || user.status === 'deleted') throw new NotFoundException('That account was not found.');
+    if (!user || user.status === 'deleted') throw new ApiError('ACCOUNT_NOT_FOUND', 'That account was not found.');
     await this.outbox.transaction(async (manager, outbox) => {
       const removed = await this.store.removeAll(manager, targetId);
       await this.audit.record(
@@ -250,9 +248,8 @@ export class FactorEnrolmentService {
         .getMany();
       const left = factors.filter((f) => f.id !== factor.id);
       if (left.length === 0 && this.secondFactor.requiredFor(owner.role)) {
-        throw new ConflictException({
+        throw new ApiError('LAST_FACTOR', {
           message: 'Your role must keep a second factor. Add another one before removing this.',
-          code: SECOND_FACTOR_ERRORS.LAST_FACTOR,
         });
       }
       await manager.delete(UserFactor, { id: factor.id, userId: owner.id });
@@ -296,15 +293,14 @@ export class FactorEnrolmentService {
 
   private async userOf(id: number): Promise<User> {
     const user = await this.dataSource.manager.findOneBy(User, { id, status: 'active' });
-    if (!user) throw new NotFoundException('That account was not found.');
+    if (!user) throw new ApiError('ACCOUNT_NOT_FOUND', 'That account was not found.');
     return user;
   }
 }
 
-function totpAlreadyEnrolled(): ConflictException {
-  return new ConflictException({
+function totpAlreadyEnrolled(): ApiError {
+  return new ApiError('TOTP_ALREADY_ENROLLED', {
     message: 'An authenticator app is already set up. Remove it first to set up another one.',
-    code: SECOND_FACTOR_ERRORS.TOTP_ALREADY_ENROLLED,
   });
 }
 

@@ -1,6 +1,6 @@
-import { Role, SECOND_FACTOR_ERRORS, SecondFactorKind } from '@achievement/contracts';
+import { Role, SecondFactorKind } from '@achievement/contracts';
 import { Actor, AppConfig, AuditService, Clock, PendingStep } from '@achievement/platform';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { CodeAttemptsService } from './code-attempts.service';
 import { FactorStore } from './factor-store';
@@ -8,13 +8,14 @@ import { normaliseRecoveryCode, recoveryCodeHash } from './recovery-codes';
 import { SecretBox } from './secret-box';
 import { acceptedTotpStep } from './totp';
 import { WebAuthnService } from './webauthn.service';
+import { ApiError } from '@achievement/platform';
 
 export const CODE_INCORRECT = 'That code is not right, or it was already used. Check your authenticator app and try again.';
 export const RECOVERY_CODE_INCORRECT = 'That recovery code is not right, or it was already used.';
 export const PASSKEY_INCORRECT = 'The passkey or security key did not confirm it was you. Try again, or use another way.';
 
-export function codeIncorrect(message: string, field = 'code'): BadRequestException {
-  return new BadRequestException({ message, code: SECOND_FACTOR_ERRORS.CODE_INCORRECT, fieldErrors: { [field]: [message] } });
+export function codeIncorrect(message: string, field = 'code'): ApiError {
+  return new ApiError('CODE_INCORRECT', { message, fieldErrors: { [field]: [message] } });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Role, SECOND_FACTOR_ERRORS, STEP_UP_MINUTES } from '@achievement/contracts';
+import { Role, STEP_UP_MINUTES } from '@achievement/contracts';
 import {
   actorOf,
   AuditService,
@@ -11,13 +11,14 @@ import {
   STEP_UP_KEY,
   WHILE_PENDING_KEY,
 } from '@achievement/platform';
-import { CanActivate, ExecutionContext, ForbiddenException, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import { CSRF_COOKIE, CSRF_HEADER, SessionCookies } from './session-cookies';
 import { SecondFactorService } from '../second-factor/second-factor.service';
 import { SessionRecord } from './session-record';
 import { SessionStore } from './session.store';
+import { ApiError } from '@achievement/platform';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -70,10 +71,10 @@ export class SessionGuard implements CanActivate {
     }
 
     if (!SAFE_METHODS.has(req.method) && !skipCsrf && !this.csrfTokenValid(req, session?.record ?? null)) {
-      throw new ForbiddenException('The security token of this page is missing or out of date. Reload the page and try again.');
+      throw new ApiError('CSRF_TOKEN_INVALID', 'The security token of this page is missing or out of date. Reload the page and try again.');
     }
     if (isPublic) return true;
-    if (!session) throw new UnauthorizedException('Sign in to continue.');
+    if (!session) throw new ApiError('UNAUTHENTICATED', 'Sign in to continue.');
     if (pending && !allowedSteps.includes(pending)) throw pendingRefusal(pending);
     if (!roles || !roles.includes(session.record.role)) {
       await this.audit.record(actorOf(req), {
@@ -82,7 +83,7 @@ export class SessionGuard implements CanActivate {
         subjectId: `${req.method} ${req.url.split('?')[0]}`.slice(0, 64),
         centreId: session.record.centreId,
       });
-      throw new ForbiddenException('You do not have access to this.');
+      throw new ApiError('FORBIDDEN', 'You do not have access to this.');
     }
     const stepUp = this.reflector.getAllAndOverride<boolean>(STEP_UP_KEY, targets) ?? false;
     if (stepUp && !pending) await this.checkStepUp(session.record);
@@ -94,9 +95,8 @@ export class SessionGuard implements CanActivate {
     const recent = record.factorAt !== undefined && this.clock.now().getTime() - record.factorAt <= STEP_UP_MINUTES * 60_000;
     if (recent) return;
     if (await this.secondFactor.hasFactor(record.userId)) {
-      throw new ForbiddenException({
+      throw new ApiError('STEP_UP_REQUIRED', {
         message: `Confirm it is you: give your second factor again (it was last given more than ${STEP_UP_MINUTES} minutes ago), then repeat this.`,
-        code: SECOND_FACTOR_ERRORS.STEP_UP_REQUIRED,
       });
     }
     if (this.secondFactor.requiredFor(record.role)) throw pendingRefusal('enrolment');
@@ -122,10 +122,10 @@ function userOf(sessionId: string, record: SessionRecord): AuthenticatedUser {
   };
 }
 
-function pendingRefusal(step: PendingStep): HttpException {
+function pendingRefusal(step: PendingStep): ApiError {
   return step === 'enrolment'
-    ? new ForbiddenException({ message: 'Set up a second factor before you go on: your role must use one.', code: SECOND_FACTOR_ERRORS.ENROLMENT_REQUIRED })
-    : new UnauthorizedException({ message: 'Give your second factor to finish signing in.', code: SECOND_FACTOR_ERRORS.SECOND_FACTOR_REQUIRED });
+    ? new ApiError('ENROLMENT_REQUIRED', { message: 'Set up a second factor before you go on: your role must use one.' })
+    : new ApiError('SECOND_FACTOR_REQUIRED', { message: 'Give your second factor to finish signing in.' });
 }
 
 function sameText(a: string, b: string): boolean {

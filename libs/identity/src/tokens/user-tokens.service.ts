@@ -1,7 +1,8 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, IsNull } from 'typeorm';
 import { TokenPurpose, UserToken } from '../user-token.entity';
+import { ApiError } from '@achievement/platform';
 
 const LIFETIME_MS: Record<TokenPurpose, number> = {
   verify_email: 24 * 3_600_000,
@@ -75,6 +76,6 @@ export class UserTokensService {
   }
 }
 
-function tokenError(message: string): BadRequestException {
-  return new BadRequestException({ message, fieldErrors: { token: [message] } });
+function tokenError(message: string): ApiError {
+  return new ApiError('TOKEN_INVALID', { message, fieldErrors: { token: [message] } });
 }

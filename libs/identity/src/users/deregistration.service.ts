@@ -1,12 +1,13 @@
 import { OutboxService } from '@achievement/notifications';
 import { Actor, AuditService, Clock } from '@achievement/platform';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Registration } from '../registration.entity';
 import { SessionStore } from '../sessions/session.store';
 import { User } from '../user.entity';
 import { UserToken } from '../user-token.entity';
+import { ApiError } from '@achievement/platform';
 
 /**
  * Deregistration, done by an administrator on the person's request: the account can no longer
@@ -25,15 +26,15 @@ export class DeregistrationService {
 
   async deleteAccount(userId: number, actor: Actor): Promise<void> {
     if (userId === actor.userId) {
-      throw new BadRequestException('You cannot delete your own account; ask another administrator.');
+      throw new ApiError('OWN_ACCOUNT', 'You cannot delete your own account; ask another administrator.');
     }
     await this.dataSource.transaction(async (manager) => {
       const user = await manager.getRepository(User).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id: userId }).getOne();
-      if (!user) throw new NotFoundException(`There is no account ${userId}.`);
-      if (user.status === 'deleted') throw new ConflictException(`Account ${userId} has already been deleted.`);
+      if (!user) throw new ApiError('ACCOUNT_NOT_FOUND', `There is no account ${userId}.`);
+      if (user.status === 'deleted') throw new ApiError('ACCOUNT_DELETED', `Account ${userId} has already been deleted.`);
       if (user.role === 'administrator' && user.status === 'active') {
         const admins = await manager.getRepository(User).countBy({ role: 'administrator', status: 'active' });
-        if (admins <= 1) throw new ConflictException('This is the last active administrator account; create another administrator first.');
+        if (admins <= 1) throw new ApiError('LAST_ADMINISTRATOR', 'This is the last active administrator account; create another administrator first.');
       }
       const now = this.clock.now();
       await manager.update(

@@ -1,8 +1,9 @@
-import { applyDecorators, BadRequestException } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { normalisePostcode, POSTCODE_REQUIREMENTS, postcodeProblem } from '@achievement/contracts';
 import { Transform } from 'class-transformer';
 import { CONTROL_CHARACTERS } from '@achievement/platform';
 import { isEmail, IsOptional, ValidateBy, ValidateIf } from 'class-validator';
+import { ApiError } from '@achievement/platform';
 
 /*
  * The field rules the identity DTOs share. Each rule is one check with one message a person can
@@ -137,12 +138,12 @@ export function PostcodeField(field: string, options: { nullable?: boolean; part
 }
 
 /** The fieldErrors answer for a postcode that does not fit its country, or null when it does. */
-export function postcodeFieldError(postcode: string | null, country: string | null): BadRequestException | null {
+export function postcodeFieldError(postcode: string | null, country: string | null): ApiError | null {
   if (postcode === null) return null;
   const problem = postcodeProblem(postcode, country);
   if (!problem) return null;
   const message = `postcode must be ${POSTCODE_REQUIREMENTS[problem]}`;
-  return new BadRequestException({ message: `The postcode does not fit the address's country: ${message}.`, fieldErrors: { postcode: [message] } });
+  return new ApiError('VALIDATION_FAILED', { message: `The postcode does not fit the address's country: ${message}.`, fieldErrors: { postcode: [message] } });
 }
 
 export function BooleanField(field: string) {

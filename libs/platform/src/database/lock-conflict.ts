@@ -8,7 +8,7 @@ export const BUSY_MESSAGE = 'Many changes arrived at the same moment and this on
 /** The 409 a request gets when its transaction still meets a deadlock or lock wait after its retries. */
 export class BusyException extends ConflictException {
   constructor() {
-    super(BUSY_MESSAGE);
+    super({ message: BUSY_MESSAGE, code: 'BUSY' });
   }
 }
 

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { ApiErrorBody } from '@achievement/contracts';
+import { ApiErrorBody, genericErrorCode, isApiErrorCode } from '@achievement/contracts';
 import { STATUS_CODES } from 'node:http';
 import { BUSY_MESSAGE, isLockConflict } from '../database/lock-conflict';
+import { ApiError } from '../errors/api-error';
 import { unavailablePartOf } from './unavailable-part';
 
 /** How long a client is asked to wait (Retry-After) when a part the api needs is not answering. */
@@ -16,7 +17,9 @@ interface ReplyLike {
 }
 
 /**
- * The one error shape of the API: { statusCode, error, message, fieldErrors?, requestId }.
+ * The one error shape of the API: { statusCode, error, message, code, fieldErrors?, requestId }.
+ * An ApiError is answered with its code's status; an HttpException (the framework's, or one of an
+ * edge that names its code) keeps its status, and its code, or the generic code of the status.
  * A part the api needs that does not answer (the database, Redis: refused or lost connections,
  * too many connections, a pool that cannot hand one out) is a 503 with Retry-After, logged as a
  * warning naming the part. Other unexpected errors are logged with their stack and answered with a
@@ -45,21 +48,31 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 export function toErrorBody(exception: unknown): ApiErrorBody {
+  if (exception instanceof ApiError) {
+    return {
+      statusCode: exception.status,
+      error: STATUS_CODES[exception.status] ?? 'Error',
+      message: exception.message,
+      code: exception.code,
+      ...(exception.fieldErrors ? { fieldErrors: exception.fieldErrors } : {}),
+      ...(exception.details ? { details: exception.details } : {}),
+    };
+  }
   if (exception instanceof ThrottlerException) {
-    return { statusCode: 429, error: 'Too Many Requests', message: 'Too many requests. Wait a minute and try again.' };
+    return { statusCode: 429, error: 'Too Many Requests', message: 'Too many requests. Wait a minute and try again.', code: 'TOO_MANY_REQUESTS' };
   }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
     const error = STATUS_CODES[statusCode] ?? 'Error';
-    if (typeof response === 'string') return { statusCode, error, message: FRAMEWORK_MESSAGES[response] ?? response };
+    if (typeof response === 'string') return { statusCode, error, message: FRAMEWORK_MESSAGES[response] ?? response, code: genericErrorCode(statusCode) };
     const r = response as { message?: unknown; code?: unknown; fieldErrors?: Record<string, string[]>; details?: ApiErrorBody['details'] };
     const message = Array.isArray(r.message) ? r.message.join('; ') : typeof r.message === 'string' ? (FRAMEWORK_MESSAGES[r.message] ?? r.message) : error;
     return {
       statusCode,
       error,
       message,
-      ...(typeof r.code === 'string' ? { code: r.code } : {}),
+      code: isApiErrorCode(r.code) ? r.code : genericErrorCode(statusCode),
       ...(r.fieldErrors ? { fieldErrors: r.fieldErrors } : {}),
       ...(r.details ? { details: r.details } : {}),
     };
@@ -69,6 +82,7 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
       statusCode: HttpStatus.SERVICE_UNAVAILABLE,
       error: 'Service Unavailable',
       message: 'The service is unavailable for a moment. Please try again in a few seconds.',
+      code: 'SERVICE_UNAVAILABLE',
     };
   }
   const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
@@ -77,14 +91,16 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
       statusCode: fastifyError.statusCode,
       error: STATUS_CODES[fastifyError.statusCode] ?? 'Error',
       message: clientMessageFor(fastifyError),
+      code: isApiErrorCode(fastifyError.code) ? fastifyError.code : genericErrorCode(fastifyError.statusCode),
     };
   }
   // a deadlock or lock wait that no retry absorbed: the request changed nothing and can be sent again
-  if (isLockConflict(exception)) return { statusCode: HttpStatus.CONFLICT, error: 'Conflict', message: BUSY_MESSAGE };
+  if (isLockConflict(exception)) return { statusCode: HttpStatus.CONFLICT, error: 'Conflict', message: BUSY_MESSAGE, code: 'BUSY' };
   return {
     statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
     error: 'Internal Server Error',
     message: 'Something went wrong on our side. Please try again; if it keeps happening, contact support with the request id.',
+    code: 'INTERNAL_ERROR',
   };
 }
 

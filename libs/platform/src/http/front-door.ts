@@ -1,4 +1,4 @@
-import { ApiErrorBody } from '@achievement/contracts';
+import { ApiErrorBody, ApiErrorCode, genericErrorCode } from '@achievement/contracts';
 import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse, STATUS_CODES } from 'node:http';
@@ -101,7 +101,7 @@ export class FrontDoor {
       const body = toErrorBody(err);
       if (body.statusCode >= 500) this.logger.error({ err, requestId: req.id, method: raw.method, url: path }, 'Unhandled error');
       if (res.headersSent) res.destroy();
-      else reply.error(body.statusCode, body.message, body.statusCode === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {});
+      else reply.error(body.statusCode, body.message, body.statusCode === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {}, body.code);
     };
     try {
       const done = route.handler(req, reply);
@@ -143,8 +143,8 @@ export class FrontDoorReply {
     });
   }
 
-  error(statusCode: number, message: string, headers: Record<string, string> = {}): void {
-    const body: ApiErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, requestId: this.req.id };
+  error(statusCode: number, message: string, headers: Record<string, string> = {}, code: ApiErrorCode = genericErrorCode(statusCode)): void {
+    const body: ApiErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code, requestId: this.req.id };
     this.json(statusCode, body, headers);
   }
 

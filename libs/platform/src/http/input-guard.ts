@@ -75,7 +75,10 @@ function join(prefix: string, key: string): string {
 
 /** The 400 for an input problem, in the validation pipe's shape (naming the field when there is one). */
 export function inputProblemException(problem: InputProblem): BadRequestException {
-  return new BadRequestException({ message: problem.message, ...(problem.path ? { fieldErrors: { [problem.path]: [problem.message] } } : {}) });
+  return new BadRequestException({
+    ...{ message: problem.message, ...(problem.path ? { fieldErrors: { [problem.path]: [problem.message] } } : {}) },
+    code: 'INPUT_INVALID',
+  });
 }
 
 /**

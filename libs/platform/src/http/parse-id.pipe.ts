@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { ApiError } from '../errors/api-error';
 
 const MAX_ID = 4294967295; // INT UNSIGNED
 
@@ -13,7 +14,7 @@ export class ParseIdPipe implements PipeTransform<string | number, number> {
     const id = typeof value === 'number' ? value : /^\d{1,10}$/.test(value ?? '') ? Number(value) : NaN;
     if (!Number.isInteger(id) || id < 1 || id > MAX_ID) {
       const message = `${name} must be a positive whole number`;
-      throw new BadRequestException({ message, fieldErrors: { [name]: [message] } });
+      throw new ApiError('VALIDATION_FAILED', { message, fieldErrors: { [name]: [message] } });
     }
     return id;
   }

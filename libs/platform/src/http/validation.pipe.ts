@@ -1,4 +1,5 @@
-import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiError } from '../errors/api-error';
 
 /**
  * Global validation: unknown fields are rejected, values are converted to their declared types,
@@ -15,7 +16,7 @@ export function createValidationPipe(): ValidationPipe {
       const fieldErrors: Record<string, string[]> = {};
       collect(errors, '', fieldErrors);
       const message = Object.values(fieldErrors).flat().join('; ') || 'The request is not valid.';
-      return new BadRequestException({ message, fieldErrors });
+      return new ApiError('VALIDATION_FAILED', { message, fieldErrors });
     },
   });
 }
@@ -37,7 +38,7 @@ class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDto = typeof metadata.metatype === 'function' && ![String, Number, Boolean, Array, Object].includes(metadata.metatype as never);
     if (metadata.type === 'body' && isDto && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-      throw new BadRequestException('The request body must be a JSON object.');
+      throw new ApiError('VALIDATION_FAILED', 'The request body must be a JSON object.');
     }
     return super.transform(value, metadata);
   }

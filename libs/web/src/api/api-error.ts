@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ApiErrorBody } from '@achievement/contracts';
+import { ApiErrorBody, ApiErrorCode, isApiErrorCode } from '@achievement/contracts';
 
 /** The message the API put in its error body ({statusCode, error, message}), or the fallback. */
 export function apiErrorMessage(error: unknown, fallback: string): string {
@@ -37,6 +37,15 @@ export function apiFieldErrors(error: unknown): Record<string, string[]> {
     }
   }
   return {};
+}
+
+/** The API's code for what went wrong (ApiErrorBody.code), or null (no answer, or not the API's). Choose by it, not by the message. */
+export function apiErrorCode(error: unknown): ApiErrorCode | null {
+  if (error instanceof HttpErrorResponse) {
+    const body = error.error as Partial<ApiErrorBody> | null;
+    if (body && typeof body === 'object' && isApiErrorCode(body.code)) return body.code;
+  }
+  return null;
 }
 
 /** The HTTP status of a failed call (0 when the API could not be reached or it was no HTTP error). */

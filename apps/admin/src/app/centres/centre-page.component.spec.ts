@@ -112,7 +112,10 @@ describe('CentrePageComponent', () => {
     await save('Create centre');
     backend
       .expectOne({ method: 'POST', url: '/api/admin/centres' })
-      .flush({ statusCode: 409, error: 'Conflict', message: 'Another centre has the number C10001.' }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'Another centre has the number C10001.', code: 'CENTRE_NUMBER_TAKEN' },
+        { status: 409, statusText: 'Conflict' },
+      );
     await settle(fixture);
     expect(errorOf('Centre number')).toBe('Another centre has the number C10001.');
   });

@@ -14,13 +14,13 @@ import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import { CentreContactsComponent } from './centre-contacts.component';
 import {
+  ADDRESS_LINE_MAX_LENGTH,
+  apiErrorCode,
   apiErrorMessage,
-  apiStatus,
+  CENTRE_NAME_MAX_LENGTH,
   centreNumber,
   countryCode,
   emailAddress,
-  ADDRESS_LINE_MAX_LENGTH,
-  CENTRE_NAME_MAX_LENGTH,
   maxTrimmedLength,
   NAME_MAX_LENGTH,
   normaliseCentreNumber,
@@ -147,7 +147,7 @@ export class CentrePageComponent {
   private failed(error: unknown): void {
     const message = apiErrorMessage(error, 'The centre could not be saved. Try again.');
     const shown = showServerFieldErrors(this.form, error, {});
-    if (!shown && apiStatus(error) === 409) {
+    if (!shown && apiErrorCode(error) === 'CENTRE_NUMBER_TAKEN') {
       // Another centre has the number.
       const number = this.form.controls.number;
       number.setErrors({ ...(number.errors ?? {}), server: message });

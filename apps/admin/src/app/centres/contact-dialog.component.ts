@@ -9,8 +9,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { AdminApiClient } from '../api/admin-api.client';
 import {
+  apiErrorCode,
   apiErrorMessage,
-  apiStatus,
   CalendarDateInputDirective,
   dateOfBirth,
   emailAddress,
@@ -84,7 +84,7 @@ export class ContactDialogComponent {
       this.dialogRef.close(saved);
     } catch (error) {
       const message = apiErrorMessage(error, 'The contact record could not be saved. Try again.');
-      if (!showServerFieldErrors(this.form, error) && apiStatus(error) === 409) {
+      if (!showServerFieldErrors(this.form, error) && apiErrorCode(error) === 'CONTACT_EMAIL_TAKEN') {
         // The centre already has a contact record with this email.
         const email = this.form.controls.email;
         email.setErrors({ ...(email.errors ?? {}), server: message });

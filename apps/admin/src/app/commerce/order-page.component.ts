@@ -15,7 +15,7 @@ import { CommerceAdminApiService } from './commerce-admin-api.service';
 import { addressLines, paymentMethodLabel } from './order-labels';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { BodyTimePipe } from '../shared/body-time.pipe';
-import { apiErrorMessage, apiStatus, formatPence, maxTrimmedLength, requiredText, serverError, showServerFieldErrors } from '@achievement/web';
+import { apiErrorCode, apiErrorMessage, formatPence, maxTrimmedLength, requiredText, serverError, showServerFieldErrors } from '@achievement/web';
 
 /** The API's longest tracking reference and note. */
 export const TRACKING_REFERENCE_MAX_LENGTH = 100;
@@ -158,7 +158,7 @@ export class OrderPageComponent implements OnInit {
         this.loading.set(false);
       },
       error: (error: unknown) => {
-        this.error.set(apiStatus(error) === 404 ? 'There is no such order.' : apiErrorMessage(error, 'The order could not be loaded.'));
+        this.error.set(apiErrorCode(error) === 'ORDER_NOT_FOUND' ? 'There is no such order.' : apiErrorMessage(error, 'The order could not be loaded.'));
         this.loading.set(false);
       },
     });

@@ -14,7 +14,7 @@ import { AdminApiClient } from '../api/admin-api.client';
 import { CentrePickerComponent, CentreRef } from '../shared/centre-picker.component';
 import { RowErrorsComponent, rowErrorsOf } from '../shared/row-errors.component';
 import { countDataLines, EXAMPLE_JOB_CSV, EXAMPLE_JOB_CSV_FILE_NAME, JOB_CSV_COLUMN_NOTES, MAX_JOB_LINES, REQUIRED_JOB_CSV_COLUMNS } from './job-csv';
-import { apiErrorMessage, apiStatus, requiredText } from '@achievement/web';
+import { apiErrorCode, apiErrorMessage, requiredText } from '@achievement/web';
 
 /** The largest file read into the page (the API's body limit is smaller still). */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -146,7 +146,7 @@ export class IssueJobPageComponent {
       const rowErrors = rowErrorsOf(error);
       if (rowErrors) {
         this.rowErrors.set(rowErrors);
-      } else if (apiStatus(error) === 413) {
+      } else if (apiErrorCode(error) === 'PAYLOAD_TOO_LARGE') {
         this.failure.set('The file is too large to send at once. Split it into several jobs.');
       } else {
         this.failure.set(apiErrorMessage(error, 'The job could not be issued. Try again.'));

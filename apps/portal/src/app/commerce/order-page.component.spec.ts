@@ -178,7 +178,9 @@ describe('OrderPageComponent', () => {
 
   it('says so when there is no such order', async () => {
     await open('/orders/99');
-    backend.expectOne('/api/orders/99').flush({ statusCode: 404, error: 'Not Found', message: 'Not found' }, { status: 404, statusText: 'Not Found' });
+    backend
+      .expectOne('/api/orders/99')
+      .flush({ statusCode: 404, error: 'Not Found', message: 'Not found', code: 'ORDER_NOT_FOUND' }, { status: 404, statusText: 'Not Found' });
     await settle(fixture);
     expect(textOf(root.querySelector('[data-testid="order-error"]'))).toBe('There is no such order.');
   });

@@ -13,7 +13,7 @@ import { GatewayRedirect } from './gateway-redirect.service';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { PAYMENT_METHOD_LABELS } from './orders-page.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
-import { apiErrorMessage, apiStatus, PencePipe } from '@achievement/web';
+import { apiErrorCode, apiErrorMessage, PencePipe } from '@achievement/web';
 
 /** The outcomes the API's gateway return sends the browser back with (?payment=…). */
 export type PaymentOutcome = 'paid' | 'declined' | 'failed' | 'cancelled' | 'checking';
@@ -175,8 +175,8 @@ export class OrderPageComponent implements OnInit {
         this.loading.set(false);
       },
       error: (error: unknown) => {
-        this.notFound.set(apiStatus(error) === 404);
-        this.error.set(apiStatus(error) === 404 ? 'There is no such order.' : apiErrorMessage(error, 'The order could not be loaded.'));
+        this.notFound.set(apiErrorCode(error) === 'ORDER_NOT_FOUND');
+        this.error.set(apiErrorCode(error) === 'ORDER_NOT_FOUND' ? 'There is no such order.' : apiErrorMessage(error, 'The order could not be loaded.'));
         this.loading.set(false);
       },
     });

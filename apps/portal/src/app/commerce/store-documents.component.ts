@@ -14,7 +14,7 @@ import { firstValueFrom, Subscription } from 'rxjs';
 import { DOCUMENT_STATUS_LABELS } from '../documents/document-status';
 import { BasketStore } from './basket.store';
 import { CommerceApiService } from './commerce-api.service';
-import { apiErrorMessage, apiStatus, CalendarDatePipe } from '@achievement/web';
+import { apiErrorCode, apiErrorMessage, CalendarDatePipe } from '@achievement/web';
 
 /**
  * The Store's last step: the learner's documents the chosen product applies to (a learner's own
@@ -158,7 +158,7 @@ export class StoreDocumentsComponent {
         .subscribe(() => void this.router.navigateByUrl('/basket'));
     } catch (error) {
       this.addError.set(apiErrorMessage(error, 'The documents could not be added to your basket. Try again in a moment.'));
-      if (apiStatus(error) === 409) {
+      if (apiErrorCode(error) === 'ALREADY_IN_BASKET') {
         // Someone (another tab) put one of them in the basket: show where things stand.
         this.load();
         void this.basket.refresh();

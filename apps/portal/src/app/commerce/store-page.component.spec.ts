@@ -207,6 +207,7 @@ describe('StorePageComponent', () => {
           statusCode: 409,
           error: 'Conflict',
           message: 'D0000701 is in your basket already.',
+          code: 'ALREADY_IN_BASKET',
         },
         { status: 409, statusText: 'Conflict' },
       );

@@ -125,7 +125,7 @@ describe('InvitationPageComponent', () => {
 
   it('says an unknown, used or expired invitation is gone (404)', async () => {
     await open(null);
-    await answer({ statusCode: 404, error: 'Not Found', message: 'Not found' }, 404);
+    await answer({ statusCode: 404, error: 'Not Found', message: 'Not found', code: 'INVITATION_GONE' }, 404);
     expect(textOf(root.querySelector('[data-testid="invitation-gone"]'))).toBe('This invitation has expired, been used, or does not exist.');
     expect(root.querySelector('[data-testid="invitation-register"]')).toBeNull();
   });

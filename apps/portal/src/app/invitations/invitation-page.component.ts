@@ -11,7 +11,7 @@ import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { documentCount } from '../learner/access-length';
 import { SessionService } from '../session/session.service';
-import { apiErrorMessage, apiStatus } from '@achievement/web';
+import { apiErrorCode, apiErrorMessage } from '@achievement/web';
 
 type InvitationState =
   | { kind: 'loading' }
@@ -107,7 +107,7 @@ export class InvitationPageComponent implements OnInit {
       this.state.set({ kind: 'found', invitation: await firstValueFrom(this.api.getInvitation(this.token)) });
     } catch (error) {
       this.state.set(
-        apiStatus(error) === 404
+        apiErrorCode(error) === 'INVITATION_GONE'
           ? { kind: 'gone' }
           : { kind: 'failed', message: apiErrorMessage(error, 'The invitation could not be loaded. Try again in a moment.') },
       );
@@ -125,7 +125,7 @@ export class InvitationPageComponent implements OnInit {
       this.snackBar.open(`You accepted the invitation: ${connection.learnerName}'s documents are under Shared with me.`, 'Close', { duration: 10000 });
       await this.router.navigateByUrl('/third-party');
     } catch (error) {
-      if (apiStatus(error) === 404) {
+      if (apiErrorCode(error) === 'INVITATION_GONE') {
         this.state.set({ kind: 'gone' });
       } else {
         this.acceptError.set(apiErrorMessage(error, 'The invitation could not be accepted. Try again in a moment.'));

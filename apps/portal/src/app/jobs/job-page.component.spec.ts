@@ -117,7 +117,9 @@ describe('JobPageComponent', () => {
   });
 
   it('says so when the job is not one of the centre', async () => {
-    backend.expectOne('/api/jobs/5').flush({ statusCode: 404, error: 'Not Found', message: 'No such job' }, { status: 404, statusText: 'Not Found' });
+    backend
+      .expectOne('/api/jobs/5')
+      .flush({ statusCode: 404, error: 'Not Found', message: 'No such job', code: 'JOB_NOT_FOUND' }, { status: 404, statusText: 'Not Found' });
     await settle(fixture);
     expect(textOf(root.querySelector('[data-testid="job-not-found"]'))).toBe('There is no job of your centre at this address.');
   });

@@ -14,7 +14,7 @@ import { DEFAULT_RECORD_SORT } from '../records/record-filter-params';
 import { RecordsTableComponent } from '../records/records-table.component';
 import { JobStatusChipComponent } from './job-status-chip.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
-import { apiErrorMessage, apiStatus, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
+import { apiErrorCode, apiErrorMessage, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** A job of Jobs Issued: its details and its documents (the records of its job number). */
 @Component({
@@ -82,7 +82,7 @@ export class JobPageComponent implements OnInit {
       this.job.set(await firstValueFrom(this.api.getJob(id)));
       this.records.reload();
     } catch (error) {
-      if (apiStatus(error) === 404) {
+      if (apiErrorCode(error) === 'JOB_NOT_FOUND') {
         this.notFound.set(true);
       } else {
         this.loadError.set(apiErrorMessage(error, 'The job could not be loaded.'));

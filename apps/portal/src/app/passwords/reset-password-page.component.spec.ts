@@ -97,6 +97,7 @@ describe('ResetPasswordPageComponent', () => {
         statusCode: 400,
         error: 'Bad Request',
         message: 'This password reset link is not valid. Ask for a new one.',
+        code: 'TOKEN_INVALID',
         fieldErrors: { token: ['This password reset link is not valid.'] },
       },
       { status: 400, statusText: 'Bad Request' },

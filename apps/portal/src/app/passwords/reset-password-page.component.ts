@@ -11,7 +11,7 @@ import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { focusAfterRender } from '../forms/focus';
 import { SessionService } from '../session/session.service';
-import { apiErrorMessage, apiFieldErrors, apiStatus, passwordLength, sameAs, serverError, showServerFieldErrors } from '@achievement/web';
+import { apiErrorCode, apiErrorMessage, passwordLength, sameAs, serverError, showServerFieldErrors } from '@achievement/web';
 import { NewPasswordFieldsComponent } from '@achievement/web-material';
 
 /**
@@ -121,8 +121,7 @@ export class ResetPasswordPageComponent {
   }
 
   private failed(error: unknown): void {
-    const fieldErrors = apiFieldErrors(error);
-    if (apiStatus(error) === 400 && !fieldErrors['password']) {
+    if (apiErrorCode(error) === 'TOKEN_INVALID') {
       // The token was refused (not valid, used, replaced or expired).
       this.linkProblem.set(apiErrorMessage(error, 'This password reset link is not valid. Ask for a new one.'));
       focusAfterRender(this.injector, this.heading);

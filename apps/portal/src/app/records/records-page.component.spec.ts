@@ -308,7 +308,7 @@ describe('RecordsPageComponent', () => {
       const first = backend.expectOne({ method: 'POST', url: '/api/records/notify' });
       expect(first.request.body).toEqual({ selection: { ids: [101, 102] } });
       first.flush(
-        { statusCode: 409, error: 'Conflict', message: '2 of the selected documents were notified…', recentlyNotified: 2 },
+        { statusCode: 409, error: 'Conflict', message: '2 of the selected documents were notified…', code: 'RECENTLY_NOTIFIED', recentlyNotified: 2 },
         { status: 409, statusText: 'Conflict' },
       );
       await settle(fixture);
@@ -336,7 +336,10 @@ describe('RecordsPageComponent', () => {
       byTestId('notify-learners')!.click();
       backend
         .expectOne({ method: 'POST', url: '/api/records/notify' })
-        .flush({ statusCode: 409, error: 'Conflict', message: 'Recently notified', recentlyNotified: 1 }, { status: 409, statusText: 'Conflict' });
+        .flush(
+          { statusCode: 409, error: 'Conflict', message: 'Recently notified', code: 'RECENTLY_NOTIFIED', recentlyNotified: 1 },
+          { status: 409, statusText: 'Conflict' },
+        );
       await settle(fixture);
 
       const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);

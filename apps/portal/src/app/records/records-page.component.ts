@@ -39,7 +39,7 @@ import {
 } from './record-filter-params';
 import { RecordSelectionModel } from './record-selection';
 import { RecordsTableComponent } from './records-table.component';
-import { apiErrorMessage, apiStatus, CalendarDateInputDirective, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
+import { apiErrorCode, apiErrorMessage, CalendarDateInputDirective, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** "Issued to" may not be before "Issued from". */
 const issuedRange = (group: AbstractControl): ValidationErrors | null => {
@@ -271,7 +271,7 @@ export class RecordsPageComponent {
 
 /** recentlyNotified of a 409 RecentNoticeErrorBody, or null for any other failure. */
 function recentNotices(error: unknown): number | null {
-  if (apiStatus(error) !== 409 || !(error instanceof HttpErrorResponse)) {
+  if (apiErrorCode(error) !== 'RECENTLY_NOTIFIED' || !(error instanceof HttpErrorResponse)) {
     return null;
   }
   const body = error.error as Partial<RecentNoticeErrorBody> | null;

@@ -75,6 +75,7 @@ describe('VerifyEmailPageComponent', () => {
         statusCode: 400,
         error: 'Bad Request',
         message: 'This verification link has expired. Ask for a new one.',
+        code: 'TOKEN_INVALID',
         fieldErrors: { token: ['This verification link has expired.'] },
       },
       { status: 400, statusText: 'Bad Request' },

@@ -9,7 +9,7 @@ import { firstValueFrom } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { focusAfterRender } from '../forms/focus';
 import { ResendVerificationComponent } from './resend-verification.component';
-import { apiErrorMessage, apiStatus } from '@achievement/web';
+import { apiErrorCode, apiErrorMessage } from '@achievement/web';
 
 /** What the page shows: the link is being checked, one of the outcomes, or why it did not work. */
 type VerifyState =
@@ -111,7 +111,7 @@ export class VerifyEmailPageComponent implements OnInit {
       const answer = await firstValueFrom(this.api.verifyEmail({ token }));
       this.show({ kind: 'verified', outcome: answer.outcome });
     } catch (error) {
-      if (apiStatus(error) === 400) {
+      if (apiErrorCode(error) === 'TOKEN_INVALID' || apiErrorCode(error) === 'TOKEN_USED') {
         this.show({ kind: 'invalid', message: apiErrorMessage(error, 'This verification link is not valid or has expired.') });
       } else {
         this.show({ kind: 'failed', message: apiErrorMessage(error, 'Your email address could not be verified right now. Try again in a moment.') });

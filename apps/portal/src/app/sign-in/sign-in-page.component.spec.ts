@@ -88,7 +88,10 @@ describe('SignInPageComponent', () => {
     const request = backend.expectOne('/api/auth/sign-in');
     expect(request.request.method).toBe('POST');
     expect(request.request.body).toEqual({ email: 'ada@example.org', password: 'wrong' });
-    request.flush({ statusCode: 401, error: 'Unauthorized', message: 'Email or password is incorrect.' }, { status: 401, statusText: 'Unauthorized' });
+    request.flush(
+      { statusCode: 401, error: 'Unauthorized', message: 'Email or password is incorrect.', code: 'BAD_CREDENTIALS' },
+      { status: 401, statusText: 'Unauthorized' },
+    );
     await settle();
 
     const alert = root.querySelector('[role="alert"]');
@@ -173,7 +176,9 @@ describe('SignInPageComponent', () => {
     await submit();
 
     const message = 'Your email address is not verified yet. Follow the link in the email we sent you, or ask for a new one.';
-    backend.expectOne('/api/auth/sign-in').flush({ statusCode: 403, error: 'Forbidden', message }, { status: 403, statusText: 'Forbidden' });
+    backend
+      .expectOne('/api/auth/sign-in')
+      .flush({ statusCode: 403, error: 'Forbidden', message, code: 'EMAIL_NOT_VERIFIED' }, { status: 403, statusText: 'Forbidden' });
     await settle();
 
     const alert = root.querySelector('[data-testid="sign-in-error"]');
@@ -188,7 +193,9 @@ describe('SignInPageComponent', () => {
     await submit();
 
     const message = 'Your registration is waiting for an administrator to check it. We will email you as soon as it has been decided.';
-    backend.expectOne('/api/auth/sign-in').flush({ statusCode: 403, error: 'Forbidden', message }, { status: 403, statusText: 'Forbidden' });
+    backend
+      .expectOne('/api/auth/sign-in')
+      .flush({ statusCode: 403, error: 'Forbidden', message, code: 'REGISTRATION_AWAITING_REVIEW' }, { status: 403, statusText: 'Forbidden' });
     await settle();
 
     const alert = root.querySelector('[data-testid="sign-in-error"]');

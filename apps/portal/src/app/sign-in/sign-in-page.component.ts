@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,7 +8,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { safeReturnUrl } from '../second-factor/return-url';
 import { SessionService } from '../session/session.service';
-import { apiErrorMessage } from '@achievement/web';
+import { apiErrorCode, apiErrorMessage } from '@achievement/web';
+import { ApiErrorCode } from '@achievement/contracts';
 
 /** The API's limits (SignInDto): an email address of at most 320 characters, a password of 1–1024. */
 const EMAIL_MAX_LENGTH = 320;
@@ -60,7 +60,7 @@ export class SignInPageComponent {
       }
     } catch (error) {
       this.failure.set(signInFailure(error));
-      this.needsVerification.set(error instanceof HttpErrorResponse && error.status === 403 && /verif/i.test(this.failure() ?? ''));
+      this.needsVerification.set(apiErrorCode(error) === 'EMAIL_NOT_VERIFIED');
       this.form.controls.password.reset();
     } finally {
       this.submitting.set(false);
@@ -73,22 +73,19 @@ export class SignInPageComponent {
   }
 }
 
+/** What to say by the API's code; its own message where it has one (it says which state an account is in). */
+const SIGN_IN_FALLBACKS: Partial<Record<ApiErrorCode, string>> = {
+  BAD_CREDENTIALS: 'Email or password is incorrect.',
+  // the password was right, but the account cannot sign in yet
+  EMAIL_NOT_VERIFIED: 'Your email address is not verified yet.',
+  REGISTRATION_AWAITING_REVIEW: 'Your registration is waiting for an administrator to check it.',
+  REGISTRATION_REJECTED: 'Your registration was not approved.',
+  ACCOUNT_NOT_ACTIVE: 'Your account cannot sign in.',
+  TOO_MANY_SIGN_INS: 'Too many attempts to sign in. Wait a minute, then try again.',
+  CREDENTIALS_MISSING: 'Check your email address and password.',
+};
+
 function signInFailure(error: unknown): string {
-  if (error instanceof HttpErrorResponse) {
-    if (error.status === 401) {
-      return apiErrorMessage(error, 'Email or password is incorrect.');
-    }
-    if (error.status === 403) {
-      // The password was right, but the account cannot sign in yet: its email is not verified,
-      // an administrator has not reviewed it, or it was not approved. The API says which.
-      return apiErrorMessage(error, 'Your account cannot sign in yet.');
-    }
-    if (error.status === 429) {
-      return apiErrorMessage(error, 'Too many attempts to sign in. Wait a minute, then try again.');
-    }
-    if (error.status === 400) {
-      return apiErrorMessage(error, 'Check your email address and password.');
-    }
-  }
-  return apiErrorMessage(error, 'Signing in is not possible right now. Try again in a moment.');
+  const code = apiErrorCode(error);
+  return apiErrorMessage(error, (code && SIGN_IN_FALLBACKS[code]) ?? 'Signing in is not possible right now. Try again in a moment.');
 }

@@ -188,7 +188,7 @@ describe('VerifyPageComponent', () => {
   it('asks to wait a minute when the network made too many checks', async () => {
     await choose(pdf());
     expectPdfCheck().flush(
-      { statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException: Too Many Requests' },
+      { statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException: Too Many Requests', code: 'TOO_MANY_CHECKS' },
       { status: 429, statusText: 'Too Many Requests' },
     );
     await settle(fixture);
