@@ -83,7 +83,7 @@ describe('Jobs Issued (centre staff)', () => {
     const missing = await staffA.get('/api/jobs/999999');
     expect(other.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect((other.body as { message: string }).message).toBe(`There is no job ${jobB}.`);
+    expect(other.body).toMatchObject({ code: 'JOB_NOT_FOUND', message: `There is no job ${jobB}.` });
     expect(((await staffB.get('/api/jobs')).body as { items: JobSummary[] }).items.map((j) => j.id)).toEqual([jobB]);
     expect(((await staffA.get('/api/jobs')).body as { items: JobSummary[] }).items.map((j) => j.id)).not.toContain(jobB);
   });

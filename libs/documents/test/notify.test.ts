@@ -72,7 +72,7 @@ describe('Notify learners: one email per learner, recorded, with a confirmation 
     const refused = await a.post('/api/records/notify', { selection: { ids: [amy1.id, cal.id] } });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ statusCode: 409, recentlyNotified: 1 });
-    expect((refused.body as RecentNoticeErrorBody).message).toMatch(/within the last 24 hours.*confirm/);
+    expect((refused.body as RecentNoticeErrorBody).code).toBe('RECENTLY_NOTIFIED');
     const confirmed = await a.post('/api/records/notify', { selection: { ids: [amy1.id, cal.id] }, confirmRecent: true });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({ learnersNotified: 1, documentsNotified: 1, documentsWithoutEmail: 1, documentsNotValid: 0 });

@@ -127,7 +127,7 @@ describe('the document viewer: details and the stamped centre copy', () => {
   it('answers 409 while the PDF is not rendered yet', async () => {
     const res = await a.get(`/api/documents/${pending.id}/view`);
     expect(res.status).toBe(409);
-    expect((res.body as ApiErrorBody).message).toMatch(/not rendered yet/);
+    expect((res.body as ApiErrorBody).code).toBe('DOCUMENT_NOT_READY');
   });
 
   it("never shows another centre's document, its details or its PDF (404)", async () => {

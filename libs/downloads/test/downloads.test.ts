@@ -524,7 +524,7 @@ describe('Downloads', () => {
     );
     const res = await client.getRaw(`/api/downloads/${Number(r.insertId)}/file`);
     expect(res.statusCode).toBe(409);
-    expect(JSON.parse(res.body).message).toBe('This zip is not ready yet. The Downloads page shows its progress.');
+    expect(JSON.parse(res.body).code).toBe('DOWNLOAD_NOT_READY');
     await t.ds.query(`UPDATE download_requests SET status = 'failed' WHERE id = ?`, [Number(r.insertId)]);
   });
 
@@ -582,6 +582,7 @@ describe('Downloads', () => {
       expect((await fresh.get(`/api/downloads/${d.id}`)).body.status).toBe('expired');
       const gone = await fresh.getRaw(`/api/downloads/${d.id}/file`);
       expect(gone.statusCode).toBe(410);
+      expect(JSON.parse(gone.body).code).toBe('DOWNLOAD_EXPIRED');
       expect(JSON.parse(gone.body).message).toContain('removed 7 days after it was built');
       client = fresh;
     });
@@ -722,6 +723,7 @@ describe('Downloads', () => {
       expect(existsSync(partial)).toBe(false);
       const res = await client.getRaw(`/api/downloads/${id}/file`);
       expect(res.statusCode).toBe(409);
+      expect(JSON.parse(res.body).code).toBe('DOWNLOAD_FAILED');
       expect(JSON.parse(res.body).message).toContain('This zip could not be built');
 
       // Bull's retries ran out (the processor marks the request failed): the same

@@ -158,7 +158,7 @@ describe('Downloads: a worker killed half-way through a zip', () => {
       expect(await t.storage.stat(key)).toBeNull();
       const refused = await client.getRaw(`/api/downloads/${id}/file`);
       expect(refused.statusCode).toBe(409);
-      expect(JSON.parse(refused.body).message).toBe('This zip is not ready yet. The Downloads page shows its progress.');
+      expect(JSON.parse(refused.body).code).toBe('DOWNLOAD_NOT_READY');
 
       // the other worker takes the request over (a new attempt) within the limit, counted from the kill
       await eventually(

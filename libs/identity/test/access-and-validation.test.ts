@@ -114,7 +114,7 @@ describe('access: every route checks the role, and a centre sees only its own da
     for (const role of NON_ADMIN_ROLES) {
       const res = await clients.get(role)!.request(method, url(path), body);
       expect({ role, status: res.status }).toEqual({ role, status: 403 });
-      expect(res.body).toMatchObject({ message: 'You do not have access to this.' });
+      expect(res.body).toMatchObject({ code: 'FORBIDDEN', message: 'You do not have access to this.' });
     }
   });
 

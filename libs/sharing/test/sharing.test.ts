@@ -451,6 +451,7 @@ describe('Learners and third parties', () => {
   it('gives clear 400s for bad input', async () => {
     const noDocs = await learner.post('/api/learner/connections', { name: 'X', email: 'x@example.test', period: 'week', documentIds: [] });
     expect(noDocs.status).toBe(400);
+    expect(noDocs.body.code).toBe('VALIDATION_FAILED');
     expect(noDocs.body.message).toMatch(/Choose at least one document/);
     const badPeriod = await learner.post('/api/learner/connections', { name: 'X', email: 'x@example.test', period: 'forever', documentIds: [docs[0].id] });
     expect(badPeriod.status).toBe(400);
@@ -462,7 +463,7 @@ describe('Learners and third parties', () => {
       documentIds: [docs[0].id],
     });
     expect(pastDate.status).toBe(400);
-    expect(pastDate.body.message).toMatch(/after today/);
+    expect(pastDate.body.code).toBe('ACCESS_END_NOT_AFTER_TODAY');
     const self = await learner.post('/api/learner/connections', {
       name: 'Me',
       email: 'priya.account@learners.example',

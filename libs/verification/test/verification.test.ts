@@ -90,7 +90,7 @@ describe('Smart Verify', () => {
     const visitor = new Client(t.app);
     const unknown = await visitor.get(`/api/verify/${'A'.repeat(32)}`);
     expect(unknown.status).toBe(404);
-    expect(unknown.body.message).toMatch(/No document has this verification code/);
+    expect(unknown.body.code).toBe('VERIFICATION_CODE_NOT_FOUND');
     for (const malformed of [
       'short',
       'x'.repeat(33),
@@ -375,7 +375,7 @@ describe('Smart Verify', () => {
     for (let i = 0; i < 60; i++) expect((await visitor.get(`/api/verify/${docs[0].code}`)).status).toBe(200);
     const limited = await visitor.get(`/api/verify/${docs[0].code}`);
     expect(limited.status).toBe(429);
-    expect(limited.body.message).toMatch(/Too many verifications/);
+    expect(limited.body.code).toBe('TOO_MANY_CHECKS');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await visitor.raw('GET', `/api/verify/${docs[0].code}/document`)).status).toBe(429);
     // another address is not affected
@@ -386,6 +386,6 @@ describe('Smart Verify', () => {
       expect((await uploader.raw('POST', '/api/verify/pdf', Buffer.from(`%PDF-${i}`), { 'content-type': 'application/pdf' })).status).toBe(200);
     const tooMany = await uploader.raw('POST', '/api/verify/pdf', Buffer.from('%PDF-x'), { 'content-type': 'application/pdf' });
     expect(tooMany.status).toBe(429);
-    expect(tooMany.json().message).toMatch(/Too many PDF checks/);
+    expect(tooMany.json().code).toBe('TOO_MANY_CHECKS');
   });
 });
