@@ -1,10 +1,5 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AchievementDocument } from './document.entity';
-import { Job } from './job.entity';
-import { Learner } from './learner.entity';
-import { Qualification } from './qualification.entity';
 import { DocumentRenderQueue } from './rendering/document-render.queue';
 import { RENDER_QUEUE } from './rendering/render-queue';
 import { RecordSearchIndex } from './records/record-search-index';
@@ -80,7 +75,6 @@ export class DocumentsModule {
     return {
       module: DocumentsModule,
       imports: [
-        TypeOrmModule.forFeature([Learner, Qualification, Job, AchievementDocument]),
         BullModule.registerQueue({ name: RENDER_QUEUE }),
         // its VerifiableChanges: corrections and rendering announce what verification must not answer from memory
         VerifiableDocumentsModule,
