@@ -2,7 +2,7 @@
 /**
  * Every test of the portal, in order:
  *   0. checks: lint (zero warnings), Prettier's format check, a type check of every test,
- *      import boundaries between libs (dependency-cruiser)
+ *      import boundaries between libs (dependency-cruiser), each lib's SQL naming only its own tables
  *   1. server: jest unit specs and integration tests (real MariaDB, Redis, SMTP sink, files)
  *   2. web: the Angular apps' unit tests (Angular's runner: vitest + jsdom)
  *   3. build: Nest apps and Angular apps, as `npm start` serves them
@@ -77,6 +77,7 @@ if (wanted('checks')) {
   check('format', 'npx', ['prettier', '--check', '.'], 'files not in Prettier style (npm run format)');
   check('test types', 'npx', ['tsc', '-p', 'tsconfig.spec.json', '--noEmit'], 'a test does not type-check (see above)');
   check('import boundaries', 'npx', ['depcruise', 'apps', 'libs', 'bench', '--config', '.dependency-cruiser.js'], 'see the violations above');
+  check('table ownership', 'node', ['scripts/check-table-ownership.js'], "a lib's SQL names another lib's table (see above)");
 }
 if (wanted('server')) {
   jestStep('server', 'jest.config.js');
