@@ -198,12 +198,17 @@ export class LearnerConnectionsService {
   async views(user: AuthenticatedUser, id: number): Promise<ConnectionView[]> {
     learnerOf(user);
     await this.store.ofLearner(user.id, id);
-    const rows: { viewed_at: Date; document_id: number; document_number: string }[] = await this.dataSource.query(
-      `SELECT v.viewed_at, v.document_id, d.document_number FROM connection_views v JOIN documents d ON d.id = v.document_id
-        WHERE v.connection_id = ? ORDER BY v.viewed_at DESC, v.id DESC LIMIT 1000`,
+    const rows: { viewed_at: Date; document_id: number }[] = await this.dataSource.query(
+      'SELECT viewed_at, document_id FROM connection_views WHERE connection_id = ? ORDER BY viewed_at DESC, id DESC LIMIT 1000',
       [id],
     );
-    return rows.map((r) => ({ at: new Date(r.viewed_at).toISOString(), documentId: Number(r.document_id), documentNumber: r.document_number }));
+    // the documents' numbers come from the documents lib, which owns that table
+    const numbers = await this.documents.documentNumbers(rows.map((r) => Number(r.document_id)));
+    return rows.map((r) => ({
+      at: new Date(r.viewed_at).toISOString(),
+      documentId: Number(r.document_id),
+      documentNumber: numbers.get(Number(r.document_id)) ?? '',
+    }));
   }
 
   private async one(user: AuthenticatedUser, id: number): Promise<LearnerConnection> {

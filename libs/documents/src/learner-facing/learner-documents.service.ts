@@ -90,6 +90,15 @@ export class LearnerDocumentsService {
     return rows.map((r: { id: number }) => Number(r.id));
   }
 
+  /** The document number of each of these documents (already authorised by the caller), by id. */
+  async documentNumbers(documentIds: number[]): Promise<Map<number, string>> {
+    if (!documentIds.length) return new Map();
+    const rows: { id: number; document_number: string }[] = await this.dataSource.query('SELECT id, document_number FROM documents WHERE id IN (?)', [
+      [...new Set(documentIds)],
+    ]);
+    return new Map(rows.map((r) => [Number(r.id), r.document_number]));
+  }
+
   /** The facts and live status of these documents (already authorised by the caller), in the order of the ids given. */
   async sharedView(documentIds: number[]): Promise<SharedDocument[]> {
     if (!documentIds.length) return [];
