@@ -2,7 +2,8 @@
  * Import boundaries between the libs and apps (the README's "Architecture"), checked by `npm test`.
  *   platform <- identity <- the domain libs; notifications uses only platform and contracts;
  *   a lib is reached only through its index.ts; libs never import apps; contracts import nothing;
- *   the Angular apps use only libs/web and contracts, and libs/web only contracts.
+ *   the Angular apps use only libs/web and contracts, and libs/web only contracts; documents is
+ *   below verification, downloads, sharing and commerce, which never use each other; no orphans.
  */
 const LIBS = ['platform', 'identity', 'notifications', 'documents', 'downloads', 'commerce', 'sharing', 'verification', 'contracts', 'testing', 'web'];
 
@@ -62,6 +63,39 @@ module.exports = {
         path: `^libs/(${LIBS.join('|')})/src/(?!index\\.ts$)|^libs/web/material/(?!index\\.ts$)`,
         pathNot: '^libs/$2/',
       },
+    },
+    {
+      name: 'documents-below-the-other-domain-libs',
+      severity: 'error',
+      comment: 'documents is read by verification, downloads, sharing and commerce (through its index), never the other way.',
+      from: { path: '^libs/documents/src/' },
+      to: { path: '^libs/(verification|downloads|sharing|commerce)/' },
+    },
+    {
+      name: 'domain-libs-side-by-side',
+      severity: 'error',
+      comment: 'verification, downloads, sharing and commerce stand side by side on documents and identity: none uses another.',
+      from: { path: '^libs/(verification|downloads|sharing|commerce)/src/' },
+      to: { path: '^libs/(verification|downloads|sharing|commerce)/', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'no-orphans',
+      severity: 'error',
+      comment: 'A module nothing imports is dead code (entry points, tests, configs and type declarations aside).',
+      from: {
+        orphan: true,
+        pathNot: [
+          '(^|/)(main|cli|index|bootstrap)\\.ts$',
+          '\\.(spec|test|e2e)\\.ts$',
+          '\\.d\\.ts$',
+          '(^|/)test/',
+          '^apps/e2e/',
+          '^bench/',
+          '\\.config\\.(js|ts)$',
+          '^libs/testing/',
+        ],
+      },
+      to: {},
     },
     {
       name: 'testing-only-in-tests',
