@@ -109,6 +109,7 @@ describe('JobPageComponent', () => {
     expect(textOf(root.querySelector('[data-testid="job-load-error"]'))).toContain('The database is not reachable.');
 
     button(root, 'Retry')!.click();
+    TestBed.tick(); // the read is asked for when the page's effects run
     backend.expectOne('/api/jobs/5').flush(aJob());
     await settle(fixture);
     expectRecords().flush({ items: [], nextCursor: null });

@@ -1,12 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, numberAttribute, OnInit, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, numberAttribute, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { JobSummary, RecordRow, RecordSort } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
+import { map } from 'rxjs';
 import { PortalApiClient } from '../api/portal-api.client';
 import { openReportIssueDialog } from '../documents/report-issue-dialog.component';
 import { openDownloadDialog } from '../downloads/download-dialog.component';
@@ -14,7 +14,7 @@ import { DEFAULT_RECORD_SORT } from '../records/record-filter-params';
 import { RecordsTableComponent } from '../records/records-table.component';
 import { JobStatusChipComponent } from './job-status-chip.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
-import { apiErrorCode, apiErrorMessage, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
+import { apiRequest, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** A job of Jobs Issued: its details and its documents (the records of its job number). */
 @Component({
@@ -48,16 +48,23 @@ import { apiErrorCode, apiErrorMessage, KeysetList, LIST_PAGE_SIZE } from '@achi
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class JobPageComponent implements OnInit {
+export class JobPageComponent {
   private readonly api = inject(PortalApiClient);
   private readonly route = inject(ActivatedRoute);
   private readonly dialog = inject(MatDialog);
   private readonly destroyRef = inject(DestroyRef);
 
-  readonly job = signal<JobSummary | null>(null);
-  readonly loading = signal(false);
-  readonly loadError = signal<string | null>(null);
-  readonly notFound = signal(false);
+  /** The job's id from the address; undefined when it is not a positive whole number. */
+  private readonly id = toSignal(this.route.paramMap.pipe(map((params) => numberAttribute(params.get('id'), NaN))), { requireSync: true });
+  private readonly validId = computed(() => {
+    const id = this.id();
+    return Number.isInteger(id) && id >= 1 ? id : undefined;
+  });
+  private readonly request = apiRequest({ params: () => this.validId(), load: (id: number) => this.api.getJob(id), failure: 'The job could not be loaded.' });
+  readonly job = this.request.value;
+  readonly loading = this.request.loading;
+  readonly loadError = this.request.error;
+  readonly notFound = computed(() => this.validId() === undefined || this.request.notFound());
   readonly sort = signal<RecordSort>(DEFAULT_RECORD_SORT);
   readonly records = new KeysetList<RecordRow>(
     (cursor) => this.api.listRecords({ jobNumber: this.job()?.number, sort: this.sort(), cursor: cursor ?? undefined, limit: LIST_PAGE_SIZE }),
@@ -65,31 +72,16 @@ export class JobPageComponent implements OnInit {
     this.destroyRef,
   );
 
-  ngOnInit(): void {
-    void this.load();
+  constructor() {
+    // the job's documents, once the job (and so its number) is known
+    effect(() => {
+      if (this.job()) untracked(() => this.records.reload());
+    });
   }
 
-  async load(): Promise<void> {
-    const id = numberAttribute(this.route.snapshot.paramMap.get('id'), NaN);
-    this.loading.set(true);
-    this.loadError.set(null);
-    this.notFound.set(false);
-    try {
-      if (!Number.isInteger(id) || id < 1) {
-        this.notFound.set(true);
-        return;
-      }
-      this.job.set(await firstValueFrom(this.api.getJob(id)));
-      this.records.reload();
-    } catch (error) {
-      if (apiErrorCode(error) === 'JOB_NOT_FOUND') {
-        this.notFound.set(true);
-      } else {
-        this.loadError.set(apiErrorMessage(error, 'The job could not be loaded.'));
-      }
-    } finally {
-      this.loading.set(false);
-    }
+  /** Retry. */
+  load(): void {
+    this.request.retry();
   }
 
   sortBy(sort: RecordSort): void {
