@@ -5,3 +5,4 @@
  */
 export * from './new-password-fields.component';
 export * from './postal-address-fields.component';
+export * from './person-name-fields.component';

@@ -28,7 +28,7 @@ import {
   serverError,
   showServerFieldErrors,
 } from '@achievement/web';
-import { PostalAddressFieldsComponent } from '@achievement/web-material';
+import { PersonNameFieldsComponent, PostalAddressFieldsComponent } from '@achievement/web-material';
 
 /** The address fields a person types; the country is a select with a default, so it alone is no address. */
 const ADDRESS_TEXT_FIELDS = ['addressLine1', 'addressLine2', 'town', 'postcode'] as const;
@@ -50,6 +50,7 @@ const orNull = (value: string): string | null => (value.trim() === '' ? null : v
 @Component({
   selector: 'ap-profile-page',
   imports: [
+    PersonNameFieldsComponent,
     PostalAddressFieldsComponent,
     ReactiveFormsModule,
     RouterLink,

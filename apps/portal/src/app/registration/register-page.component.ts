@@ -30,7 +30,7 @@ import {
   serverError,
   showServerFieldErrors,
 } from '@achievement/web';
-import { NewPasswordFieldsComponent } from '@achievement/web-material';
+import { NewPasswordFieldsComponent, PersonNameFieldsComponent } from '@achievement/web-material';
 
 /**
  * Registration of centre staff (POST /api/registrations). The answer is always 202, whether or
@@ -39,6 +39,7 @@ import { NewPasswordFieldsComponent } from '@achievement/web-material';
 @Component({
   selector: 'ap-register-page',
   imports: [
+    PersonNameFieldsComponent,
     NewPasswordFieldsComponent,
     CalendarDateInputDirective,
     ReactiveFormsModule,

@@ -24,7 +24,7 @@ import {
   serverError,
   showServerFieldErrors,
 } from '@achievement/web';
-import { NewPasswordFieldsComponent } from '@achievement/web-material';
+import { NewPasswordFieldsComponent, PersonNameFieldsComponent } from '@achievement/web-material';
 
 /** The longest organisation name the API accepts. */
 export const ORGANISATION_MAX_LENGTH = 200;
@@ -38,6 +38,7 @@ export const ORGANISATION_MAX_LENGTH = 200;
 @Component({
   selector: 'ap-third-party-registration-page',
   imports: [
+    PersonNameFieldsComponent,
     NewPasswordFieldsComponent,
     ReactiveFormsModule,
     RouterLink,
