@@ -97,9 +97,9 @@ describe('JobsPageComponent (Jobs Issued)', () => {
     rows()[0]
       .querySelector('td:nth-child(2)')!
       .dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    await settle(fixture);
-    expect(TestBed.inject(Router).url).toBe('/jobs/5');
-    backend.expectOne('/api/jobs/5');
+    // not settle(): the job page's read of the job is pending, and the app is not stable until it ends
+    await vi.waitFor(() => expect(TestBed.inject(Router).url).toBe('/jobs/5'));
+    await vi.waitFor(() => backend.expectOne('/api/jobs/5'));
   });
 
   it('is for centre staff only', async () => {
