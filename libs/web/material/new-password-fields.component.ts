@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, model, OnInit } from '@angular/core';
-import { ControlContainer, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@achievement/contracts';
 import { revalidateOnChange, serverError } from '@achievement/web';
+import { JOIN_PARENT_FORM } from './join-parent-form';
 
 /**
  * A new password and its confirmation, as every form that sets one asks for them (registration,
@@ -18,8 +19,7 @@ import { revalidateOnChange, serverError } from '@achievement/web';
 @Component({
   selector: 'ap-new-password-fields',
   imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule],
-  // the fields bind to the parent's form directive, not one of their own
-  viewProviders: [{ provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) }],
+  viewProviders: JOIN_PARENT_FORM,
   template: `
     <mat-form-field subscriptSizing="dynamic">
       <mat-label>{{ label() }}</mat-label>

@@ -2,17 +2,18 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AbstractControl, ControlContainer, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { NAME_MAX_LENGTH, serverError } from '@achievement/web';
+import { serverError } from '@achievement/web';
+import { JOIN_PARENT_FORM } from './join-parent-form';
 
 /**
  * A person's own first and last names, side by side (one above the other on a phone), as
  * registration and the profile ask for them: the controls `firstName` and `lastName` of the
- * enclosing form, with their errors (required, at most NAME_MAX_LENGTH, the API's own).
+ * enclosing form, with their errors (required, the length of its maxTrimmedLength, the API's own).
  */
 @Component({
   selector: 'ap-person-name-fields',
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule],
-  viewProviders: [{ provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) }],
+  viewProviders: JOIN_PARENT_FORM,
   template: `
     <div class="row">
       <mat-form-field>
@@ -57,7 +58,8 @@ export class PersonNameFieldsComponent {
     const control: AbstractControl | null | undefined = (this.container.control as FormGroup | null)?.get(name);
     if (!control) return null;
     if (control.hasError('required')) return `Enter your ${words}`;
-    if (control.hasError('maxlength')) return `Enter a ${words} of at most ${NAME_MAX_LENGTH} characters`;
+    const tooLong = control.getError('maxlength') as { requiredLength: number } | null;
+    if (tooLong) return `Enter a ${words} of at most ${tooLong.requiredLength} characters`;
     return serverError(control);
   }
 }

@@ -5,6 +5,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { countryOptions } from '@achievement/contracts';
 import { postcodeErrorText, serverError } from '@achievement/web';
+import { JOIN_PARENT_FORM } from './join-parent-form';
 
 /** The form's control of each part of the address, where its names differ (a centre's `addressLine1`). */
 export interface PostalAddressControlNames {
@@ -34,7 +35,7 @@ export type AddressAutofill = 'own' | 'billing' | 'shipping' | 'off';
 @Component({
   selector: 'ap-postal-address-fields',
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule],
-  viewProviders: [{ provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) }],
+  viewProviders: JOIN_PARENT_FORM,
   templateUrl: './postal-address-fields.component.html',
   styles: `
     :host {

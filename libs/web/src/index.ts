@@ -14,3 +14,4 @@ export * from './money/money';
 export * from './status/status-chip.component';
 export * from './icons/inline-icons';
 export * from './requests/api-request';
+export * from './requests/route-id';

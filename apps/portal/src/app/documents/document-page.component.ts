@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, numberAttribute } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { CENTRE_COPY_STAMP, DOCUMENT_TYPE_LABELS } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -8,14 +8,13 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { DomSanitizer, SafeResourceUrl } from '@angular/platform-browser';
-import { ActivatedRoute, RouterLink } from '@angular/router';
-import { map } from 'rxjs';
+import { RouterLink } from '@angular/router';
 import { PortalApiClient } from '../api/portal-api.client';
 import { DocumentStatusChipComponent } from './document-status-chip.component';
 import { DOCUMENT_STATUS_LABELS } from './document-status';
 import { openReportIssueDialog } from './report-issue-dialog.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
-import { apiRequest, CalendarDatePipe } from '@achievement/web';
+import { apiRequest, CalendarDatePipe, routeId } from '@achievement/web';
 
 /**
  * A document of the centre (/records/:id, /documents/:id): the learner's details, the
@@ -43,18 +42,13 @@ export class DocumentPageComponent {
   private readonly dialog = inject(MatDialog);
   private readonly sanitizer = inject(DomSanitizer);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly route = inject(ActivatedRoute);
 
   readonly stamp = CENTRE_COPY_STAMP;
   readonly typeLabels = DOCUMENT_TYPE_LABELS;
   readonly statusLabels = DOCUMENT_STATUS_LABELS;
 
   /** The document's id from the address; undefined when it is not a positive whole number. */
-  private readonly id = toSignal(this.route.paramMap.pipe(map((params) => numberAttribute(params.get('id'), NaN))), { requireSync: true });
-  private readonly validId = computed(() => {
-    const id = this.id();
-    return Number.isInteger(id) && id >= 1 ? id : undefined;
-  });
+  private readonly validId = routeId();
   private readonly request = apiRequest({
     params: () => this.validId(),
     load: (id: number) => this.api.getDocument(id),

@@ -1,12 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, numberAttribute, signal, untracked } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { JobSummary, RecordRow, RecordSort } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, RouterLink } from '@angular/router';
-import { map } from 'rxjs';
+import { RouterLink } from '@angular/router';
 import { PortalApiClient } from '../api/portal-api.client';
 import { openReportIssueDialog } from '../documents/report-issue-dialog.component';
 import { openDownloadDialog } from '../downloads/download-dialog.component';
@@ -14,7 +13,7 @@ import { DEFAULT_RECORD_SORT } from '../records/record-filter-params';
 import { RecordsTableComponent } from '../records/records-table.component';
 import { JobStatusChipComponent } from './job-status-chip.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
-import { apiRequest, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
+import { apiRequest, KeysetList, LIST_PAGE_SIZE, routeId } from '@achievement/web';
 
 /** A job of Jobs Issued: its details and its documents (the records of its job number). */
 @Component({
@@ -50,16 +49,11 @@ import { apiRequest, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 })
 export class JobPageComponent {
   private readonly api = inject(PortalApiClient);
-  private readonly route = inject(ActivatedRoute);
   private readonly dialog = inject(MatDialog);
   private readonly destroyRef = inject(DestroyRef);
 
   /** The job's id from the address; undefined when it is not a positive whole number. */
-  private readonly id = toSignal(this.route.paramMap.pipe(map((params) => numberAttribute(params.get('id'), NaN))), { requireSync: true });
-  private readonly validId = computed(() => {
-    const id = this.id();
-    return Number.isInteger(id) && id >= 1 ? id : undefined;
-  });
+  private readonly validId = routeId();
   private readonly request = apiRequest({ params: () => this.validId(), load: (id: number) => this.api.getJob(id), failure: 'The job could not be loaded.' });
   readonly job = this.request.value;
   readonly loading = this.request.loading;

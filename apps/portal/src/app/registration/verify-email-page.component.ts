@@ -111,7 +111,8 @@ export class VerifyEmailPageComponent implements OnInit {
       const answer = await firstValueFrom(this.api.verifyEmail({ token }));
       this.show({ kind: 'verified', outcome: answer.outcome });
     } catch (error) {
-      if (apiErrorCode(error) === 'TOKEN_INVALID' || apiErrorCode(error) === 'TOKEN_USED') {
+      const code = apiErrorCode(error);
+      if (code === 'TOKEN_INVALID' || code === 'TOKEN_USED') {
         this.show({ kind: 'invalid', message: apiErrorMessage(error, 'This verification link is not valid or has expired.') });
       } else {
         this.show({ kind: 'failed', message: apiErrorMessage(error, 'Your email address could not be verified right now. Try again in a moment.') });
