@@ -22,6 +22,7 @@ export * from './http/access.decorators';
 export { ApiExceptionFilter, toErrorBody } from './http/api-exception.filter';
 export { createValidationPipe } from './http/validation.pipe';
 export { configureHttp, createFastifyAdapter, portalShellPage } from './http/configure-http';
+export { API_ERROR_SCHEMA, buildOpenApiDocument, operationIdOf } from './http/openapi-document';
 export { parseTrustProxy } from './http/trust-proxy';
 export { webFileCacheControl } from './http/web-files';
 export { FixedPage, FrontDoor, FrontDoorReply } from './http/front-door';

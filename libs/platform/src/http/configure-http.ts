@@ -4,13 +4,14 @@ import type { FastifyError, FastifyReply } from 'fastify';
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RequestListener, Server } from 'node:http';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter, toErrorBody } from './api-exception.filter';
 import { FixedPage, FrontDoor } from './front-door';
 import { guardInput } from './input-guard';
+import { buildOpenApiDocument } from './openapi-document';
 import { requestIdOf } from './request-id';
 import { securityHeadersOf } from './security-headers';
 import { parseTrustProxy } from './trust-proxy';
@@ -93,15 +94,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       done();
     },
   );
-  const document = SwaggerModule.createDocument(
-    app as unknown as INestApplication,
-    new DocumentBuilder()
-      .setTitle('Achievement Portal API')
-      .setDescription('The HTTP API of the Achievement Portal. Cookie sessions; writes need the X-XSRF-TOKEN header.')
-      .setVersion('0.1.0')
-      .addCookieAuth('ap_session')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app as unknown as INestApplication);
   SwaggerModule.setup('api/docs', app as unknown as INestApplication, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   await serveWebApps(app, config);
