@@ -14,12 +14,14 @@ import {
 import { AccountDirectory } from '@achievement/identity';
 import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { BasketService } from './basket.service';
 import { CatalogueService } from './catalogue.service';
 import { CreditAccountsService } from './credit-accounts.service';
 import { orderingScopeOf } from './customer';
 import { AddToBasketDto, PlaceOrderDto, UpdateBasketItemDto } from './dto/commerce.dto';
+import { GatewayFormDto, OrderDetailDto, OrderPageDto, PlacedOrderDto } from './dto/order.responses';
+import { BasketDto, CheckoutDefaultsDto, DeliveryOptionDto, DuplicateReasonDto, ProductDto, StoreDocumentDto, StoreLearnerDto } from './dto/store.responses';
 import { MonthlyInvoiceService } from './invoices/monthly-invoice.service';
 import { OrdersService } from './orders.service';
 import { ApiError } from '@achievement/platform';
@@ -53,31 +55,35 @@ export class StoreController {
   ) {}
 
   @Get('store/products')
-  @ApiOkResponse({ description: 'Product[]: what the store sells' })
+  @ApiOkResponse({ type: ProductDto, isArray: true, description: 'Product[]: what the store sells' })
   products(): Promise<Product[]> {
     return this.catalogue.products(true);
   }
 
   @Get('store/reasons')
-  @ApiOkResponse({ description: 'DuplicateReason[]' })
+  @ApiOkResponse({ type: DuplicateReasonDto, isArray: true, description: 'DuplicateReason[]' })
   reasons(): Promise<DuplicateReason[]> {
     return this.catalogue.reasons(true);
   }
 
   @Get('store/delivery-options')
-  @ApiOkResponse({ description: 'DeliveryOption[]' })
+  @ApiOkResponse({ type: DeliveryOptionDto, isArray: true, description: 'DeliveryOption[]' })
   deliveryOptions(): Promise<DeliveryOption[]> {
     return this.catalogue.deliveryOptions();
   }
 
   @Get('store/learners')
+  @ApiQuery({ name: 'q', required: false, type: String, description: 'Part of a name or an enrolment number' })
   @ApiOperation({ summary: "Centre staff: the centre's learners with documents the product applies to (name or enrolment number prefix)" })
+  @ApiOkResponse({ type: StoreLearnerDto, isArray: true, description: 'StoreLearner[]: at most 20' })
   learners(@Query('productId') productId: string, @Query('q') q: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<StoreLearner[]> {
     return this.basket.learners(user, requiredId(productId, 'productId'), (q ?? '').slice(0, 100));
   }
 
   @Get('store/documents')
+  @ApiQuery({ name: 'learnerId', required: false, type: String, description: "Only this learner's documents" })
   @ApiOperation({ summary: "A learner's documents the product applies to (learners: their own)" })
+  @ApiOkResponse({ type: StoreDocumentDto, isArray: true, description: 'StoreDocument[]' })
   documents(
     @Query('productId') productId: string,
     @Query('learnerId') learnerId: string | undefined,
@@ -87,31 +93,33 @@ export class StoreController {
   }
 
   @Get('basket')
-  @ApiOkResponse({ description: 'Basket' })
+  @ApiOkResponse({ type: BasketDto, description: 'Basket' })
   getBasket(@CurrentUser() user: AuthenticatedUser): Promise<Basket> {
     return this.basket.basket(user);
   }
 
   @Post('basket/items')
   @HttpCode(HttpStatus.CREATED)
-  @ApiCreatedResponse({ description: 'Basket' })
+  @ApiCreatedResponse({ type: BasketDto, description: 'Basket' })
   @ApiConflictResponse({ description: 'Already in the basket with this product' })
   add(@Body() body: AddToBasketDto, @CurrentUser() user: AuthenticatedUser): Promise<Basket> {
     return this.basket.add(user, body);
   }
 
   @Patch('basket/items/:id')
+  @ApiOkResponse({ type: BasketDto, description: 'Basket' })
   update(@Param('id', ParseIdPipe) id: number, @Body() body: UpdateBasketItemDto, @CurrentUser() user: AuthenticatedUser): Promise<Basket> {
     return this.basket.update(user, id, body);
   }
 
   @Delete('basket/items/:id')
+  @ApiOkResponse({ type: BasketDto, description: 'Basket' })
   remove(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthenticatedUser): Promise<Basket> {
     return this.basket.remove(user, id);
   }
 
   @Get('checkout')
-  @ApiOkResponse({ description: 'CheckoutDefaults' })
+  @ApiOkResponse({ type: CheckoutDefaultsDto, description: 'CheckoutDefaults' })
   async checkout(@CurrentUser() user: AuthenticatedUser): Promise<CheckoutDefaults> {
     const scope = orderingScopeOf(user);
     const account = await this.accounts.byId(user.id);
@@ -125,19 +133,21 @@ export class StoreController {
   @Post('orders')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Place an order of the whole basket: card (the answer holds the form for the gateway) or centre credit' })
-  @ApiCreatedResponse({ description: 'PlacedOrder' })
+  @ApiCreatedResponse({ type: PlacedOrderDto, description: 'PlacedOrder' })
   @ApiConflictResponse({ description: 'Past the credit limit, or items that can no longer be ordered' })
   place(@Body() body: PlaceOrderDto, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<PlacedOrder> {
     return this.orders.place(user, actor, body);
   }
 
   @Get('orders')
-  @ApiOkResponse({ description: "Page<OrderSummary>: yours (centre staff: your centre's), newest first" })
+  @ApiQuery({ name: 'cursor', required: false, type: String, description: 'The nextCursor of the page before' })
+  @ApiOkResponse({ type: OrderPageDto, description: "Page<OrderSummary>: yours (centre staff: your centre's), newest first" })
   list(@Query('cursor') cursor: string | undefined, @CurrentUser() user: AuthenticatedUser): Promise<OrderPage> {
     return this.orders.list(user, cursor);
   }
 
   @Get('orders/:id')
+  @ApiOkResponse({ type: OrderDetailDto, description: 'OrderDetail' })
   detail(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthenticatedUser): Promise<OrderDetail> {
     return this.orders.detail(user, id);
   }
@@ -145,6 +155,7 @@ export class StoreController {
   @Post('orders/:id/pay')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Pay an order that is waiting for payment again (after a decline): the form for the gateway' })
+  @ApiOkResponse({ type: GatewayFormDto, description: 'GatewayForm' })
   payAgain(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthenticatedUser): Promise<GatewayForm> {
     return this.orders.payAgain(user, id);
   }
@@ -153,6 +164,7 @@ export class StoreController {
   @Roles('centre_staff')
   @ApiOperation({ summary: "The centre's credit invoice for a month (PDF)" })
   @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The invoice PDF, inline', schema: { type: 'string', format: 'binary' } })
   async invoice(
     @Query('month') month: string,
     @CurrentUser() user: AuthenticatedUser,

@@ -56,7 +56,7 @@ export class UpdateBasketItemDto implements UpdateBasketItemRequest {
 export class PostalAddressDto implements PostalAddress {
   @ApiProperty({ maxLength: 100 }) @RequiredText('name', 100) name: string;
   @ApiProperty({ maxLength: 100 }) @RequiredText('line1', 100) line1: string;
-  @ApiPropertyOptional({ maxLength: 100, nullable: true }) @OptionalText('line2', 100) line2?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 100, nullable: true }) @OptionalText('line2', 100) line2?: string | null;
   @ApiProperty({ maxLength: 60 }) @RequiredText('town', 60) town: string;
   @ApiProperty({
     maxLength: POSTCODE_MAX_LENGTH,
