@@ -77,6 +77,7 @@ export class DownloadsController {
   @ApiResponse({
     status: 206,
     description: 'The requested byte range of the zip',
+    content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiNotFoundResponse({ description: 'No such download of your centre' })
   @ApiConflictResponse({ description: 'The zip is not ready' })

@@ -2,8 +2,10 @@ import { ConnectionView, LearnerConnection, LearnerDocument } from '@achievement
 import { LearnerDocumentsService } from '@achievement/documents';
 import { Actor, AuthenticatedUser, CurrentActor, CurrentUser, ParseIdPipe, Roles } from '@achievement/platform';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AcceptConnectionDto, AddConnectionDto, UpdateConnectionDto } from './dto/connection.dto';
+import { ConnectionViewDto, LearnerConnectionDto } from './dto/connection.responses';
+import { LearnerDocumentDto } from './dto/document.responses';
 import { LearnerConnectionsService, learnerOf } from './learner-connections.service';
 import { pdfAnswer, ReplyHeaders } from './pdf-reply';
 import { ApiError } from '@achievement/platform';
@@ -20,7 +22,7 @@ export class LearnerController {
 
   @Get('documents')
   @ApiOperation({ summary: 'Your documents, newest first, with their live status' })
-  @ApiOkResponse({ description: 'LearnerDocument[]' })
+  @ApiOkResponse({ type: LearnerDocumentDto, isArray: true, description: 'LearnerDocument[]' })
   documentsOf(@CurrentUser() user: AuthenticatedUser): Promise<LearnerDocument[]> {
     return this.documents.documentsOf(learnerOf(user));
   }
@@ -28,6 +30,11 @@ export class LearnerController {
   @Get('documents/:id/file')
   @ApiOperation({ summary: 'The PDF of one of your documents, as issued (inline; ?download=1 as an attachment)' })
   @ApiProduces('application/pdf')
+  @ApiQuery({ name: 'download', required: false, enum: ['1'], description: '1: as an attachment' })
+  @ApiOkResponse({
+    description: 'The PDF, inline (as an attachment with ?download=1)',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiNotFoundResponse({ description: 'Not one of your documents' })
   @ApiConflictResponse({ description: 'The PDF is not ready yet' })
   async file(
@@ -44,7 +51,7 @@ export class LearnerController {
   }
 
   @Get('connections')
-  @ApiOkResponse({ description: 'LearnerConnection[]: pending requests first, then the newest' })
+  @ApiOkResponse({ type: LearnerConnectionDto, isArray: true, description: 'LearnerConnection[]: pending requests first, then the newest' })
   list(@CurrentUser() user: AuthenticatedUser): Promise<LearnerConnection[]> {
     return this.connections.list(user);
   }
@@ -52,13 +59,14 @@ export class LearnerController {
   @Post('connections')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Share documents with a third party until a time; they are emailed a link' })
-  @ApiCreatedResponse({ description: 'LearnerConnection' })
+  @ApiCreatedResponse({ type: LearnerConnectionDto, description: 'LearnerConnection' })
   add(@Body() body: AddConnectionDto, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<LearnerConnection> {
     return this.connections.add(user, actor, body);
   }
 
   @Patch('connections/:id')
   @ApiOperation({ summary: 'Change the documents shared, or extend (or shorten) the access, of an active connection' })
+  @ApiOkResponse({ type: LearnerConnectionDto, description: 'LearnerConnection' })
   @ApiConflictResponse({ description: 'The connection is not active' })
   update(
     @Param('id', ParseIdPipe) id: number,
@@ -72,6 +80,7 @@ export class LearnerController {
   @Post('connections/:id/accept')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Accept a third party's request, sharing the documents chosen" })
+  @ApiOkResponse({ type: LearnerConnectionDto, description: 'LearnerConnection' })
   @ApiConflictResponse({ description: 'Already answered' })
   accept(
     @Param('id', ParseIdPipe) id: number,
@@ -84,6 +93,7 @@ export class LearnerController {
 
   @Post('connections/:id/decline')
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: LearnerConnectionDto, description: 'LearnerConnection' })
   @ApiConflictResponse({ description: 'Already answered' })
   decline(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<LearnerConnection> {
     return this.connections.decline(user, actor, id);
@@ -91,13 +101,14 @@ export class LearnerController {
 
   @Post('connections/:id/end')
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: LearnerConnectionDto, description: 'LearnerConnection: access ends now' })
   @ApiConflictResponse({ description: 'Already ended' })
   end(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<LearnerConnection> {
     return this.connections.end(user, actor, id);
   }
 
   @Get('connections/:id/views')
-  @ApiOkResponse({ description: 'ConnectionView[]: every time the third party opened a document, newest first' })
+  @ApiOkResponse({ type: ConnectionViewDto, isArray: true, description: 'ConnectionView[]: every time the third party opened a document, newest first' })
   views(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthenticatedUser): Promise<ConnectionView[]> {
     return this.connections.views(user, id);
   }

@@ -4,6 +4,7 @@ import { REGISTRATION_ACCEPTED, RegistrationService } from '@achievement/identit
 import { Actor, CurrentActor, Public } from '@achievement/platform';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AcceptedResponseDto } from './dto/accepted.response';
 import { LearnerRegistrationDto, ThirdPartyRegistrationDto } from './dto/registration.dto';
 
 /**
@@ -23,7 +24,7 @@ export class SharingRegistrationController {
   @Post('learners/register')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Register as a learner (enrolment number, date of birth, email, password)' })
-  @ApiAcceptedResponse({ description: 'Always the same answer; an email tells the owner of the address what happened' })
+  @ApiAcceptedResponse({ type: AcceptedResponseDto, description: 'Always the same answer; an email tells the owner of the address what happened' })
   @ApiBadRequestResponse({ description: 'A field is not valid (the message says which and why)' })
   async registerLearner(@Body() body: LearnerRegistrationDto, @CurrentActor() actor: Actor): Promise<AcceptedResponse> {
     const learner = await this.learners.findByEnrolment(body.enrolmentNumber, body.dateOfBirth);
@@ -45,7 +46,7 @@ export class SharingRegistrationController {
   @Post('third-parties/register')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Register as a third party (an employer or anyone a learner shares with)' })
-  @ApiAcceptedResponse({ description: 'Always the same answer; an email tells the owner of the address what happened' })
+  @ApiAcceptedResponse({ type: AcceptedResponseDto, description: 'Always the same answer; an email tells the owner of the address what happened' })
   @ApiBadRequestResponse({ description: 'A field is not valid' })
   async registerThirdParty(@Body() body: ThirdPartyRegistrationDto, @CurrentActor() actor: Actor): Promise<AcceptedResponse> {
     await this.registrations.registerPersonal(

@@ -11,7 +11,9 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { AcceptedResponseDto } from './dto/accepted.response';
 import { ConnectionRequestDto } from './dto/connection.dto';
+import { InvitationSummaryDto, ThirdPartyConnectionDto } from './dto/connection.responses';
 import { pdfAnswer, ReplyHeaders } from './pdf-reply';
 import { REQUEST_ACCEPTED, ThirdPartyService } from './third-party.service';
 
@@ -23,7 +25,7 @@ export class InvitationsController {
 
   @Get(':token')
   @ApiOperation({ summary: 'What an invitation link shares (the link is the secret)' })
-  @ApiOkResponse({ description: 'InvitationSummary' })
+  @ApiOkResponse({ type: InvitationSummaryDto, description: 'InvitationSummary' })
   @ApiNotFoundResponse({ description: 'Unknown, used or expired' })
   invitation(@Param('token') token: string): Promise<InvitationSummary> {
     return this.thirdParties.invitation(token);
@@ -40,6 +42,7 @@ export class ThirdPartyController {
   @Post('invitations/:token/accept')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Accept an invitation: it must have been sent to your address' })
+  @ApiOkResponse({ type: ThirdPartyConnectionDto, description: 'ThirdPartyConnection' })
   @ApiForbiddenResponse({ description: 'Sent to another address' })
   @ApiNotFoundResponse({ description: 'Unknown, used or expired' })
   accept(@Param('token') token: string, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<ThirdPartyConnection> {
@@ -49,14 +52,14 @@ export class ThirdPartyController {
   @Post('requests')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Ask a learner for access (by their email, or enrolment number and date of birth)' })
-  @ApiAcceptedResponse({ description: 'Always the same answer, whether or not such a learner exists' })
+  @ApiAcceptedResponse({ type: AcceptedResponseDto, description: 'Always the same answer, whether or not such a learner exists' })
   async request(@Body() body: ConnectionRequestDto, @CurrentUser() user: AuthenticatedUser, @CurrentActor() actor: Actor): Promise<AcceptedResponse> {
     await this.thirdParties.request(user, actor, body);
     return { message: REQUEST_ACCEPTED };
   }
 
   @Get('connections')
-  @ApiOkResponse({ description: 'ThirdPartyConnection[]: documents only while access lasts' })
+  @ApiOkResponse({ type: ThirdPartyConnectionDto, isArray: true, description: 'ThirdPartyConnection[]: documents only while access lasts' })
   list(@CurrentUser() user: AuthenticatedUser): Promise<ThirdPartyConnection[]> {
     return this.thirdParties.list(user);
   }
@@ -64,6 +67,7 @@ export class ThirdPartyController {
   @Get('connections/:id/documents/:documentId/file')
   @ApiOperation({ summary: 'The PDF of a document shared with you (each view is shown to the learner)' })
   @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF, inline', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiForbiddenResponse({ description: 'The access has ended' })
   @ApiNotFoundResponse({ description: 'Not shared with you' })
   @ApiConflictResponse({ description: 'Revoked, superseded, or not ready' })

@@ -87,7 +87,7 @@ export class VerifyController {
     summary: 'The PDF of the document, where showing it on its verification page is enabled',
   })
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'the PDF, inline' })
+  @ApiOkResponse({ description: 'the PDF, inline', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiNotFoundResponse({
     description: 'No document has this code, or it is not shown',
   })

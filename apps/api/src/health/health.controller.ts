@@ -3,6 +3,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
+import { HealthCheckResultDto } from './dto/health-check-result.dto';
 import { RedisHealthIndicator } from './redis.health';
 import { StorageHealthIndicator } from './storage.health';
 import { ApiError } from '@achievement/platform';
@@ -25,7 +26,7 @@ export class HealthController {
   @Get()
   @Public()
   @SkipThrottle()
-  @ApiOkResponse({ description: '{ status: "ok", info, error, details }: every part is up' })
+  @ApiOkResponse({ type: HealthCheckResultDto, description: '{ status: "ok", info, error, details }: every part is up' })
   @ApiServiceUnavailableResponse({ description: 'The error shape with `details`: { database | redis | storage: { status: "up" | "down", message? } }' })
   async check(): Promise<HealthCheckResult> {
     try {
