@@ -60,7 +60,7 @@ module.exports = {
       comment: 'Another lib is reached only through its index.ts (its public surface), never its folders.',
       from: { path: '^(libs|apps)/([^/]+)/' },
       to: {
-        path: `^libs/(${LIBS.join('|')})/src/(?!index\\.ts$)|^libs/web/material/(?!index\\.ts$)`,
+        path: `^libs/(${LIBS.join('|')})/src/(?!index\\.ts$)|^libs/web/(material|api)/(?!index\\.ts$)`,
         pathNot: '^libs/$2/',
       },
     },
@@ -123,6 +123,13 @@ module.exports = {
       comment: "@achievement/web is one bundle both apps load at run time; Material is each app's own, so Material-based parts go in libs/web/material.",
       from: { path: '^libs/web/src/' },
       to: { path: '(^|/)@angular/material(/|$)|^libs/web/material/' },
+    },
+    {
+      name: 'shared-web-has-no-client',
+      severity: 'error',
+      comment: 'The generated API client (libs/web/api) is tree-shaken into each app; in the shared bundle every operation would load with the sign-in page.',
+      from: { path: '^libs/web/src/' },
+      to: { path: '^libs/web/api/' },
     },
     {
       name: 'server-does-not-use-web',

@@ -13,7 +13,19 @@ import globals from 'globals';
 const ANGULAR = ['apps/portal/src/**/*.ts', 'apps/admin/src/**/*.ts', 'libs/web/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.angular/**', 'coverage/**', 'var/**', 'bench/out/**', 'test-results/**', '**/*.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.angular/**',
+      'coverage/**',
+      'var/**',
+      'bench/out/**',
+      'test-results/**',
+      '**/*.d.ts',
+      'libs/web/api/generated/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [eslint.configs.recommended, ...tseslint.configs.recommended],

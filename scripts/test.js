@@ -2,7 +2,8 @@
 /**
  * Every test of the portal, in order:
  *   0. checks: lint (zero warnings), Prettier's format check, a type check of every test,
- *      import boundaries between libs (dependency-cruiser), each lib's SQL naming only its own tables
+ *      import boundaries between libs (dependency-cruiser), each lib's SQL naming only its own tables,
+ *      the OpenAPI document and the web apps' client generated from it up to date with the routes
  *   1. server: jest unit specs and integration tests (real MariaDB, Redis, SMTP sink, files)
  *   2. web: the Angular apps' unit tests (Angular's runner: vitest + jsdom)
  *   3. build: Nest apps and Angular apps, as `npm start` serves them
@@ -78,6 +79,12 @@ if (wanted('checks')) {
   check('test types', 'npx', ['tsc', '-p', 'tsconfig.spec.json', '--noEmit'], 'a test does not type-check (see above)');
   check('import boundaries', 'npx', ['depcruise', 'apps', 'libs', 'bench', '--config', '.dependency-cruiser.js'], 'see the violations above');
   check('table ownership', 'node', ['scripts/check-table-ownership.js'], "a lib's SQL names another lib's table (see above)");
+  check(
+    'api client',
+    'npm',
+    ['run', '--silent', 'generate:api', '--', '--check'],
+    'docs/openapi.json or libs/web/api/generated is stale (npm run generate:api)',
+  );
 }
 if (wanted('server')) {
   jestStep('server', 'jest.config.js');
