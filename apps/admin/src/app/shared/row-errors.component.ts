@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { ImportContactsErrorBody, ImportRowError, IssueJobErrorBody } from '@achievement/contracts';
-import { HttpErrorResponse } from '@angular/common/http';
+import { apiErrorBody, apiStatus } from '@achievement/web';
 import { MatTableModule } from '@angular/material/table';
 
 /**
@@ -8,9 +8,9 @@ import { MatTableModule } from '@angular/material/table';
  * is of another kind or lists no row.
  */
 export function rowErrorsOf(error: unknown): ImportRowError[] | null {
-  if (error instanceof HttpErrorResponse && error.status === 400) {
-    const body = error.error as Partial<ImportContactsErrorBody | IssueJobErrorBody> | null;
-    if (body && typeof body === 'object' && Array.isArray(body.rowErrors) && body.rowErrors.length > 0) {
+  if (apiStatus(error) === 400) {
+    const body = apiErrorBody<ImportContactsErrorBody | IssueJobErrorBody>(error);
+    if (body && Array.isArray(body.rowErrors) && body.rowErrors.length > 0) {
       return body.rowErrors;
     }
   }

@@ -6,7 +6,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { PortalApiClient } from '../api/portal-api.client';
 import { openReportIssueDialog } from '../documents/report-issue-dialog.component';
 import { openDownloadDialog } from '../downloads/download-dialog.component';
 import { DEFAULT_RECORD_SORT } from '../records/record-filter-params';
@@ -14,6 +13,7 @@ import { RecordsTableComponent } from '../records/records-table.component';
 import { JobStatusChipComponent } from './job-status-chip.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
 import { apiRequest, KeysetList, LIST_PAGE_SIZE, routeId } from '@achievement/web';
+import { Api, jobsGet, recordsSearch } from '@achievement/web-api';
 
 /** A job of Jobs Issued: its details and its documents (the records of its job number). */
 @Component({
@@ -48,20 +48,24 @@ import { apiRequest, KeysetList, LIST_PAGE_SIZE, routeId } from '@achievement/we
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class JobPageComponent {
-  private readonly api = inject(PortalApiClient);
+  private readonly api = inject(Api);
   private readonly dialog = inject(MatDialog);
   private readonly destroyRef = inject(DestroyRef);
 
   /** The job's id from the address; undefined when it is not a positive whole number. */
   private readonly validId = routeId();
-  private readonly request = apiRequest({ params: () => this.validId(), load: (id: number) => this.api.getJob(id), failure: 'The job could not be loaded.' });
+  private readonly request = apiRequest({
+    params: () => this.validId(),
+    load: (id: number) => this.api.invoke(jobsGet, { id }),
+    failure: 'The job could not be loaded.',
+  });
   readonly job = this.request.value;
   readonly loading = this.request.loading;
   readonly loadError = this.request.error;
   readonly notFound = computed(() => this.validId() === undefined || this.request.notFound());
   readonly sort = signal<RecordSort>(DEFAULT_RECORD_SORT);
   readonly records = new KeysetList<RecordRow>(
-    (cursor) => this.api.listRecords({ jobNumber: this.job()?.number, sort: this.sort(), cursor: cursor ?? undefined, limit: LIST_PAGE_SIZE }),
+    (cursor) => this.api.invoke(recordsSearch, { jobNumber: this.job()?.number, sort: this.sort(), cursor: cursor ?? undefined, limit: LIST_PAGE_SIZE }),
     "The job's documents could not be loaded.",
     this.destroyRef,
   );

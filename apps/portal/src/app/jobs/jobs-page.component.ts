@@ -9,7 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
-import { PortalApiClient } from '../api/portal-api.client';
+import { Api, jobsList } from '@achievement/web-api';
 import { JobStatusChipComponent } from './job-status-chip.component';
 import { KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
@@ -22,7 +22,7 @@ import { KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class JobsPageComponent implements OnInit {
-  private readonly api = inject(PortalApiClient);
+  private readonly api = inject(Api);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
@@ -35,7 +35,7 @@ export class JobsPageComponent implements OnInit {
   /** On a small phone the document count moves out; the job's page shows it. */
   readonly columns = computed(() => (this.isHandset() ? ['number', 'date', 'status'] : ['number', 'date', 'documentCount', 'status']));
   readonly list = new KeysetList<JobSummary>(
-    (cursor) => this.api.listJobs({ cursor, limit: LIST_PAGE_SIZE }),
+    (cursor) => this.api.invoke(jobsList, { cursor: cursor ?? undefined, limit: LIST_PAGE_SIZE }),
     'The jobs could not be loaded.',
     inject(DestroyRef),
   );

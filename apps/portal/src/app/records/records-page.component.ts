@@ -11,7 +11,6 @@ import {
   RecordSelection,
   RecordSort,
 } from '@achievement/contracts';
-import { HttpErrorResponse } from '@angular/common/http';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -39,7 +38,7 @@ import {
 } from './record-filter-params';
 import { RecordSelectionModel } from './record-selection';
 import { RecordsTableComponent } from './records-table.component';
-import { apiErrorCode, apiErrorMessage, CalendarDateInputDirective, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
+import { apiErrorBody, apiErrorCode, apiErrorMessage, CalendarDateInputDirective, KeysetList, LIST_PAGE_SIZE } from '@achievement/web';
 
 /** "Issued to" may not be before "Issued from". */
 const issuedRange = (group: AbstractControl): ValidationErrors | null => {
@@ -271,9 +270,9 @@ export class RecordsPageComponent {
 
 /** recentlyNotified of a 409 RecentNoticeErrorBody, or null for any other failure. */
 function recentNotices(error: unknown): number | null {
-  if (apiErrorCode(error) !== 'RECENTLY_NOTIFIED' || !(error instanceof HttpErrorResponse)) {
+  if (apiErrorCode(error) !== 'RECENTLY_NOTIFIED') {
     return null;
   }
-  const body = error.error as Partial<RecentNoticeErrorBody> | null;
-  return body && typeof body.recentlyNotified === 'number' ? body.recentlyNotified : null;
+  const recentlyNotified = apiErrorBody<RecentNoticeErrorBody>(error)?.recentlyNotified;
+  return typeof recentlyNotified === 'number' ? recentlyNotified : null;
 }

@@ -4,6 +4,7 @@ import { SECOND_FACTOR_ERRORS } from '@achievement/contracts';
 import { MatDialog } from '@angular/material/dialog';
 import { catchError, firstValueFrom, from, Observable, shareReplay, switchMap, throwError } from 'rxjs';
 import { StepUpDialogComponent } from './step-up-dialog.component';
+import { apiErrorCode } from '@achievement/web';
 
 /** One dialog at a time: requests refused together wait for the same answer. */
 let open: Observable<boolean> | null = null;
@@ -17,11 +18,7 @@ export const stepUpInterceptor: HttpInterceptorFn = (request, next) => {
   const dialog = inject(MatDialog);
   return next(request).pipe(
     catchError((error: unknown) => {
-      if (
-        !(error instanceof HttpErrorResponse) ||
-        error.status !== 403 ||
-        (error.error as { code?: string } | null)?.code !== SECOND_FACTOR_ERRORS.STEP_UP_REQUIRED
-      ) {
+      if (!(error instanceof HttpErrorResponse) || error.status !== 403 || apiErrorCode(error) !== SECOND_FACTOR_ERRORS.STEP_UP_REQUIRED) {
         return throwError(() => error);
       }
       open ??= from(
