@@ -1,3 +1,4 @@
+import { centreSummaries, centreSummary, CentreSummary } from '@achievement/identity';
 import { CreditAccount, CreditLedgerEntry } from '@achievement/contracts';
 import { Actor, AuditService, Clock } from '@achievement/platform';
 import { Injectable } from '@nestjs/common';
@@ -11,8 +12,6 @@ interface AccountRow {
   limit_pence: number;
   owed_pence: number;
   open: number;
-  number: string;
-  name: string;
 }
 
 /**
@@ -86,15 +85,19 @@ export class CreditAccountsService {
   }
 
   async list(): Promise<CreditAccount[]> {
-    const rows: AccountRow[] = await this.dataSource.query(
-      'SELECT a.*, c.number, c.name FROM credit_accounts a JOIN centres c ON c.id = a.centre_id ORDER BY c.number',
+    const rows: AccountRow[] = await this.dataSource.query('SELECT centre_id, limit_pence, owed_pence, open FROM credit_accounts');
+    const centres = await centreSummaries(
+      this.dataSource,
+      rows.map((r) => Number(r.centre_id)),
     );
-    return rows.map(accountOf);
+    return rows
+      .filter((r) => centres.has(Number(r.centre_id)))
+      .map((r) => accountOf(r, centres.get(Number(r.centre_id))!))
+      .sort((a, b) => (a.centre.number < b.centre.number ? -1 : a.centre.number > b.centre.number ? 1 : 0));
   }
 
   async save(actor: Actor, centreId: number, limitPence: number, open: boolean): Promise<CreditAccount> {
-    const [centre] = await this.dataSource.query('SELECT id FROM centres WHERE id = ?', [centreId]);
-    if (!centre) throw new ApiError('CENTRE_NOT_FOUND', 'There is no such centre.');
+    if (!(await centreSummary(this.dataSource, centreId))) throw new ApiError('CENTRE_NOT_FOUND', 'There is no such centre.');
     await this.dataSource.query(
       'INSERT INTO credit_accounts (centre_id, limit_pence, owed_pence, open) VALUES (?, ?, 0, ?) ON DUPLICATE KEY UPDATE limit_pence = VALUES(limit_pence), open = VALUES(open)',
       [centreId, limitPence, open ? 1 : 0],
@@ -141,18 +144,18 @@ export class CreditAccountsService {
   }
 
   private async one(centreId: number): Promise<CreditAccount> {
-    const [row]: AccountRow[] = await this.dataSource.query(
-      'SELECT a.*, c.number, c.name FROM credit_accounts a JOIN centres c ON c.id = a.centre_id WHERE a.centre_id = ?',
-      [centreId],
-    );
-    if (!row) throw new ApiError('CREDIT_ACCOUNT_NOT_FOUND', 'This centre has no credit account.');
-    return accountOf(row);
+    const [row]: AccountRow[] = await this.dataSource.query('SELECT centre_id, limit_pence, owed_pence, open FROM credit_accounts WHERE centre_id = ?', [
+      centreId,
+    ]);
+    const centre = row ? await centreSummary(this.dataSource, centreId) : null;
+    if (!row || !centre) throw new ApiError('CREDIT_ACCOUNT_NOT_FOUND', 'This centre has no credit account.');
+    return accountOf(row, centre);
   }
 }
 
-function accountOf(r: AccountRow): CreditAccount {
+function accountOf(r: AccountRow, centre: CentreSummary): CreditAccount {
   return {
-    centre: { id: Number(r.centre_id), number: r.number, name: r.name },
+    centre: { id: centre.id, number: centre.number, name: centre.name },
     limitPence: Number(r.limit_pence),
     owedPence: Number(r.owed_pence),
     open: Number(r.open) === 1,

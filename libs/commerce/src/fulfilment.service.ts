@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreditAccountsService } from './credit-accounts.service';
-import { ORDER_NOT_FOUND, OrderRow, OrdersService } from './orders.service';
+import { ORDER_NOT_FOUND, OrderRow, OrdersService, withCentres } from './orders.service';
 import { ApiError } from '@achievement/platform';
 
 /** Statuses of an order not yet dispatched: its documents are checked against their current status. */
@@ -241,12 +241,12 @@ export class FulfilmentService {
 
   private async row(manager: EntityManager, id: number, lock = false): Promise<OrderRow> {
     const [row]: OrderRow[] = await manager.query(
-      `SELECT o.*, c.number AS centre_number, c.name AS centre_name, (SELECT COALESCE(SUM(quantity), 0) FROM order_lines l WHERE l.order_id = o.id AND l.cancelled_at IS NULL) AS item_count
-         FROM orders o LEFT JOIN centres c ON c.id = o.centre_id WHERE o.id = ?${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT o.*, (SELECT COALESCE(SUM(quantity), 0) FROM order_lines l WHERE l.order_id = o.id AND l.cancelled_at IS NULL) AS item_count
+         FROM orders o WHERE o.id = ?${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
     if (!row) throw new ApiError('ORDER_NOT_FOUND', ORDER_NOT_FOUND);
-    return row;
+    return (await withCentres(manager, [row]))[0];
   }
 
   private async openLine(manager: EntityManager, order: OrderRow, lineId: number): Promise<LineRow> {

@@ -1,4 +1,5 @@
 import { OrderStatus } from '@achievement/contracts';
+import { accountContact } from '@achievement/identity';
 import { Outbox } from '@achievement/notifications';
 import { EntityManager } from 'typeorm';
 import { poundsLabel } from './money';
@@ -38,14 +39,14 @@ export async function recordOrderStatus(
     byUserId,
     now,
   ]);
-  const [customer] = await manager.query('SELECT email, first_name FROM users WHERE id = ?', [order.user_id]);
+  const customer = await accountContact(manager, order.user_id);
   if (customer) {
     await outbox.add({
       to: customer.email,
       template: 'order-status-changed',
       eventKey: `order.status:${order.id}:${status}:${now.getTime()}`,
       data: {
-        firstName: customer.first_name,
+        firstName: customer.firstName,
         orderNumber: order.number,
         status,
         statusLabel: status.replace(/_/g, ' '),
@@ -68,7 +69,7 @@ export interface OrderPlaced {
 
 /** Queues the customer's "order placed" email (once per order: its event key), inside the caller's transaction. */
 export async function recordOrderPlaced(manager: EntityManager, outbox: Outbox, base: string, order: OrderPlaced): Promise<void> {
-  const [customer] = await manager.query('SELECT email, first_name FROM users WHERE id = ?', [order.user_id]);
+  const customer = await accountContact(manager, order.user_id);
   if (!customer) return;
   const [count] = await manager.query('SELECT COALESCE(SUM(quantity), 0) AS n FROM order_lines WHERE order_id = ? AND cancelled_at IS NULL', [order.id]);
   await outbox.add({
@@ -76,7 +77,7 @@ export async function recordOrderPlaced(manager: EntityManager, outbox: Outbox, 
     template: 'order-placed',
     eventKey: `order.placed:${order.id}`,
     data: {
-      firstName: customer.first_name,
+      firstName: customer.firstName,
       orderNumber: order.number,
       itemCount: Number(count.n),
       single: Number(count.n) === 1,

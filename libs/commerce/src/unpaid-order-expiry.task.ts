@@ -1,3 +1,4 @@
+import { accountContact } from '@achievement/identity';
 import { OutboxService } from '@achievement/notifications';
 import { AppConfig, AuditService, Clock, retryOnLockConflict, SYSTEM_ACTOR } from '@achievement/platform';
 import { Injectable, Logger } from '@nestjs/common';
@@ -71,14 +72,14 @@ export class UnpaidOrderExpiryTask {
           `Not paid within ${this.config.UNPAID_ORDER_EXPIRY_HOURS} hours`,
           now,
         ]);
-        const [customer] = await manager.query('SELECT email, first_name FROM users WHERE id = ?', [order.user_id]);
+        const customer = await accountContact(manager, Number(order.user_id));
         if (customer) {
           await outbox.add({
             to: customer.email,
             template: 'order-expired',
             eventKey: `order.expired:${id}`,
             data: {
-              firstName: customer.first_name,
+              firstName: customer.firstName,
               orderNumber: order.number,
               total: poundsLabel(Number(order.gross_pence)),
               hours: this.config.UNPAID_ORDER_EXPIRY_HOURS,

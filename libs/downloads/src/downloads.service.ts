@@ -1,3 +1,4 @@
+import { lockAccount } from '@achievement/identity';
 import { DOWNLOAD_LIFETIME_DAYS, DownloadPage, DownloadSummary, MAX_DOWNLOAD_DOCUMENTS, MAX_DOWNLOADS_IN_FLIGHT } from '@achievement/contracts';
 import { DownloadableDocumentsService, RecordsService } from '@achievement/documents';
 import { AuthenticatedUser, Clock, FileStorage } from '@achievement/platform';
@@ -90,7 +91,7 @@ export class DownloadsService {
     const now = this.clock.now();
     const id = await this.dataSource.transaction(async (m) => {
       // one request at a time per user, so the in-flight limit holds under concurrent clicks
-      await m.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [user.id]);
+      await lockAccount(m, user.id);
       const [inFlight] = await m.query(`SELECT COUNT(*) AS n FROM download_requests WHERE requested_by_user_id = ? AND status IN ('queued', 'building')`, [
         user.id,
       ]);

@@ -25,3 +25,8 @@ export type { Account } from './users/account-directory';
 export { IdentityLinks } from './identity-links';
 export { RequiredText, OptionalText, EmailField, DateOfBirthField, PasswordField, IdField, PostcodeField } from './validation/field-rules';
 export { totpCodeAt } from './second-factor/totp';
+export { centreSummary, centreSummaries, lockCentre } from './readers/centre-readers';
+export type { CentreSummary } from './readers/centre-readers';
+export { accountContact, accountContacts, lockAccount } from './readers/account-readers';
+export type { AccountContact } from './readers/account-readers';
+export type { Queryable } from './readers/queryable';

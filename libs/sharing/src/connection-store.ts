@@ -1,4 +1,5 @@
 import { ConnectionStatus, LearnerConnection } from '@achievement/contracts';
+import { accountContact, accountContacts } from '@achievement/identity';
 import { Outbox } from '@achievement/notifications';
 import { AuditService, Clock, SYSTEM_ACTOR } from '@achievement/platform';
 import { Injectable } from '@nestjs/common';
@@ -71,8 +72,8 @@ export class ConnectionStore {
       now,
     ]);
     if (Number(claim.affectedRows) !== 1) return false;
-    const [learner] = row.learner_user_id ? await manager.query('SELECT email, first_name, last_name FROM users WHERE id = ?', [row.learner_user_id]) : [];
-    const learnerName = learner ? `${learner.first_name} ${learner.last_name}` : 'The learner';
+    const learner = row.learner_user_id ? await accountContact(manager, row.learner_user_id) : null;
+    const learnerName = learner ? `${learner.firstName} ${learner.lastName}` : 'The learner';
     const endedAt = longDate(new Date(row.access_ends_at!));
     const common = {
       thirdPartyName: row.third_party_name,
@@ -86,7 +87,7 @@ export class ConnectionStore {
         to: learner.email,
         template: 'connection-expired',
         eventKey: `connection.expired:${row.id}:learner`,
-        data: { ...common, firstName: learner.first_name, toLearner: true },
+        data: { ...common, firstName: learner.firstName, toLearner: true },
       });
     }
     await outbox.add({
@@ -159,14 +160,7 @@ export class ConnectionStore {
     const ids = rows.map((r) => Number(r.id));
     const documents = await this.documentIdsOf(ids, manager);
     const third = rows.map((r) => r.third_party_user_id).filter((id): id is number => id !== null);
-    const organisations = new Map<number, string | null>();
-    if (third.length) {
-      const users: { id: number; organisation: string | null }[] = await (manager ?? this.dataSource).query(
-        'SELECT id, organisation FROM users WHERE id IN (?)',
-        [third],
-      );
-      for (const u of users) organisations.set(Number(u.id), u.organisation);
-    }
+    const thirdParties = await accountContacts(manager ?? this.dataSource, third);
     const counts = new Map<number, number>();
     if (ids.length) {
       const viewed: { connection_id: number; n: number }[] = await (manager ?? this.dataSource).query(
@@ -183,7 +177,7 @@ export class ConnectionStore {
       thirdParty: {
         name: r.third_party_name,
         email: r.third_party_email,
-        organisation: r.third_party_user_id ? (organisations.get(Number(r.third_party_user_id)) ?? null) : null,
+        organisation: r.third_party_user_id ? (thirdParties.get(Number(r.third_party_user_id))?.organisation ?? null) : null,
       },
       thirdPartyJoined: r.third_party_user_id !== null,
       message: r.message,

@@ -1,3 +1,4 @@
+import { centreSummary } from '@achievement/identity';
 import { DEFAULT_CERTIFICATE_FONT_FILES } from '@achievement/documents';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -38,7 +39,7 @@ export class MonthlyInvoiceService {
       });
     const from = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
     const to = new Date(Date.UTC(Number(m[1]), Number(m[2]), 1));
-    const [centre] = await this.dataSource.query('SELECT number, name, address_line1, town, postcode FROM centres WHERE id = ?', [centreId]);
+    const centre = await centreSummary(this.dataSource, centreId);
     if (!centre) throw new ApiError('CENTRE_NOT_FOUND', 'There is no such centre.');
     const orders: InvoiceOrder[] = await this.dataSource.query(
       `SELECT number, placed_at, placed_by_name, status, net_pence, vat_pence, gross_pence FROM orders
@@ -61,7 +62,7 @@ export class MonthlyInvoiceService {
     y -= 28;
     text(page, `${centre.name} (centre ${centre.number})`, 50, y, bold, 12);
     y -= 16;
-    text(page, [centre.address_line1, centre.town, centre.postcode].filter(Boolean).join(', '), 50, y);
+    text(page, [centre.address.line1, centre.address.town, centre.address.postcode].filter(Boolean).join(', '), 50, y);
     y -= 16;
     text(
       page,

@@ -1,3 +1,4 @@
+import { lockCentre } from '@achievement/identity';
 import { AdminJobDetail, ImportRowError, IssueDocumentInput } from '@achievement/contracts';
 import { Actor, AuditService, Clock } from '@achievement/platform';
 import { Injectable } from '@nestjs/common';
@@ -76,7 +77,7 @@ export class JobIssuingService {
     const now = this.clock.now();
     const rows = checkJobRows(raw, names, now.toISOString().slice(0, 10));
     const { jobId, documentIds } = await this.dataSource.transaction(async (manager) => {
-      const [centre] = await manager.query('SELECT id, number FROM centres WHERE id = ? FOR UPDATE', [centreId]);
+      const centre = await lockCentre(manager, centreId);
       if (!centre) throw new ApiError('CENTRE_NOT_FOUND', `There is no centre ${centreId}.`);
       const learners = await this.learnersFor(manager, rows, names, now);
       const qualifications = await this.qualificationsFor(manager, rows, names);

@@ -1,3 +1,4 @@
+import { centreSummary } from '@achievement/identity';
 import { DOCUMENT_TYPE_LABELS, DocumentStatus, DocumentType, NotifyLearnersResponse, RENOTIFY_CONFIRM_HOURS } from '@achievement/contracts';
 import { OutboxService } from '@achievement/notifications';
 import { Actor, AppConfig, AuditService, AuthenticatedUser, Clock } from '@achievement/platform';
@@ -73,7 +74,7 @@ export class LearnerNoticesService {
       const recent = reachable.filter((r) => r.last_notified_at && new Date(r.last_notified_at).getTime() > since).length;
       if (recent > 0 && request.confirmRecent !== true) throw new RecentNoticeError(recent);
 
-      const [centre] = await manager.query('SELECT name FROM centres WHERE id = ?', [centreId]);
+      const centre = await centreSummary(manager, centreId);
       const byLearner = new Map<number, NoticeRow[]>();
       for (const r of reachable) {
         const list = byLearner.get(Number(r.learner_id)) ?? [];

@@ -1,3 +1,4 @@
+import { centreSummary } from '@achievement/identity';
 import { DOCUMENT_TYPE_LABELS, DocumentType } from '@achievement/contracts';
 import { EmailAttachment, EmailToSend } from '@achievement/notifications';
 import { FileStorage } from '@achievement/platform';
@@ -32,10 +33,8 @@ export async function jobIssuedEmail(
   job: { id: number; number: string; centreId: number },
   publicUrl: string,
 ): Promise<EmailToSend> {
-  const [centre]: { number: string; name: string; central_email: string }[] = await manager.query(
-    'SELECT number, name, central_email FROM centres WHERE id = ?',
-    [job.centreId],
-  );
+  const centre = await centreSummary(manager, job.centreId);
+  if (!centre) throw new Error(`job ${job.id}: its centre ${job.centreId} is gone`);
   const docs: IssuedRow[] = await manager.query(
     `SELECT d.document_number, d.learner_name, l.enrolment_number, q.code AS qualification_code, q.title AS qualification_title, d.type
        FROM documents d JOIN learners l ON l.id = d.learner_id JOIN qualifications q ON q.id = d.qualification_id
@@ -100,7 +99,7 @@ export async function jobIssuedEmail(
     attachments = [{ filename, contentType: 'text/csv; charset=utf-8', storageKey }];
   }
   return {
-    to: centre.central_email,
+    to: centre.centralEmail,
     template: 'job-documents-issued',
     data,
     eventKey: `job.issued:${job.id}`,
