@@ -1,3 +1,4 @@
+import { withCentreNames } from '@achievement/identity';
 import { CancelOrderLineRequest, ORDER_STATUS_MOVES, OrderDetail, OrderLine, OrderPage, OrderStatus, SetOrderStatusRequest } from '@achievement/contracts';
 import { OrderableDocumentsService } from '@achievement/documents';
 import { OutboxService } from '@achievement/notifications';
@@ -6,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreditAccountsService } from './credit-accounts.service';
-import { ORDER_NOT_FOUND, OrderRow, OrdersService, withCentres } from './orders.service';
+import { ORDER_NOT_FOUND, OrderRow, OrdersService } from './orders.service';
 import { ApiError } from '@achievement/platform';
 
 /** Statuses of an order not yet dispatched: its documents are checked against their current status. */
@@ -246,7 +247,7 @@ export class FulfilmentService {
       [id],
     );
     if (!row) throw new ApiError('ORDER_NOT_FOUND', ORDER_NOT_FOUND);
-    return (await withCentres(manager, [row]))[0];
+    return (await withCentreNames(manager, [row]))[0];
   }
 
   private async openLine(manager: EntityManager, order: OrderRow, lineId: number): Promise<LineRow> {

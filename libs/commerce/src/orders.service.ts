@@ -13,7 +13,7 @@ import {
   PlaceOrderRequest,
   PostalAddress,
 } from '@achievement/contracts';
-import { AccountDirectory, centreSummaries, Queryable } from '@achievement/identity';
+import { AccountDirectory, withCentreNames } from '@achievement/identity';
 import { Outbox, OutboxService } from '@achievement/notifications';
 import { Actor, AppConfig, AuditService, AuthenticatedUser, Clock, retryOnLockConflict } from '@achievement/platform';
 import { Injectable, Logger } from '@nestjs/common';
@@ -57,20 +57,6 @@ export interface OrderRow {
 const SELECT_ORDERS = `
   SELECT o.*, (SELECT COALESCE(SUM(quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS item_count
     FROM orders o`;
-
-/** Fills in the centre's number and name of each centre's order (identity's reader; the rows are changed and returned). */
-export async function withCentres<R extends OrderRow>(db: Queryable, rows: R[]): Promise<R[]> {
-  const centres = await centreSummaries(
-    db,
-    rows.flatMap((r) => (r.centre_id === null || r.centre_id === undefined ? [] : [Number(r.centre_id)])),
-  );
-  for (const row of rows) {
-    const centre = row.centre_id === null || row.centre_id === undefined ? undefined : centres.get(Number(row.centre_id));
-    row.centre_number = centre?.number ?? null;
-    row.centre_name = centre?.name ?? null;
-  }
-  return rows;
-}
 
 export const ORDER_NOT_FOUND = 'There is no such order.';
 
@@ -415,7 +401,7 @@ export class OrdersService {
       `${SELECT_ORDERS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.id ${direction} LIMIT ?`,
       [...params, limit + 1],
     );
-    const items = (await withCentres(this.dataSource, rows.slice(0, limit))).map(summaryOf);
+    const items = (await withCentreNames(this.dataSource, rows.slice(0, limit))).map(summaryOf);
     return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
   }
 
@@ -431,7 +417,7 @@ export class OrdersService {
       'centreId' in scope ? scope.centreId : user.id,
     ]);
     if (!row) throw new ApiError('ORDER_NOT_FOUND', ORDER_NOT_FOUND);
-    return (await withCentres(this.dataSource, [row]))[0];
+    return (await withCentreNames(this.dataSource, [row]))[0];
   }
 
   /** An order as its customer (or, with the lines' document problems, an administrator) sees it. */

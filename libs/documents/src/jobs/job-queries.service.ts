@@ -3,7 +3,7 @@ import { AuthenticatedUser } from '@achievement/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JOB_COLUMNS, JOB_JOINS, jobCursor, JobSqlRow, readJobCursor, toAdminJobDetail, toAdminJobSummary, toJobSummary } from './job-views';
+import { JOB_COLUMNS, jobCursor, JobSqlRow, readJobCursor, toAdminJobDetail, toAdminJobSummary, toJobSummary, withJobNames } from './job-views';
 import { ApiError } from '@achievement/platform';
 
 export interface AdminJobQuery {
@@ -40,9 +40,9 @@ export class JobQueriesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async adminJob(id: number): Promise<AdminJobDetail> {
-    const [row]: JobSqlRow[] = await this.dataSource.query(`SELECT ${JOB_COLUMNS} FROM jobs j ${JOB_JOINS} WHERE j.id = ?`, [id]);
+    const [row]: JobSqlRow[] = await this.dataSource.query(`SELECT ${JOB_COLUMNS} FROM jobs j WHERE j.id = ?`, [id]);
     if (!row) throw jobNotFound(id);
-    return toAdminJobDetail(row);
+    return toAdminJobDetail((await withJobNames(this.dataSource, [row]))[0]);
   }
 
   async listAdminJobs(query: AdminJobQuery): Promise<Page<AdminJobSummary>> {
@@ -58,7 +58,7 @@ export class JobQueriesService {
     }
     const rows = await this.page(where, params, query.cursor, query.limit);
     return {
-      items: rows.items.map(toAdminJobSummary),
+      items: (await withJobNames(this.dataSource, rows.items)).map(toAdminJobSummary),
       nextCursor: rows.nextCursor,
     };
   }
@@ -100,10 +100,7 @@ export class JobQueriesService {
   }
 
   async centreJob(user: AuthenticatedUser, id: number): Promise<JobSummary> {
-    const [row]: JobSqlRow[] = await this.dataSource.query(`SELECT ${JOB_COLUMNS} FROM jobs j ${JOB_JOINS} WHERE j.id = ? AND j.centre_id = ?`, [
-      id,
-      centreOf(user),
-    ]);
+    const [row]: JobSqlRow[] = await this.dataSource.query(`SELECT ${JOB_COLUMNS} FROM jobs j WHERE j.id = ? AND j.centre_id = ?`, [id, centreOf(user)]);
     if (!row) throw jobNotFound(id);
     return toJobSummary(row);
   }
@@ -115,7 +112,7 @@ export class JobQueriesService {
       params.push(after.createdAt, after.createdAt, after.id);
     }
     const rows: JobSqlRow[] = await this.dataSource.query(
-      `SELECT ${JOB_COLUMNS} FROM jobs j ${JOB_JOINS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY j.created_at DESC, j.id DESC LIMIT ?`,
+      `SELECT ${JOB_COLUMNS} FROM jobs j ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY j.created_at DESC, j.id DESC LIMIT ?`,
       [...params, limit + 1],
     );
     const items = rows.slice(0, limit);

@@ -1,6 +1,7 @@
 import { AdminJobDetail, AdminJobSummary, JobStatus, JobSummary } from '@achievement/contracts';
+import { personNames, Queryable, withCentreNames } from '@achievement/identity';
 
-/** A jobs row as the queries read it (jobs joined to centres and users). */
+/** A jobs row as the queries read it; the centre's number and name and the creator's name are filled in by withJobNames. */
 export interface JobSqlRow {
   id: number;
   number: string;
@@ -12,14 +13,25 @@ export interface JobSqlRow {
   failure_reason: string | null;
   centre_notified_at: Date | null;
   centre_id: number;
-  centre_number: string;
-  centre_name: string;
-  created_by: string | null;
+  created_by_user_id: number | null;
+  centre_number?: string | null;
+  centre_name?: string | null;
+  created_by?: string | null;
 }
 
 export const JOB_COLUMNS = `j.id, j.number, j.status, j.document_count, j.rendered_count, j.created_at, j.issued_at, j.failure_reason, j.centre_notified_at,
-  c.id AS centre_id, c.number AS centre_number, c.name AS centre_name, CONCAT(u.first_name, ' ', u.last_name) AS created_by`;
-export const JOB_JOINS = 'JOIN centres c ON c.id = j.centre_id LEFT JOIN users u ON u.id = j.created_by_user_id';
+  j.centre_id, j.created_by_user_id`;
+
+/** Fills in the names an administrator's view shows: the centre's (identity's reader) and who created the job. */
+export async function withJobNames(db: Queryable, rows: JobSqlRow[]): Promise<JobSqlRow[]> {
+  await withCentreNames(db, rows);
+  const people = await personNames(
+    db,
+    rows.map((r) => r.created_by_user_id),
+  );
+  for (const row of rows) row.created_by = row.created_by_user_id === null ? null : (people.get(Number(row.created_by_user_id)) ?? null);
+  return rows;
+}
 
 export function toJobSummary(r: JobSqlRow): JobSummary {
   return {
@@ -37,11 +49,11 @@ export function toAdminJobSummary(r: JobSqlRow): AdminJobSummary {
     ...toJobSummary(r),
     centre: {
       id: Number(r.centre_id),
-      number: r.centre_number,
-      name: r.centre_name,
+      number: r.centre_number ?? '',
+      name: r.centre_name ?? '',
     },
     renderedCount: Math.min(Number(r.rendered_count), Number(r.document_count)),
-    createdBy: r.created_by,
+    createdBy: r.created_by ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { withCentreNames } from '@achievement/identity';
 import { DocumentFacts, DocumentStatus, DocumentType, LearnerDocument, SharedDocument } from '@achievement/contracts';
 import { FileStorage } from '@achievement/platform';
 import { Injectable } from '@nestjs/common';
@@ -25,18 +26,18 @@ interface DocumentRow {
   grade: string | null;
   award_date: string;
   issued_at: Date;
-  centre_name: string;
+  centre_id: number;
+  centre_name?: string | null;
   file_key: string | null;
   successor_id: number | null;
 }
 
 const SELECT_DOCUMENTS = `
   SELECT d.id, d.document_number, d.type, d.status, d.verification_code, d.revoked_at, q.code AS qualification_code, q.title AS qualification_title,
-         d.grade, DATE_FORMAT(d.award_date, '%Y-%m-%d') AS award_date, d.issued_at, c.name AS centre_name, d.file_key,
+         d.grade, DATE_FORMAT(d.award_date, '%Y-%m-%d') AS award_date, d.issued_at, d.centre_id, d.file_key,
          (SELECT n.id FROM documents n WHERE n.supersedes_id = d.id ORDER BY n.version DESC, n.id DESC LIMIT 1) AS successor_id
     FROM documents d
-    JOIN qualifications q ON q.id = d.qualification_id
-    JOIN centres c ON c.id = d.centre_id`;
+    JOIN qualifications q ON q.id = d.qualification_id`;
 
 /**
  * Documents as their learner, and the third parties a learner shares them with, see them: the
@@ -75,7 +76,10 @@ export class LearnerDocumentsService {
 
   /** Every document of the learner, newest first, with its live status (superseded ones point to their successor). */
   async documentsOf(learnerId: number): Promise<LearnerDocument[]> {
-    const rows: DocumentRow[] = await this.dataSource.query(`${SELECT_DOCUMENTS} WHERE d.learner_id = ? ORDER BY d.issued_at DESC, d.id DESC`, [learnerId]);
+    const rows: DocumentRow[] = await withCentreNames(
+      this.dataSource,
+      await this.dataSource.query(`${SELECT_DOCUMENTS} WHERE d.learner_id = ? ORDER BY d.issued_at DESC, d.id DESC`, [learnerId]),
+    );
     return rows.map((r) => ({
       ...factsOf(r),
       currentVersionId: r.status === 'superseded' && r.successor_id !== null ? Number(r.successor_id) : null,
@@ -102,7 +106,7 @@ export class LearnerDocumentsService {
   /** The facts and live status of these documents (already authorised by the caller), in the order of the ids given. */
   async sharedView(documentIds: number[]): Promise<SharedDocument[]> {
     if (!documentIds.length) return [];
-    const rows: DocumentRow[] = await this.dataSource.query(`${SELECT_DOCUMENTS} WHERE d.id IN (?)`, [documentIds]);
+    const rows: DocumentRow[] = await withCentreNames(this.dataSource, await this.dataSource.query(`${SELECT_DOCUMENTS} WHERE d.id IN (?)`, [documentIds]));
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     return documentIds
       .map((id) => byId.get(id))
@@ -272,7 +276,7 @@ function factsOf(r: DocumentRow): DocumentFacts {
     grade: r.grade,
     awardDate: r.award_date,
     issuedAt: new Date(r.issued_at).toISOString(),
-    centreName: r.centre_name,
+    centreName: r.centre_name ?? '',
     status: r.status,
     verificationCode: r.verification_code,
   };

@@ -1,3 +1,4 @@
+import { withCentreNames } from '@achievement/identity';
 import { DocumentType, DocumentUnit, VERIFY_PATH } from '@achievement/contracts';
 import { OutboxService } from '@achievement/notifications';
 import { AppConfig, Clock, FileStorage } from '@achievement/platform';
@@ -27,8 +28,8 @@ interface RenderRow {
   enrolment_number: string;
   qualification_code: string;
   qualification_title: string;
-  centre_number: string;
-  centre_name: string;
+  centre_number?: string | null;
+  centre_name?: string | null;
 }
 
 export interface RenderBatchResult {
@@ -115,13 +116,16 @@ export class DocumentRenderService implements OnApplicationBootstrap {
   async renderBatch(jobId: number, documentIds: number[]): Promise<RenderBatchResult> {
     await this.dataSource.query(`UPDATE jobs SET status = 'rendering' WHERE id = ? AND status = 'queued'`, [jobId]);
     const rows: RenderRow[] = documentIds.length
-      ? await this.dataSource.query(
-          `SELECT d.id, d.centre_id, d.type, d.document_number, d.verification_code, d.version, d.learner_name, d.grade,
-                  DATE_FORMAT(d.award_date, '%Y-%m-%d') AS award_date, d.units, l.enrolment_number, q.code AS qualification_code,
-                  q.title AS qualification_title, c.number AS centre_number, c.name AS centre_name
-             FROM documents d JOIN learners l ON l.id = d.learner_id JOIN qualifications q ON q.id = d.qualification_id JOIN centres c ON c.id = d.centre_id
-            WHERE d.job_id = ? AND d.id IN (${documentIds.map(() => '?').join(',')}) AND d.file_key IS NULL`,
-          [jobId, ...documentIds],
+      ? await withCentreNames(
+          this.dataSource,
+          await this.dataSource.query(
+            `SELECT d.id, d.centre_id, d.type, d.document_number, d.verification_code, d.version, d.learner_name, d.grade,
+                    DATE_FORMAT(d.award_date, '%Y-%m-%d') AS award_date, d.units, l.enrolment_number, q.code AS qualification_code,
+                    q.title AS qualification_title
+               FROM documents d JOIN learners l ON l.id = d.learner_id JOIN qualifications q ON q.id = d.qualification_id
+              WHERE d.job_id = ? AND d.id IN (${documentIds.map(() => '?').join(',')}) AND d.file_key IS NULL`,
+            [jobId, ...documentIds],
+          ),
         )
       : [];
     const stored: StoredRender[] = [];
@@ -163,8 +167,8 @@ export class DocumentRenderService implements OnApplicationBootstrap {
       grade: row.grade,
       awardDate: row.award_date,
       units,
-      centreName: row.centre_name,
-      centreNumber: row.centre_number,
+      centreName: row.centre_name ?? '',
+      centreNumber: row.centre_number ?? '',
       version: Number(row.version),
       verificationUrl: this.verificationUrl(row.verification_code),
     };

@@ -1,3 +1,4 @@
+import { withCentreNames } from '@achievement/identity';
 import { Page, REPORT_REASON_LABELS, ReportIssueRequest, ReportStatus, ReportSummary } from '@achievement/contracts';
 import { OutboxService } from '@achievement/notifications';
 import { Actor, AppConfig, AuditService, AuthenticatedUser, Clock } from '@achievement/platform';
@@ -6,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { centreOf } from '../records/records.service';
 import { documentNotFound } from '../viewer/document-detail.service';
-import { EntrySqlRow, REPORT_SELECT, ReportSqlRow, reportReference, toReportSummary } from './report-views';
+import { EntrySqlRow, REPORT_SELECT, ReportSqlRow, reportReference, toReportSummary, withReportNames } from './report-views';
 import { ApiError } from '@achievement/platform';
 
 export const DEFAULT_REPORT_LIMIT = 50;
@@ -36,12 +37,13 @@ export class DocumentReportsService {
     const centreId = centreOf(user);
     const id = await this.outbox.transaction(async (manager, outbox) => {
       const [doc] = await manager.query(
-        `SELECT d.id, d.document_number, d.learner_name, l.enrolment_number, q.code, q.title, c.number AS centre_number, c.name AS centre_name
-           FROM documents d JOIN learners l ON l.id = d.learner_id JOIN qualifications q ON q.id = d.qualification_id JOIN centres c ON c.id = d.centre_id
+        `SELECT d.id, d.document_number, d.learner_name, l.enrolment_number, q.code, q.title, d.centre_id
+           FROM documents d JOIN learners l ON l.id = d.learner_id JOIN qualifications q ON q.id = d.qualification_id
           WHERE d.id = ? AND d.centre_id = ?`,
         [documentId, centreId],
       );
       if (!doc) throw documentNotFound(documentId);
+      await withCentreNames(manager, [doc]);
       const now = this.clock.now();
       const qualification = `${doc.code} ${doc.title}`.slice(0, 300);
       const result = await manager.query(
@@ -106,7 +108,7 @@ export class DocumentReportsService {
       ...params,
       limit + 1,
     ]);
-    const page = rows.slice(0, limit);
+    const page = await withReportNames(this.dataSource, rows.slice(0, limit));
     const replies = await this.repliesOf(
       this.dataSource.manager,
       page.map((r) => Number(r.id)),
@@ -120,6 +122,7 @@ export class DocumentReportsService {
   private async reportOfCentre(manager: EntityManager, centreId: number, id: number): Promise<ReportSummary> {
     const [row]: ReportSqlRow[] = await manager.query(`${REPORT_SELECT} WHERE r.id = ? AND r.centre_id = ?`, [id, centreId]);
     if (!row) throw new ApiError('REPORT_NOT_FOUND', `There is no report ${id}.`);
+    await withReportNames(manager, [row]);
     return toReportSummary(row, (await this.repliesOf(manager, [id])).get(id) ?? []);
   }
 

@@ -1,17 +1,25 @@
 import { DocumentStatus, ReportEntry, ReportEntryKind, ReportReason, ReportStatus, ReportSummary, TriageReportSummary } from '@achievement/contracts';
+import { personNames, Queryable, withCentreNames } from '@achievement/identity';
 
-/** A report with what its lists show of the document, the centre and the assignee. */
+/** A report with what its lists show of the document; withReportNames adds the centre's and the assignee's names. */
 export const REPORT_SELECT = `
   SELECT r.id, r.reference, r.status, r.reason, r.description, r.reporter_name, r.reporter_email, r.enrolment_number, r.qualification,
          r.centre_id, r.document_id, r.assignee_user_id, r.created_at, r.updated_at,
-         d.document_number, d.learner_name, d.status AS document_status, q.code AS qualification_code,
-         c.number AS centre_number, c.name AS centre_name,
-         CONCAT_WS(' ', u.first_name, u.last_name) AS assignee_name
+         d.document_number, d.learner_name, d.status AS document_status, q.code AS qualification_code
     FROM document_reports r
     JOIN documents d ON d.id = r.document_id
-    JOIN qualifications q ON q.id = d.qualification_id
-    JOIN centres c ON c.id = r.centre_id
-    LEFT JOIN users u ON u.id = r.assignee_user_id`;
+    JOIN qualifications q ON q.id = d.qualification_id`;
+
+/** Fills in the centre's number and name and the assignee's name (identity's readers); the rows are changed and returned. */
+export async function withReportNames(db: Queryable, rows: ReportSqlRow[]): Promise<ReportSqlRow[]> {
+  await withCentreNames(db, rows);
+  const people = await personNames(
+    db,
+    rows.map((r) => r.assignee_user_id),
+  );
+  for (const row of rows) row.assignee_name = row.assignee_user_id === null ? null : (people.get(Number(row.assignee_user_id)) ?? null);
+  return rows;
+}
 
 export interface ReportSqlRow {
   id: number;
@@ -32,9 +40,9 @@ export interface ReportSqlRow {
   learner_name: string;
   document_status: DocumentStatus;
   qualification_code: string;
-  centre_number: string;
-  centre_name: string;
-  assignee_name: string | null;
+  centre_number?: string | null;
+  centre_name?: string | null;
+  assignee_name?: string | null;
 }
 
 export interface EntrySqlRow {
@@ -72,7 +80,7 @@ export function toTriageSummary(r: ReportSqlRow): TriageReportSummary {
     reference: r.reference,
     status: r.status,
     reason: r.reason,
-    centre: { id: Number(r.centre_id), number: r.centre_number, name: r.centre_name },
+    centre: { id: Number(r.centre_id), number: r.centre_number ?? '', name: r.centre_name ?? '' },
     document: {
       id: Number(r.document_id),
       documentNumber: r.document_number,

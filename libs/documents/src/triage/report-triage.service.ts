@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { addReportEntry } from '../reports/report-entries';
-import { detailsOf, EntrySqlRow, REPORT_SELECT, ReportSqlRow, toReportEntry, toTriageSummary } from '../reports/report-views';
+import { detailsOf, EntrySqlRow, REPORT_SELECT, ReportSqlRow, toReportEntry, toTriageSummary, withReportNames } from '../reports/report-views';
 import { DocumentDetailService } from '../viewer/document-detail.service';
 import { ApiError } from '@achievement/platform';
 
@@ -70,7 +70,7 @@ export class ReportTriageService {
       params.push(Number(filter.cursor));
     }
     const rows: ReportSqlRow[] = await this.dataSource.query(`${REPORT_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.id LIMIT ?`, [...params, limit + 1]);
-    const items = rows.slice(0, limit).map(toTriageSummary);
+    const items = (await withReportNames(this.dataSource, rows.slice(0, limit))).map(toTriageSummary);
     return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
   }
 
@@ -186,7 +186,7 @@ export class ReportTriageService {
     }
     const [row]: ReportSqlRow[] = await manager.query(`${REPORT_SELECT} WHERE r.id = ?`, [id]);
     if (!row) throw reportNotFound(id);
-    return row;
+    return (await withReportNames(manager, [row]))[0];
   }
 }
 

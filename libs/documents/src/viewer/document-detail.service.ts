@@ -1,3 +1,4 @@
+import { withCentreNames } from '@achievement/identity';
 import { DocumentDetail, DocumentStatus, DocumentUnit } from '@achievement/contracts';
 import { AuthenticatedUser } from '@achievement/platform';
 import { Injectable } from '@nestjs/common';
@@ -8,8 +9,8 @@ import { ApiError } from '@achievement/platform';
 
 interface DetailSqlRow extends RecordSqlRow {
   centre_id: number;
-  centre_number: string;
-  centre_name: string;
+  centre_number?: string | null;
+  centre_name?: string | null;
   date_of_birth: string;
   units: DocumentUnit[] | string | null;
   revoked_at: Date | null;
@@ -39,13 +40,13 @@ export class DocumentDetailService {
 
   async getDocument(user: AuthenticatedUser, id: number, manager: EntityManager = this.dataSource.manager): Promise<DocumentDetail> {
     const [row]: DetailSqlRow[] = await manager.query(
-      `SELECT ${RECORD_COLUMNS}, d.centre_id, c.number AS centre_number, c.name AS centre_name, l.date_of_birth, d.units,
-              d.revoked_at, d.revocation_reason, d.file_key
-         FROM documents d ${RECORD_JOINS} JOIN centres c ON c.id = d.centre_id
+      `SELECT ${RECORD_COLUMNS}, d.centre_id, l.date_of_birth, d.units, d.revoked_at, d.revocation_reason, d.file_key
+         FROM documents d ${RECORD_JOINS}
         WHERE d.id = ? AND ${scopeSql(user)}`,
       [id, ...scopeParams(user)],
     );
     if (!row) throw documentNotFound(id);
+    await withCentreNames(manager, [row]);
     return { ...toRecordRow(row), ...(await this.detailParts(manager, row)) };
   }
 
@@ -82,7 +83,7 @@ export class DocumentDetailService {
     );
     const units = typeof row.units === 'string' ? (JSON.parse(row.units) as DocumentUnit[]) : row.units;
     return {
-      centre: { id: Number(row.centre_id), number: row.centre_number, name: row.centre_name },
+      centre: { id: Number(row.centre_id), number: row.centre_number ?? '', name: row.centre_name ?? '' },
       learnerDateOfBirth: row.date_of_birth,
       units: (units ?? []).map((u) => ({ code: u.code ?? null, title: u.title })),
       versions: versions.map((v) => ({

@@ -33,6 +33,15 @@ export async function accountContacts(db: Queryable, userIds: readonly number[])
   return new Map(rows.map((row) => [Number(row.id), contactOf(row)]));
 }
 
+/** The full names ("first last") of these accounts, by id, for a screen (an id with no account is left out). */
+export async function personNames(db: Queryable, userIds: readonly (number | null)[]): Promise<Map<number, string>> {
+  const contacts = await accountContacts(
+    db,
+    userIds.flatMap((id) => (id === null ? [] : [Number(id)])),
+  );
+  return new Map([...contacts].map(([id, c]) => [id, [c.firstName, c.lastName].filter(Boolean).join(' ')]));
+}
+
 /**
  * Locks the account's row until the caller's transaction ends (FOR UPDATE), so that one person's
  * requests that must not interleave (a quota of downloads) run one at a time.

@@ -37,6 +37,27 @@ export async function centreSummaries(db: Queryable, centreIds: readonly number[
   return new Map(rows.map((row) => [Number(row.id), summaryOf(row)]));
 }
 
+/** A row of another lib's table that names its centre by id, and the centre's number and name that are filled in. */
+export interface CentreNameColumns {
+  centre_id: number | null;
+  centre_number?: string | null;
+  centre_name?: string | null;
+}
+
+/** Fills in each row's centre_number and centre_name (null for a row of no centre); the rows are changed and returned. */
+export async function withCentreNames<R extends CentreNameColumns>(db: Queryable, rows: R[]): Promise<R[]> {
+  const centres = await centreSummaries(
+    db,
+    rows.flatMap((r) => (r.centre_id === null ? [] : [Number(r.centre_id)])),
+  );
+  for (const row of rows) {
+    const centre = row.centre_id === null ? undefined : centres.get(Number(row.centre_id));
+    row.centre_number = centre?.number ?? null;
+    row.centre_name = centre?.name ?? null;
+  }
+  return rows;
+}
+
 /**
  * Locks the centre's row until the caller's transaction ends (FOR UPDATE), so that work for one
  * centre that must not interleave (numbering its jobs) runs one at a time. Null when there is no such centre.
