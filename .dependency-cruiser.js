@@ -3,9 +3,23 @@
  *   platform <- identity <- the domain libs; notifications uses only platform and contracts;
  *   a lib is reached only through its index.ts; libs never import apps; contracts import nothing;
  *   the Angular apps use only libs/web and contracts, and libs/web only contracts; documents is
- *   below verification, downloads, sharing and commerce, which never use each other; no orphans.
+ *   below verification, downloads, sharing and commerce, which never use each other; schema (every
+ *   lib's migrations) is above them all, for what migrates: the api, the worker, tests, benchmarks; no orphans.
  */
-const LIBS = ['platform', 'identity', 'notifications', 'documents', 'downloads', 'commerce', 'sharing', 'verification', 'contracts', 'testing', 'web'];
+const LIBS = [
+  'platform',
+  'identity',
+  'notifications',
+  'documents',
+  'downloads',
+  'commerce',
+  'sharing',
+  'verification',
+  'schema',
+  'contracts',
+  'testing',
+  'web',
+];
 
 module.exports = {
   forbidden: [
@@ -96,6 +110,13 @@ module.exports = {
         ],
       },
       to: {},
+    },
+    {
+      name: 'schema-only-for-what-migrates',
+      severity: 'error',
+      comment: "@achievement/schema gathers every lib's migrations; a lib that used it would depend on all the others.",
+      from: { path: '^libs/', pathNot: '^libs/(schema|testing)/|^libs/[^/]+/test/' },
+      to: { path: '^libs/schema/' },
     },
     {
       name: 'testing-only-in-tests',

@@ -1,40 +1,44 @@
 #!/usr/bin/env node
 /**
  * Each lib owns its tables: the SQL in libs/<lib>/src may name only the tables that lib's
- * migrations create (libs/platform/src/database/migrations/<time>-<lib>[-…].ts). Another lib's
+ * migrations create (libs/<lib>/src/migrations/<time>-<name>.ts). Another lib's
  * data is read through that lib's exported readers. Run by `npm test`.
  *
  * The reads across libs that were there when the check came are listed in
  * scripts/table-ownership-known.json, to be moved behind readers: a new one fails the check, and so
  * does a listed one that is gone (take it off the list), so the list can only shrink.
  */
-const { readFileSync, readdirSync, statSync } = require('node:fs');
+const { existsSync, readFileSync, readdirSync, statSync } = require('node:fs');
 const { join, relative } = require('node:path');
 
 const root = join(__dirname, '..');
-const migrations = join(root, 'libs/platform/src/database/migrations');
-const LIB_OF_MIGRATION = {
-  platform: 'platform',
-  identity: 'identity',
-  documents: 'documents',
-  records: 'documents',
-  verification: 'verification',
-  downloads: 'downloads',
-  sharing: 'sharing',
-  commerce: 'commerce',
-  payment: 'commerce',
-  centre: 'commerce',
-};
 /** Tables created by one lib's migration for another (the outbox came with the platform's first one). */
 const OWNER_OVERRIDES = { outbox_emails: 'notifications' };
+const LIBS = readdirSync(join(root, 'libs')).filter((l) => !['contracts', 'testing', 'web', 'schema'].includes(l));
 
+// each lib's migrations (libs/<lib>/src/migrations) create its tables; each is listed in its
+// lib's <LIB>_MIGRATIONS, and that in @achievement/schema, or it would never run
 const owners = new Map();
-for (const name of readdirSync(migrations).filter((n) => /^\d+-.+\.ts$/.test(n))) {
-  const lib = LIB_OF_MIGRATION[name.replace(/^\d+-/, '').split(/[-.]/)[0]];
-  if (!lib) throw new Error(`${name}: no lib is known for this migration's name`);
-  for (const m of readFileSync(join(migrations, name), 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?`?([a-z_]+)/gi)) {
-    owners.set(m[1], OWNER_OVERRIDES[m[1]] ?? lib);
+const unlisted = [];
+const schema = readFileSync(join(root, 'libs/schema/src/index.ts'), 'utf8');
+for (const lib of LIBS) {
+  const migrations = join(root, 'libs', lib, 'src', 'migrations');
+  if (!existsSync(migrations)) continue;
+  const index = readFileSync(join(migrations, 'index.ts'), 'utf8');
+  if (!schema.includes(`...${lib.toUpperCase()}_MIGRATIONS`)) unlisted.push(`libs/schema/src/index.ts does not list ${lib.toUpperCase()}_MIGRATIONS`);
+  for (const name of readdirSync(migrations).filter((n) => /^\d+-.+\.ts$/.test(n))) {
+    if (!index.includes(`'./${name.replace(/\.ts$/, '')}'`)) unlisted.push(`libs/${lib}/src/migrations/${name} is not in its index.ts`);
+    for (const m of readFileSync(join(migrations, name), 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?`?([a-z_]+)/gi)) {
+      const earlier = owners.get(m[1]);
+      if (earlier && earlier !== lib) throw new Error(`${m[1]} is created by the migrations of both ${earlier} and ${lib}`);
+      owners.set(m[1], OWNER_OVERRIDES[m[1]] ?? lib);
+    }
   }
+}
+
+if (unlisted.length) {
+  console.error(unlisted.join('\n'));
+  process.exit(1);
 }
 
 function files(dir) {
@@ -48,10 +52,10 @@ function files(dir) {
 const tables = [...owners.keys()].join('|');
 const reference = new RegExp(`\\b(?:FROM|JOIN|INTO|UPDATE|TABLE|EXISTS \\(SELECT [^)]*? FROM)\\s+\`?(${tables})\\b`, 'g');
 const found = {};
-for (const lib of readdirSync(join(root, 'libs')).filter((l) => !['contracts', 'testing', 'web'].includes(l))) {
+for (const lib of LIBS) {
   const src = join(root, 'libs', lib, 'src');
   for (const file of files(src)) {
-    if (file.startsWith(migrations)) continue;
+    if (file.startsWith(join(src, 'migrations'))) continue;
     const named = new Set([...readFileSync(file, 'utf8').matchAll(reference)].map((m) => m[1]).filter((t) => owners.get(t) !== lib));
     if (named.size > 0) found[relative(root, file)] = [...named].sort();
   }

@@ -1,3 +1,4 @@
+import { SCHEMA_MIGRATIONS } from '@achievement/schema';
 /*
  * Records search benchmark: 1,000,000 documents across 2,000 centres (the large seed), queried
  * as a signed-in user of the largest centre, end to end over HTTP (a real socket), and the same
@@ -177,7 +178,7 @@ async function main(): Promise<void> {
     COOKIE_SECURE: false,
   });
   await ensureDatabase(config);
-  const ds = await new DataSource(dataSourceOptions(config)).initialize();
+  const ds = await new DataSource(dataSourceOptions(config, SCHEMA_MIGRATIONS)).initialize();
   let app: NestFastifyApplication | undefined;
   try {
     await runMigrationsLocked(ds);

@@ -1,3 +1,4 @@
+import { SCHEMA_MIGRATIONS } from '@achievement/schema';
 /*
  * Smart Verify benchmark: GET /api/verify/:code (JSON) and the page /verify/<code> (the portal's
  * index.html served by the api), each under 50 connections with autocannon on loopback, against a
@@ -79,7 +80,7 @@ function median(values: number[]): number {
 async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadConfig(env);
   await ensureDatabase(config);
-  const ds = await new DataSource(dataSourceOptions(config)).initialize();
+  const ds = await new DataSource(dataSourceOptions(config, SCHEMA_MIGRATIONS)).initialize();
   try {
     await runMigrationsLocked(ds);
     // each run starts with an empty verification log, so runs compare (inserts into a table of millions of rows cost more)

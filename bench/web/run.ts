@@ -1,3 +1,4 @@
+import { SCHEMA_MIGRATIONS } from '@achievement/schema';
 /*
  * Web benchmark: the public pages as a phone on mobile data sees them. The api runs in a process of
  * its own as in production (NODE_ENV=production, the built web apps, demo data), and Debian's
@@ -213,7 +214,7 @@ async function prepareDatabase(): Promise<string> {
   }
   const config = loadConfig({ ...development, DB_NAME });
   await ensureDatabase(config);
-  const ds = await new DataSource(dataSourceOptions(config)).initialize();
+  const ds = await new DataSource(dataSourceOptions(config, SCHEMA_MIGRATIONS)).initialize();
   try {
     await runMigrationsLocked(ds);
     await seedDemoData(ds, { size: 'small' });

@@ -1,3 +1,4 @@
+import { SCHEMA_MIGRATIONS } from '@achievement/schema';
 import { CommerceModule } from '@achievement/commerce';
 import { DocumentsModule } from '@achievement/documents';
 import { DownloadsModule } from '@achievement/downloads';
@@ -30,7 +31,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config, scheduledTasks: inProcessWorkers && config.RUN_SCHEDULED_TASKS, clock: options.clock, frontDoor: options.frontDoor }),
+        PlatformModule.forRoot({
+          config,
+          migrations: SCHEMA_MIGRATIONS,
+          scheduledTasks: inProcessWorkers && config.RUN_SCHEDULED_TASKS,
+          clock: options.clock,
+          frontDoor: options.frontDoor,
+        }),
         IdentityModule,
         NotificationsModule.forRoot({ processors: inProcessWorkers, http: true }),
         DocumentsModule.forRoot({ processors: inProcessWorkers, http: true }),

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { SCHEMA_MIGRATIONS } from '@achievement/schema';
 import { queueUnrenderedDocuments } from '@achievement/documents';
 import { AppConfig, ConfigError, dataSourceOptions, ensureDatabase, loadConfig, runMigrationsLocked } from '@achievement/platform';
 import { DataSource } from 'typeorm';
@@ -152,7 +153,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const config = loadConfig();
     if (command.name === 'seed') console.log(`Seeding the ${command.size} data set into ${config.DB_NAME} on ${config.DB_HOST}:${config.DB_PORT}…`);
-    dataSource = new DataSource(dataSourceOptions(config));
+    dataSource = new DataSource(dataSourceOptions(config, SCHEMA_MIGRATIONS));
     await ensureDatabase(config);
     await dataSource.initialize();
     await runMigrationsLocked(dataSource);

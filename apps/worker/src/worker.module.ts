@@ -1,3 +1,4 @@
+import { SCHEMA_MIGRATIONS } from '@achievement/schema';
 import { CommerceModule } from '@achievement/commerce';
 import { DocumentsModule } from '@achievement/documents';
 import { DownloadsModule } from '@achievement/downloads';
@@ -14,7 +15,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        PlatformModule.forRoot({ config }),
+        PlatformModule.forRoot({ config, migrations: SCHEMA_MIGRATIONS }),
         NotificationsModule.forRoot({ processors: true, http: false }),
         DocumentsModule.forRoot({ processors: true, http: false }),
         DownloadsModule.forRoot({ processors: true, http: false }),

@@ -8,3 +8,4 @@ export { SANDBOX_REPORTING_OUTAGE_KEY, sandboxTransactionKey } from './gateway/s
 export type { SandboxTransaction } from './gateway/sandbox-gateway.controller';
 export { encryptCrypt, decryptCrypt } from './gateway/opayo-crypt';
 export { UnpaidOrderExpiryTask } from './unpaid-order-expiry.task';
+export { COMMERCE_MIGRATIONS } from './migrations';

@@ -28,3 +28,4 @@ export { RecordSelectionDto } from './records/dto/records.dto';
 export { LearnerDocumentsModule } from './learner-facing/learner-documents.module';
 export { LearnerDocumentsService, OrderableDocumentsService } from './learner-facing/learner-documents.service';
 export type { LearnerRecord, OrderableDocument, OrderingScope } from './learner-facing/learner-documents.service';
+export { DOCUMENTS_MIGRATIONS } from './migrations';

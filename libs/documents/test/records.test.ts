@@ -1,5 +1,6 @@
 import { ApiErrorBody, RecordPage, RecordRow, RecordSort } from '@achievement/contracts';
-import { AuthenticatedUser, MIGRATIONS } from '@achievement/platform';
+import { AuthenticatedUser } from '@achievement/platform';
+import { DOCUMENTS_MIGRATIONS } from '../src/migrations';
 import { createUser, TestUser } from '@achievement/testing';
 import { RecordsService } from '../src/records/records.service';
 import { Client, createDocument, createJob, DocumentsTestApp, signedIn, startDocumentsApp, TestDocument } from './document-factory';
@@ -258,7 +259,7 @@ describe('Records: letters folded beyond accents, and qualification code prefixe
     // words as the index held them before: accents removed, ı and ł left as they were
     await t.ds.query(`UPDATE record_name_words SET word = 'kılıç', name_words = ' emre kılıç ' WHERE centre_id = ? AND word = 'kilic'`, [centre]);
     expect(await names({ name: 'kilic' })).toEqual([]);
-    const migration = MIGRATIONS.find((m) => m.name === 'RecordsLetterFolding1764390000000')!;
+    const migration = DOCUMENTS_MIGRATIONS.find((m) => m.name === 'RecordsLetterFolding1764390000000')!;
     const runner = t.ds.createQueryRunner();
     try {
       await new migration().up(runner);

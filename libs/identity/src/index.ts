@@ -30,3 +30,4 @@ export type { CentreNameColumns, CentreSummary } from './readers/centre-readers'
 export { accountContact, accountContacts, lockAccount, personNames } from './readers/account-readers';
 export type { AccountContact } from './readers/account-readers';
 export type { Queryable } from './readers/queryable';
+export { IDENTITY_MIGRATIONS } from './migrations';

@@ -1,12 +1,16 @@
 import { MailDeliveryService, NotificationsModule, OutboxReconcilerTask, OutboxService } from '@achievement/notifications';
 import { AppConfig, PlatformModule } from '@achievement/platform';
+import { SCHEMA_MIGRATIONS } from '@achievement/schema';
 import { dropTestArtifacts, eventually, PrivateRedis, SmtpSink, testConfig } from '@achievement/testing';
 import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
 async function startNotifications(config: AppConfig): Promise<TestingModule> {
   const moduleRef = await Test.createTestingModule({
-    imports: [PlatformModule.forRoot({ config, scheduledTasks: false }), NotificationsModule.forRoot({ processors: true, http: false })],
+    imports: [
+      PlatformModule.forRoot({ config, migrations: SCHEMA_MIGRATIONS, scheduledTasks: false }),
+      NotificationsModule.forRoot({ processors: true, http: false }),
+    ],
   }).compile();
   await moduleRef.init();
   return moduleRef;

@@ -11,7 +11,7 @@ import { AuditService } from './audit/audit.service';
 import { Clock, SystemClock } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { loadConfig } from './config/load-config';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions, MigrationList } from './database/data-source-options';
 import { ensureDatabase } from './database/ensure-database';
 import { runMigrationsLocked } from './database/run-migrations';
 import { loggerOptions } from './logging/logger-options';
@@ -24,6 +24,8 @@ import { LocalDiskStorage } from './storage/local-disk-storage';
 export interface PlatformOptions {
   /** Settings; read from the environment when not given. */
   config?: AppConfig;
+  /** Every lib's migrations (SCHEMA_MIGRATIONS of @achievement/schema), applied at start under a lock. */
+  migrations: MigrationList;
   /** Run @nestjs/schedule tasks in this process. */
   scheduledTasks?: boolean;
   /** The time source; tests pass one they can move. */
@@ -40,7 +42,7 @@ export interface PlatformOptions {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(options: PlatformOptions = {}): DynamicModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
     const config = options.config ?? loadConfig();
     const configProvider = { provide: AppConfig, useValue: config };
     return {
@@ -48,7 +50,7 @@ export class PlatformModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dataSourceOptions(config), autoLoadEntities: true }),
+          useFactory: () => ({ ...dataSourceOptions(config, options.migrations), autoLoadEntities: true }),
           dataSourceFactory: async (opts) => {
             await ensureDatabase(config);
             const dataSource = await new DataSource(opts!).initialize();

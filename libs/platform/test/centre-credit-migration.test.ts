@@ -1,4 +1,5 @@
-import { AppConfig, dataSourceOptions, ensureDatabase, MIGRATIONS, runMigrationsLocked } from '@achievement/platform';
+import { AppConfig, dataSourceOptions, ensureDatabase, runMigrationsLocked } from '@achievement/platform';
+import { SCHEMA_MIGRATIONS } from '@achievement/schema';
 import { dropTestArtifacts, testConfig } from '@achievement/testing';
 import { DataSource } from 'typeorm';
 
@@ -10,7 +11,7 @@ import { DataSource } from 'typeorm';
 describe('moving centre credit settings into credit accounts (migration)', () => {
   let config: AppConfig;
   let ds: DataSource;
-  const migration = MIGRATIONS.find((m) => m.name === 'CentreCreditInAccounts1796247181000')!;
+  const migration = SCHEMA_MIGRATIONS.find((m) => m.name === 'CentreCreditInAccounts1796247181000')!;
 
   async function run(step: 'up' | 'down'): Promise<void> {
     const runner = ds.createQueryRunner();
@@ -42,7 +43,7 @@ describe('moving centre credit settings into credit accounts (migration)', () =>
   beforeAll(async () => {
     config = testConfig();
     await ensureDatabase(config);
-    ds = await new DataSource(dataSourceOptions(config)).initialize();
+    ds = await new DataSource(dataSourceOptions(config, SCHEMA_MIGRATIONS)).initialize();
     await runMigrationsLocked(ds);
     expect(migration).toBeDefined();
     await run('down'); // the centre columns as they were before the migration

@@ -1,13 +1,5 @@
-import {
-  AppConfig,
-  AuditService,
-  dataSourceOptions,
-  ensureDatabase,
-  MIGRATIONS,
-  PlatformModule,
-  runMigrationsLocked,
-  SYSTEM_ACTOR,
-} from '@achievement/platform';
+import { SCHEMA_MIGRATIONS } from '@achievement/schema';
+import { AppConfig, AuditService, dataSourceOptions, ensureDatabase, PlatformModule, runMigrationsLocked, SYSTEM_ACTOR } from '@achievement/platform';
 import { dropTestArtifacts, testConfig } from '@achievement/testing';
 import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
@@ -25,12 +17,12 @@ describe('database start-up', () => {
 
   it('creates the database when missing, and applies each migration once when several processes start together', async () => {
     await ensureDatabase(config);
-    const sources = await Promise.all([0, 1, 2].map(() => new DataSource(dataSourceOptions(config)).initialize()));
+    const sources = await Promise.all([0, 1, 2].map(() => new DataSource(dataSourceOptions(config, SCHEMA_MIGRATIONS)).initialize()));
     try {
       const applied = await Promise.all(sources.map((ds) => runMigrationsLocked(ds)));
-      expect(applied.flat().sort()).toEqual(MIGRATIONS.map((m) => m.name).sort());
+      expect(applied.flat().sort()).toEqual(SCHEMA_MIGRATIONS.map((m) => m.name).sort());
       const rows = await sources[0].query('SELECT name FROM migrations ORDER BY id');
-      expect(rows.map((r: { name: string }) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
+      expect(rows.map((r: { name: string }) => r.name)).toEqual(SCHEMA_MIGRATIONS.map((m) => m.name));
       const [charset] = await sources[0].query(
         'SELECT DEFAULT_CHARACTER_SET_NAME AS cs, DEFAULT_COLLATION_NAME AS co FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
         [config.DB_NAME],
@@ -42,13 +34,13 @@ describe('database start-up', () => {
   });
 
   it('can revert every migration and apply them again', async () => {
-    const ds = await new DataSource(dataSourceOptions(config)).initialize();
+    const ds = await new DataSource(dataSourceOptions(config, SCHEMA_MIGRATIONS)).initialize();
     try {
-      for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
+      for (let i = 0; i < SCHEMA_MIGRATIONS.length; i++) await ds.undoLastMigration();
       const tables = await ds.query('SHOW TABLES');
       expect(tables.map((t: Record<string, string>) => Object.values(t)[0])).toEqual(['migrations']);
       await runMigrationsLocked(ds);
-      expect(await ds.query('SELECT COUNT(*) AS n FROM migrations')).toEqual([{ n: String(MIGRATIONS.length) }]);
+      expect(await ds.query('SELECT COUNT(*) AS n FROM migrations')).toEqual([{ n: String(SCHEMA_MIGRATIONS.length) }]);
     } finally {
       await ds.destroy();
     }
@@ -63,7 +55,9 @@ describe('audit log', () => {
 
   beforeAll(async () => {
     config = testConfig();
-    moduleRef = await Test.createTestingModule({ imports: [PlatformModule.forRoot({ config, scheduledTasks: false })] }).compile();
+    moduleRef = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot({ config, migrations: SCHEMA_MIGRATIONS, scheduledTasks: false })],
+    }).compile();
     await moduleRef.init();
     audit = moduleRef.get(AuditService);
     ds = moduleRef.get(DataSource);

@@ -1,9 +1,15 @@
-import { DataSourceOptions } from 'typeorm';
+import { DataSourceOptions, MigrationInterface } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { MIGRATIONS } from './migrations';
 
-/** TypeORM options for the portal's database. Times are UTC; text is utf8mb4. */
-export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+/** Migrations as each lib exports them (IDENTITY_MIGRATIONS, …); TypeORM runs them in the order of their timestamps. */
+export type MigrationList = readonly (new () => MigrationInterface)[];
+
+/**
+ * TypeORM options for the portal's database. Times are UTC; text is utf8mb4. `migrations` are
+ * those runMigrationsLocked applies: every lib's, from @achievement/schema, for whatever migrates
+ * (the api, the worker, the CLI, tests); a connection that only queries may leave them out.
+ */
+export function dataSourceOptions(config: AppConfig, migrations: MigrationList = []): DataSourceOptions {
   return {
     type: 'mysql',
     host: config.DB_HOST,
@@ -16,7 +22,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     poolSize: config.DB_POOL_SIZE,
     synchronize: false,
     migrationsRun: false,
-    migrations: MIGRATIONS,
+    migrations: [...migrations],
     logging: ['error'],
     // DATE columns (award dates, dates of birth) come back as their YYYY-MM-DD text, never as an
     // instant that a time zone could move to the day before (apps/api/test/calendar-dates.test.ts)

@@ -1,3 +1,4 @@
+import { SCHEMA_MIGRATIONS } from '@achievement/schema';
 import { AppConfig, dataSourceOptions, ensureDatabase, runMigrationsLocked } from '@achievement/platform';
 import { dropTestArtifacts, testConfig } from '@achievement/testing';
 import * as argon2 from 'argon2';
@@ -43,7 +44,7 @@ describe('demo seeder (small) on a real database', () => {
   beforeAll(async () => {
     config = testConfig();
     await ensureDatabase(config);
-    ds = new DataSource(dataSourceOptions(config));
+    ds = new DataSource(dataSourceOptions(config, SCHEMA_MIGRATIONS));
     await ds.initialize();
     await runMigrationsLocked(ds);
     summary = await seedDemoData(ds, { size: 'small' });
