@@ -148,6 +148,7 @@ export class AdminCommerceController {
   }
 
   @Get('invoices')
+  @ApiQuery({ name: 'centreId', required: true, type: Number })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: "That centre's invoice for the month (PDF, inline)", schema: { type: 'string', format: 'binary' } })
   async invoice(@Query('centreId') centreId: string, @Query('month') month: string, @Res({ passthrough: true }) reply: ReplyHeaders): Promise<StreamableFile> {

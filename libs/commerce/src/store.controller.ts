@@ -73,6 +73,7 @@ export class StoreController {
   }
 
   @Get('store/learners')
+  @ApiQuery({ name: 'productId', required: true, type: Number })
   @ApiQuery({ name: 'q', required: false, type: String, description: 'Part of a name or an enrolment number' })
   @ApiOperation({ summary: "Centre staff: the centre's learners with documents the product applies to (name or enrolment number prefix)" })
   @ApiOkResponse({ type: StoreLearnerDto, isArray: true, description: 'StoreLearner[]: at most 20' })
@@ -81,7 +82,8 @@ export class StoreController {
   }
 
   @Get('store/documents')
-  @ApiQuery({ name: 'learnerId', required: false, type: String, description: "Only this learner's documents" })
+  @ApiQuery({ name: 'productId', required: true, type: Number })
+  @ApiQuery({ name: 'learnerId', required: false, type: Number, description: "Only this learner's documents" })
   @ApiOperation({ summary: "A learner's documents the product applies to (learners: their own)" })
   @ApiOkResponse({ type: StoreDocumentDto, isArray: true, description: 'StoreDocument[]' })
   documents(

@@ -9,7 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { firstValueFrom } from 'rxjs';
 import { CentrePickerComponent, CentreRef } from '../shared/centre-picker.component';
-import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { adminCommerceSaveCreditAccount, Api } from '@achievement/web-api';
 import {
   apiErrorMessage,
   formatPence,
@@ -72,7 +72,7 @@ export function poundsUpTo(max: number, allowZero = true) {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CreditAccountDialogComponent {
-  private readonly api = inject(CommerceAdminApiService);
+  private readonly api = inject(Api);
   private readonly dialogRef = inject<MatDialogRef<CreditAccountDialogComponent, CreditAccount>>(MatDialogRef);
   readonly account = inject<CreditAccountDialogData>(MAT_DIALOG_DATA).account;
 
@@ -104,9 +104,9 @@ export class CreditAccountDialogComponent {
     try {
       this.dialogRef.close(
         await firstValueFrom(
-          this.api.saveCreditAccount(centreId, {
-            limitPence: poundsToPence(value.limit)!,
-            open: value.open,
+          this.api.invoke(adminCommerceSaveCreditAccount, {
+            centreId,
+            body: { limitPence: poundsToPence(value.limit)!, open: value.open },
           }),
         ),
       );

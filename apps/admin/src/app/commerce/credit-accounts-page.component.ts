@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { adminCommerceCreditAccounts, Api } from '@achievement/web-api';
 import { CreditAccountDialogComponent, CreditAccountDialogData } from './credit-account-dialog.component';
 import { CreditLedgerDialogComponent } from './credit-ledger-dialog.component';
 import { CreditPaymentDialogComponent } from './credit-payment-dialog.component';
@@ -44,7 +44,7 @@ import { apiErrorMessage, formatPence } from '@achievement/web';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CreditAccountsPageComponent implements OnInit {
-  private readonly api = inject(CommerceAdminApiService);
+  private readonly api = inject(Api);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
@@ -61,7 +61,7 @@ export class CreditAccountsPageComponent implements OnInit {
   load(): void {
     this.loading.set(true);
     this.error.set(null);
-    this.api.listCreditAccounts().subscribe({
+    this.api.invoke(adminCommerceCreditAccounts).subscribe({
       next: (accounts) => {
         this.accounts.set(accounts);
         this.loaded.set(true);

@@ -3,7 +3,7 @@ import { CreditAccount, CreditLedgerEntry } from '@achievement/contracts';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { adminCommerceLedger, Api } from '@achievement/web-api';
 import { BodyTimePipe } from '../shared/body-time.pipe';
 import { apiErrorMessage, formatPence } from '@achievement/web';
 
@@ -47,7 +47,7 @@ const KIND_LABELS: Record<CreditLedgerEntry['kind'], string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CreditLedgerDialogComponent implements OnInit {
-  private readonly api = inject(CommerceAdminApiService);
+  private readonly api = inject(Api);
   readonly account = inject<CreditAccount>(MAT_DIALOG_DATA);
 
   readonly money = formatPence;
@@ -62,7 +62,7 @@ export class CreditLedgerDialogComponent implements OnInit {
   load(): void {
     this.loading.set(true);
     this.error.set(null);
-    this.api.getCreditLedger(this.account.centre.id).subscribe({
+    this.api.invoke(adminCommerceLedger, { centreId: this.account.centre.id }).subscribe({
       next: (entries) => {
         this.entries.set(entries);
         this.loading.set(false);

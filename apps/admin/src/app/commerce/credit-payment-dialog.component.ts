@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
-import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { adminCommerceRecordPayment, Api } from '@achievement/web-api';
 import { poundsUpTo } from './credit-account-dialog.component';
 import {
   apiErrorMessage,
@@ -40,7 +40,7 @@ import {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CreditPaymentDialogComponent {
-  private readonly api = inject(CommerceAdminApiService);
+  private readonly api = inject(Api);
   private readonly dialogRef = inject<MatDialogRef<CreditPaymentDialogComponent, CreditAccount>>(MatDialogRef);
   readonly account = inject<CreditAccount>(MAT_DIALOG_DATA);
 
@@ -72,9 +72,9 @@ export class CreditPaymentDialogComponent {
     try {
       this.dialogRef.close(
         await firstValueFrom(
-          this.api.recordCreditPayment(this.account.centre.id, {
-            amountPence: poundsToPence(value.amount)!,
-            reference: value.reference.trim(),
+          this.api.invoke(adminCommerceRecordPayment, {
+            centreId: this.account.centre.id,
+            body: { amountPence: poundsToPence(value.amount)!, reference: value.reference.trim() },
           }),
         ),
       );

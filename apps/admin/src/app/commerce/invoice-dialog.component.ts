@@ -7,7 +7,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { addressOf, adminCommerceInvoice } from '@achievement/web-api';
 
 /** YYYY-MM of a date (local time). */
 export function monthOf(date: Date): string {
@@ -65,7 +65,6 @@ function pastMonth(control: AbstractControl): ValidationErrors | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class InvoiceDialogComponent {
-  private readonly api = inject(CommerceAdminApiService);
   private readonly window = inject(DOCUMENT).defaultView;
   private readonly dialogRef = inject(MatDialogRef<InvoiceDialogComponent>);
   readonly account = inject<CreditAccount>(MAT_DIALOG_DATA);
@@ -82,7 +81,7 @@ export class InvoiceDialogComponent {
       this.month.markAsTouched();
       return;
     }
-    this.window?.open(this.api.invoiceUrl(this.account.centre.id, this.month.value), '_blank', 'noopener');
+    this.window?.open(addressOf(adminCommerceInvoice, { centreId: this.account.centre.id, month: this.month.value }), '_blank', 'noopener');
     this.dialogRef.close();
   }
 }

@@ -10,8 +10,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import { firstValueFrom, startWith, Subscription } from 'rxjs';
-import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { firstValueFrom, Observable, startWith, Subscription } from 'rxjs';
+import { adminCommerceCancelLine, adminCommerceOrder, adminCommerceReplaceLine, adminCommerceSetStatus, Api } from '@achievement/web-api';
 import { addressLines, paymentMethodLabel } from './order-labels';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { BodyTimePipe } from '../shared/body-time.pipe';
@@ -95,7 +95,7 @@ export const NOTE_MAX_LENGTH = 500;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OrderPageComponent implements OnInit {
-  private readonly api = inject(CommerceAdminApiService);
+  private readonly api = inject(Api);
   private readonly route = inject(ActivatedRoute);
   private readonly snackBar = inject(MatSnackBar);
   private readonly destroyRef = inject(DestroyRef);
@@ -152,7 +152,7 @@ export class OrderPageComponent implements OnInit {
     this.request?.unsubscribe();
     this.error.set(null);
     this.loading.set(true);
-    this.request = this.api.getOrder(id).subscribe({
+    this.request = this.api.invoke(adminCommerceOrder, { id }).subscribe({
       next: (order) => {
         this.order.set(order);
         this.loading.set(false);
@@ -177,17 +177,20 @@ export class OrderPageComponent implements OnInit {
   }
 
   replaceLine(lineId: number): Promise<void> {
-    return this.changeLine(() => this.api.replaceOrderLine(this.order()!.id, lineId), 'The line now prints the current version of the document.');
+    return this.changeLine(
+      () => this.api.invoke(adminCommerceReplaceLine, { id: this.order()!.id, lineId }),
+      'The line now prints the current version of the document.',
+    );
   }
 
   cancelLine(lineId: number, why: 'revoked' | 'superseded'): Promise<void> {
     return this.changeLine(
-      () => this.api.cancelOrderLine(this.order()!.id, lineId, `Document ${why}`),
+      () => this.api.invoke(adminCommerceCancelLine, { id: this.order()!.id, lineId, body: { reason: `Document ${why}` } }),
       'The line is cancelled and its amount given back (credit account) or recorded as a card refund.',
     );
   }
 
-  private async changeLine(change: () => ReturnType<CommerceAdminApiService['replaceOrderLine']>, done: string): Promise<void> {
+  private async changeLine(change: () => Observable<OrderDetail>, done: string): Promise<void> {
     if (!this.order() || this.saving()) return;
     this.saving.set(true);
     this.saveError.set(null);
@@ -216,7 +219,7 @@ export class OrderPageComponent implements OnInit {
     this.saving.set(true);
     this.saveError.set(null);
     try {
-      const updated = await firstValueFrom(this.api.setOrderStatus(order.id, request));
+      const updated = await firstValueFrom(this.api.invoke(adminCommerceSetStatus, { id: order.id, body: request }));
       this.order.set(updated);
       this.form.reset({ status: null, trackingReference: '', note: '' });
       this.snackBar.open(`Order ${updated.number} is now ${ORDER_STATUS_LABELS[updated.status]}; the customer has been emailed.`, 'Close', {

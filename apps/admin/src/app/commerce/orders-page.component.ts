@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { adminCommerceOrders, Api } from '@achievement/web-api';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { paymentMethodLabel } from './order-labels';
 import { BodyTimePipe } from '../shared/body-time.pipe';
@@ -48,7 +48,7 @@ type StatusFilter = OrderStatus | 'all';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OrdersPageComponent implements OnInit {
-  private readonly api = inject(CommerceAdminApiService);
+  private readonly api = inject(Api);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
@@ -59,9 +59,9 @@ export class OrdersPageComponent implements OnInit {
   readonly status = signal<StatusFilter>('all');
   readonly list = new KeysetList<OrderSummary>(
     (cursor) =>
-      this.api.listOrders({
-        status: this.status() === 'all' ? null : (this.status() as OrderStatus),
-        cursor,
+      this.api.invoke(adminCommerceOrders, {
+        status: this.status() === 'all' ? undefined : (this.status() as OrderStatus),
+        cursor: cursor ?? undefined,
       }),
     'The orders could not be loaded.',
     inject(DestroyRef),

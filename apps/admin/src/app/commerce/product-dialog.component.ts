@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { firstValueFrom } from 'rxjs';
-import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { adminCommerceCreateProduct, adminCommerceSaveProduct, Api } from '@achievement/web-api';
 import {
   apiErrorMessage,
   maxTrimmedLength,
@@ -94,7 +94,7 @@ function someType(control: AbstractControl): ValidationErrors | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProductDialogComponent {
-  private readonly api = inject(CommerceAdminApiService);
+  private readonly api = inject(Api);
   private readonly dialogRef = inject<MatDialogRef<ProductDialogComponent, AdminProduct>>(MatDialogRef);
   readonly data = inject<ProductDialogData>(MAT_DIALOG_DATA);
 
@@ -155,7 +155,11 @@ export class ProductDialogComponent {
     this.saving.set(true);
     this.failure.set(null);
     try {
-      const saved = await firstValueFrom(this.product ? this.api.updateProduct(this.product.id, request) : this.api.createProduct(request));
+      const saved = await firstValueFrom(
+        this.product
+          ? this.api.invoke(adminCommerceSaveProduct, { id: this.product.id, body: request })
+          : this.api.invoke(adminCommerceCreateProduct, { body: request }),
+      );
       this.dialogRef.close(saved);
     } catch (error) {
       showServerFieldErrors(this.form, error, { pricePence: 'price' });

@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Observable } from 'rxjs';
-import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { adminCommerceProducts, adminCommerceReasons, Api } from '@achievement/web-api';
 import { ProductDialogComponent, ProductDialogData } from './product-dialog.component';
 import { ReasonDialogComponent, ReasonDialogData } from './reason-dialog.component';
 import { apiErrorMessage, formatPence } from '@achievement/web';
@@ -78,13 +78,13 @@ class WholeList<T> {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProductsPageComponent implements OnInit {
-  private readonly api = inject(CommerceAdminApiService);
+  private readonly api = inject(Api);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
   readonly money = formatPence;
-  readonly products = new WholeList<AdminProduct>(() => this.api.listProducts(), 'The products could not be loaded.');
-  readonly reasons = new WholeList<DuplicateReason>(() => this.api.listReasons(), 'The reasons could not be loaded.');
+  readonly products = new WholeList<AdminProduct>(() => this.api.invoke(adminCommerceProducts), 'The products could not be loaded.');
+  readonly reasons = new WholeList<DuplicateReason>(() => this.api.invoke(adminCommerceReasons), 'The reasons could not be loaded.');
 
   ngOnInit(): void {
     this.products.load();

@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { firstValueFrom } from 'rxjs';
-import { CommerceAdminApiService } from './commerce-admin-api.service';
+import { adminCommerceCreateReason, adminCommerceSaveReason, Api } from '@achievement/web-api';
 import { apiErrorMessage, maxTrimmedLength, NAME_MAX_LENGTH, requiredText, serverError, showServerFieldErrors } from '@achievement/web';
 
 export interface ReasonDialogData {
@@ -69,7 +69,7 @@ export interface ReasonDialogData {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReasonDialogComponent {
-  private readonly api = inject(CommerceAdminApiService);
+  private readonly api = inject(Api);
   private readonly dialogRef = inject<MatDialogRef<ReasonDialogComponent, DuplicateReason>>(MatDialogRef);
   readonly data = inject<ReasonDialogData>(MAT_DIALOG_DATA);
 
@@ -102,7 +102,11 @@ export class ReasonDialogComponent {
     this.saving.set(true);
     this.failure.set(null);
     try {
-      this.dialogRef.close(await firstValueFrom(reason ? this.api.updateReason(reason.id, request) : this.api.createReason(request)));
+      this.dialogRef.close(
+        await firstValueFrom(
+          reason ? this.api.invoke(adminCommerceSaveReason, { id: reason.id, body: request }) : this.api.invoke(adminCommerceCreateReason, { body: request }),
+        ),
+      );
     } catch (error) {
       showServerFieldErrors(this.form, error);
       this.failure.set(apiErrorMessage(error, 'The reason could not be saved.'));

@@ -9,7 +9,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom, forkJoin, Observable } from 'rxjs';
 import { BasketStore } from './basket.store';
-import { CommerceApiService } from './commerce-api.service';
+import { Api, storeGetBasket, storeReasons, storeRemove, storeUpdate } from '@achievement/web-api';
 import { apiErrorMessage, PencePipe } from '@achievement/web';
 
 /** The most copies of one document in one order. */
@@ -55,7 +55,7 @@ interface LearnerGroup {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class BasketPageComponent implements OnInit {
-  private readonly api = inject(CommerceApiService);
+  private readonly api = inject(Api);
   private readonly store = inject(BasketStore);
   private readonly snackBar = inject(MatSnackBar);
 
@@ -88,7 +88,7 @@ export class BasketPageComponent implements OnInit {
   load(): void {
     this.loading.set(true);
     this.loadError.set(null);
-    forkJoin([this.api.getBasket(), this.api.listReasons()]).subscribe({
+    forkJoin([this.api.invoke(storeGetBasket), this.api.invoke(storeReasons)]).subscribe({
       next: ([basket, reasons]) => {
         this.show(basket);
         this.reasons.set(reasons);
@@ -110,7 +110,7 @@ export class BasketPageComponent implements OnInit {
   async change(item: BasketItem, changes: UpdateBasketItemRequest, select?: MatSelect): Promise<void> {
     if (changes.reasonId === item.reason.id || changes.quantity === item.quantity) return;
     const revert = () => select && (select.value = changes.quantity !== undefined ? item.quantity : item.reason.id);
-    await this.run(this.api.updateBasketItem(item.id, changes), 'The item could not be changed.', revert, () => {
+    await this.run(this.api.invoke(storeUpdate, { id: item.id, body: changes }), 'The item could not be changed.', revert, () => {
       if (changes.quantity !== undefined) {
         return `${item.document.documentNumber}: ${changes.quantity} ${changes.quantity === 1 ? 'copy' : 'copies'}`;
       }
@@ -120,7 +120,7 @@ export class BasketPageComponent implements OnInit {
 
   async remove(item: BasketItem): Promise<void> {
     await this.run(
-      this.api.removeBasketItem(item.id),
+      this.api.invoke(storeRemove, { id: item.id }),
       'The item could not be removed.',
       () => undefined,
       () => `Removed ${item.product.name} of ${item.document.documentNumber} from your basket`,

@@ -1,7 +1,7 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { Basket } from '@achievement/contracts';
 import { firstValueFrom } from 'rxjs';
-import { CommerceApiService } from './commerce-api.service';
+import { Api, storeGetBasket } from '@achievement/web-api';
 
 /**
  * The signed-in user's basket as the shell's basket icon shows it: the pages that change the
@@ -9,7 +9,7 @@ import { CommerceApiService } from './commerce-api.service';
  */
 @Injectable({ providedIn: 'root' })
 export class BasketStore {
-  private readonly api = inject(CommerceApiService);
+  private readonly api = inject(Api);
   private readonly current = signal<Basket | null>(null);
 
   readonly basket = this.current.asReadonly();
@@ -27,7 +27,7 @@ export class BasketStore {
   /** Asks the API for the basket; a failure leaves the count as it was (the icon is no place for errors). */
   async refresh(): Promise<Basket | null> {
     try {
-      const basket = await firstValueFrom(this.api.getBasket());
+      const basket = await firstValueFrom(this.api.invoke(storeGetBasket));
       this.current.set(basket);
       return basket;
     } catch {

@@ -12,7 +12,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom, forkJoin, startWith } from 'rxjs';
 import { BasketStore } from './basket.store';
-import { CommerceApiService } from './commerce-api.service';
+import { Api, storeCheckout, storeGetBasket, storePlace } from '@achievement/web-api';
 import { GatewayRedirect } from './gateway-redirect.service';
 import { PostalAddressFieldsComponent } from '@achievement/web-material';
 import { fillPostalAddress, postalAddressForm, postalAddressOf } from './postal-address-form';
@@ -97,7 +97,7 @@ export function newIdempotencyKey(): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CheckoutPageComponent implements OnInit {
-  private readonly api = inject(CommerceApiService);
+  private readonly api = inject(Api);
   private readonly basketStore = inject(BasketStore);
   private readonly gateway = inject(GatewayRedirect);
   private readonly router = inject(Router);
@@ -193,7 +193,7 @@ export class CheckoutPageComponent implements OnInit {
   load(): void {
     this.loading.set(true);
     this.loadError.set(null);
-    forkJoin([this.api.getCheckout(), this.api.getBasket()]).subscribe({
+    forkJoin([this.api.invoke(storeCheckout), this.api.invoke(storeGetBasket)]).subscribe({
       next: ([defaults, basket]) => {
         this.defaults.set(defaults);
         this.basket.set(basket);
@@ -238,7 +238,7 @@ export class CheckoutPageComponent implements OnInit {
     this.submitting.set(true);
     this.payError.set(null);
     try {
-      const placed = await firstValueFrom(this.api.placeOrder(request));
+      const placed = await firstValueFrom(this.api.invoke(storePlace, { body: request }));
       if (placed.payment) {
         // Off to the gateway's hosted card page; the page stays disabled until the browser leaves.
         this.gateway.post(placed.payment);

@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { Subscription } from 'rxjs';
 import { BasketStore } from './basket.store';
-import { CommerceApiService } from './commerce-api.service';
+import { Api, storeDetail, storePayAgain } from '@achievement/web-api';
 import { GatewayRedirect } from './gateway-redirect.service';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { PAYMENT_METHOD_LABELS } from './orders-page.component';
@@ -110,7 +110,7 @@ const PAYMENT_OUTCOME_ICONS: Record<PaymentOutcome, PortalIcon> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OrderPageComponent implements OnInit {
-  private readonly api = inject(CommerceApiService);
+  private readonly api = inject(Api);
   private readonly basket = inject(BasketStore);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
@@ -149,7 +149,7 @@ export class OrderPageComponent implements OnInit {
   payAgain(orderId: number): void {
     this.paying.set(true);
     this.error.set(null);
-    this.api.payAgain(orderId).subscribe({
+    this.api.invoke(storePayAgain, { id: orderId }).subscribe({
       next: (form) => this.gateway.post(form),
       error: (error: unknown) => {
         this.paying.set(false);
@@ -169,7 +169,7 @@ export class OrderPageComponent implements OnInit {
       return;
     }
     this.loading.set(true);
-    this.request = this.api.getOrder(id).subscribe({
+    this.request = this.api.invoke(storeDetail, { id }).subscribe({
       next: (order) => {
         this.order.set(order);
         this.loading.set(false);

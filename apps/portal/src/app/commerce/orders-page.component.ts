@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { CommerceApiService } from './commerce-api.service';
+import { Api, storeList } from '@achievement/web-api';
 import { OrderStatusChipComponent } from './order-status-chip.component';
 import { BodyDayPipe } from '../dates/body-day.pipe';
 import { KeysetList, PencePipe } from '@achievement/web';
@@ -30,11 +30,15 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OrdersPageComponent implements OnInit {
-  private readonly api = inject(CommerceApiService);
+  private readonly api = inject(Api);
 
   readonly paymentLabels = PAYMENT_METHOD_LABELS;
   readonly columns = ['number', 'placedAt', 'placedBy', 'centre', 'items', 'total', 'payment', 'status'];
-  readonly list = new KeysetList<OrderSummary>((cursor) => this.api.listOrders(cursor), 'The orders could not be loaded.', inject(DestroyRef));
+  readonly list = new KeysetList<OrderSummary>(
+    (cursor) => this.api.invoke(storeList, { cursor: cursor ?? undefined }),
+    'The orders could not be loaded.',
+    inject(DestroyRef),
+  );
 
   ngOnInit(): void {
     this.list.reload();

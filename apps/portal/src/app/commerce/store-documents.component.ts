@@ -13,7 +13,7 @@ import { Router } from '@angular/router';
 import { firstValueFrom, Subscription } from 'rxjs';
 import { DOCUMENT_STATUS_LABELS } from '../documents/document-status';
 import { BasketStore } from './basket.store';
-import { CommerceApiService } from './commerce-api.service';
+import { Api, storeAdd, storeDocuments } from '@achievement/web-api';
 import { apiErrorCode, apiErrorMessage, CalendarDatePipe } from '@achievement/web';
 
 /**
@@ -39,7 +39,7 @@ import { apiErrorCode, apiErrorMessage, CalendarDatePipe } from '@achievement/we
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StoreDocumentsComponent {
-  private readonly api = inject(CommerceApiService);
+  private readonly api = inject(Api);
   private readonly basket = inject(BasketStore);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
@@ -77,7 +77,7 @@ export class StoreDocumentsComponent {
     this.documentsRequest?.unsubscribe();
     this.loadingDocuments.set(true);
     this.documentsError.set(null);
-    this.documentsRequest = this.api.listDocuments(product.id, learnerId).subscribe({
+    this.documentsRequest = this.api.invoke(storeDocuments, { productId: product.id, learnerId: learnerId ?? undefined }).subscribe({
       next: (documents) => {
         this.documents.set(documents);
         this.ticked.set(new Map());
@@ -139,12 +139,14 @@ export class StoreDocumentsComponent {
     this.addError.set(null);
     try {
       const basket = await firstValueFrom(
-        this.api.addToBasket({
-          productId: product.id,
-          items: ticked.map(([documentId, control]) => ({
-            documentId,
-            reasonId: control.value!,
-          })),
+        this.api.invoke(storeAdd, {
+          body: {
+            productId: product.id,
+            items: ticked.map(([documentId, control]) => ({
+              documentId,
+              reasonId: control.value!,
+            })),
+          },
         }),
       );
       this.basket.set(basket);

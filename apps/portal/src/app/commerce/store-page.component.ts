@@ -14,7 +14,7 @@ import { ActivatedRoute, ParamMap, Params, Router } from '@angular/router';
 import { forkJoin, Subscription } from 'rxjs';
 import { SessionService } from '../session/session.service';
 import { BasketStore } from './basket.store';
-import { CommerceApiService } from './commerce-api.service';
+import { Api, storeLearners, storeProducts, storeReasons } from '@achievement/web-api';
 import { apiErrorMessage, PencePipe } from '@achievement/web';
 import { StoreDocumentsComponent } from './store-documents.component';
 
@@ -47,7 +47,7 @@ import { StoreDocumentsComponent } from './store-documents.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StorePageComponent implements OnInit {
-  private readonly api = inject(CommerceApiService);
+  private readonly api = inject(Api);
   private readonly basket = inject(BasketStore);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
@@ -96,7 +96,7 @@ export class StorePageComponent implements OnInit {
   loadProducts(): void {
     this.loadingProducts.set(true);
     this.productsError.set(null);
-    forkJoin([this.api.listProducts(), this.api.listReasons()]).subscribe({
+    forkJoin([this.api.invoke(storeProducts), this.api.invoke(storeReasons)]).subscribe({
       next: ([products, reasons]) => {
         this.products.set(products);
         this.reasons.set(reasons.filter((reason) => reason.active));
@@ -138,7 +138,7 @@ export class StorePageComponent implements OnInit {
     this.searched = q;
     this.searching.set(true);
     this.learnersError.set(null);
-    this.learnersRequest = this.api.searchLearners(q, product.id).subscribe({
+    this.learnersRequest = this.api.invoke(storeLearners, { productId: product.id, q }).subscribe({
       next: (learners) => {
         learners.forEach((learner) => this.known.set(learner.id, learner));
         this.searchedFor.set(q);

@@ -8,7 +8,7 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 export interface AdminCommerceInvoice$Params {
-  centreId: string;
+  centreId: number;
   month: string;
 }
 

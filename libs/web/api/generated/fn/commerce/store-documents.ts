@@ -10,12 +10,12 @@ import { RequestBuilder } from '../../request-builder';
 import { StoreDocumentDto } from '../../models/store-document-dto';
 
 export interface StoreDocuments$Params {
-  productId: string;
+  productId: number;
 
   /**
    * Only this learner's documents
    */
-  learnerId?: string;
+  learnerId?: number;
 }
 
 export function storeDocuments(

@@ -10,7 +10,7 @@ import { RequestBuilder } from '../../request-builder';
 import { StoreLearnerDto } from '../../models/store-learner-dto';
 
 export interface StoreLearners$Params {
-  productId: string;
+  productId: number;
 
   /**
    * Part of a name or an enrolment number
