@@ -31,3 +31,4 @@ export { accountContact, accountContacts, lockAccount, personNames } from './rea
 export type { AccountContact } from './readers/account-readers';
 export type { Queryable } from './readers/queryable';
 export { IDENTITY_MIGRATIONS } from './migrations';
+export { AcceptedResponseDto, MessageResponseDto } from './dto/accepted.response';

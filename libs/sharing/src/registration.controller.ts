@@ -1,10 +1,9 @@
 import { AcceptedResponse } from '@achievement/contracts';
 import { LearnerDocumentsService } from '@achievement/documents';
-import { REGISTRATION_ACCEPTED, RegistrationService } from '@achievement/identity';
+import { AcceptedResponseDto, REGISTRATION_ACCEPTED, RegistrationService } from '@achievement/identity';
 import { Actor, CurrentActor, Public } from '@achievement/platform';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AcceptedResponseDto } from './dto/accepted.response';
 import { LearnerRegistrationDto, ThirdPartyRegistrationDto } from './dto/registration.dto';
 
 /**

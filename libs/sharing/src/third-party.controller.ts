@@ -11,7 +11,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { AcceptedResponseDto } from './dto/accepted.response';
+import { AcceptedResponseDto } from '@achievement/identity';
 import { ConnectionRequestDto } from './dto/connection.dto';
 import { InvitationSummaryDto, ThirdPartyConnectionDto } from './dto/connection.responses';
 import { pdfAnswer, ReplyHeaders } from './pdf-reply';
